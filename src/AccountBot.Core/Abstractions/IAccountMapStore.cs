@@ -1,0 +1,33 @@
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Core.Abstractions;
+
+/// <summary>
+/// Where account maps live. Every query is scoped to one workspace: no method can return another
+/// workspace's data. Writes are atomic with their history entry and checked against the version
+/// the map was loaded at (optimistic concurrency).
+/// </summary>
+public interface IAccountMapStore
+{
+    Task<AccountMap?> GetAsync(WorkspaceKey workspace, Guid mapId, CancellationToken cancellationToken);
+
+    /// <summary>Finds a map by its name or an alias, compared by <see cref="NameKey"/>.</summary>
+    Task<AccountMap?> FindByNameAsync(WorkspaceKey workspace, string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AccountMap>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken);
+
+    /// <summary>The names of the workspace's maps (cheap; for near-match suggestions).</summary>
+    Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AccountMap>> ListLinkedToChannelAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves <paramref name="write"/>: inserts when <c>Map.Version</c> is 0, otherwise replaces the map
+    /// only if its stored version still equals <c>Map.Version</c>; the saved map gets version + 1.
+    /// The history entry and the idempotency key are written in the same transaction.
+    /// </summary>
+    Task<SaveResult> SaveAsync(MapWrite write, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken);
+}

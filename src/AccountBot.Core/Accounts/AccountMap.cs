@@ -1,0 +1,254 @@
+using System.Globalization;
+
+namespace AccountBot.Core.Accounts;
+
+/// <summary>
+/// One account's map in one workspace. Immutable: every change method checks the rules and returns
+/// a <see cref="MapChange"/> holding the new map and its history entry, so a change can be retried
+/// on fresh state when a concurrent edit wins (optimistic concurrency on <see cref="Version"/>).
+/// </summary>
+public sealed record AccountMap
+{
+    public required Guid Id { get; init; }
+    public required WorkspaceKey Workspace { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public string? Domain { get; init; }
+    public MapKind Kind { get; init; }
+    public required UserRef Owner { get; init; }
+    public IReadOnlyList<ChannelRef> LinkedChannels { get; init; } = [];
+    public required Stamp Created { get; init; }
+    public required Stamp Updated { get; init; }
+    public Stamp? LastReviewed { get; init; }
+
+    /// <summary>Persisted version; the store increments it on each save and rejects stale writes.</summary>
+    public int Version { get; init; }
+
+    public IReadOnlyList<Stakeholder> Stakeholders { get; init; } = [];
+    public IReadOnlyList<Relationship> Relationships { get; init; } = [];
+
+    /// <summary>The normalised lookup key of <see cref="Name"/>.</summary>
+    public string Key => NameKey.Normalize(Name);
+
+    /// <summary>The last time someone looked at or changed the map: what "stale" is measured from.</summary>
+    public DateTimeOffset LastActivity =>
+        LastReviewed is { } reviewed && reviewed.At > Updated.At ? reviewed.At : Updated.At;
+
+    public static MapChange Create(WorkspaceKey workspace, string name, MapKind kind, Stamp stamp, ChannelRef? channel = null)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var trimmed = ValidateMapName(name);
+        var map = new AccountMap
+        {
+            Id = Guid.NewGuid(),
+            Workspace = workspace,
+            Name = trimmed,
+            Kind = kind,
+            Owner = stamp.By,
+            LinkedChannels = channel is null ? [] : [channel],
+            Created = stamp,
+            Updated = stamp,
+        };
+        return new MapChange(map, $"created the {kind.ToString().ToLowerInvariant()} map {trimmed}", [new("name", null, trimmed)]);
+    }
+
+    public static string ValidateMapName(string? name)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            throw new DomainRuleException(StakeholderFields.MapName, "Give the account a name, e.g. `map Acme Corp`.");
+        }
+
+        if (trimmed.Length > Limits.MapName)
+        {
+            throw new DomainRuleException(StakeholderFields.MapName, $"Account names must be at most {Limits.MapName} characters.");
+        }
+
+        return trimmed;
+    }
+
+    public Stakeholder? FindById(Guid id) => Stakeholders.FirstOrDefault(s => s.Id == id);
+
+    public MapChange AddStakeholder(Stakeholder person, Stamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (FindById(person.Id) is not null)
+        {
+            throw new DomainRuleException(StakeholderFields.General, $"{person.Name} is already on this map.");
+        }
+
+        if (Stakeholders.Count >= Limits.MaxStakeholders)
+        {
+            throw new DomainRuleException(StakeholderFields.General, $"A map holds at most {Limits.MaxStakeholders} people.");
+        }
+
+        person = Clean(person);
+        ThrowIfInvalid(person);
+        var map = Touch(stamp) with { Stakeholders = [.. Stakeholders, person] };
+        return new MapChange(map, $"added {person.Name}", Describe(null, person));
+    }
+
+    public MapChange UpdateStakeholder(Stakeholder person, Stamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var before = FindById(person.Id)
+            ?? throw new DomainRuleException(StakeholderFields.General, "That person is no longer on this map.");
+        person = Clean(person);
+        ThrowIfInvalid(person);
+        var map = Touch(stamp) with { Stakeholders = [.. Stakeholders.Select(s => s.Id == person.Id ? person : s)] };
+        return new MapChange(map, $"edited {person.Name}", Describe(before, person));
+    }
+
+    public MapChange RemoveStakeholder(Guid personId, Stamp stamp)
+    {
+        var person = FindById(personId)
+            ?? throw new DomainRuleException(StakeholderFields.General, "That person is no longer on this map.");
+        var map = Touch(stamp) with
+        {
+            // Direct reports move up to the removed person's manager so the tree stays connected.
+            Stakeholders = [.. Stakeholders
+                .Where(s => s.Id != personId)
+                .Select(s => s.ReportsToId == personId ? s with { ReportsToId = person.ReportsToId } : s)],
+            Relationships = [.. Relationships.Where(r => r.FromId != personId && r.ToId != personId)],
+        };
+        return new MapChange(map, $"removed {person.Name}", Describe(person, null));
+    }
+
+    public MapChange Tag(Guid personId, Role roles, Stamp stamp) => SetRoles(personId, roles, add: true, stamp);
+
+    public MapChange Untag(Guid personId, Role roles, Stamp stamp) => SetRoles(personId, roles, add: false, stamp);
+
+    public MapChange MarkReviewed(Stamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var map = this with { LastReviewed = stamp };
+        return new MapChange(map, "marked the map reviewed", [new("lastReviewed", LastReviewed?.At.ToString("u", CultureInfo.InvariantCulture), stamp.At.ToString("u", CultureInfo.InvariantCulture))]);
+    }
+
+    public MapChange LinkChannel(ChannelRef channel, Stamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (LinkedChannels.Any(c => c.Id == channel.Id))
+        {
+            return new MapChange(this, "linked a channel that was already linked", []);
+        }
+
+        var map = Touch(stamp) with { LinkedChannels = [.. LinkedChannels, channel] };
+        return new MapChange(map, $"linked channel {channel.Name ?? channel.Id}", [new("channels", null, channel.Name ?? channel.Id)]);
+    }
+
+    public MapChange UnlinkChannel(string channelId, Stamp stamp)
+    {
+        var channel = LinkedChannels.FirstOrDefault(c => c.Id == channelId);
+        if (channel is null)
+        {
+            return new MapChange(this, "unlinked a channel that was not linked", []);
+        }
+
+        var map = Touch(stamp) with { LinkedChannels = [.. LinkedChannels.Where(c => c.Id != channelId)] };
+        return new MapChange(map, $"unlinked channel {channel.Name ?? channel.Id}", [new("channels", channel.Name ?? channel.Id, null)]);
+    }
+
+    public MapChange AddRelationship(Guid fromId, Guid toId, RelationshipKind kind, string? note, Stamp stamp)
+    {
+        var from = FindById(fromId);
+        var to = FindById(toId);
+        if (from is null || to is null)
+        {
+            throw new DomainRuleException(StakeholderFields.RelatedTo, "A relationship links two people of this map.");
+        }
+
+        if (fromId == toId)
+        {
+            throw new DomainRuleException(StakeholderFields.RelatedTo, "A relationship links two different people.");
+        }
+
+        var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (trimmedNote is { Length: > Limits.RelationshipNote })
+        {
+            throw new DomainRuleException(StakeholderFields.RelationshipNote, $"Relationship notes must be at most {Limits.RelationshipNote} characters.");
+        }
+
+        var existing = Relationships.FirstOrDefault(r => r.FromId == fromId && r.ToId == toId);
+        var relationship = new Relationship(existing?.Id ?? Guid.NewGuid(), fromId, toId, kind, trimmedNote);
+        var map = Touch(stamp) with
+        {
+            Relationships = [.. Relationships.Where(r => r.Id != relationship.Id), relationship],
+        };
+        var label = $"{from.Name} {RelationshipText(kind)} {to.Name}";
+        return new MapChange(map, $"recorded that {label}", [new("relationship", existing is null ? null : $"{from.Name} {RelationshipText(existing.Kind)} {to.Name}", label)]);
+    }
+
+    public MapChange RemoveRelationship(Guid relationshipId, Stamp stamp)
+    {
+        var relationship = Relationships.FirstOrDefault(r => r.Id == relationshipId)
+            ?? throw new DomainRuleException(StakeholderFields.RelatedTo, "That relationship is no longer on this map.");
+        var label = $"{FindById(relationship.FromId)?.Name} {RelationshipText(relationship.Kind)} {FindById(relationship.ToId)?.Name}";
+        var map = Touch(stamp) with { Relationships = [.. Relationships.Where(r => r.Id != relationshipId)] };
+        return new MapChange(map, $"removed the relationship {label}", [new("relationship", label, null)]);
+    }
+
+    public static string RelationshipText(RelationshipKind kind) => kind switch
+    {
+        RelationshipKind.Influences => "influences",
+        RelationshipKind.Ally => "is an ally of",
+        RelationshipKind.Rival => "is a rival of",
+        _ => "avoids",
+    };
+
+    private MapChange SetRoles(Guid personId, Role roles, bool add, Stamp stamp)
+    {
+        var person = FindById(personId)
+            ?? throw new DomainRuleException(StakeholderFields.General, "That person is no longer on this map.");
+        var updated = person with { Roles = add ? person.Roles | roles : person.Roles & ~roles };
+        var map = Touch(stamp) with { Stakeholders = [.. Stakeholders.Select(s => s.Id == personId ? updated : s)] };
+        var verb = add ? "tagged" : "untagged";
+        return new MapChange(map, $"{verb} {person.Name} {Accounts.Roles.Describe(roles)}", [new($"{person.Name}: roles", Accounts.Roles.Describe(person.Roles), Accounts.Roles.Describe(updated.Roles))]);
+    }
+
+    private AccountMap Touch(Stamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        return this with { Updated = stamp };
+    }
+
+    private void ThrowIfInvalid(Stakeholder person)
+    {
+        var errors = StakeholderRules.Validate(person, this);
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+    }
+
+    private static Stakeholder Clean(Stakeholder person) => person with
+    {
+        Name = person.Name?.Trim() ?? string.Empty,
+        Title = Blank(person.Title),
+        Department = Blank(person.Department),
+        Email = Blank(person.Email),
+        ProfileUrl = Blank(person.ProfileUrl),
+        NextStep = Blank(person.NextStep),
+        Notes = Blank(person.Notes),
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private IReadOnlyList<FieldChange> Describe(Stakeholder? before, Stakeholder? after)
+    {
+        var who = after?.Name ?? before?.Name ?? "?";
+        var changes = new List<FieldChange>();
+        foreach (var (field, read) in StakeholderText.Fields)
+        {
+            var old = before is null ? null : read(before, this);
+            var @new = after is null ? null : read(after, this);
+            if (!string.Equals(old, @new, StringComparison.Ordinal))
+            {
+                changes.Add(new($"{who}: {field}", old, @new));
+            }
+        }
+
+        return changes;
+    }
+}

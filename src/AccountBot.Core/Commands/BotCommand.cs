@@ -1,0 +1,60 @@
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Core.Commands;
+
+/// <summary>A parsed command: the same words in Teams and Slack. One record per verb.</summary>
+public abstract record BotCommand;
+
+/// <summary><c>map</c>, <c>map help</c>.</summary>
+public sealed record ShowHelp : BotCommand;
+
+/// <summary><c>map list</c>.</summary>
+public sealed record ListMaps : BotCommand;
+
+/// <summary><c>map settings [day mon] [time 09:00] [tz Europe/Paris] [stale 30] [contact 45] [reminders on|off]</c>.</summary>
+public sealed record ChannelSettingsCommand(SettingsUpdate? Update) : BotCommand;
+
+/// <summary><c>map import</c> / <c>map Acme import</c>.</summary>
+public sealed record ImportCsv(string? Account) : BotCommand;
+
+/// <summary>A command about one account.</summary>
+public abstract record AccountCommand(string Account) : BotCommand;
+
+/// <summary><c>map Acme</c>.</summary>
+public sealed record ShowMap(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme create [sales|partner|marketing]</c>.</summary>
+public sealed record CreateMap(string Account, MapKind Kind) : AccountCommand(Account);
+
+/// <summary><c>map Acme add [name]</c>: opens the stakeholder form.</summary>
+public sealed record AddStakeholder(string Account, string? Name) : AccountCommand(Account);
+
+/// <summary><c>map Acme edit &lt;person&gt;</c>.</summary>
+public sealed record EditStakeholder(string Account, PersonRef Person) : AccountCommand(Account);
+
+/// <summary><c>map Acme tag &lt;person&gt; &lt;role…&gt;</c>.</summary>
+public sealed record TagStakeholder(string Account, PersonRef Person, Role Roles) : AccountCommand(Account);
+
+/// <summary><c>map Acme untag &lt;person&gt; &lt;role…&gt;</c>.</summary>
+public sealed record UntagStakeholder(string Account, PersonRef Person, Role Roles) : AccountCommand(Account);
+
+/// <summary><c>map Acme remove &lt;person&gt;</c>; <see cref="Confirmed"/> once the user pressed "Remove".</summary>
+public sealed record RemoveStakeholder(string Account, PersonRef Person, bool Confirmed) : AccountCommand(Account);
+
+/// <summary><c>map Acme grid|onion|org|raci</c>.</summary>
+public sealed record ShowPicture(string Account, MapPicture Picture) : AccountCommand(Account);
+
+/// <summary><c>map Acme reviewed</c>.</summary>
+public sealed record MarkReviewed(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme history</c>.</summary>
+public sealed record ShowHistory(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme link</c>.</summary>
+public sealed record LinkChannel(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme unlink</c>.</summary>
+public sealed record UnlinkChannel(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme export</c>.</summary>
+public sealed record ExportCsv(string Account) : AccountCommand(Account);

@@ -1,0 +1,282 @@
+using System.Globalization;
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Core.Commands;
+
+/// <summary>
+/// Parses the command language shared by Teams and Slack. Accepts a leading <c>/</c> and an optional
+/// <c>map</c>; account names run up to the first verb (<c>map Acme Corp add Jane Doe</c>) and can be
+/// quoted (<c>map "Add Corp" add</c>). Never throws: bad input gives a message with an example.
+/// </summary>
+public static class CommandParser
+{
+    public const int MaxInputLength = 2000;
+
+    private static readonly Dictionary<string, string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["add"] = "add",
+        ["new"] = "add",
+        ["edit"] = "edit",
+        ["update"] = "edit",
+        ["tag"] = "tag",
+        ["untag"] = "untag",
+        ["remove"] = "remove",
+        ["delete"] = "remove",
+        ["confirm-remove"] = "confirm-remove",
+        ["grid"] = "grid",
+        ["onion"] = "onion",
+        ["org"] = "org",
+        ["orgchart"] = "org",
+        ["raci"] = "raci",
+        ["reviewed"] = "reviewed",
+        ["review"] = "reviewed",
+        ["history"] = "history",
+        ["link"] = "link",
+        ["unlink"] = "unlink",
+        ["export"] = "export",
+        ["import"] = "import",
+        ["create"] = "create",
+    };
+
+    public static ParseResult Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ParseResult.Ok(new ShowHelp());
+        }
+
+        if (text.Length > MaxInputLength)
+        {
+            return ParseResult.Fail($"That command is too long ({text.Length} characters; at most {MaxInputLength}).", "map Acme");
+        }
+
+        var tokens = Tokenizer.Split(text);
+        tokens = StripPrefix(tokens);
+        if (tokens.Count == 0)
+        {
+            return ParseResult.Ok(new ShowHelp());
+        }
+
+        var first = tokens[0];
+        if (!first.Quoted)
+        {
+            switch (first.Text.ToLowerInvariant())
+            {
+                case "help" or "?":
+                    return ParseResult.Ok(new ShowHelp());
+                case "list" when tokens.Count == 1:
+                    return ParseResult.Ok(new ListMaps());
+                case "settings":
+                    return SettingsParser.Parse(tokens.Skip(1).ToList());
+                case "import" when tokens.Count == 1:
+                    return ParseResult.Ok(new ImportCsv(null));
+            }
+        }
+
+        var verbAt = FindVerb(tokens);
+        var account = Join(tokens.Take(verbAt == -1 ? tokens.Count : verbAt));
+        if (account.Length == 0)
+        {
+            return ParseResult.Fail("Which account? Put its name after `map`.", "map Acme");
+        }
+
+        if (account.Length > Limits.MapName)
+        {
+            return ParseResult.Fail($"Account names are at most {Limits.MapName} characters.", "map Acme");
+        }
+
+        if (verbAt == -1)
+        {
+            return ParseResult.Ok(new ShowMap(account));
+        }
+
+        var verb = Verbs[tokens[verbAt].Text];
+        var rest = tokens.Skip(verbAt + 1).ToList();
+        return ParseVerb(account, verb, rest);
+    }
+
+    private static ParseResult ParseVerb(string account, string verb, List<Token> rest)
+    {
+        var quotedAccount = Quote(account);
+        switch (verb)
+        {
+            case "add":
+                var name = Join(rest);
+                if (name.Length > Limits.Name)
+                {
+                    return ParseResult.Fail($"Names are at most {Limits.Name} characters.", $"map {quotedAccount} add Jane Doe");
+                }
+
+                return ParseResult.Ok(new AddStakeholder(account, name.Length == 0 ? null : name));
+            case "edit" or "remove" or "confirm-remove":
+                var person = Join(rest);
+                if (person.Length == 0)
+                {
+                    var shown = verb == "edit" ? "edit" : "remove";
+                    return ParseResult.Fail($"Who should I {shown}? Name the person.", $"map {quotedAccount} {shown} Jane Doe");
+                }
+
+                var reference = PersonRef.FromText(person);
+                return ParseResult.Ok(verb == "edit"
+                    ? new EditStakeholder(account, reference)
+                    : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
+            case "tag" or "untag":
+                return ParseTag(account, verb, rest);
+            case "create":
+                return ParseCreate(account, rest);
+            default:
+                if (rest.Count > 0)
+                {
+                    return ParseResult.Fail($"`{verb}` takes nothing after it.", $"map {quotedAccount} {verb}");
+                }
+
+                return ParseResult.Ok(verb switch
+                {
+                    "grid" => new ShowPicture(account, MapPicture.Grid),
+                    "onion" => new ShowPicture(account, MapPicture.Onion),
+                    "org" => new ShowPicture(account, MapPicture.Org),
+                    "raci" => new ShowPicture(account, MapPicture.Raci),
+                    "reviewed" => new MarkReviewed(account),
+                    "history" => new ShowHistory(account),
+                    "link" => new LinkChannel(account),
+                    "unlink" => new UnlinkChannel(account),
+                    "export" => new ExportCsv(account),
+                    _ => new ImportCsv(account),
+                });
+        }
+    }
+
+    private static ParseResult ParseCreate(string account, List<Token> rest)
+    {
+        if (rest.Count == 0)
+        {
+            return ParseResult.Ok(new CreateMap(account, MapKind.Sales));
+        }
+
+        if (rest.Count == 1 && Enum.TryParse<MapKind>(rest[0].Text, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+            && !int.TryParse(rest[0].Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return ParseResult.Ok(new CreateMap(account, kind));
+        }
+
+        return ParseResult.Fail("A map is a sales, partner or marketing map.", $"map {Quote(account)} create partner");
+    }
+
+    private static ParseResult ParseTag(string account, string verb, List<Token> rest)
+    {
+        var example = $"map {Quote(account)} {verb} Jane Doe champion";
+        if (rest.Count == 0)
+        {
+            return ParseResult.Fail($"Who should I {verb}, and with which role?", example);
+        }
+
+        // Roles are read from the end; what is left is the person. A quoted first token is the person.
+        var words = rest.SelectMany(SplitRoleSeparators).ToList();
+        var roles = Role.None;
+        var end = words.Count;
+        var personEnd = rest[0].Quoted ? 1 : 0;
+        while (end > personEnd)
+        {
+            var matched = false;
+            for (var size = Math.Min(RoleWords.MaxWords, end - personEnd); size >= 1; size--)
+            {
+                var phrase = string.Join(' ', words.Skip(end - size).Take(size).Select(w => w.Text));
+                if (words.Skip(end - size).Take(size).All(w => !w.Quoted) && RoleWords.TryParse(phrase, out var role))
+                {
+                    roles |= role;
+                    end -= size;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                if (rest[0].Quoted)
+                {
+                    return ParseResult.Fail($"I don't know the role \"{words[end - 1].Text}\". Roles: {RoleWords.Known}.", example);
+                }
+
+                break;
+            }
+        }
+
+        if (roles == Role.None)
+        {
+            return ParseResult.Fail($"Which role? Roles: {RoleWords.Known}.", example);
+        }
+
+        var person = Join(words.Take(end));
+        if (person.Length == 0)
+        {
+            return ParseResult.Fail($"Who should I {verb}? Name the person before the roles.", example);
+        }
+
+        var reference = PersonRef.FromText(person);
+        return ParseResult.Ok(verb == "tag"
+            ? new TagStakeholder(account, reference, roles)
+            : new UntagStakeholder(account, reference, roles));
+    }
+
+    private static IEnumerable<Token> SplitRoleSeparators(Token token)
+    {
+        if (token.Quoted)
+        {
+            yield return token;
+            yield break;
+        }
+
+        foreach (var part in token.Text.Split([',', '+', '&', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!part.Equals("and", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new Token(part, false);
+            }
+        }
+    }
+
+    private static int FindVerb(List<Token> tokens)
+    {
+        // The account comes first, so a verb only counts from the second token on.
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Quoted && Verbs.ContainsKey(tokens[i].Text))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static List<Token> StripPrefix(List<Token> tokens)
+    {
+        if (tokens.Count > 0 && !tokens[0].Quoted && tokens[0].Text.StartsWith('/'))
+        {
+            var rest = tokens[0].Text.TrimStart('/');
+            tokens = rest.Length == 0 ? tokens.Skip(1).ToList() : [new Token(rest, false), .. tokens.Skip(1)];
+        }
+
+        if (tokens.Count > 0 && !tokens[0].Quoted && tokens[0].Text.Equals("map", StringComparison.OrdinalIgnoreCase))
+        {
+            tokens = tokens.Skip(1).ToList();
+        }
+
+        return tokens;
+    }
+
+    private static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Text)).Trim();
+
+    /// <summary>Quotes an account name when a parser would otherwise read part of it as a verb.</summary>
+    public static string Quote(string account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var words = account.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var needsQuotes = words.Length == 0
+            || words.Skip(1).Any(Verbs.ContainsKey)
+            || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import")
+            || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map"
+            || words[0].StartsWith('/');
+        return needsQuotes && !account.Contains('"', StringComparison.Ordinal) ? $"\"{account}\"" : account;
+    }
+}

@@ -1,0 +1,36 @@
+using AccountBot.Core.Features;
+using AccountBot.Core.Features.Channels;
+using AccountBot.Core.Features.Csv;
+using AccountBot.Core.Features.Help;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Pictures;
+using AccountBot.Core.Features.Stakeholders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountBot.Core;
+
+/// <summary>Registers the use cases. The host supplies the stores, <c>TimeProvider</c> and the options objects.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccountBotCore(this IServiceCollection services)
+    {
+        services.AddSingleton<MapEditor>();
+        services.AddSingleton<MapFinder>();
+        services.AddSingleton<MapViewFactory>();
+        services.AddSingleton<HelpHandler>();
+        services.AddSingleton<ShowMapHandler>();
+        services.AddSingleton<CreateMapHandler>();
+        services.AddSingleton<StakeholderFormHandler>();
+        services.AddSingleton<TagHandler>();
+        services.AddSingleton<RemoveHandler>();
+        services.AddSingleton<MarkReviewedHandler>();
+        services.AddSingleton<ShowHistoryHandler>();
+        services.AddSingleton<LinkHandler>();
+        services.AddSingleton<ListMapsHandler>();
+        services.AddSingleton<SettingsHandler>();
+        services.AddSingleton<PictureHandler>();
+        services.AddSingleton<CsvHandler>();
+        services.AddSingleton<CommandDispatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Core.Features;
+
+/// <summary>
+/// Applies a change to a map with optimistic concurrency: load, change, save if nobody saved in
+/// between; otherwise re-apply the same change to the fresh state. Two people editing at once
+/// therefore never lose an update; only a map under constant fire reports a conflict.
+/// </summary>
+public sealed class MapEditor(IAccountMapStore store, TimeProvider time)
+{
+    public const int MaxAttempts = 8;
+
+    public async Task<EditResult> EditAsync(
+        RequestContext context,
+        Guid mapId,
+        Func<AccountMap, Stamp, MapChange> change,
+        string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var map = await store.GetAsync(context.Workspace, mapId, cancellationToken);
+            if (map is null)
+            {
+                return new EditResult(EditOutcome.NotFound, null, null, []);
+            }
+
+            var stamp = new Stamp(time.GetUtcNow(), context.User);
+            MapChange result;
+            try
+            {
+                result = change(map, stamp);
+            }
+            catch (DomainRuleException rule)
+            {
+                return new EditResult(EditOutcome.Rejected, map, null, rule.Errors);
+            }
+
+            var saved = await store.SaveAsync(new MapWrite(result.Map, result.ToHistory(stamp), idempotencyKey), cancellationToken);
+            switch (saved.Outcome)
+            {
+                case SaveOutcome.Saved:
+                    return new EditResult(EditOutcome.Saved, saved.Map, result, []);
+                case SaveOutcome.AlreadyApplied:
+                    return new EditResult(EditOutcome.AlreadyApplied, saved.Map ?? map, null, []);
+                case SaveOutcome.NotFound:
+                    return new EditResult(EditOutcome.NotFound, null, null, []);
+                case SaveOutcome.NameTaken:
+                    return new EditResult(EditOutcome.Rejected, map, null, [new(StakeholderFields.MapName, "Another map already has that name.")]);
+                default:
+                    continue;
+            }
+        }
+
+        return new EditResult(EditOutcome.Conflict, null, null, [new(StakeholderFields.General, "The map is being changed by others right now. Try again in a moment.")]);
+    }
+
+    /// <summary>Creates a map; when the name is taken by then, returns the existing map.</summary>
+    public async Task<(AccountMap Map, bool Created)> CreateAsync(RequestContext context, string name, MapKind kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stamp = new Stamp(time.GetUtcNow(), context.User);
+        var created = AccountMap.Create(context.Workspace, name, kind, stamp, context.Channel);
+        var saved = await store.SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), cancellationToken);
+        if (saved is { Outcome: SaveOutcome.Saved, Map: { } map })
+        {
+            return (map, true);
+        }
+
+        var existing = await store.FindByNameAsync(context.Workspace, name, cancellationToken)
+            ?? throw new InvalidOperationException($"The store refused to create '{name}' ({saved.Outcome}) but has no map of that name.");
+        return (existing, false);
+    }
+}

@@ -1,0 +1,22 @@
+using AccountBot.Core.Commands;
+using AccountBot.Core.Views;
+
+namespace AccountBot.Core.Features.Maps;
+
+/// <summary><c>map Acme reviewed</c>: records a review now.</summary>
+public sealed class MarkReviewedHandler(MapFinder finder, MapEditor editor, MapViewFactory views) : ICommandHandler<MarkReviewed>
+{
+    public async Task<Reply> HandleAsync(MarkReviewed command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        if (map is null)
+        {
+            return notFound!;
+        }
+
+        var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.MarkReviewed(stamp), null, cancellationToken);
+        return MapEditReplies.From(result, views, $"{context.User.Name} marked {map.Name} reviewed.");
+    }
+}

@@ -1,0 +1,37 @@
+using AccountBot.Core.Commands;
+using AccountBot.Core.Views;
+
+namespace AccountBot.Core.Features.Stakeholders;
+
+/// <summary><c>map Acme remove &lt;person&gt;</c>: asks first, then removes (history keeps them).</summary>
+public sealed class RemoveHandler(MapFinder finder, MapEditor editor, MapViewFactory views) : ICommandHandler<RemoveStakeholder>
+{
+    public async Task<Reply> HandleAsync(RemoveStakeholder command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        if (map is null)
+        {
+            return notFound!;
+        }
+
+        var account = CommandParser.Quote(map.Name);
+        var match = PersonMatcher.Match(map, command.Person);
+        if (match.Person is not { } person)
+        {
+            return PersonReplies.NotUnique(map, command.Person, match, p => $"map {account} remove {p}");
+        }
+
+        if (!command.Confirmed)
+        {
+            return new ConfirmRemoveView(map.Id, map.Name, person.Id, person.Name)
+            {
+                ConfirmCommand = $"map {account} confirm-remove {PersonRef.ForId(person.Id)}",
+            };
+        }
+
+        var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.RemoveStakeholder(person.Id, stamp), null, cancellationToken);
+        return MapEditReplies.From(result, views, $"{context.User.Name} removed {person.Name} (kept in history).");
+    }
+}

@@ -1,0 +1,131 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Commands;
+using AccountBot.Core.Views;
+
+namespace AccountBot.Core.Features.Stakeholders;
+
+/// <summary>
+/// The stakeholder form: <c>map Acme add [name]</c> and <c>map Acme edit &lt;person&gt;</c> open it;
+/// <see cref="SubmitAsync"/> validates and applies a submission once, or returns the form with the
+/// errors next to their fields and every value as typed.
+/// </summary>
+public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore store, MapEditor editor, MapViewFactory views)
+    : ICommandHandler<AddStakeholder>, ICommandHandler<EditStakeholder>
+{
+    public async Task<Reply> HandleAsync(AddStakeholder command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        return map is null ? notFound! : Form(FormMode.Add, map, null, StakeholderFormReader.ForNew(command.Name), new Dictionary<string, string>());
+    }
+
+    public async Task<Reply> HandleAsync(EditStakeholder command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        if (map is null)
+        {
+            return notFound!;
+        }
+
+        var match = PersonMatcher.Match(map, command.Person);
+        if (match.Person is not { } person)
+        {
+            return PersonReplies.NotUnique(map, command.Person, match, p => $"map {CommandParser.Quote(map.Name)} edit {p}");
+        }
+
+        return Form(FormMode.Edit, map, person.Id, StakeholderFormReader.From(person, map), new Dictionary<string, string>());
+    }
+
+    public async Task<Reply> SubmitAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(context);
+        var map = await store.GetAsync(context.Workspace, submission.MapId, cancellationToken);
+        if (map is null)
+        {
+            return new NoticeView(Tone.Warning, "That map no longer exists, so nothing was saved.", "map list");
+        }
+
+        var mode = submission.StakeholderId is null ? FormMode.Add : FormMode.Edit;
+        var submissionId = string.IsNullOrWhiteSpace(submission.SubmissionId) ? null : submission.SubmissionId.Trim();
+        Stakeholder basis;
+        if (submission.StakeholderId is { } editedId)
+        {
+            if (map.FindById(editedId) is not { } existing)
+            {
+                return new NoticeView(Tone.Warning, "That person is no longer on this map, so nothing was saved.", $"map {CommandParser.Quote(map.Name)}");
+            }
+
+            basis = existing;
+        }
+        else
+        {
+            // The new person's id is fixed before any retry so a re-applied change adds the same person.
+            basis = new Stakeholder { Id = Guid.NewGuid(), Name = string.Empty };
+        }
+
+        var (person, relationship, fieldErrors) = StakeholderFormReader.Read(submission.Values, basis);
+        if (fieldErrors.Count > 0)
+        {
+            return Rejected(mode, map, submission, fieldErrors);
+        }
+
+        var result = await editor.EditAsync(
+            context,
+            map.Id,
+            (current, stamp) => Apply(current, mode, person, relationship, stamp),
+            submissionId,
+            cancellationToken);
+
+        if (result.Outcome == EditOutcome.Rejected)
+        {
+            return Rejected(mode, result.Map ?? map, submission, result.Errors);
+        }
+
+        var verb = mode == FormMode.Add ? "added" : "updated";
+        return MapEditReplies.From(result, views, $"{context.User.Name} {verb} {person.Name}.");
+    }
+
+    private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp)
+    {
+        var change = mode == FormMode.Add ? map.AddStakeholder(person, stamp) : map.UpdateStakeholder(person, stamp);
+        if (relationship is null)
+        {
+            return change;
+        }
+
+        var linked = change.Map.AddRelationship(person.Id, relationship.ToId, relationship.Kind, relationship.Note, stamp);
+        return new MapChange(linked.Map, change.Summary, [.. change.Fields, .. linked.Fields]);
+    }
+
+    private StakeholderFormView Rejected(FormMode mode, AccountMap map, StakeholderSubmission submission, IReadOnlyList<ValidationError> errors)
+    {
+        var byField = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var error in errors)
+        {
+            byField[error.Field] = byField.TryGetValue(error.Field, out var earlier) ? $"{earlier} {error.Message}" : error.Message;
+        }
+
+        return Form(mode, map, submission.StakeholderId, submission.Values, byField, submission.SubmissionId);
+    }
+
+    private StakeholderFormView Form(
+        FormMode mode, AccountMap map, Guid? stakeholderId, StakeholderFormValues values,
+        IReadOnlyDictionary<string, string> errors, string? submissionId = null)
+    {
+        var people = map.Stakeholders
+            .Where(s => s.Id != stakeholderId)
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(s => new PersonOption(s.Id, s.Name))
+            .ToList();
+        return new StakeholderFormView(
+            mode, map.Id, map.Name, stakeholderId,
+            string.IsNullOrWhiteSpace(submissionId) ? Guid.NewGuid().ToString("N") : submissionId,
+            values, errors, people);
+    }
+
+    /// <summary>The map card a form leads back to (used by renderers after a cancel).</summary>
+    public MapView MapCard(AccountMap map) => views.Build(map);
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Core.Features.Stakeholders;
+
+/// <summary>Turns form text into a stakeholder (collecting every field error) and back.</summary>
+public static class StakeholderFormReader
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public static StakeholderFormValues From(Stakeholder person, AccountMap map)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(map);
+        var relationship = map.Relationships.FirstOrDefault(r => r.FromId == person.Id);
+        return new StakeholderFormValues
+        {
+            Name = person.Name,
+            Title = person.Title,
+            Department = person.Department,
+            Email = person.Email,
+            ProfileUrl = person.ProfileUrl,
+            ReportsToId = person.ReportsToId?.ToString(),
+            Roles = person.Roles == Role.None ? null : string.Join(',', Roles.Split(person.Roles)),
+            Power = person.Power.ToString(CultureInfo.InvariantCulture),
+            Interest = person.Interest.ToString(CultureInfo.InvariantCulture),
+            Stance = person.Stance.ToString(),
+            Raci = person.Raci.ToString(),
+            OwnerId = person.RelationshipOwner?.Id,
+            OwnerName = person.RelationshipOwner?.Name,
+            Strength = person.Strength.ToString(),
+            LastContacted = StakeholderText.Date(person.LastContacted),
+            NextStep = person.NextStep,
+            NextStepDue = StakeholderText.Date(person.NextStepDue),
+            Notes = person.Notes,
+            Status = person.Status.ToString(),
+            RelatedToId = relationship?.ToId.ToString(),
+            RelationshipKind = relationship?.Kind.ToString(),
+            RelationshipNote = relationship?.Note,
+        };
+    }
+
+    /// <summary>A new person's form: defaults, and the name when the command gave one.</summary>
+    public static StakeholderFormValues ForNew(string? name) => new()
+    {
+        Name = name,
+        Power = "3",
+        Interest = "3",
+        Stance = nameof(Stance.Neutral),
+        Raci = nameof(Raci.None),
+        Strength = nameof(RelationshipStrength.None),
+        Status = nameof(StakeholderStatus.Active),
+    };
+
+    /// <summary>
+    /// Reads the values onto <paramref name="basis"/> (a new person with only an id, or the person
+    /// being edited). Field-shape errors are returned; the map's rules are checked when applied.
+    /// </summary>
+    public static (Stakeholder Person, RelationshipDraft? Relationship, IReadOnlyList<ValidationError> Errors) Read(
+        StakeholderFormValues values, Stakeholder basis)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(basis);
+        var errors = new List<ValidationError>();
+        var person = basis with
+        {
+            Name = values.Name?.Trim() ?? string.Empty,
+            Title = values.Title,
+            Department = values.Department,
+            Email = values.Email?.Trim(),
+            ProfileUrl = values.ProfileUrl?.Trim(),
+            ReportsToId = ReadId(values.ReportsToId, StakeholderFields.ReportsTo, "Reports-to", errors),
+            Roles = ReadRoles(values.Roles, errors),
+            Power = ReadScore(values.Power, StakeholderFields.Power, "Power", basis.Power, errors),
+            Interest = ReadScore(values.Interest, StakeholderFields.Interest, "Interest", basis.Interest, errors),
+            Stance = ReadEnum(values.Stance, StakeholderFields.Stance, "Stance", basis.Stance, errors),
+            Raci = ReadEnum(values.Raci, StakeholderFields.Raci, "RACI", basis.Raci, errors),
+            RelationshipOwner = string.IsNullOrWhiteSpace(values.OwnerId)
+                ? null
+                : new UserRef(values.OwnerId.Trim(), string.IsNullOrWhiteSpace(values.OwnerName) ? values.OwnerId.Trim() : values.OwnerName.Trim()),
+            Strength = ReadEnum(values.Strength, StakeholderFields.Strength, "Relationship strength", basis.Strength, errors),
+            LastContacted = ReadDate(values.LastContacted, StakeholderFields.LastContacted, "Last contacted", errors),
+            NextStep = values.NextStep,
+            NextStepDue = ReadDate(values.NextStepDue, StakeholderFields.NextStepDue, "Due date", errors),
+            Notes = values.Notes,
+            Status = ReadEnum(values.Status, StakeholderFields.Status, "Status", basis.Status, errors),
+        };
+
+        RelationshipDraft? relationship = null;
+        var relatedTo = ReadId(values.RelatedToId, StakeholderFields.RelatedTo, "Related to", errors);
+        if (relatedTo is { } other)
+        {
+            var kind = ReadEnum(values.RelationshipKind, StakeholderFields.RelationshipKind, "Relationship", RelationshipKind.Influences, errors);
+            relationship = new RelationshipDraft(other, kind, values.RelationshipNote);
+        }
+
+        return (person, relationship, errors);
+    }
+
+    private static Guid? ReadId(string? text, string field, string label, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(text.Trim(), out var id))
+        {
+            return id;
+        }
+
+        errors.Add(new(field, $"{label} must be picked from the list."));
+        return null;
+    }
+
+    private static Role ReadRoles(string? text, List<ValidationError> errors)
+    {
+        var roles = Role.None;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return roles;
+        }
+
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<Role>(part, ignoreCase: true, out var role) && Roles.All.Contains(role)
+                && !int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            {
+                roles |= role;
+            }
+            else if (Commands.RoleWords.TryParse(part, out var word))
+            {
+                roles |= word;
+            }
+            else
+            {
+                errors.Add(new(StakeholderFields.Roles, $"\"{Shorten(part)}\" is not a role."));
+            }
+        }
+
+        return roles;
+    }
+
+    private static int ReadScore(string? text, string field, string label, int fallback, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            && value == decimal.Truncate(value) && value is >= Limits.MinScore and <= Limits.MaxScore)
+        {
+            return (int)value;
+        }
+
+        errors.Add(new(field, $"{label} must be a whole number from {Limits.MinScore} to {Limits.MaxScore}."));
+        return fallback;
+    }
+
+    private static T ReadEnum<T>(string? text, string field, string label, T fallback, List<ValidationError> errors)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        var normal = text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (Enum.TryParse<T>(normal, ignoreCase: true, out var value) && Enum.IsDefined(value)
+            && !int.TryParse(normal, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return value;
+        }
+
+        errors.Add(new(field, $"{label} must be one of: {string.Join(", ", Enum.GetNames<T>())}."));
+        return fallback;
+    }
+
+    private static DateOnly? ReadDate(string? text, string field, string label, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(new(field, $"{label} must be a date like 2026-03-31."));
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,21 @@
+using AccountBot.Core.Features.Stakeholders;
+
+namespace AccountBot.Core.Views;
+
+/// <summary>
+/// The add/edit stakeholder form: the values to show (prefilled or as the user typed them), the
+/// errors to show next to fields (keyed by <c>StakeholderFields</c>), and the people to pick from.
+/// <see cref="SubmissionId"/> makes submitting the same form twice change the map once.
+/// </summary>
+public sealed record StakeholderFormView(
+    FormMode Mode,
+    Guid MapId,
+    string MapName,
+    Guid? StakeholderId,
+    string SubmissionId,
+    StakeholderFormValues Values,
+    IReadOnlyDictionary<string, string> Errors,
+    IReadOnlyList<PersonOption> People) : Reply
+{
+    public string Title => Mode == FormMode.Add ? $"Add to {MapName}" : $"Edit {Values.Name}";
+}

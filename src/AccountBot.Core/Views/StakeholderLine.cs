@@ -1,0 +1,20 @@
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Core.Views;
+
+/// <summary>One person as the map card lists them.</summary>
+public sealed record StakeholderLine(
+    Guid Id,
+    string Name,
+    string? Title,
+    Role Roles,
+    GridQuadrant Quadrant,
+    int Power,
+    int Interest,
+    Stance Stance,
+    string? OwnerName,
+    RelationshipStrength Strength,
+    StakeholderStatus Status,
+    string? NextStep,
+    DateOnly? NextStepDue,
+    string? ReportsToName);

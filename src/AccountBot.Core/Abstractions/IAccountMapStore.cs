@@ -28,6 +28,9 @@ public interface IAccountMapStore
     /// </summary>
     Task<SaveResult> SaveAsync(MapWrite write, CancellationToken cancellationToken);
 
+    /// <summary>Whether a write with this idempotency key was already applied in the workspace.</summary>
+    Task<bool> IsAppliedAsync(WorkspaceKey workspace, string idempotencyKey, CancellationToken cancellationToken);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken);
 }

@@ -94,7 +94,7 @@ internal static class SettingsParser
     }
 
     private static bool TryParseTime(string value, out TimeOnly time) =>
-        TimeOnly.TryParseExact(value, ["H:mm", "HH:mm", "H", "h:mmtt", "htt", "h:mm tt"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        TimeOnly.TryParseExact(value, ["H:mm", "HH:mm", "%H", "h:mmtt", "htt", "h:mm tt"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     private static bool TryParseDays(string value, out int days) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 1 and <= 365;

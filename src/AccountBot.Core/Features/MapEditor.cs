@@ -23,6 +23,14 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // A repeated submission must not be re-validated against the state it created
+            // ("Jane Doe is already on this map"): it was applied, so it succeeds as it did.
+            if (idempotencyKey is not null && await store.IsAppliedAsync(context.Workspace, idempotencyKey, cancellationToken))
+            {
+                var current = await store.GetAsync(context.Workspace, mapId, cancellationToken);
+                return new EditResult(current is null ? EditOutcome.NotFound : EditOutcome.AlreadyApplied, current, null, []);
+            }
+
             var map = await store.GetAsync(context.Workspace, mapId, cancellationToken);
             if (map is null)
             {

@@ -1,0 +1,110 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Testing.Fakes;
+
+/// <summary>
+/// A thread-safe in-memory <see cref="IAccountMapStore"/> with the same contract as the LiteDB
+/// store (workspace scoping, version check, unique names, idempotency keys), for use-case tests.
+/// </summary>
+public sealed class InMemoryAccountMapStore : IAccountMapStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<Guid, AccountMap> maps = [];
+    private readonly List<HistoryEntry> history = [];
+    private readonly Dictionary<(WorkspaceKey, string), Guid> appliedKeys = [];
+
+    public int SaveCalls { get; private set; }
+
+    public Task<AccountMap?> GetAsync(WorkspaceKey workspace, Guid mapId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(maps.TryGetValue(mapId, out var map) && map.Workspace == workspace ? map : null);
+        }
+    }
+
+    public Task<AccountMap?> FindByNameAsync(WorkspaceKey workspace, string name, CancellationToken cancellationToken)
+    {
+        var key = NameKey.Normalize(name);
+        lock (gate)
+        {
+            return Task.FromResult(maps.Values.FirstOrDefault(m => m.Workspace == workspace
+                && (m.Key == key || m.Aliases.Any(a => NameKey.Normalize(a) == key))));
+        }
+    }
+
+    public Task<IReadOnlyList<AccountMap>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<AccountMap>>([.. maps.Values.Where(m => m.Workspace == workspace)]);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(workspace, cancellationToken)).Select(m => m.Name)];
+
+    public async Task<IReadOnlyList<AccountMap>> ListLinkedToChannelAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(workspace, cancellationToken)).Where(m => m.LinkedChannels.Any(c => c.Id == channelId))];
+
+    public Task<SaveResult> SaveAsync(MapWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var map = write.Map;
+        lock (gate)
+        {
+            SaveCalls++;
+            if (write.IdempotencyKey is { } key && appliedKeys.TryGetValue((map.Workspace, key), out var appliedTo))
+            {
+                return Task.FromResult(new SaveResult(SaveOutcome.AlreadyApplied, maps.GetValueOrDefault(appliedTo)));
+            }
+
+            var stored = maps.GetValueOrDefault(map.Id);
+            if (map.Version == 0)
+            {
+                if (maps.Values.Any(m => m.Workspace == map.Workspace && m.Key == map.Key))
+                {
+                    return Task.FromResult(new SaveResult(SaveOutcome.NameTaken, null));
+                }
+            }
+            else if (stored is null || stored.Workspace != map.Workspace)
+            {
+                return Task.FromResult(new SaveResult(SaveOutcome.NotFound, null));
+            }
+            else if (stored.Version != map.Version)
+            {
+                return Task.FromResult(new SaveResult(SaveOutcome.VersionConflict, stored));
+            }
+
+            var saved = map with { Version = map.Version + 1 };
+            maps[saved.Id] = saved;
+            history.Add(write.History with { Version = saved.Version });
+            if (write.IdempotencyKey is { } applied)
+            {
+                appliedKeys[(map.Workspace, applied)] = saved.Id;
+            }
+
+            return Task.FromResult(new SaveResult(SaveOutcome.Saved, saved));
+        }
+    }
+
+    public Task<bool> IsAppliedAsync(WorkspaceKey workspace, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(appliedKeys.ContainsKey((workspace, idempotencyKey)));
+        }
+    }
+
+    public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var owned = maps.TryGetValue(mapId, out var map) && map.Workspace == workspace;
+            return Task.FromResult<IReadOnlyList<HistoryEntry>>(owned
+                ? [.. history.Where(h => h.MapId == mapId).OrderByDescending(h => h.Version).Take(limit)]
+                : []);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using AccountBot.Core;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Reminders;
+using AccountBot.Storage.LiteDb;
+
+namespace AccountBot.Hosting;
+
+/// <summary>Composes the bot: the only place that knows every project.</summary>
+public static class AccountBotHostingExtensions
+{
+    public static WebApplicationBuilder AddAccountBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
+        services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
+        services.AddLiteDbStorage(builder.Configuration);
+        services.AddAccountBotCore();
+        services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    public static WebApplication MapAccountBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Open the database before serving: a locked, corrupt or unwritable file stops start-up here
+        // with a message that names the path, instead of failing the first user's request.
+        app.Services.GetRequiredService<LiteDbContext>();
+
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static IEnumerable<string> ValidateReminders(ReminderOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            yield return $"{ReminderOptions.Section}:TimeZone '{options.TimeZone}' is not a known IANA time zone (e.g. Europe/Paris).";
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using AccountBot.Storage.LiteDb;
+
+namespace AccountBot.Hosting;
+
+/// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the database can be used.</summary>
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", () => TypedResults.Text("ok"));
+        endpoints.MapGet("/readyz", (LiteDbContext database) => database.Ping()
+            ? Results.Text("ready")
+            : Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable));
+        return endpoints;
+    }
+}

@@ -10,15 +10,30 @@ namespace AccountBot.Testing.Teams;
 /// <summary>Starts a minimal Kestrel app on 127.0.0.1 with a free port and tells its base address.</summary>
 public static class LoopbackServer
 {
-    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(Action<WebApplication> configure, CancellationToken cancellationToken)
+    public static Task<(WebApplication App, Uri BaseAddress)> StartAsync(Action<WebApplication> configure, CancellationToken cancellationToken) =>
+        StartAsync(_ => { }, configure, "Production", cancellationToken);
+
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(
+        Action<WebApplicationBuilder> configureBuilder, Action<WebApplication> configure, string environmentName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(configureBuilder);
         ArgumentNullException.ThrowIfNull(configure);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environmentName });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        configureBuilder(builder);
         var app = builder.Build();
         configure(app);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address.TrimEnd('/') + "/"));
     }

@@ -1,0 +1,7 @@
+namespace AccountBot.Teams.Cards;
+
+/// <summary>Text made of differently styled runs.</summary>
+public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement
+{
+    public HorizontalAlignment? HorizontalAlignment { get; init; }
+}

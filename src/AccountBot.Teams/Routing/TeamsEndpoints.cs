@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using AccountBot.Teams.Connector;
+using AccountBot.Teams.Protocol;
+using AccountBot.Teams.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AccountBot.Teams.Routing;
+
+/// <summary>The Bot Framework messaging endpoint.</summary>
+public static class TeamsEndpoints
+{
+    public const string DefaultPattern = "/api/messages";
+
+    /// <summary>
+    /// <c>POST /api/messages</c>: bounded read (413), parse (400 without details), authenticate (401
+    /// without details), then <see cref="TeamsActivityRouter"/>. Register handlers with
+    /// <paramref name="configureRouter"/> or on the <see cref="TeamsActivityRouter"/> singleton.
+    /// </summary>
+    public static RouteHandlerBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints, Action<TeamsActivityRouter>? configureRouter = null, string pattern = DefaultPattern)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        configureRouter?.Invoke(endpoints.ServiceProvider.GetRequiredService<TeamsActivityRouter>());
+        return endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        [FromServices] BotAuthenticator authenticator,
+        [FromServices] TeamsActivityRouter router,
+        [FromServices] ConnectorClient connector,
+        [FromServices] IOptions<TeamsOptions> options,
+        [FromServices] ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
+        var cancellationToken = context.RequestAborted;
+
+        var body = await ReadBoundedAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (body is null)
+            return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+            return Refuse(logger, StatusCodes.Status400BadRequest, "not an activity", "Invalid activity.");
+
+        var authentication = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, cancellationToken);
+        if (!authentication.IsAllowed)
+            return Refuse(logger, StatusCodes.Status401Unauthorized, authentication.RejectionReason ?? "unauthenticated");
+
+        // Only from here on is the activity's serviceUrl trusted (and visible to handlers).
+        var turn = new TeamsTurn(activity, authentication.IsAuthenticated, authentication.Identity, connector, context.RequestServices);
+        InvokeResponse? response;
+        try
+        {
+            response = await router.DispatchAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.HandlerFailed(logger, ex, activity.Type, activity.Name);
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        Log.Dispatched(logger, activity.Type, activity.Name, response?.Status ?? StatusCodes.Status200OK);
+        if (response is null)
+            return Results.Ok();
+        return response.Body is { } json
+            ? Results.Text(json.GetRawText(), "application/json", Encoding.UTF8, response.Status)
+            : Results.StatusCode(response.Status);
+    }
+
+    private static IResult Refuse(ILogger logger, int statusCode, string reason, string? message = null)
+    {
+        Log.RequestRefused(logger, statusCode, reason);
+        return message is null ? Results.StatusCode(statusCode) : Results.Text(message, "text/plain", Encoding.UTF8, statusCode);
+    }
+
+    /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

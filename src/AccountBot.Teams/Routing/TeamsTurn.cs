@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using AccountBot.Teams.Connector;
+using AccountBot.Teams.Protocol;
+
+namespace AccountBot.Teams.Routing;
+
+/// <summary>
+/// One inbound activity being handled: what came in, whether its token was verified, and ways to
+/// answer through the Bot Connector. A turn exists only for a request that passed authentication
+/// (or the development bypass), so its serviceUrl and <see cref="GetConversationReference"/> can be
+/// trusted and stored.
+/// </summary>
+public sealed class TeamsTurn
+{
+    public TeamsTurn(Activity activity, bool isAuthenticated, ClaimsIdentity? identity, ConnectorClient connector, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        Activity = activity;
+        IsAuthenticated = isAuthenticated;
+        Identity = identity;
+        Connector = connector;
+        Services = services;
+    }
+
+    public Activity Activity { get; }
+
+    /// <summary>False only under the development bypass.</summary>
+    public bool IsAuthenticated { get; }
+
+    /// <summary>The validated token's claims, when authenticated.</summary>
+    public ClaimsIdentity? Identity { get; }
+
+    public ConnectorClient Connector { get; }
+
+    /// <summary>The request's service scope, for handlers that need scoped services.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Store this to send proactively later (<see cref="ConnectorClient.SendProactiveAsync"/>).</summary>
+    public ConversationReference GetConversationReference() => Activity.GetConversationReference();
+
+    /// <summary>Replies in the conversation (threaded under the inbound activity); returns the new message's id.</summary>
+    public Task<ResourceResponse> ReplyAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var (serviceUrl, conversationId) = Address();
+        var addressed = Address(reply) with { ReplyToId = reply.ReplyToId ?? Activity.Id };
+        return string.IsNullOrEmpty(Activity.Id)
+            ? Connector.SendToConversationAsync(serviceUrl, conversationId, addressed, cancellationToken)
+            : Connector.ReplyToActivityAsync(serviceUrl, conversationId, Activity.Id, addressed, cancellationToken);
+    }
+
+    public Task<ResourceResponse> ReplyAsync(string text, CancellationToken cancellationToken) =>
+        ReplyAsync(Protocol.Activity.CreateMessage(text), cancellationToken);
+
+    /// <summary>Posts into the conversation without threading under the inbound activity.</summary>
+    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var (serviceUrl, conversationId) = Address();
+        return Connector.SendToConversationAsync(serviceUrl, conversationId, Address(activity), cancellationToken);
+    }
+
+    /// <summary>Replaces a message the bot sent (e.g. the card an Action.Submit came from: <c>Activity.ReplyToId</c>).</summary>
+    public Task<ResourceResponse> UpdateAsync(string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var (serviceUrl, conversationId) = Address();
+        return Connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, Address(activity), cancellationToken);
+    }
+
+    private (string ServiceUrl, string ConversationId) Address() =>
+        (Activity.ServiceUrl ?? throw new InvalidOperationException("The inbound activity has no serviceUrl."),
+         Activity.Conversation?.Id ?? throw new InvalidOperationException("The inbound activity has no conversation id."));
+
+    private Activity Address(Activity outbound) => outbound with
+    {
+        From = outbound.From ?? Activity.Recipient,
+        Recipient = outbound.Recipient ?? Activity.From,
+        Conversation = outbound.Conversation ?? Activity.Conversation,
+        ChannelId = outbound.ChannelId ?? Activity.ChannelId,
+        ServiceUrl = outbound.ServiceUrl ?? Activity.ServiceUrl,
+        Locale = outbound.Locale ?? Activity.Locale,
+    };
+}

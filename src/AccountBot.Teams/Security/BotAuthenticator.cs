@@ -1,0 +1,207 @@
+using System.Collections;
+using System.Security.Claims;
+using System.Text.Json;
+using AccountBot.Teams.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AccountBot.Teams.Security;
+
+/// <summary>
+/// Authenticates a request from the Bot Connector the way the channel requires: a Bearer JWT
+/// from <c>https://api.botframework.com</c> for our app id, signed (RS256/384/512) by a key from
+/// the channel's published set that is endorsed for the activity's channel, whose
+/// <c>serviceurl</c> claim matches the activity. Nothing else gets through, except the loudly
+/// named development bypass when no app id is configured.
+/// </summary>
+public sealed class BotAuthenticator
+{
+    private readonly BotFrameworkSigningKeys _keys;
+    private readonly BotCredentialsOptions _credentials;
+    private readonly TeamsOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<BotAuthenticator> _logger;
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public BotAuthenticator(
+        BotFrameworkSigningKeys keys,
+        IOptions<BotCredentialsOptions> credentials,
+        IOptions<TeamsOptions> options,
+        TimeProvider timeProvider,
+        ILogger<BotAuthenticator> logger)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(options);
+        _keys = keys;
+        _credentials = credentials.Value;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <param name="authorizationHeader">The raw <c>Authorization</c> header value, if any.</param>
+    /// <param name="activity">The parsed activity the header came with.</param>
+    /// <param name="cancellationToken">Request abort.</param>
+    public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var result = await CheckAsync(authorizationHeader, activity, cancellationToken);
+        if (!result.IsAllowed)
+            Log.RequestRejected(_logger, result.RejectionReason ?? "unknown");
+        else if (!result.IsAuthenticated)
+            Log.DevelopmentBypass(_logger);
+        return result;
+    }
+
+    private async Task<BotAuthenticationResult> CheckAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
+        if (!_credentials.IsConfigured)
+        {
+            return _options.DangerouslyAllowUnauthenticatedRequests
+                ? BotAuthenticationResult.DevelopmentBypass()
+                : BotAuthenticationResult.Rejected("authentication not configured");
+        }
+
+        if (string.IsNullOrWhiteSpace(authorizationHeader))
+            return BotAuthenticationResult.Rejected("missing authorization header");
+        if (!TryGetBearerToken(authorizationHeader, out var token))
+            return BotAuthenticationResult.Rejected("malformed authorization header");
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+            return BotAuthenticationResult.Rejected("activity has no channelId");
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+            return BotAuthenticationResult.Rejected("activity has no serviceUrl");
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
+        {
+            return BotAuthenticationResult.Rejected("malformed token");
+        }
+
+        if (!BotFrameworkAuthentication.AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
+            return BotAuthenticationResult.Rejected("algorithm not allowed");
+        if (string.IsNullOrEmpty(jwt.Kid))
+            return BotAuthenticationResult.Rejected("token has no key id");
+
+        var configuration = await GetConfigurationAsync(cancellationToken);
+        if (configuration is null)
+            return BotAuthenticationResult.Rejected("signing keys unavailable");
+
+        if (FindKey(configuration, jwt.Kid) is null)
+        {
+            // Keys rotate: an unknown kid may be new. Refresh once (rate-limited) and retry.
+            Log.UnknownSigningKey(_logger, jwt.Kid);
+            configuration = await _keys.RefreshForUnknownKeyAsync(cancellationToken);
+            if (configuration is null || FindKey(configuration, jwt.Kid) is null)
+                return BotAuthenticationResult.Rejected("unknown signing key");
+        }
+
+        var validation = await _handler.ValidateTokenAsync(jwt, CreateParameters(configuration));
+        if (!validation.IsValid)
+            return BotAuthenticationResult.Rejected(Describe(validation.Exception));
+
+        var signingKey = FindKey(configuration, jwt.Kid);
+        if (signingKey is null || !GetEndorsements(signingKey).Contains(activity.ChannelId, StringComparer.Ordinal))
+            return BotAuthenticationResult.Rejected($"signing key is not endorsed for channel {activity.ChannelId}");
+
+        var identity = validation.ClaimsIdentity;
+        var serviceUrl = identity.FindFirst(BotFrameworkAuthentication.ServiceUrlClaim)?.Value;
+        if (!string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            return BotAuthenticationResult.Rejected("serviceurl claim does not match the activity's serviceUrl");
+
+        return BotAuthenticationResult.Authenticated(identity);
+    }
+
+    private static bool TryGetBearerToken(string header, out string token)
+    {
+        token = string.Empty;
+        var parts = header.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || !string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase))
+            return false;
+        token = parts[1];
+        return true;
+    }
+
+    private async Task<OpenIdConnectConfiguration?> GetConfigurationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _keys.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Log.MetadataUnavailable(_logger, ex);
+            return null;
+        }
+    }
+
+    private static JsonWebKey? FindKey(OpenIdConnectConfiguration configuration, string kid) =>
+        configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal));
+
+    private TokenValidationParameters CreateParameters(OpenIdConnectConfiguration configuration) => new()
+    {
+        ValidateIssuer = true,
+        ValidIssuer = BotFrameworkAuthentication.Issuer,
+        ValidateAudience = true,
+        ValidAudience = _credentials.MicrosoftAppId,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = BotFrameworkAuthentication.ClockSkew,
+        RequireSignedTokens = true,
+        ValidAlgorithms = BotFrameworkAuthentication.AllowedAlgorithms,
+        IssuerSigningKeys = configuration.SigningKeys,
+        TryAllIssuerSigningKeys = false,
+        LifetimeValidator = ValidateLifetime,
+    };
+
+    /// <summary>The standard lifetime rule (5 min skew both ways), on our clock so tests can fix the time.</summary>
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        if (expires is null)
+            throw new SecurityTokenNoExpirationException("The token has no expiry.");
+        if (notBefore is { } nbf && nbf > now + parameters.ClockSkew)
+            throw new SecurityTokenNotYetValidException("The token is not yet valid.") { NotBefore = nbf };
+        if (expires.Value < now - parameters.ClockSkew)
+            throw new SecurityTokenExpiredException("The token has expired.") { Expires = expires.Value };
+        return true;
+    }
+
+    /// <summary>A short reason for logs, from the failure's type (messages can carry token parts).</summary>
+    private static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => "token expired",
+        SecurityTokenNotYetValidException => "token not yet valid",
+        SecurityTokenNoExpirationException => "token has no expiry",
+        SecurityTokenInvalidIssuerException => "wrong issuer",
+        SecurityTokenInvalidAudienceException => "wrong audience",
+        SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
+        SecurityTokenSignatureKeyNotFoundException => "unknown signing key",
+        SecurityTokenInvalidSignatureException => "bad signature",
+        SecurityTokenInvalidLifetimeException => "invalid lifetime",
+        SecurityTokenMalformedException => "malformed token",
+        null => "invalid token",
+        _ => "invalid token (" + exception.GetType().Name + ")",
+    };
+
+    /// <summary>The channel ids the key may sign for; the JWKS member's runtime shape varies by parser.</summary>
+    private static IReadOnlyList<string> GetEndorsements(JsonWebKey key)
+    {
+        if (!key.AdditionalData.TryGetValue(BotFrameworkAuthentication.EndorsementsKey, out var value) || value is null)
+            return [];
+
+        return value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+            string single => [single],
+            IEnumerable items => [.. items.Cast<object?>().Select(item => item is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : item?.ToString()).OfType<string>()],
+            _ => [],
+        };
+    }
+}

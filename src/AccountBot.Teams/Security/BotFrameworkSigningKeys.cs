@@ -1,0 +1,109 @@
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.Configuration;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace AccountBot.Teams.Security;
+
+/// <summary>
+/// The channel's OpenID metadata and signing keys: one <see cref="ConfigurationManager{T}"/> per
+/// process (register this class as a singleton). It refreshes on its own (12 h) and, when a token
+/// names a key id we do not know (the channel rotated keys), once on demand.
+/// </summary>
+/// <remarks>
+/// IdentityModel 8 runs <c>RequestRefresh()</c> in the background and keeps returning the old keys
+/// until it finishes, so a plain "refresh, then retry" would retry against the stale set. We
+/// listen for the manager's update event and wait (bounded) for it. A forced refresh happens at
+/// most once per <see cref="BaseConfigurationManager.RefreshInterval"/> (5 min), like the manager's
+/// own throttle, so random key ids cannot make us hammer the metadata endpoint or hold requests.
+/// </remarks>
+public sealed class BotFrameworkSigningKeys : IConfigurationEventHandler<OpenIdConnectConfiguration>
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _refreshWait;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _pendingRefresh;
+    private DateTimeOffset? _lastForcedRefresh;
+
+    /// <param name="metadataUrl">OpenID metadata; plain http is accepted only on loopback (tests).</param>
+    /// <param name="httpClient">Used for the metadata and JWKS requests for the life of the process.</param>
+    /// <param name="timeProvider">Clock for the forced-refresh throttle.</param>
+    /// <param name="refreshWait">How long a request with an unknown key id waits for the refresh (default 5 s).</param>
+    public BotFrameworkSigningKeys(string metadataUrl, HttpClient httpClient, TimeProvider timeProvider, TimeSpan? refreshWait = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metadataUrl);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _timeProvider = timeProvider;
+        _refreshWait = refreshWait ?? TimeSpan.FromSeconds(5);
+        var url = new Uri(metadataUrl, UriKind.Absolute);
+        var retriever = new HttpDocumentRetriever(httpClient)
+        {
+            RequireHttps = !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback),
+        };
+        Manager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), retriever)
+        {
+            ConfigurationEventHandler = this,
+        };
+    }
+
+    public ConfigurationManager<OpenIdConnectConfiguration> Manager { get; }
+
+    /// <summary>The cached metadata (fetched on first use).</summary>
+    /// <exception cref="InvalidOperationException">The metadata could not be fetched and nothing is cached.</exception>
+    public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancellationToken) =>
+        Manager.GetConfigurationAsync(cancellationToken);
+
+    /// <summary>
+    /// Refreshes the keys because a token named an unknown key id, and returns the refreshed
+    /// metadata; null when a forced refresh already ran within the refresh interval or did not
+    /// finish in time.
+    /// </summary>
+    public async Task<OpenIdConnectConfiguration?> RefreshForUnknownKeyAsync(CancellationToken cancellationToken)
+    {
+        Task pending;
+        lock (_gate)
+        {
+            var now = _timeProvider.GetUtcNow();
+            if (_pendingRefresh is null)
+            {
+                if (_lastForcedRefresh is { } last && now - last < Manager.RefreshInterval)
+                    return null;
+                _lastForcedRefresh = now;
+                _pendingRefresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Manager.RequestRefresh();
+            }
+
+            pending = _pendingRefresh.Task;
+        }
+
+        try
+        {
+            await pending.WaitAsync(_refreshWait, _timeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+                _pendingRefresh = null;
+            return null;
+        }
+
+        return await Manager.GetConfigurationAsync(cancellationToken);
+    }
+
+    Task<ConfigurationEventHandlerResult<OpenIdConnectConfiguration>> IConfigurationEventHandler<OpenIdConnectConfiguration>.BeforeRetrieveAsync(
+        string metadataAddress, CancellationToken cancellationToken) =>
+        Task.FromResult(ConfigurationEventHandlerResult<OpenIdConnectConfiguration>.NoResult);
+
+    Task IConfigurationEventHandler<OpenIdConnectConfiguration>.AfterUpdateAsync(
+        string metadataAddress, OpenIdConnectConfiguration configuration, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource? pending;
+        lock (_gate)
+        {
+            pending = _pendingRefresh;
+            _pendingRefresh = null;
+        }
+
+        pending?.TrySetResult();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,25 @@
+using AccountBot.Teams.Connector;
+using AccountBot.Teams.Security;
+
+namespace AccountBot.Teams;
+
+/// <summary>Settings of the Teams adapter, bound to section <c>Teams</c>.</summary>
+public sealed class TeamsOptions
+{
+    public const string SectionName = "Teams";
+
+    /// <summary>Where the channel's signing keys are published. Plain http is accepted only for loopback (tests).</summary>
+    public string OpenIdMetadataUrl { get; set; } = BotFrameworkAuthentication.DefaultOpenIdMetadataUrl;
+
+    /// <summary>
+    /// Lets requests in without a token when no MicrosoftAppId is configured, for the local Agents
+    /// Playground. Refused outside the Development environment.
+    /// </summary>
+    public bool DangerouslyAllowUnauthenticatedRequests { get; set; }
+
+    /// <summary>Inbound bodies above this are answered 413; real activities are a few KB.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Outbound retry settings (<c>Teams:ConnectorRetry</c>).</summary>
+    public ConnectorRetryOptions ConnectorRetry { get; set; } = new();
+}

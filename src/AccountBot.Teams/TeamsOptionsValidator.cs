@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AccountBot.Teams;
+
+/// <summary>Start-up validation of <see cref="TeamsOptions"/>; each message names the key to fix.</summary>
+public sealed class TeamsOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata))
+            failures.Add("Teams:OpenIdMetadataUrl must be an absolute URL.");
+        else if (metadata.Scheme != Uri.UriSchemeHttps && !(metadata.Scheme == Uri.UriSchemeHttp && metadata.IsLoopback))
+            failures.Add("Teams:OpenIdMetadataUrl must use https (plain http only on loopback, for tests).");
+
+        if (options.MaxRequestBodyBytes <= 0)
+            failures.Add("Teams:MaxRequestBodyBytes must be positive.");
+
+        var retry = options.ConnectorRetry;
+        if (retry.MaxRetries is < 0 or > 10)
+            failures.Add("Teams:ConnectorRetry:MaxRetries must be between 0 and 10.");
+        if (retry.BaseDelay <= TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
+            failures.Add("Teams:ConnectorRetry:BaseDelay must be positive and not above Teams:ConnectorRetry:MaxDelay.");
+
+        if (environment is not null && TeamsOptionsValidation.GetEnvironmentError(options, environment) is { } error)
+            failures.Add(error);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.Json;
+using AccountBot.Teams.Cards;
+using AccountBot.Teams.Connector;
+using AccountBot.Teams.Protocol;
+using AccountBot.Testing.Teams;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountBot.Teams.Tests.Connector;
+
+public sealed class ConnectorClientTests : IAsyncLifetime
+{
+    private const string ThreadId = "19:abc@thread.tacv2;messageid=123";
+    private FakeConnector _connector = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _services = CreateServices("token-123");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ReplyToActivityAsync_TeamsThreadId_EscapesEverySegmentAndReturnsId()
+    {
+        var response = await Client().ReplyToActivityAsync(_connector.ServiceUrl, ThreadId, "1:xyz", Activity.CreateMessage("hi"), CancellationToken.None);
+
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/emea/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D123/activities/1%3Axyz", request.RawTarget);
+        Assert.Equal("1", response.Id);
+        Assert.Equal("hi", JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_ServiceUrlWithoutTrailingSlash_PostsToActivities()
+    {
+        await Client().SendToConversationAsync(_connector.ServiceUrl.TrimEnd('/'), "a:1pLm", Activity.CreateMessage("hi"), CancellationToken.None);
+
+        Assert.Equal("/emea/v3/conversations/a%3A1pLm/activities", Assert.Single(_connector.Requests).RawTarget);
+    }
+
+    [Fact]
+    public async Task UpdateActivityAsync_Card_PutsFullActivityWithId()
+    {
+        var card = CardAttachment.ToMessage(new AdaptiveCard([new TextBlock("Updated")]));
+
+        await Client().UpdateActivityAsync(_connector.ServiceUrl, ThreadId, "1714990280001", card, CancellationToken.None);
+
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("PUT", request.Method);
+        Assert.EndsWith("/activities/1714990280001", request.RawTarget, StringComparison.Ordinal);
+        var body = JsonDocument.Parse(request.Body).RootElement;
+        Assert.Equal("1714990280001", body.GetProperty("id").GetString());
+        Assert.Equal(CardAttachment.ContentType, body.GetProperty("attachments")[0].GetProperty("contentType").GetString());
+    }
+
+    [Fact]
+    public async Task CreateChannelThreadAsync_ChannelId_PostsIsGroupChannelDataAndActivity()
+    {
+        var response = await Client().CreateChannelThreadAsync(_connector.ServiceUrl, "19:chan@thread.tacv2", "tenant-1", Activity.CreateMessage("Weekly digest"), CancellationToken.None);
+
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("/emea/v3/conversations", request.RawTarget);
+        var body = JsonDocument.Parse(request.Body).RootElement;
+        Assert.True(body.GetProperty("isGroup").GetBoolean());
+        Assert.Equal("19:chan@thread.tacv2", body.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString());
+        Assert.Equal("Weekly digest", body.GetProperty("activity").GetProperty("text").GetString());
+        Assert.Equal("1", response.ActivityId);
+        Assert.Equal("19:channel@thread.tacv2;messageid=1", response.Id);
+    }
+
+    [Fact]
+    public async Task GetPagedMembersAsync_Conversation_GetsPagedMembers()
+    {
+        var page = await Client().GetPagedMembersAsync(_connector.ServiceUrl, "19:chan@thread.tacv2", 50, null, CancellationToken.None);
+
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("GET", request.Method);
+        Assert.Equal("/emea/v3/conversations/19%3Achan%40thread.tacv2/pagedmembers?pageSize=50", request.RawTarget);
+        Assert.Equal("Ada Lovelace", Assert.Single(page.Members).Name);
+    }
+
+    [Fact]
+    public async Task SendProactiveAsync_StoredReference_SendsFromTheBotIntoTheConversation()
+    {
+        var reference = new ActivityBuilder().InChannel("map Acme").WithServiceUrl(_connector.ServiceUrl).Build().GetConversationReference();
+
+        await Client().SendProactiveAsync(reference, Activity.CreateMessage("Reminder"), CancellationToken.None);
+
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("/emea/v3/conversations/" + Uri.EscapeDataString(reference.Conversation.Id!) + "/activities", request.RawTarget);
+        var body = JsonDocument.Parse(request.Body).RootElement;
+        Assert.Equal(ActivityBuilder.BotId, body.GetProperty("from").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_AppIdConfigured_SendsBearerToken()
+    {
+        await Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None);
+
+        Assert.Equal("Bearer token-123", Assert.Single(_connector.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task SendAsync_NoAppId_SendsNoAuthorizationHeader()
+    {
+        await using var services = CreateServices(token: null);
+
+        await services.GetRequiredService<ConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None);
+
+        Assert.Null(Assert.Single(_connector.Requests).Authorization);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(412)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task SendAsync_TransientStatusThenSuccess_Retries(int status)
+    {
+        _connector.Enqueue(status, retryAfter: "0");
+        _connector.Enqueue(status);
+
+        var response = await Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None);
+
+        Assert.Equal(3, _connector.Requests.Count);
+        Assert.NotNull(response.Id);
+    }
+
+    [Fact]
+    public async Task SendAsync_ThrottledBeyondMaxRetries_GivesUpWithConnectorException()
+    {
+        for (var i = 0; i < 5; i++)
+            _connector.Enqueue(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", retryAfter: "0");
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal("TooManyRequests", exception.ErrorCode);
+        Assert.Equal(3, _connector.Requests.Count); // first try + MaxRetries (2)
+    }
+
+    [Fact]
+    public async Task SendAsync_NotTransient_DoesNotRetry()
+    {
+        _connector.Enqueue(400, """{"error":{"code":"BadArgument","message":"bad"}}""");
+
+        await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None));
+
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_MessageWritesBlocked_RecordsAndNextSendFailsWithoutHttp()
+    {
+        _connector.Enqueue(403, """{"error":{"code":"MessageWritesBlocked","message":"Bot is not installed in user's personal scope"}}""");
+        var client = Client();
+
+        await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            client.ReplyToActivityAsync(_connector.ServiceUrl, ThreadId, "1", Activity.CreateMessage("hi"), CancellationToken.None));
+        var second = await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            client.SendToConversationAsync(_connector.ServiceUrl, "19:abc@thread.tacv2;messageid=999", Activity.CreateMessage("again"), CancellationToken.None));
+
+        Assert.Single(_connector.Requests);
+        Assert.True(await _services.GetRequiredService<IBlockedConversations>().IsBlockedAsync("19:abc@thread.tacv2", CancellationToken.None));
+        Assert.Equal("19:abc@thread.tacv2;messageid=999", second.ConversationId);
+    }
+
+    [Fact]
+    public async Task SendAsync_ActivityOver80KB_ThrowsBeforeSending()
+    {
+        var huge = Activity.CreateMessage(new string('x', MessageSize.MaxBytes));
+
+        await Assert.ThrowsAsync<MessageTooLargeException>(() =>
+            Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", huge, CancellationToken.None));
+
+        Assert.Empty(_connector.Requests);
+    }
+
+    private ConnectorClient Client() => _services.GetRequiredService<ConnectorClient>();
+
+    private static ServiceProvider CreateServices(string? token)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Teams:ConnectorRetry:MaxRetries"] = "2",
+            ["Teams:ConnectorRetry:BaseDelay"] = "00:00:00.001",
+            ["Teams:ConnectorRetry:MaxDelay"] = "00:00:00.010",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddTeamsAdapter(configuration);
+        services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider(token));
+        return services.BuildServiceProvider();
+    }
+}

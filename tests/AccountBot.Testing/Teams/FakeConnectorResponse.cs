@@ -1,0 +1,4 @@
+namespace AccountBot.Testing.Teams;
+
+/// <summary>A scripted answer of the <see cref="FakeConnector"/>.</summary>
+public sealed record FakeConnectorResponse(int Status, string? Body, string? RetryAfter);

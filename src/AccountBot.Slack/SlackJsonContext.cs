@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using AccountBot.Slack.Protocol;
+
+namespace AccountBot.Slack;
+
+/// <summary>
+/// The one source-generated serializer context for everything the adapter reads or writes:
+/// snake_case names, nulls left out, nullable annotations enforced on read.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    AllowOutOfOrderMetadataProperties = true)]
+[JsonSerializable(typeof(BlockActionsPayload))]
+[JsonSerializable(typeof(ViewSubmissionPayload))]
+[JsonSerializable(typeof(ViewClosedPayload))]
+[JsonSerializable(typeof(BlockSuggestionPayload))]
+[JsonSerializable(typeof(UnknownInteractionPayload))]
+[JsonSerializable(typeof(UrlVerificationEnvelope))]
+[JsonSerializable(typeof(EventCallbackEnvelope))]
+[JsonSerializable(typeof(UnknownEventEnvelope))]
+[JsonSerializable(typeof(AppMentionEvent))]
+[JsonSerializable(typeof(AppUninstalledEvent))]
+[JsonSerializable(typeof(TokensRevokedEvent))]
+[JsonSerializable(typeof(UnknownSlackEvent))]
+public sealed partial class SlackJsonContext : JsonSerializerContext;

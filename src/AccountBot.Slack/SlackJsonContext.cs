@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
 
 namespace AccountBot.Slack;
@@ -24,4 +25,9 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(AppUninstalledEvent))]
 [JsonSerializable(typeof(TokensRevokedEvent))]
 [JsonSerializable(typeof(UnknownSlackEvent))]
+[JsonSerializable(typeof(SlackMessage))]
+[JsonSerializable(typeof(ModalView))]
+[JsonSerializable(typeof(ViewSubmissionResponse))]
+[JsonSerializable(typeof(OptionsResponse))]
+[JsonSerializable(typeof(IReadOnlyList<Block>))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

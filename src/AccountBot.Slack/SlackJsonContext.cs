@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
+using AccountBot.Slack.WebApi;
 
 namespace AccountBot.Slack;
 
@@ -30,4 +31,16 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(ViewSubmissionResponse))]
 [JsonSerializable(typeof(OptionsResponse))]
 [JsonSerializable(typeof(IReadOnlyList<Block>))]
+[JsonSerializable(typeof(ChatPostMessageRequest))]
+[JsonSerializable(typeof(ChatPostEphemeralRequest))]
+[JsonSerializable(typeof(ChatUpdateRequest))]
+[JsonSerializable(typeof(ViewsOpenRequest))]
+[JsonSerializable(typeof(ViewsUpdateRequest))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(SlackApiResponse))]
+[JsonSerializable(typeof(ChatMessageResponse))]
+[JsonSerializable(typeof(ChatEphemeralResponse))]
+[JsonSerializable(typeof(ViewResponse))]
+[JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(OAuthV2AccessResponse))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

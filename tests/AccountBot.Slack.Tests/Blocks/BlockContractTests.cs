@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AccountBot.Slack.Blocks;
+using AccountBot.Slack.WebApi;
 using AccountBot.Testing.Slack;
 
 namespace AccountBot.Slack.Tests.Blocks;
@@ -31,6 +32,15 @@ public sealed class BlockContractTests : IDisposable
         yield return ("update.view-response", ViewSubmissionResponse.Update(modal), typeof(ViewSubmissionResponse));
         yield return ("push.view-response", ViewSubmissionResponse.Push(modal), typeof(ViewSubmissionResponse));
         yield return ("clear.view-response", ViewSubmissionResponse.Clear(), typeof(ViewSubmissionResponse));
+
+        // The Web API bodies SlackApiClient sends.
+        var map = BlockSamples.MapMessage();
+        yield return ("map.message", new ChatPostMessageRequest("C1", map.Text, map.Blocks, map.ThreadTs), typeof(ChatPostMessageRequest));
+        yield return ("map.ephemeral", new ChatPostEphemeralRequest("C1", "U1", map.Text, map.Blocks, null), typeof(ChatPostEphemeralRequest));
+        yield return ("map.update", new ChatUpdateRequest("C1", "1700000000.000100", map.Text, map.Blocks), typeof(ChatUpdateRequest));
+        yield return ("stakeholder.views-open", new ViewsOpenRequest("trigger", modal), typeof(ViewsOpenRequest));
+        yield return ("stakeholder.views-push", new ViewsOpenRequest("trigger", modal), typeof(ViewsOpenRequest));
+        yield return ("stakeholder.views-update", new ViewsUpdateRequest("V1", modal, "hash"), typeof(ViewsUpdateRequest));
     }
 
     [Fact]

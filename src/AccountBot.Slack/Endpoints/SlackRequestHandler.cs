@@ -1,0 +1,298 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Hosting;
+using AccountBot.Slack.Installations;
+using AccountBot.Slack.Protocol;
+using AccountBot.Slack.Routing;
+using AccountBot.Slack.Security;
+using AccountBot.Slack.WebApi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AccountBot.Slack.Endpoints;
+
+/// <summary>
+/// What every Slack endpoint does: read the raw body (bounded), verify the signature (401, nothing else happens),
+/// parse once, route to the listener, write its ack, and only then queue the follow-up work.
+/// </summary>
+internal sealed class SlackRequestHandler(
+    IOptions<SlackOptions> options,
+    SlackSignatureVerifier verifier,
+    SlackApp app,
+    SlackEventDeduplicator deduplicator,
+    SlackFollowUpQueue followUps,
+    ISlackInstallationStore installations,
+    IHostApplicationLifetime lifetime,
+    ILogger<SlackRequestHandler> logger)
+{
+    private readonly SlackJsonContext _json = SlackJsonContext.Default;
+
+    public Task HandleCommandAsync(HttpContext http) => HandleAsync(http, DispatchCommandAsync);
+
+    public Task HandleInteractivityAsync(HttpContext http) => HandleAsync(http, DispatchInteractivityAsync);
+
+    public Task HandleOptionsAsync(HttpContext http) => HandleAsync(http, DispatchOptionsAsync);
+
+    public Task HandleEventsAsync(HttpContext http) => HandleAsync(http, DispatchEventAsync);
+
+    private async Task HandleAsync(HttpContext http, Func<HttpContext, byte[], Task<SlackAck>> dispatch)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var body = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
+        if (body is null)
+        {
+            Log.BodyTooLarge(logger, path, options.Value.MaxRequestBodyBytes);
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var signature = verifier.Verify(
+            options.Value.SigningSecret!,
+            http.Request.Headers[SlackSignatureVerifier.TimestampHeader].ToString(),
+            http.Request.Headers[SlackSignatureVerifier.SignatureHeader].ToString(),
+            body);
+        if (!signature.IsValid)
+        {
+            Log.SignatureRejected(logger, path, signature.Status.ToString());
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (logger.IsEnabled(LogLevel.Trace))
+            Log.PayloadTrace(logger, path, Encoding.UTF8.GetString(body));
+
+        SlackAck ack;
+        try
+        {
+            ack = await dispatch(http, body);
+        }
+        catch (SlackPayloadException e)
+        {
+            Log.BadPayload(logger, path, e.Message);
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        http.Response.StatusCode = ack.StatusCode;
+        if (ack.Write is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await ack.Write(http.Response.Body, http.RequestAborted);
+        }
+
+        // The ack is on its way to Slack before any follow-up work starts.
+        await http.Response.CompleteAsync();
+        foreach (var work in ack.AfterAck)
+            await followUps.EnqueueAsync(work, lifetime.ApplicationStopping);
+    }
+
+    private async Task<SlackAck> DispatchCommandAsync(HttpContext http, byte[] body)
+    {
+        var form = Encoding.UTF8.GetString(body);
+        if (IsSslCheck(form))
+            return SlackAck.Empty();
+        var command = SlashCommand.Parse(form);
+        var listener = app.FindCommand(command.Command);
+        if (listener is null)
+        {
+            Log.Unhandled(logger, "command", command.Command);
+            return SlackAck.Status(StatusCodes.Status404NotFound);
+        }
+
+        var context = new SlackListenerContext(command.TeamKey);
+        var reply = await RunListenerAsync("command", command.Command, () => listener(command, context, http.RequestAborted));
+        return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Json(reply.Value, _json.SlackMessage, context);
+    }
+
+    private async Task<SlackAck> DispatchInteractivityAsync(HttpContext http, byte[] body)
+    {
+        var form = Encoding.UTF8.GetString(body);
+        if (IsSslCheck(form))
+            return SlackAck.Empty();
+        var payload = InteractionPayload.ParseForm(form);
+        var context = new SlackListenerContext(payload.TeamKey);
+        switch (payload)
+        {
+            case BlockActionsPayload actions:
+                foreach (var action in actions.Actions)
+                {
+                    var listener = app.FindAction(action.ActionId);
+                    if (listener is null)
+                    {
+                        // Link buttons send block_actions too; an unhandled action is acked so Slack shows no error.
+                        Log.Unhandled(logger, "action", action.ActionId);
+                        continue;
+                    }
+
+                    var result = await RunListenerAsync("action", action.ActionId, async () =>
+                    {
+                        await listener(actions, action, context, http.RequestAborted);
+                        return true;
+                    });
+                    if (result.Failed)
+                        return SlackAck.Status(StatusCodes.Status500InternalServerError);
+                }
+
+                return SlackAck.Empty(context);
+
+            case ViewSubmissionPayload submission:
+            {
+                var listener = app.FindViewSubmission(submission.View.CallbackId);
+                if (listener is null)
+                {
+                    Log.Unhandled(logger, "view submission", submission.View.CallbackId);
+                    return SlackAck.Status(StatusCodes.Status404NotFound);
+                }
+
+                var reply = await RunListenerAsync("view submission", submission.View.CallbackId, () => listener(submission, context, http.RequestAborted));
+                return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Json(reply.Value, _json.ViewSubmissionResponse, context);
+            }
+
+            case ViewClosedPayload closed:
+            {
+                var listener = app.FindViewClosed(closed.View.CallbackId);
+                if (listener is null)
+                {
+                    Log.Unhandled(logger, "view closed", closed.View.CallbackId);
+                    return SlackAck.Empty();
+                }
+
+                var result = await RunListenerAsync("view closed", closed.View.CallbackId, async () =>
+                {
+                    await listener(closed, context, http.RequestAborted);
+                    return true;
+                });
+                return result.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Empty(context);
+            }
+
+            case BlockSuggestionPayload suggestion:
+                return await DispatchSuggestionAsync(http, suggestion);
+
+            default:
+                Log.Unhandled(logger, "interaction", payload.Type);
+                return SlackAck.Empty();
+        }
+    }
+
+    private async Task<SlackAck> DispatchOptionsAsync(HttpContext http, byte[] body)
+    {
+        var form = Encoding.UTF8.GetString(body);
+        if (IsSslCheck(form))
+            return SlackAck.Empty();
+        return InteractionPayload.ParseForm(form) is BlockSuggestionPayload suggestion
+            ? await DispatchSuggestionAsync(http, suggestion)
+            : throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
+    }
+
+    private async Task<SlackAck> DispatchSuggestionAsync(HttpContext http, BlockSuggestionPayload suggestion)
+    {
+        var listener = app.FindOptions(suggestion.ActionId);
+        if (listener is null)
+        {
+            Log.Unhandled(logger, "options", suggestion.ActionId);
+            return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
+        }
+
+        var context = new SlackListenerContext(suggestion.TeamKey);
+        var reply = await RunListenerAsync("options", suggestion.ActionId, () => listener(suggestion, context, http.RequestAborted));
+        return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Json(reply.Value, _json.OptionsResponse, context);
+    }
+
+    private async Task<SlackAck> DispatchEventAsync(HttpContext http, byte[] body)
+    {
+        switch (SlackEventEnvelope.Parse(body))
+        {
+            case UrlVerificationEnvelope verification:
+                return SlackAck.Json(new Dictionary<string, string> { ["challenge"] = verification.Challenge }, _json.DictionaryStringString, null);
+
+            case EventCallbackEnvelope envelope:
+            {
+                if (!deduplicator.TryRegister(envelope.EventId))
+                {
+                    Log.DuplicateEvent(logger, envelope.EventId, http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
+                    return SlackAck.Empty();
+                }
+
+                // The token is dead once these arrive; forget it before acking so nothing else tries to use it.
+                if (envelope.Event is AppUninstalledEvent || envelope.Event is TokensRevokedEvent { Tokens.Bot.Count: > 0 })
+                {
+                    await installations.DeleteAsync(envelope.TeamKey, http.RequestAborted);
+                    Log.InstallationRemoved(logger, envelope.TeamKey.ToString(), envelope.Event.Type);
+                }
+
+                var context = new SlackListenerContext(envelope.TeamKey);
+                var listener = app.FindEvent(envelope.Event.Type);
+                if (listener is null)
+                {
+                    Log.Unhandled(logger, "event", envelope.Event.Type);
+                    return SlackAck.Empty();
+                }
+
+                // Events are acked at once; the listener itself is follow-up work.
+                var after = new SlackListenerContext(envelope.TeamKey);
+                after.RunAfterAck(async ct =>
+                {
+                    await listener(envelope, context, ct);
+                    foreach (var work in context.AfterAck)
+                        await work(ct);
+                });
+                return SlackAck.Empty(after);
+            }
+
+            default:
+                return SlackAck.Empty();
+        }
+    }
+
+    private async Task<(bool Failed, T? Value)> RunListenerAsync<T>(string kind, string id, Func<Task<T>> run)
+    {
+        try
+        {
+            return (false, await run());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.ListenerFailed(logger, e, kind, id);
+            return (true, default);
+        }
+    }
+
+    private static bool IsSslCheck(string form) =>
+        form.Contains("ssl_check=", StringComparison.Ordinal) && QueryHelpers.ParseQuery(form).TryGetValue("ssl_check", out var v) && v == "1";
+
+    /// <summary>The whole body, or null when it is larger than <paramref name="max"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > max)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>
+    private sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck)
+    {
+        public static SlackAck Status(int status) => new(status, null, []);
+
+        public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? []);
+
+        public static SlackAck Json<T>(T? value, JsonTypeInfo<T> typeInfo, SlackListenerContext? context) =>
+            value is null
+                ? Empty(context)
+                : new(StatusCodes.Status200OK, (stream, ct) => JsonSerializer.SerializeAsync(stream, value, typeInfo, ct), context?.AfterAck ?? []);
+    }
+}

@@ -1,0 +1,6 @@
+using AccountBot.Slack.Routing;
+
+namespace AccountBot.Slack.Hosting;
+
+/// <summary>A piece of code that registers listeners on the <see cref="SlackApp"/> when it is first built.</summary>
+public sealed record SlackListenerRegistration(Action<SlackApp, IServiceProvider> Configure);

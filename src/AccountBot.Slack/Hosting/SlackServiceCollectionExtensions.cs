@@ -1,0 +1,69 @@
+using AccountBot.Slack.Endpoints;
+using AccountBot.Slack.Installations;
+using AccountBot.Slack.Routing;
+using AccountBot.Slack.Security;
+using AccountBot.Slack.WebApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AccountBot.Slack.Hosting;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Slack adapter: <see cref="SlackOptions"/> bound to section <c>Slack</c> and validated at start,
+    /// the signature verifier, <see cref="SlackApp"/>, <see cref="SlackApiClient"/>, the follow-up worker, and an
+    /// <see cref="ISlackInstallationStore"/> unless one is already registered (single-workspace when only
+    /// <c>Slack:BotToken</c> is set, otherwise in memory). Then map with <c>app.MapSlackEndpoints()</c>.
+    /// </summary>
+    public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<ISlackInstallationStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SlackOptions>>();
+            return !string.IsNullOrEmpty(options.Value.BotToken) && !options.Value.OAuthEnabled
+                ? new SingleWorkspaceInstallationStore(options)
+                : new InMemorySlackInstallationStore();
+        });
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<SlackChannelPacer>();
+        services.TryAddSingleton<SlackEventDeduplicator>();
+        services.TryAddSingleton<SlackFollowUpQueue>();
+        services.TryAddSingleton<SlackOAuthState>();
+        services.TryAddSingleton<SlackRequestHandler>();
+        services.TryAddScoped<SlackOAuthHandler>();
+        services.TryAddSingleton(sp =>
+        {
+            var app = new SlackApp();
+            foreach (var registration in sp.GetServices<SlackListenerRegistration>())
+                registration.Configure(app, sp);
+            return app;
+        });
+        services.AddHostedService<SlackFollowUpWorker>();
+
+        services.AddHttpClient<SlackApiClient>((sp, http) =>
+        {
+            http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+            http.Timeout = TimeSpan.FromSeconds(30);
+        });
+        return services;
+    }
+
+    /// <summary>Registers listeners on the <see cref="SlackApp"/> (may be called many times, e.g. once per feature).</summary>
+    public static IServiceCollection AddSlackListeners(this IServiceCollection services, Action<SlackApp, IServiceProvider> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddSingleton(new SlackListenerRegistration(configure));
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Slack;
+
+/// <summary>All of the adapter's log messages. Never log tokens, secrets, or whole payloads above Trace.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Error, "Slack {Method} failed: {Error} {Messages}")]
+    public static partial void ApiError(ILogger logger, string method, string error, string messages);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Slack {Method} warned: {Warning}")]
+    public static partial void ApiWarning(ILogger logger, string method, string warning);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Slack {Method} rate limited; retrying after {RetryAfterSeconds} s (attempt {Attempt})")]
+    public static partial void RateLimited(ILogger logger, string method, double retryAfterSeconds, int attempt);
+
+    [LoggerMessage(1004, LogLevel.Error, "Slack {Method} still rate limited after {Attempts} attempts (Retry-After {RetryAfterSeconds} s); giving up")]
+    public static partial void RateLimitExhausted(ILogger logger, string method, int attempts, double retryAfterSeconds);
+
+    [LoggerMessage(1005, LogLevel.Error, "Slack {Method} answered HTTP {StatusCode}")]
+    public static partial void HttpFailure(ILogger logger, string method, int statusCode);
+
+    [LoggerMessage(1006, LogLevel.Error, "Slack {Method} not called: no installation for workspace {Team}")]
+    public static partial void NoInstallation(ILogger logger, string method, string team);
+
+    [LoggerMessage(2001, LogLevel.Warning, "Slack request to {Path} rejected: signature {Status}")]
+    public static partial void SignatureRejected(ILogger logger, string path, string status);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Slack request to {Path} rejected: body larger than {MaxBytes} bytes")]
+    public static partial void BodyTooLarge(ILogger logger, string path, int maxBytes);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Slack request to {Path} could not be read: {Reason}")]
+    public static partial void BadPayload(ILogger logger, string path, string reason);
+
+    [LoggerMessage(2004, LogLevel.Warning, "No Slack listener for {Kind} {Id}")]
+    public static partial void Unhandled(ILogger logger, string kind, string id);
+
+    [LoggerMessage(2005, LogLevel.Error, "Slack listener for {Kind} {Id} failed")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception, string kind, string id);
+
+    [LoggerMessage(2006, LogLevel.Information, "Slack event {EventId} is a retry (attempt {RetryNum}, {RetryReason}); already handled")]
+    public static partial void DuplicateEvent(ILogger logger, string eventId, string? retryNum, string? retryReason);
+
+    [LoggerMessage(2007, LogLevel.Trace, "Slack payload on {Path}: {Body}")]
+    public static partial void PayloadTrace(ILogger logger, string path, string body);
+
+    [LoggerMessage(3001, LogLevel.Error, "Slack follow-up work failed")]
+    public static partial void BackgroundWorkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3002, LogLevel.Error, "Slack follow-up work dropped: the queue is full or shutting down")]
+    public static partial void BackgroundWorkDropped(ILogger logger);
+
+    [LoggerMessage(4001, LogLevel.Information, "Slack app installed in workspace {Team}")]
+    public static partial void Installed(ILogger logger, string team);
+
+    [LoggerMessage(4002, LogLevel.Information, "Slack installation removed for workspace {Team} ({Reason})")]
+    public static partial void InstallationRemoved(ILogger logger, string team, string reason);
+
+    [LoggerMessage(4003, LogLevel.Warning, "Slack OAuth callback refused: {Reason}")]
+    public static partial void OAuthRefused(ILogger logger, string reason);
+}

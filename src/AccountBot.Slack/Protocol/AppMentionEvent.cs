@@ -1,0 +1,13 @@
+
+namespace AccountBot.Slack.Protocol;
+
+/// <summary>Someone wrote <c>@AccountBot …</c>; <see cref="Text"/> still contains the <c>&lt;@U…&gt;</c> mention.</summary>
+public sealed record AppMentionEvent : SlackEvent
+{
+    public required string User { get; init; }
+    public string Text { get; init; } = "";
+    public required string Channel { get; init; }
+    public required string Ts { get; init; }
+    public string? ThreadTs { get; init; }
+    public string? Team { get; init; }
+}

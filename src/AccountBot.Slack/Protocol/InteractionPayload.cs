@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AccountBot.Slack.Installations;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AccountBot.Slack.Protocol;
+
+/// <summary>
+/// An interactivity request (<c>payload=&lt;json&gt;</c>), switched on <c>type</c> into
+/// <see cref="BlockActionsPayload"/>, <see cref="ViewSubmissionPayload"/>, <see cref="ViewClosedPayload"/>,
+/// <see cref="BlockSuggestionPayload"/>, or <see cref="UnknownInteractionPayload"/> for the rest.
+/// </summary>
+public abstract record InteractionPayload
+{
+    public required string Type { get; init; }
+    public required SlackUserRef User { get; init; }
+
+    /// <summary>Null for some org-wide installs; then <see cref="Enterprise"/> identifies the workspace owner.</summary>
+    public SlackTeamRef? Team { get; init; }
+    public SlackEnterpriseRef? Enterprise { get; init; }
+    public string? ApiAppId { get; init; }
+    public bool IsEnterpriseInstall { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    public SlackTeamKey TeamKey => new(Enterprise?.Id ?? Team?.EnterpriseId, IsEnterpriseInstall ? null : Team?.Id ?? User.TeamId);
+
+    /// <summary>Reads the <c>payload</c> field of a urlencoded interactivity body.</summary>
+    public static InteractionPayload ParseForm(string formBody)
+    {
+        var fields = QueryHelpers.ParseQuery(formBody);
+        if (!fields.TryGetValue("payload", out var payload) || string.IsNullOrEmpty(payload.ToString()))
+            throw new SlackPayloadException("interactivity request without 'payload'");
+        return Parse(payload.ToString());
+    }
+
+    public static InteractionPayload Parse(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var type = doc.RootElement.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            var context = SlackJsonContext.Default;
+            InteractionPayload? result = type switch
+            {
+                SlackInteractionTypes.BlockActions => doc.RootElement.Deserialize(context.BlockActionsPayload),
+                SlackInteractionTypes.ViewSubmission => doc.RootElement.Deserialize(context.ViewSubmissionPayload),
+                SlackInteractionTypes.ViewClosed => doc.RootElement.Deserialize(context.ViewClosedPayload),
+                SlackInteractionTypes.BlockSuggestion => doc.RootElement.Deserialize(context.BlockSuggestionPayload),
+                null => throw new SlackPayloadException("interaction payload without 'type'"),
+                _ => doc.RootElement.Deserialize(context.UnknownInteractionPayload),
+            };
+            return result ?? throw new SlackPayloadException("interaction payload is null");
+        }
+        catch (JsonException e)
+        {
+            throw new SlackPayloadException("interaction payload is not valid: " + e.Message, e);
+        }
+    }
+}

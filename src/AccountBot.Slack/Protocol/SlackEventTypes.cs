@@ -1,0 +1,9 @@
+namespace AccountBot.Slack.Protocol;
+
+/// <summary>Values of an inner event's <c>type</c> that this adapter models.</summary>
+public static class SlackEventTypes
+{
+    public const string AppMention = "app_mention";
+    public const string AppUninstalled = "app_uninstalled";
+    public const string TokensRevoked = "tokens_revoked";
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Protocol;
+using AccountBot.Slack.WebApi;
+
+namespace AccountBot.Slack;
+
+/// <summary>
+/// The one source-generated serializer context for everything the adapter reads or writes:
+/// snake_case names, nulls left out, nullable annotations enforced on read.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    AllowOutOfOrderMetadataProperties = true)]
+[JsonSerializable(typeof(BlockActionsPayload))]
+[JsonSerializable(typeof(ViewSubmissionPayload))]
+[JsonSerializable(typeof(ViewClosedPayload))]
+[JsonSerializable(typeof(BlockSuggestionPayload))]
+[JsonSerializable(typeof(UnknownInteractionPayload))]
+[JsonSerializable(typeof(UrlVerificationEnvelope))]
+[JsonSerializable(typeof(EventCallbackEnvelope))]
+[JsonSerializable(typeof(UnknownEventEnvelope))]
+[JsonSerializable(typeof(AppMentionEvent))]
+[JsonSerializable(typeof(AppUninstalledEvent))]
+[JsonSerializable(typeof(TokensRevokedEvent))]
+[JsonSerializable(typeof(UnknownSlackEvent))]
+[JsonSerializable(typeof(SlackMessage))]
+[JsonSerializable(typeof(ModalView))]
+[JsonSerializable(typeof(ViewSubmissionResponse))]
+[JsonSerializable(typeof(OptionsResponse))]
+[JsonSerializable(typeof(IReadOnlyList<Block>))]
+[JsonSerializable(typeof(ChatPostMessageRequest))]
+[JsonSerializable(typeof(ChatPostEphemeralRequest))]
+[JsonSerializable(typeof(ChatUpdateRequest))]
+[JsonSerializable(typeof(ViewsOpenRequest))]
+[JsonSerializable(typeof(ViewsUpdateRequest))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(SlackApiResponse))]
+[JsonSerializable(typeof(ChatMessageResponse))]
+[JsonSerializable(typeof(ChatEphemeralResponse))]
+[JsonSerializable(typeof(ViewResponse))]
+[JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(OAuthV2AccessResponse))]
+public sealed partial class SlackJsonContext : JsonSerializerContext;

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Hosting;
+using AccountBot.Slack.Installations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AccountBot.Slack.WebApi;
+
+/// <summary>
+/// Slack's Web API (<c>Slack:ApiBaseUrl</c>, by default <c>https://slack.com/api/</c>). Calls are made with the bot
+/// token of the workspace named by a <see cref="SlackTeamKey"/>; <c>ok:false</c> becomes a
+/// <see cref="SlackApiException"/>; HTTP 429 is retried after <c>Retry-After</c> a bounded number of times; posts
+/// are paced to one per second per channel.
+/// </summary>
+public sealed class SlackApiClient(
+    HttpClient http,
+    ISlackInstallationStore installations,
+    SlackChannelPacer pacer,
+    TimeProvider timeProvider,
+    IOptions<SlackOptions> options,
+    ILogger<SlackApiClient> logger)
+{
+    /// <summary>A longer Retry-After than this is not waited out: the call fails with <c>ratelimited</c> instead.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
+
+    private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
+    private readonly SlackJsonContext _json = SlackJsonContext.Default;
+
+    public async Task<ChatMessageResponse> PostMessageAsync(SlackTeamKey team, string channel, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentNullException.ThrowIfNull(message);
+        await pacer.WaitTurnAsync(team, channel, cancellationToken);
+        return await CallAsync("chat.postMessage", team, new ChatPostMessageRequest(channel, message.Text, message.Blocks, message.ThreadTs),
+            _json.ChatPostMessageRequest, _json.ChatMessageResponse, cancellationToken);
+    }
+
+    public async Task<ChatEphemeralResponse> PostEphemeralAsync(SlackTeamKey team, string channel, string user, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(user);
+        ArgumentNullException.ThrowIfNull(message);
+        await pacer.WaitTurnAsync(team, channel, cancellationToken);
+        return await CallAsync("chat.postEphemeral", team, new ChatPostEphemeralRequest(channel, user, message.Text, message.Blocks, message.ThreadTs),
+            _json.ChatPostEphemeralRequest, _json.ChatEphemeralResponse, cancellationToken);
+    }
+
+    public Task<ChatMessageResponse> UpdateMessageAsync(SlackTeamKey team, string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(ts);
+        ArgumentNullException.ThrowIfNull(message);
+        return CallAsync("chat.update", team, new ChatUpdateRequest(channel, ts, message.Text, message.Blocks),
+            _json.ChatUpdateRequest, _json.ChatMessageResponse, cancellationToken);
+    }
+
+    /// <summary>Opens a modal. Call it before any slow work: the trigger id expires 3 s after the user's action.</summary>
+    public Task<ViewResponse> OpenViewAsync(SlackTeamKey team, string triggerId, ModalView view, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(triggerId);
+        ArgumentNullException.ThrowIfNull(view);
+        return CallAsync("views.open", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken);
+    }
+
+    /// <summary>Stacks a modal on the open one (Slack allows 3).</summary>
+    public Task<ViewResponse> PushViewAsync(SlackTeamKey team, string triggerId, ModalView view, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(triggerId);
+        ArgumentNullException.ThrowIfNull(view);
+        return CallAsync("views.push", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken);
+    }
+
+    /// <summary>Replaces an open view; pass the <paramref name="hash"/> Slack gave to avoid overwriting a newer state.</summary>
+    public Task<ViewResponse> UpdateViewAsync(SlackTeamKey team, string viewId, ModalView view, string? hash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(viewId);
+        ArgumentNullException.ThrowIfNull(view);
+        return CallAsync("views.update", team, new ViewsUpdateRequest(viewId, view, hash), _json.ViewsUpdateRequest, _json.ViewResponse, cancellationToken);
+    }
+
+    public Task<AuthTestResponse> AuthTestAsync(SlackTeamKey team, CancellationToken cancellationToken) =>
+        CallAsync("auth.test", team, new Dictionary<string, string>(), _json.DictionaryStringString, _json.AuthTestResponse, cancellationToken);
+
+    /// <summary>Exchanges an OAuth code for the installation's token (client credentials in the form, no bearer).</summary>
+    public Task<OAuthV2AccessResponse> OAuthV2AccessAsync(string clientId, string clientSecret, string code, Uri? redirectUri, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(clientSecret);
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        var fields = new Dictionary<string, string> { ["client_id"] = clientId, ["client_secret"] = clientSecret, ["code"] = code };
+        if (redirectUri is not null)
+            fields["redirect_uri"] = redirectUri.AbsoluteUri;
+        return SendAsync("oauth.v2.access", new Uri("oauth.v2.access", UriKind.Relative), () => new FormUrlEncodedContent(fields), token: null,
+            _json.OAuthV2AccessResponse, cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts to an interaction's <c>response_url</c> (no token needed; Slack allows 5 posts within 30 minutes).
+    /// Use <see cref="SlackMessage.ReplaceOriginal"/> / <see cref="SlackMessage.ResponseType"/> to choose the effect.
+    /// </summary>
+    public Task PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            throw new ArgumentException("response_url must be an absolute http(s) URL.", nameof(responseUrl));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, _json.SlackMessage);
+        return SendAsync("response_url", url, () => JsonContent(bytes), token: null, _json.SlackApiResponse, cancellationToken);
+    }
+
+    private async Task<TResponse> CallAsync<TRequest, TResponse>(
+        string method, SlackTeamKey team, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse
+    {
+        var installation = await installations.FindAsync(team, cancellationToken);
+        if (installation is null)
+        {
+            Log.NoInstallation(logger, method, team.ToString());
+            throw new SlackApiException(method, "not_installed", [$"no installation for {team}"]);
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestInfo);
+        return await SendAsync(method, new Uri(method, UriKind.Relative), () => JsonContent(bytes), installation.BotToken, responseInfo, cancellationToken);
+    }
+
+    private static ByteArrayContent JsonContent(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = JsonUtf8;
+        return content;
+    }
+
+    private async Task<TResponse> SendAsync<TResponse>(
+        string method, Uri uri, Func<HttpContent> content, string? token, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse
+    {
+        var maxRetries = options.Value.MaxRateLimitRetries;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
+            if (token is not null)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var retryAfter = RetryAfter(response);
+                if (attempt > maxRetries || retryAfter > MaxRetryAfter)
+                {
+                    Log.RateLimitExhausted(logger, method, attempt, retryAfter.TotalSeconds);
+                    throw new SlackApiException(method, "ratelimited", []);
+                }
+
+                Log.RateLimited(logger, method, retryAfter.TotalSeconds, attempt);
+                await Task.Delay(retryAfter, timeProvider, cancellationToken);
+                continue;
+            }
+
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                Log.HttpFailure(logger, method, (int)response.StatusCode);
+                throw new SlackApiException(method, $"http_{(int)response.StatusCode}", []);
+            }
+
+            // A response_url answers a bare "ok" rather than JSON.
+            if (!text.TrimStart().StartsWith('{'))
+            {
+                return typeof(TResponse) == typeof(SlackApiResponse)
+                    ? (TResponse)new SlackApiResponse { Ok = true }
+                    : throw new SlackApiException(method, "invalid_response", []);
+            }
+
+            TResponse result;
+            try
+            {
+                result = JsonSerializer.Deserialize(text, responseInfo) ?? throw new SlackApiException(method, "invalid_response", []);
+            }
+            catch (JsonException e)
+            {
+                throw new SlackApiException($"{method} answered JSON that could not be read", e);
+            }
+
+            if (!result.Ok)
+            {
+                var messages = result.ResponseMetadata?.Messages ?? [];
+                Log.ApiError(logger, method, result.Error ?? "unknown_error", string.Join("; ", messages));
+                throw new SlackApiException(method, result.Error ?? "unknown_error", messages);
+            }
+
+            if (result.Warning is not null)
+                Log.ApiWarning(logger, method, result.Warning);
+            return result;
+        }
+    }
+
+    private TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (header?.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return TimeSpan.FromSeconds(1);
+    }
+}

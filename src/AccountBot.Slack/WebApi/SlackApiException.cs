@@ -1,0 +1,43 @@
+namespace AccountBot.Slack.WebApi;
+
+/// <summary>A Web API call that Slack answered with <c>ok:false</c> (or could not be completed).</summary>
+public sealed class SlackApiException : Exception
+{
+    public SlackApiException()
+        : this("unknown", "unknown_error", [])
+    {
+    }
+
+    public SlackApiException(string message)
+        : this("unknown", message, [])
+    {
+    }
+
+    public SlackApiException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        ApiMethod = "unknown";
+        Error = "unknown_error";
+        Messages = [];
+    }
+
+    public SlackApiException(string apiMethod, string error, IReadOnlyList<string> messages)
+        : base(BuildMessage(apiMethod, error, messages))
+    {
+        ApiMethod = apiMethod;
+        Error = error;
+        Messages = messages;
+    }
+
+    /// <summary>e.g. <c>chat.postMessage</c>.</summary>
+    public string ApiMethod { get; }
+
+    /// <summary>Slack's error code, e.g. <c>channel_not_found</c>, <c>invalid_blocks</c>, <c>ratelimited</c>.</summary>
+    public string Error { get; }
+
+    /// <summary><c>response_metadata.messages</c>: Slack's details, e.g. which block failed validation.</summary>
+    public IReadOnlyList<string> Messages { get; }
+
+    private static string BuildMessage(string apiMethod, string error, IReadOnlyList<string> messages) =>
+        messages.Count == 0 ? $"{apiMethod} failed: {error}" : $"{apiMethod} failed: {error} ({string.Join("; ", messages)})";
+}

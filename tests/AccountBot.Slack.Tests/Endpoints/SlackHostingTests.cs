@@ -1,0 +1,130 @@
+using System.Net;
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Endpoints;
+using AccountBot.Slack.Hosting;
+using AccountBot.Slack.Installations;
+using AccountBot.Slack.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountBot.Slack.Tests.Endpoints;
+
+public sealed class SlackHostingTests
+{
+    [Fact]
+    public void SlackApp_RegisterSameIdTwice_Throws()
+    {
+        var app = new SlackApp().Command("/map", (_, _, _) => Task.FromResult<SlackMessage?>(null));
+
+        Assert.Throws<InvalidOperationException>(() => app.Command("/MAP", (_, _, _) => Task.FromResult<SlackMessage?>(null)));
+        app.Action("a", (_, _, _, _) => Task.CompletedTask);
+        Assert.Throws<InvalidOperationException>(() => app.Action("a", (_, _, _, _) => Task.CompletedTask));
+        app.ActionPrefix("p:", (_, _, _, _) => Task.CompletedTask);
+        Assert.Throws<InvalidOperationException>(() => app.ActionPrefix("p:", (_, _, _, _) => Task.CompletedTask));
+        app.ViewSubmission("v", (_, _, _) => Task.FromResult<ViewSubmissionResponse?>(null));
+        Assert.Throws<InvalidOperationException>(() => app.ViewSubmission("v", (_, _, _) => Task.FromResult<ViewSubmissionResponse?>(null)));
+        app.Event("app_mention", (_, _, _) => Task.CompletedTask);
+        Assert.Throws<InvalidOperationException>(() => app.Event("app_mention", (_, _, _) => Task.CompletedTask));
+        Assert.Throws<ArgumentException>(() => app.Command("map", (_, _, _) => Task.FromResult<SlackMessage?>(null)));
+    }
+
+    [Fact]
+    public void SlackApp_ExactActionBeatsPrefix_LongestPrefixWins()
+    {
+        var hits = new List<string>();
+        var app = new SlackApp()
+            .ActionPrefix("map:", (_, _, _, _) => { hits.Add("map:"); return Task.CompletedTask; })
+            .ActionPrefix("map:stakeholder:", (_, _, _, _) => { hits.Add("map:stakeholder:"); return Task.CompletedTask; })
+            .Action("map:stakeholder:add", (_, _, _, _) => { hits.Add("exact"); return Task.CompletedTask; });
+
+        app.FindAction("map:stakeholder:add")!(null!, null!, null!, default);
+        app.FindAction("map:stakeholder:edit")!(null!, null!, null!, default);
+        app.FindAction("map:delete")!(null!, null!, null!, default);
+
+        Assert.Equal(["exact", "map:stakeholder:", "map:"], hits);
+        Assert.Null(app.FindAction("other"));
+    }
+
+    [Fact]
+    public void Deduplicator_SameIdWithinRetention_SeenOnce_ThenForgottenAfterExpiry()
+    {
+        var time = new FakeTimeProvider();
+        var dedup = new SlackEventDeduplicator(time);
+
+        Assert.True(dedup.TryRegister("Ev1"));
+        Assert.False(dedup.TryRegister("Ev1"));
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.False(dedup.TryRegister("Ev1"));
+        Assert.True(SlackEventDeduplicator.Retention >= TimeSpan.FromHours(1));
+        time.Advance(SlackEventDeduplicator.Retention);
+        Assert.True(dedup.TryRegister("Ev1"));
+    }
+
+    [Fact]
+    public void Deduplicator_BeyondCapacity_ForgetsOldestFirst()
+    {
+        var dedup = new SlackEventDeduplicator(new FakeTimeProvider());
+        for (var i = 0; i < SlackEventDeduplicator.Capacity + 1; i++)
+            Assert.True(dedup.TryRegister("Ev" + i));
+
+        Assert.True(dedup.TryRegister("Ev0"));
+        Assert.False(dedup.TryRegister("Ev" + SlackEventDeduplicator.Capacity));
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, TestLifetime>();
+        services.AddSlackAdapter(config);
+        return services.BuildServiceProvider();
+    }
+
+    [Theory]
+    [InlineData("Slack:ClientId", "123", "Slack:ClientSecret is required when Slack:ClientId is set.")]
+    [InlineData("Slack:ClientSecret", "s", "Slack:ClientId is required when Slack:ClientSecret is set.")]
+    [InlineData("Slack:BotToken", "xoxp-user-token", "Slack:BotToken must be a bot token")]
+    [InlineData("Slack:ApiBaseUrl", "https://slack.example/api", "Slack:ApiBaseUrl must be an absolute URL ending in '/'.")]
+    public void Options_Invalid_ValidationMessageNamesTheKey(string key, string value, string expected)
+    {
+        using var provider = Build(new() { ["Slack:SigningSecret"] = "s", [key] = value });
+
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlackOptions>>().Value);
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSlackAdapter_OnlyBotToken_UsesSingleWorkspaceStore()
+    {
+        using var provider = Build(new() { ["Slack:SigningSecret"] = "s", ["Slack:BotToken"] = "xoxb-1" });
+
+        Assert.IsType<SingleWorkspaceInstallationStore>(provider.GetRequiredService<ISlackInstallationStore>());
+        Assert.Equal(new Uri("https://slack.com/api/"), provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+    }
+
+    [Fact]
+    public async Task MapSlackEndpoints_NoSigningSecret_ReturnsFalseAndMapsNothing()
+    {
+        await using var host = await SlackTestHost.StartAsync(_ => { }, new Dictionary<string, string?> { ["Slack:SigningSecret"] = null, ["Slack:ClientId"] = null, ["Slack:ClientSecret"] = null });
+        using var request = host.Signer.CreateFormRequest(SlackEndpoints.Commands, [new("command", "/map")]);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.False(host.Mapped);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private sealed class TestLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Testing.Slack;
+
+/// <summary>
+/// A fake Slack Web API on 127.0.0.1 (a free port): <c>POST /api/{method}</c> and <c>POST /response/{id}</c>
+/// (response_url). Records every call; answers each method by its script (<see cref="Script"/>) or a plausible
+/// success. Use <see cref="ApiBaseUrl"/> as <c>Slack:ApiBaseUrl</c>.
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<FakeSlackCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeSlackReply>> _scripts = new(StringComparer.Ordinal);
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private int _counter;
+
+    private FakeSlackApi(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+    public Uri ApiBaseUrl => new(BaseUrl, "api/");
+
+    /// <summary>A response_url that points at this fake.</summary>
+    public string ResponseUrl(string id = "1") => new Uri(BaseUrl, "response/" + id).AbsoluteUri;
+
+    public IReadOnlyList<FakeSlackCall> Calls => [.. _calls];
+
+    public IReadOnlyList<FakeSlackCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
+
+    public static async Task<FakeSlackApi> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app, timeProvider ?? TimeProvider.System);
+        app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleAsync(context, method));
+        app.MapPost("/response/{id}", (HttpContext context, string id) => fake.HandleAsync(context, "response_url"));
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return fake;
+    }
+
+    /// <summary>Queues answers for <paramref name="method"/> (e.g. <c>chat.postMessage</c>, <c>response_url</c>), used in order; then the default success.</summary>
+    public void Script(string method, params FakeSlackReply[] replies)
+    {
+        var queue = _scripts.GetOrAdd(method, _ => new ConcurrentQueue<FakeSlackReply>());
+        foreach (var reply in replies)
+            queue.Enqueue(reply);
+    }
+
+    /// <summary>Waits (without polling) until <paramref name="count"/> calls to <paramref name="method"/> have been recorded.</summary>
+    public async Task<IReadOnlyList<FakeSlackCall>> WaitForCallsAsync(string method, int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // Take the signal before counting, so a call that lands in between still wakes us.
+            var arrived = Volatile.Read(ref _arrived).Task;
+            var calls = CallsTo(method);
+            if (calls.Count >= count)
+                return calls;
+            await arrived.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, string method)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var call = new FakeSlackCall(method, headers, context.Request.ContentType ?? "", body, _time.GetUtcNow());
+        _calls.Enqueue(call);
+        Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+        var reply = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : FakeSlackReply.Ok();
+        if (reply.IsStall)
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            try
+            {
+                await reply.WaitForReleaseAsync(both.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = reply.Status;
+        if (reply.RetryAfterSeconds is { } seconds)
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (method == "response_url" && reply.Json is null)
+        {
+            await context.Response.WriteAsync("ok", context.RequestAborted);
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(reply.Json ?? DefaultSuccess(method, call), context.RequestAborted);
+    }
+
+    private string DefaultSuccess(string method, FakeSlackCall call)
+    {
+        var n = Interlocked.Increment(ref _counter);
+        var ts = $"1700000000.{n:D6}";
+        string? Field(string name) =>
+            call.ContentType.StartsWith("application/json", StringComparison.Ordinal) && call.Json.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return method switch
+        {
+            "chat.postMessage" or "chat.update" => JsonSerializer.Serialize(new { ok = true, channel = Field("channel"), ts = Field("ts") ?? ts }),
+            "chat.postEphemeral" => JsonSerializer.Serialize(new { ok = true, message_ts = ts }),
+            "views.open" or "views.push" or "views.update" => JsonSerializer.Serialize(new { ok = true, view = new { id = Field("view_id") ?? $"V{n:D6}", hash = $"hash-{n}" } }),
+            "auth.test" => """{"ok":true,"url":"https://fake.example/","team":"Fake","user":"accountbot","team_id":"T0FAKE","user_id":"U0BOT","bot_id":"B0BOT"}""",
+            "oauth.v2.access" => """{"ok":true,"access_token":"xoxb-fake-installed","token_type":"bot","scope":"commands,chat:write","bot_user_id":"U0BOT","app_id":"A0FAKE","team":{"id":"T0FAKE","name":"Fake"},"enterprise":null,"authed_user":{"id":"U0INSTALLER"},"is_enterprise_install":false}""",
+            _ => """{"ok":true}""",
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

@@ -15,7 +15,7 @@ public sealed record ReceivedActivity(JsonElement Activity, string? Authorizatio
         Activity.TryGetProperty("conversation", out var c) && c.TryGetProperty("id", out var id) ? id.GetString() : null;
     public JsonElement? Value => Activity.TryGetProperty("value", out var v) ? v : null;
 
-    public override string ToString() => $"{Type}{(Name is null ? string.Empty : " " + Name)}: {Playground.PlaygroundJson.Short(Activity, 300)}";
+    public override string ToString() => $"{Type}{(Name is null ? string.Empty : " " + Name)}: {Harness.PlaygroundJson.Short(Activity, 300)}";
 
     private string? String(string property) =>
         Activity.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;

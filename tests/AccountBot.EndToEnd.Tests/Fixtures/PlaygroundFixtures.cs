@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using AccountBot.EndToEnd.Tests.Playground;
+using AccountBot.EndToEnd.Tests.Harness;
 
 namespace AccountBot.EndToEnd.Tests.Fixtures;
 

@@ -1,4 +1,4 @@
-using AccountBot.EndToEnd.Tests.Playground;
+using AccountBot.EndToEnd.Tests.Harness;
 
 namespace AccountBot.EndToEnd.Tests.Flows;
 

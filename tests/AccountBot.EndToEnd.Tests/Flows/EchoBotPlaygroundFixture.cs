@@ -1,5 +1,5 @@
 using AccountBot.EndToEnd.Tests.EchoBot;
-using AccountBot.EndToEnd.Tests.Playground;
+using AccountBot.EndToEnd.Tests.Harness;
 
 namespace AccountBot.EndToEnd.Tests.Flows;
 

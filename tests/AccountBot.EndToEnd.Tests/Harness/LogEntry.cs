@@ -1,4 +1,4 @@
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>
 /// One line of the Playground's log panel. Calls to the bot have <c>from</c> "Microsoft 365 Agents Playground",

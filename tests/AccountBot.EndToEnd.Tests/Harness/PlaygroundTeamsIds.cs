@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>
 /// Teams-shaped ids written to <c>.m365agentsplayground.yml</c> (schema 0.1.1, embedded in the package) so

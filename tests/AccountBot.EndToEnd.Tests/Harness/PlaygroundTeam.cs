@@ -1,4 +1,4 @@
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>The single simulated team; its first channel is General, whose id equals the team id.</summary>
 public sealed record PlaygroundTeam(

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>The message inside a <see cref="ConversationFrame"/>; <see cref="MessageId"/> is the connector's 201 <c>id</c>.</summary>
 public sealed record ConversationMessage(

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>
 /// The pinned Agents Playground, installed once per machine with <c>npm ci</c> into a cache folder named

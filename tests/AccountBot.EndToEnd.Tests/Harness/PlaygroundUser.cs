@@ -1,4 +1,4 @@
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>A simulated user (<c>userPrincipleName</c> is the Playground's spelling).</summary>
 public sealed record PlaygroundUser(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>The <c>config</c> of <c>GET /_internal/v1/testConfig</c>: who and where the Playground simulates.</summary>
 public sealed record PlaygroundTestConfig(

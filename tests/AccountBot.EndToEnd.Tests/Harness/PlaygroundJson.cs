@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>JSON settings for the Playground's API: camelCase, and pretty output for fixtures and messages.</summary>
 public static class PlaygroundJson

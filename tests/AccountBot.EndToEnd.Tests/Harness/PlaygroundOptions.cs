@@ -1,4 +1,4 @@
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>How to start one Playground process.</summary>
 public sealed record PlaygroundOptions

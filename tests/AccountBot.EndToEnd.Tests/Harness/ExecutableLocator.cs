@@ -1,4 +1,4 @@
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>Finds a program on PATH the way a shell would, so a missing tool gets a clear message.</summary>
 internal static class ExecutableLocator

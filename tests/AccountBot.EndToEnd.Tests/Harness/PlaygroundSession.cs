@@ -1,4 +1,4 @@
-namespace AccountBot.EndToEnd.Tests.Playground;
+namespace AccountBot.EndToEnd.Tests.Harness;
 
 /// <summary>
 /// Everything a test needs against one bot endpoint: the installed package, a running Playground, a client

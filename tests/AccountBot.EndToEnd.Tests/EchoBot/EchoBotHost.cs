@@ -15,7 +15,7 @@ namespace AccountBot.EndToEnd.Tests.EchoBot;
 /// <summary>
 /// A minimal Teams bot on <c>http://127.0.0.1:&lt;free port&gt;/api/messages</c> that proves the harness until
 /// the product host exists. It records every inbound activity and every connector call, and answers:
-/// message → reply "echo: text" (bot mention removed); "card" → reply with <see cref="EchoCards.Form"/>;
+/// message → reply "echo: text" (bot mention removed); "card [tag]" → reply with <see cref="EchoCards.Form"/>;
 /// message with <c>value</c> (Action.Submit) → PUT an updated card over <c>replyToId</c>;
 /// invoke <c>adaptiveCard/action</c> → 200 with a card invoke response; other invokes → 501.
 /// </summary>
@@ -104,8 +104,8 @@ public sealed class EchoBotHost : IAsyncDisposable
     private async Task ReplyAsync(ReceivedActivity activity, CancellationToken cancellationToken)
     {
         var text = WithoutBotMention(activity);
-        var reply = text == "card"
-            ? new JsonObject { ["type"] = "message", ["attachments"] = new JsonArray(EchoCards.Attachment(EchoCards.Form())) }
+        var reply = text == "card" || text.StartsWith("card ", StringComparison.Ordinal)
+            ? new JsonObject { ["type"] = "message", ["attachments"] = new JsonArray(EchoCards.Attachment(EchoCards.Form(text[4..].Trim()))) }
             : new JsonObject { ["type"] = "message", ["text"] = "echo: " + text };
         await CallConnectorAsync(HttpMethod.Post, ActivitiesUrl(activity.ServiceUrl!, activity.ConversationId!, activity.Id), reply, cancellationToken);
     }

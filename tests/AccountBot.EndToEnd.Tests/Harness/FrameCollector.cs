@@ -12,7 +12,7 @@ public sealed class FrameCollector<T>
     private readonly Lock _lock = new();
     private readonly Func<T, string> _describe;
     private readonly string _name;
-    private string? _closedReason;
+    private readonly List<string> _notes = [];
 
     public FrameCollector(string name, Func<T, string> describe)
     {
@@ -50,11 +50,11 @@ public sealed class FrameCollector<T>
             waiter.Completion.TrySetResult(item);
     }
 
-    /// <summary>Records why no more items will come (e.g. the socket closed), to explain a failed wait.</summary>
-    public void Close(string reason)
+    /// <summary>Records something that explains a failed wait: the source closed, a frame could not be parsed.</summary>
+    public void Note(string note)
     {
         lock (_lock)
-            _closedReason = reason;
+            _notes.Add(note);
     }
 
     /// <summary>The first item matching <paramref name="predicate"/>; a <see cref="TimeoutException"/> listing what did arrive otherwise.</summary>
@@ -94,12 +94,12 @@ public sealed class FrameCollector<T>
     private string DescribeMiss(TimeSpan timeout)
     {
         var items = Items;
-        string? closed;
+        string notes;
         lock (_lock)
-            closed = _closedReason;
+            notes = string.Join("; ", _notes);
         var lines = items.Select((item, i) => $"  [{i}] {_describe(item)}");
         return $"No matching item on {_name} within {timeout.TotalSeconds:F0} s. "
-            + (closed is null ? string.Empty : $"The source closed: {closed}. ")
+            + (notes.Length == 0 ? string.Empty : $"Notes: {notes}. ")
             + (items.Count == 0 ? "Nothing arrived." : $"{items.Count} arrived:\n{string.Join('\n', lines)}");
     }
 

@@ -1,0 +1,30 @@
+using AccountBot.Core.Accounts;
+
+namespace AccountBot.Core.Abstractions;
+
+/// <summary>
+/// How to reach one channel or chat. Teams needs the connector's <see cref="ServiceUrl"/> and the
+/// conversation id; Slack needs only the channel id (the workspace gives the token).
+/// </summary>
+public sealed record ConversationAddress
+{
+    public required WorkspaceKey Workspace { get; init; }
+
+    /// <summary>The channel id maps are linked with (Teams channel id, or the chat's conversation id; Slack channel id).</summary>
+    public required string ChannelId { get; init; }
+
+    public string? ChannelName { get; init; }
+
+    /// <summary>The id to post to (Teams conversation id; Slack channel id).</summary>
+    public required string ConversationId { get; init; }
+
+    public string? ServiceUrl { get; init; }
+    public string? BotId { get; init; }
+    public string? BotName { get; init; }
+    public string? TenantId { get; init; }
+
+    /// <summary>Personal chat, group chat or channel.</summary>
+    public string? ConversationType { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,10 +1,11 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Settings;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Core.Tests.Reminders;
 
-/// <summary>Maps and settings for the reminder tests.</summary>
+/// <summary>Maps, settings and a simulated outbox for the reminder tests.</summary>
 internal static class ReminderFixtures
 {
     public static readonly WorkspaceKey Workspace = WorkspaceKey.ForSlack(null, "T1");
@@ -47,4 +48,40 @@ internal static class ReminderFixtures
     };
 
     public static ChannelSettings ChannelOf(ChannelRef channel) => new() { Workspace = Workspace, ChannelId = channel.Id, ChannelName = channel.Name };
+
+    public static ReminderPlanner Planner(TimeProvider? time = null, ReminderOptions? options = null) =>
+        new(options ?? new ReminderOptions(), new CoverageOptions(), time ?? TimeProvider.System);
+
+    /// <summary>
+    /// Runs the planner every <paramref name="step"/> from <paramref name="from"/> to <paramref name="to"/> on a
+    /// fake clock, as a hosted job would, recording planned and settled keys in an outbox set.
+    /// </summary>
+    public static List<(DateTimeOffset At, PlannedDigest Digest)> Simulate(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        TimeSpan step,
+        Func<DateTimeOffset, IReadOnlyList<AccountMap>> mapsAt,
+        Func<DateTimeOffset, IReadOnlyList<ChannelSettings>> settingsAt,
+        HashSet<DigestKey>? outbox = null,
+        ReminderOptions? options = null)
+    {
+        outbox ??= [];
+        var time = new FakeTimeProvider(from);
+        var planner = Planner(time, options);
+        var sent = new List<(DateTimeOffset At, PlannedDigest Digest)>();
+        for (; time.GetUtcNow() <= to; time.Advance(step))
+        {
+            var now = time.GetUtcNow();
+            var plan = planner.Plan(Workspace, mapsAt(now), settingsAt(now), outbox.Contains);
+            foreach (var digest in plan.Digests)
+            {
+                Assert.True(outbox.Add(digest.Key), $"{digest.Key} planned twice");
+                sent.Add((now, digest));
+            }
+
+            outbox.UnionWith(plan.Settled);
+        }
+
+        return sent;
+    }
 }

@@ -21,8 +21,12 @@ public sealed class LiteDbContext : IDisposable
     private const int HeaderInfoOffset = 32;
     private const string HeaderInfo = "** This is a LiteDB file **";
 
-    // .NET reports a file held by another open with a conflicting FileShare as ERROR_SHARING_VIOLATION.
-    private const int SharingViolation = 32;
+    // A file held by another open with a conflicting FileShare: .NET reports ERROR_SHARING_VIOLATION /
+    // ERROR_LOCK_VIOLATION on Windows, and on Unix the raw errno of the failed flock, EWOULDBLOCK.
+    private const int WindowsSharingViolation = 32;
+    private const int WindowsLockViolation = 33;
+    private const int LinuxWouldBlock = 11;
+    private const int MacWouldBlock = 35;
 
     private readonly ILogger<LiteDbContext> _logger;
     private readonly FileStream _lockFile;
@@ -305,5 +309,8 @@ public sealed class LiteDbContext : IDisposable
         _ => new LiteDbStartupException(path, LiteDbStartupFailure.Corrupt, ex.Message, ex),
     };
 
-    private static bool IsSharingViolation(IOException ex) => (ex.HResult & 0xFFFF) == SharingViolation;
+    private static bool IsSharingViolation(IOException ex) =>
+        OperatingSystem.IsWindows()
+            ? (ex.HResult & 0xFFFF) is WindowsSharingViolation or WindowsLockViolation
+            : ex.HResult == (OperatingSystem.IsMacOS() ? MacWouldBlock : LinuxWouldBlock);
 }

@@ -16,6 +16,9 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     // Versions are at most 10 digits (int), so this range covers every version of one map.
     private const int FirstVersion = 0;
 
+    // What LoadMaps reads of each match before deciding whether it needs the whole document.
+    private const string HeadSelector = "{ id: $._id, version: $.Version, key: $.WorkspaceNameKey }";
+
     private readonly LiteDbContext _context;
     private readonly TimeProvider _time;
     private readonly ILogger<LiteDbAccountMapStore> _logger;
@@ -33,8 +36,8 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     public Task<AccountMap?> GetAsync(WorkspaceKey workspace, Guid mapId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var document = _context.Maps.FindById(StoreKeys.Map(workspace, mapId));
-        return Task.FromResult(document?.ToDomain());
+        var maps = LoadMaps(Query.EQ("_id", StoreKeys.Map(workspace, mapId)));
+        return Task.FromResult(maps.Count == 0 ? null : maps[0]);
     }
 
     public Task<AccountMap?> FindByNameAsync(WorkspaceKey workspace, string name, CancellationToken cancellationToken)
@@ -50,18 +53,15 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         var key = StoreKeys.Name(workspace, nameKey);
 
         // A map's own name wins over another map's alias; among aliases the first name in order wins.
-        var document = _context.Maps.FindOne(Query.EQ(nameof(AccountMapDocument.WorkspaceNameKey), key))
-            ?? _context.Maps.Find(AnyEquals(nameof(AccountMapDocument.LookupKeys), key))
-                .OrderBy(m => m.WorkspaceNameKey, StringComparer.Ordinal)
-                .FirstOrDefault();
-        return Task.FromResult(document?.ToDomain());
+        var byName = LoadMaps(Query.EQ(nameof(AccountMapDocument.WorkspaceNameKey), key));
+        var found = byName.Count > 0 ? byName : LoadMaps(AnyEquals(nameof(AccountMapDocument.LookupKeys), key));
+        return Task.FromResult(found.Count == 0 ? null : found[0]);
     }
 
     public Task<IReadOnlyList<AccountMap>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var documents = _context.Maps.Find(Query.EQ(nameof(AccountMapDocument.Workspace), workspace.Value));
-        return Task.FromResult(ToSortedMaps(documents));
+        return Task.FromResult(LoadMaps(Query.EQ(nameof(AccountMapDocument.Workspace), workspace.Value)));
     }
 
     public Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
@@ -81,8 +81,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         cancellationToken.ThrowIfCancellationRequested();
-        var documents = _context.Maps.Find(AnyEquals(nameof(AccountMapDocument.ChannelKeys), StoreKeys.Channel(workspace, channelId)));
-        return Task.FromResult(ToSortedMaps(documents));
+        return Task.FromResult(LoadMaps(AnyEquals(nameof(AccountMapDocument.ChannelKeys), StoreKeys.Channel(workspace, channelId))));
     }
 
     public Task<SaveResult> SaveAsync(MapWrite write, CancellationToken cancellationToken)
@@ -117,6 +116,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         var map = write.Map;
         if (result.Outcome == SaveOutcome.Saved)
         {
+            _context.MapCache.Put(StoreKeys.Map(map.Workspace, map.Id), result.Map!);
             Log.MapSaved(_logger, map.Id, map.Workspace.Value, result.Map!.Version);
         }
         else
@@ -230,6 +230,41 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     private static BsonExpression AnyEquals(string arrayField, string value) =>
         BsonExpression.Create($"$.{arrayField}[*] ANY = @0", new BsonValue(value));
 
-    private static IReadOnlyList<AccountMap> ToSortedMaps(IEnumerable<AccountMapDocument> documents) =>
-        [.. documents.OrderBy(d => d.WorkspaceNameKey, StringComparer.Ordinal).Select(d => d.ToDomain())];
+    /// <summary>
+    /// The maps matching <paramref name="filter"/>, ordered by name. Reads only id, version and name
+    /// key of each match first (LiteDB deserialises just those fields), then takes each map from the
+    /// cache when its version is current and reads the whole document only when it is not.
+    /// </summary>
+    private IReadOnlyList<AccountMap> LoadMaps(BsonExpression filter)
+    {
+        var heads = _context.Maps.Query()
+            .Where(filter)
+            .Select(BsonExpression.Create(HeadSelector))
+            .ToEnumerable()
+            .Select(d => (Id: d["id"].AsString, Version: d["version"].AsInt32, NameKey: d["key"].AsString))
+            .OrderBy(h => h.NameKey, StringComparer.Ordinal)
+            .ToList();
+
+        var maps = new List<AccountMap>(heads.Count);
+        foreach (var (id, version, _) in heads)
+        {
+            if (_context.MapCache.TryGet(id, version, out var cached))
+            {
+                maps.Add(cached);
+                continue;
+            }
+
+            // Possibly newer than the head if a save committed in between: still the current state.
+            var document = _context.Maps.FindById(id);
+            if (document is not null)
+            {
+                var map = document.ToDomain();
+                _context.MapCache.Put(id, map);
+                maps.Add(map);
+            }
+        }
+
+        return maps;
+    }
+
 }

@@ -33,11 +33,12 @@ public sealed class LiteDbContext : IDisposable
     private readonly LiteDatabase _database;
     private bool _disposed;
 
-    public LiteDbContext(string path, ILogger<LiteDbContext> logger)
+    public LiteDbContext(string path, ILogger<LiteDbContext> logger, int mapCacheSize = LiteDbOptions.DefaultMapCacheSize)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
+        MapCache = new MapCache(mapCacheSize);
         Path = System.IO.Path.GetFullPath(path);
         Mapper = CreateMapper();
 
@@ -79,6 +80,9 @@ public sealed class LiteDbContext : IDisposable
     internal BsonMapper Mapper { get; }
 
     internal LiteDatabase Database => _database;
+
+    /// <summary>Deserialised maps of this database, checked against their stored version on every read.</summary>
+    internal MapCache MapCache { get; }
 
     /// <summary>
     /// Held around every multi-document write transaction. LiteDB 5 takes a collection's write lock

@@ -11,4 +11,12 @@ public sealed class LiteDbOptions
     /// created when missing.
     /// </summary>
     public string Path { get; set; } = DefaultPath;
+
+    /// <summary>
+    /// How many maps are kept deserialised in memory (≈15 KB each with 30 people); 0 turns the
+    /// cache off. Reads still check each map's stored version, so the cache never serves an old map.
+    /// </summary>
+    public int MapCacheSize { get; set; } = DefaultMapCacheSize;
+
+    public const int DefaultMapCacheSize = 5000;
 }

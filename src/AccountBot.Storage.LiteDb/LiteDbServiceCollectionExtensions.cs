@@ -27,6 +27,9 @@ public static class LiteDbServiceCollectionExtensions
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.Path),
                 $"{LiteDbOptions.Section}:Path is empty: set it to the database file, e.g. '{LiteDbOptions.DefaultPath}'.")
+            .Validate(
+                o => o.MapCacheSize >= 0,
+                $"{LiteDbOptions.Section}:MapCacheSize must be 0 (no cache) or more.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -35,7 +38,7 @@ public static class LiteDbServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<LiteDbOptions>>().Value;
             var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
             var path = Path.GetFullPath(options.Path, contentRoot);
-            return new LiteDbContext(path, sp.GetRequiredService<ILogger<LiteDbContext>>());
+            return new LiteDbContext(path, sp.GetRequiredService<ILogger<LiteDbContext>>(), options.MapCacheSize);
         });
         services.AddHostedService<LiteDbStartup>();
         services.TryAddSingleton<IAccountMapStore, LiteDbAccountMapStore>();

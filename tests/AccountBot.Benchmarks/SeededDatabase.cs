@@ -45,8 +45,9 @@ public static class SeededDatabase
     private static void Seed(string template)
     {
         var watch = Stopwatch.StartNew();
-        var building = template + ".partial";
-        File.Delete(building);
+        var scratch = Path.Combine(Path.GetDirectoryName(template)!, "seeding-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
+        var building = Path.Combine(scratch, "accountbot.db");
         using (var context = new LiteDbContext(building, NullLogger<LiteDbContext>.Instance))
         {
             var store = new LiteDbAccountMapStore(context, TimeProvider.System, NullLogger<LiteDbAccountMapStore>.Instance);
@@ -72,8 +73,9 @@ public static class SeededDatabase
             }
         }
 
-        File.Delete(building + ".lock");
+        // Disposing checkpointed the log into the file: the file alone is the whole database.
         File.Move(building, template, overwrite: true);
+        Directory.Delete(scratch, recursive: true);
         Console.WriteLine($"// Seeded {Workspaces * MapsPerWorkspace} maps into {template} in {watch.Elapsed.TotalSeconds:F0} s");
     }
 }

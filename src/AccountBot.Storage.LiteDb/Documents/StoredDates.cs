@@ -8,7 +8,7 @@ namespace AccountBot.Storage.LiteDb.Documents;
 /// applies that truncation itself before returning a saved map, so what a save returns is exactly
 /// what a later load returns. Calendar dates and times of day are ISO strings (exact, readable).
 /// </summary>
-public static class StoredDates
+internal static class StoredDates
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimeFormat = "HH:mm:ss.fffffff";

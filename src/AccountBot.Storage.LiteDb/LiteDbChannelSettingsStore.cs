@@ -1,0 +1,45 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Settings;
+using AccountBot.Storage.LiteDb.Documents;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Storage.LiteDb;
+
+/// <summary>
+/// <see cref="IChannelSettingsStore"/> on LiteDB: one document per channel, keyed by
+/// <c>{workspace}|{channel id}</c>, so a channel id never resolves in another workspace.
+/// </summary>
+public sealed class LiteDbChannelSettingsStore : IChannelSettingsStore
+{
+    private readonly LiteDbContext _context;
+    private readonly ILogger<LiteDbChannelSettingsStore> _logger;
+
+    public LiteDbChannelSettingsStore(LiteDbContext context, ILogger<LiteDbChannelSettingsStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(logger);
+        _context = context;
+        _logger = logger;
+    }
+
+    public Task<ChannelSettings?> GetAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = _context.ChannelSettings.FindById(StoreKeys.ChannelSettings(workspace, channelId));
+        return Task.FromResult(document?.ToDomain());
+    }
+
+    public Task SaveAsync(ChannelSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrEmpty(settings.ChannelId);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // One document, one upsert: LiteDB makes a single write atomic on its own.
+        _context.ChannelSettings.Upsert(ChannelSettingsDocument.From(settings));
+        Log.ChannelSettingsSaved(_logger, settings.ChannelId, settings.Workspace.Value);
+        return Task.CompletedTask;
+    }
+}

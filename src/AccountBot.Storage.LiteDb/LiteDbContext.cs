@@ -1,0 +1,320 @@
+using System.Text;
+using AccountBot.Storage.LiteDb.Documents;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Storage.LiteDb;
+
+/// <summary>
+/// The one <see cref="LiteDatabase"/> of the process (a singleton, disposed on shutdown): opens the
+/// file in direct mode with its own <see cref="BsonMapper"/>, makes sure the indexes exist, and
+/// turns every way opening can fail into a <see cref="LiteDbStartupException"/> that says what to do.
+/// </summary>
+public sealed class LiteDbContext : IDisposable
+{
+    internal const string MapsCollection = "maps";
+    internal const string HistoryCollection = "history";
+    internal const string AppliedKeysCollection = "applied_keys";
+    internal const string ChannelSettingsCollection = "channel_settings";
+
+    // Where LiteDB writes its header marker in page 0 (HeaderPage.P_HEADER_INFO in LiteDB 5).
+    private const int HeaderInfoOffset = 32;
+    private const string HeaderInfo = "** This is a LiteDB file **";
+
+    // A file held by another open with a conflicting FileShare: .NET reports ERROR_SHARING_VIOLATION /
+    // ERROR_LOCK_VIOLATION on Windows, and on Unix the raw errno of the failed flock, EWOULDBLOCK.
+    private const int WindowsSharingViolation = 32;
+    private const int WindowsLockViolation = 33;
+    private const int LinuxWouldBlock = 11;
+    private const int MacWouldBlock = 35;
+
+    private readonly ILogger<LiteDbContext> _logger;
+    private readonly FileStream _lockFile;
+    private readonly LiteDatabase _database;
+    private bool _disposed;
+
+    public LiteDbContext(string path, ILogger<LiteDbContext> logger, int mapCacheSize = LiteDbOptions.DefaultMapCacheSize)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+        MapCache = new MapCache(mapCacheSize);
+        Path = System.IO.Path.GetFullPath(path);
+        Mapper = CreateMapper();
+
+        FileStream? lockFile = null;
+        LiteDatabase? database = null;
+        try
+        {
+            PrepareFolder(Path);
+            lockFile = AcquireLock(Path);
+            ThrowIfNotLiteDb(Path);
+            database = Open(Path, Mapper);
+            EnsureIndexes(Path, database);
+        }
+        catch (Exception ex)
+        {
+            database?.Dispose();
+            lockFile?.Dispose();
+            if (ex is LiteDbStartupException startup)
+            {
+                Log.DatabaseOpenFailed(_logger, Path, startup.Failure, startup);
+            }
+
+            throw;
+        }
+
+        _lockFile = lockFile;
+        _database = database;
+        Maps = _database.GetCollection<AccountMapDocument>(MapsCollection);
+        History = _database.GetCollection<HistoryEntryDocument>(HistoryCollection);
+        AppliedKeys = _database.GetCollection<AppliedKeyDocument>(AppliedKeysCollection);
+        ChannelSettings = _database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
+        Log.DatabaseOpened(_logger, Path);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The mapper of this database (never <see cref="BsonMapper.Global"/>).</summary>
+    internal BsonMapper Mapper { get; }
+
+    internal LiteDatabase Database => _database;
+
+    /// <summary>Deserialised maps of this database, checked against their stored version on every read.</summary>
+    internal MapCache MapCache { get; }
+
+    /// <summary>
+    /// Held around every multi-document write transaction. LiteDB 5 takes a collection's write lock
+    /// only at the first write, so two transactions can both read version N before either writes:
+    /// without this gate both would pass the version check and one update would be lost. Never held
+    /// across an await.
+    /// </summary>
+    internal Lock WriteGate { get; } = new();
+
+    internal ILiteCollection<AccountMapDocument> Maps { get; }
+
+    internal ILiteCollection<HistoryEntryDocument> History { get; }
+
+    internal ILiteCollection<AppliedKeyDocument> AppliedKeys { get; }
+
+    internal ILiteCollection<ChannelSettingsDocument> ChannelSettings { get; }
+
+    /// <summary>
+    /// The readiness probe (for <c>/readyz</c>): true when the database answers a read from disk.
+    /// Cheap, never throws.
+    /// </summary>
+    public bool Ping()
+    {
+        if (_disposed)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = ChannelSettings.FindById(string.Empty);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Log.PingFailed(_logger, Path, ex);
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _database.Dispose();
+        _lockFile.Dispose();
+        Log.DatabaseClosed(_logger, Path);
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper
+        {
+            // Keep strings exactly as the domain made them: "" is not null, "  x" is not "x".
+            TrimWhitespace = false,
+            EmptyStringToNull = false,
+            SerializeNullValues = false,
+
+            // Enums as their names, so reordering an enum never changes what the file means.
+            EnumAsInteger = false,
+            IncludeFields = false,
+            IncludeNonPublic = false,
+        };
+
+        // Build every type's entity mapping now: LiteDB 5 builds them lazily, and lazily from several
+        // threads at once is where its mapper has had races.
+        _ = mapper.Entity<AccountMapDocument>();
+        _ = mapper.Entity<StakeholderDocument>();
+        _ = mapper.Entity<RelationshipDocument>();
+        _ = mapper.Entity<StampDocument>();
+        _ = mapper.Entity<UserRefDocument>();
+        _ = mapper.Entity<ChannelRefDocument>();
+        _ = mapper.Entity<HistoryEntryDocument>();
+        _ = mapper.Entity<FieldChangeDocument>();
+        _ = mapper.Entity<AppliedKeyDocument>();
+        _ = mapper.Entity<ChannelSettingsDocument>();
+        _ = mapper.Entity<SnoozeDocument>();
+        _ = mapper.Entity<DeliveryFailureDocument>();
+        return mapper;
+    }
+
+    private static void PrepareFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, "the path is a folder, not a file");
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(path);
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, $"its folder cannot be created: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Takes an exclusive lock on <c>{path}.lock</c> for the lifetime of the process. LiteDB's direct
+    /// mode opens the data file with FileShare.Read, which on Linux takes only a shared lock, so two
+    /// processes could both open (and corrupt) the same file; the lock file is what keeps the second
+    /// AccountBot instance out.
+    /// </summary>
+    private static FileStream AcquireLock(string path)
+    {
+        var lockPath = path + ".lock";
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+        }
+        catch (IOException ex) when (IsSharingViolation(ex))
+        {
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Locked, $"'{lockPath}' is held", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a non-empty file that does not carry LiteDB's header marker before LiteDB touches it:
+    /// LiteDB would otherwise crop a file whose length is not a multiple of its page size, destroying
+    /// whatever it was.
+    /// </summary>
+    private static void ThrowIfNotLiteDb(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return;
+            }
+
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (file.Length == 0)
+            {
+                return;
+            }
+
+            var header = new byte[HeaderInfoOffset + HeaderInfo.Length];
+            var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            var marker = read == header.Length ? Encoding.UTF8.GetString(header, HeaderInfoOffset, HeaderInfo.Length) : string.Empty;
+            if (!string.Equals(marker, HeaderInfo, StringComparison.Ordinal))
+            {
+                throw new LiteDbStartupException(path, LiteDbStartupFailure.Corrupt, "it has no LiteDB header");
+            }
+        }
+        catch (IOException ex) when (IsSharingViolation(ex))
+        {
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Locked, ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, ex.Message, ex);
+        }
+    }
+
+    private static LiteDatabase Open(string path, BsonMapper mapper)
+    {
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Direct,
+
+            // Ordinal comparisons: keys such as "slack:T01|acme" must never match case-insensitively.
+            // Only applies when the file is created; it is stored in the file.
+            Collation = Collation.Binary,
+        };
+
+        LiteDatabase? database = null;
+        try
+        {
+            database = new LiteDatabase(connection, mapper);
+            database.UtcDate = true;
+            return database;
+        }
+        catch (Exception ex)
+        {
+            database?.Dispose();
+            throw Classify(path, ex);
+        }
+    }
+
+    private static void EnsureIndexes(string path, LiteDatabase database)
+    {
+        try
+        {
+            var maps = database.GetCollection<AccountMapDocument>(MapsCollection);
+            maps.EnsureIndex(m => m.WorkspaceNameKey, unique: true);
+            maps.EnsureIndex(m => m.Workspace);
+            maps.EnsureIndex(nameof(AccountMapDocument.LookupKeys), "$.LookupKeys[*]");
+            maps.EnsureIndex(nameof(AccountMapDocument.ChannelKeys), "$.ChannelKeys[*]");
+
+            // History, applied keys and channel settings are keyed by composite primary keys
+            // ({workspace}|{map}|{version}, {workspace}|{key}, {workspace}|{channel}): the _id index
+            // is their (workspace, …) unique index.
+            database.GetCollection<AppliedKeyDocument>(AppliedKeysCollection).EnsureIndex(k => k.AppliedAt);
+            _ = database.GetCollection<HistoryEntryDocument>(HistoryCollection);
+            _ = database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
+        }
+        catch (Exception ex)
+        {
+            throw Classify(path, ex);
+        }
+    }
+
+    /// <summary>
+    /// LiteDB reports a damaged file through many exception types (LiteException, casts, ranges), so
+    /// everything that is not an I/O or access problem counts as "corrupt".
+    /// </summary>
+    private static LiteDbStartupException Classify(string path, Exception ex) => ex switch
+    {
+        LiteDbStartupException startup => startup,
+        IOException io when IsSharingViolation(io) => new LiteDbStartupException(path, LiteDbStartupFailure.Locked, io.Message, io),
+        IOException or UnauthorizedAccessException => new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, ex.Message, ex),
+        _ => new LiteDbStartupException(path, LiteDbStartupFailure.Corrupt, ex.Message, ex),
+    };
+
+    private static bool IsSharingViolation(IOException ex) =>
+        OperatingSystem.IsWindows()
+            ? (ex.HResult & 0xFFFF) is WindowsSharingViolation or WindowsLockViolation
+            : ex.HResult == (OperatingSystem.IsMacOS() ? MacWouldBlock : LinuxWouldBlock);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Storage.LiteDb;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Opened the AccountBot database at {Path}")]
+    public static partial void DatabaseOpened(ILogger logger, string path);
+
+    [LoggerMessage(2, LogLevel.Error, "Cannot open the AccountBot database at {Path}: {Failure}")]
+    public static partial void DatabaseOpenFailed(ILogger logger, string path, LiteDbStartupFailure failure, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Information, "Closed the AccountBot database at {Path}")]
+    public static partial void DatabaseClosed(ILogger logger, string path);
+
+    [LoggerMessage(4, LogLevel.Warning, "The AccountBot database at {Path} did not answer the readiness probe")]
+    public static partial void PingFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Debug, "Saved map {MapId} of {Workspace} at version {Version}")]
+    public static partial void MapSaved(ILogger logger, Guid mapId, string workspace, int version);
+
+    [LoggerMessage(11, LogLevel.Debug, "Did not save map {MapId} of {Workspace} (loaded at version {Version}): {Outcome}")]
+    public static partial void MapNotSaved(ILogger logger, Guid mapId, string workspace, int version, Core.Abstractions.SaveOutcome outcome);
+
+    [LoggerMessage(20, LogLevel.Debug, "Saved the settings of channel {ChannelId} of {Workspace}")]
+    public static partial void ChannelSettingsSaved(ILogger logger, string channelId, string workspace);
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AccountBot.Storage.LiteDb.Tests;
+
+/// <summary>
+/// Deep equality for the domain records: their lists compare by reference under record equality,
+/// so compare what they serialise to (every property, offsets included, in order).
+/// </summary>
+internal static class Same
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static void Equal<T>(T expected, T actual) =>
+        Assert.Equal(JsonSerializer.Serialize(expected, Options), JsonSerializer.Serialize(actual, Options));
+}

@@ -5,6 +5,7 @@ using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountBot.Core;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PictureHandler>();
         services.AddSingleton<CsvHandler>();
         services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<ReminderPlanner>();
         return services;
     }
 }

@@ -148,6 +148,13 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         return Task.FromResult(entries);
     }
 
+    public Task<bool> IsAppliedAsync(WorkspaceKey workspace, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_context.AppliedKeys.Exists(Query.EQ("_id", StoreKeys.Idempotency(workspace, idempotencyKey))));
+    }
+
     private SaveResult SaveInTransaction(MapWrite write)
     {
         var map = write.Map;

@@ -16,6 +16,7 @@ public sealed class LiteDbContext : IDisposable
     internal const string HistoryCollection = "history";
     internal const string AppliedKeysCollection = "applied_keys";
     internal const string ChannelSettingsCollection = "channel_settings";
+    internal const string ConversationsCollection = "conversations";
 
     // Where LiteDB writes its header marker in page 0 (HeaderPage.P_HEADER_INFO in LiteDB 5).
     private const int HeaderInfoOffset = 32;
@@ -70,6 +71,7 @@ public sealed class LiteDbContext : IDisposable
         History = _database.GetCollection<HistoryEntryDocument>(HistoryCollection);
         AppliedKeys = _database.GetCollection<AppliedKeyDocument>(AppliedKeysCollection);
         ChannelSettings = _database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
+        Conversations = _database.GetCollection<ConversationAddressDocument>(ConversationsCollection);
         Log.DatabaseOpened(_logger, Path);
     }
 
@@ -99,6 +101,8 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<AppliedKeyDocument> AppliedKeys { get; }
 
     internal ILiteCollection<ChannelSettingsDocument> ChannelSettings { get; }
+
+    internal ILiteCollection<ConversationAddressDocument> Conversations { get; }
 
     /// <summary>
     /// The readiness probe (for <c>/readyz</c>): true when the database answers a read from disk.
@@ -294,6 +298,7 @@ public sealed class LiteDbContext : IDisposable
             database.GetCollection<AppliedKeyDocument>(AppliedKeysCollection).EnsureIndex(k => k.AppliedAt);
             _ = database.GetCollection<HistoryEntryDocument>(HistoryCollection);
             _ = database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
+            database.GetCollection<ConversationAddressDocument>(ConversationsCollection).EnsureIndex(c => c.Platform);
         }
         catch (Exception ex)
         {

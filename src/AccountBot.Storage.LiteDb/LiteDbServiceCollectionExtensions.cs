@@ -43,6 +43,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddHostedService<LiteDbStartup>();
         services.TryAddSingleton<IAccountMapStore, LiteDbAccountMapStore>();
         services.TryAddSingleton<IChannelSettingsStore, LiteDbChannelSettingsStore>();
+        services.TryAddSingleton<IConversationStore, LiteDbConversationStore>();
         return services;
     }
 }

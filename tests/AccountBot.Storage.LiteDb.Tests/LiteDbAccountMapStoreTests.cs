@@ -156,6 +156,9 @@ public sealed class LiteDbAccountMapStoreTests : IDisposable
         Assert.Equal(2, stored!.Version);
         Assert.Single(stored.Stakeholders);
         Assert.Equal(2, (await store.GetHistoryAsync(Workspace, v1.Id, 10, CancellationToken.None)).Count);
+        Assert.True(await store.IsAppliedAsync(Workspace, "form-submit-42", CancellationToken.None));
+        Assert.False(await store.IsAppliedAsync(WorkspaceKey.ForSlack(null, "T99"), "form-submit-42", CancellationToken.None));
+        Assert.False(await store.IsAppliedAsync(Workspace, "form-submit-43", CancellationToken.None));
     }
 
     [Fact]

@@ -25,10 +25,6 @@ public static class AccountBotHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Open the database before serving: a locked, corrupt or unwritable file stops start-up here
-        // with a message that names the path, instead of failing the first user's request.
-        app.Services.GetRequiredService<LiteDbContext>();
-
         app.MapHealthEndpoints();
         return app;
     }

@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LinkHandler>();
         services.AddSingleton<ListMapsHandler>();
         services.AddSingleton<SettingsHandler>();
+        services.AddSingleton<SnoozeHandler>();
         services.AddSingleton<PictureHandler>();
         services.AddSingleton<CsvHandler>();
         services.AddSingleton<CommandDispatcher>();

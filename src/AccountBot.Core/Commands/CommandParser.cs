@@ -36,6 +36,7 @@ public static class CommandParser
         ["export"] = "export",
         ["import"] = "import",
         ["create"] = "create",
+        ["snooze"] = "snooze",
     };
 
     public static ParseResult Parse(string? text)
@@ -141,6 +142,7 @@ public static class CommandParser
                     "link" => new LinkChannel(account),
                     "unlink" => new UnlinkChannel(account),
                     "export" => new ExportCsv(account),
+                    "snooze" => new SnoozeReminders(account),
                     _ => new ImportCsv(account),
                 });
         }

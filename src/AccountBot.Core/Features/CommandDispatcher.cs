@@ -25,6 +25,7 @@ public sealed class CommandDispatcher(
     LinkHandler links,
     ListMapsHandler list,
     SettingsHandler settings,
+    SnoozeHandler snooze,
     PictureHandler pictures,
     CsvHandler csv)
 {
@@ -53,6 +54,7 @@ public sealed class CommandDispatcher(
         ListMaps c => list.HandleAsync(c, context, cancellationToken),
         ChannelSettingsCommand c => settings.HandleAsync(c, context, cancellationToken),
         ShowPicture c => pictures.HandleAsync(c, context, cancellationToken),
+        SnoozeReminders c => snooze.HandleAsync(c, context, cancellationToken),
         ExportCsv c => csv.HandleAsync(c, context, cancellationToken),
         ImportCsv c => csv.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),

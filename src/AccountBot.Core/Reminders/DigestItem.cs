@@ -29,6 +29,6 @@ public sealed record DigestItem
     /// <summary>The "Mark reviewed" button: <c>map Acme Corp reviewed</c>.</summary>
     public string ReviewedCommand => $"map {CommandName} reviewed";
 
-    /// <summary>The "Snooze a week" button.</summary>
-    public required SnoozeAction Snooze { get; init; }
+    /// <summary>The "Snooze a week" button: quiets this account in the channel the button is pressed in.</summary>
+    public string SnoozeCommand => $"map {CommandName} snooze";
 }

@@ -248,7 +248,6 @@ public sealed class ReminderPlanner(ReminderOptions reminders, CoverageOptions c
                     Summary = Summarize(gaps),
                     Severity = severity,
                     CommandName = CommandParser.Quote(map.Name),
-                    Snooze = new SnoozeAction(map.Id, channelId),
                 };
             }
 

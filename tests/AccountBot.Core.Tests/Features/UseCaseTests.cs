@@ -335,4 +335,19 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal(8, map!.Stakeholders.Count);
         Assert.Equal(9, map.Version);
     }
+
+    [Fact]
+    public async Task Snooze_QuietsAccountInThisChannelForAWeek()
+    {
+        await CreateAcmeAsync();
+
+        var reply = Assert.IsType<NoticeView>(await harness.SendAsync("map Acme Corp snooze"));
+        await harness.SendAsync("map Acme Corp snooze");
+
+        Assert.Equal("Ana Rep snoozed reminders about Acme Corp in this channel until Mon 9 Mar.", reply.Text);
+        var settings = await harness.Settings.GetAsync(CoreHarness.WorkspaceA, "C1", CancellationToken.None);
+        var snooze = Assert.Single(settings!.Snoozes);
+        Assert.Equal(harness.Time.GetUtcNow().AddDays(7), snooze.Until);
+        Assert.Null(await harness.Settings.GetAsync(CoreHarness.WorkspaceA, "C2", CancellationToken.None));
+    }
 }

@@ -1,3 +1,4 @@
+using AccountBot.Core.Features.Channels;
 using System.Reflection;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
@@ -53,7 +54,7 @@ public sealed class ReminderPlannerTests
         Assert.Equal(CoverageAnalyzer.Severity(item.Gaps), item.Severity);
         Assert.Equal("map Acme Corp", item.OpenCommand);
         Assert.Equal("map Acme Corp reviewed", item.ReviewedCommand);
-        Assert.Equal(new SnoozeAction(map.Id, Deals.Id), item.Snooze);
+        Assert.Equal("map Acme Corp snooze", item.SnoozeCommand);
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class ReminderPlannerTests
     public void Plan_SnoozePressedAfterLastWeeksDigest_SkipsThisWeekOnly()
     {
         var acme = Map("Acme", Now);
-        var snooze = new SnoozeAction(acme.Id, Deals.Id).ToSnooze(Monday0900.AddDays(-7).AddMinutes(5));
+        var snooze = new Snooze(acme.Id, Monday0900.AddDays(-7).AddMinutes(5) + SnoozeHandler.Duration);
         var settings = ChannelOf(Deals) with { Snoozes = [snooze] };
 
         Assert.Empty(Plan([acme], [settings]).Digests);

@@ -1,0 +1,44 @@
+using System.Globalization;
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Commands;
+using AccountBot.Core.Settings;
+using AccountBot.Core.Views;
+
+namespace AccountBot.Core.Features.Channels;
+
+/// <summary>
+/// <c>map Acme snooze</c> (the digest's "Snooze a week" button): quiets one account's reminders in
+/// this channel for a week. A digest leaves out accounts snoozed past its scheduled time, so
+/// snoozing after this week's digest skips next week's.
+/// </summary>
+public sealed class SnoozeHandler(MapFinder finder, IChannelSettingsStore settingsStore, TimeProvider time) : ICommandHandler<SnoozeReminders>
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromDays(7);
+
+    public async Task<Reply> HandleAsync(SnoozeReminders command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        if (map is null)
+        {
+            return notFound!;
+        }
+
+        var now = time.GetUtcNow();
+        var settings = await settingsStore.GetAsync(context.Workspace, context.Channel.Id, cancellationToken)
+            ?? new ChannelSettings { Workspace = context.Workspace, ChannelId = context.Channel.Id, ChannelName = context.Channel.Name };
+        var until = now + Duration;
+        settings = settings with
+        {
+            // Expired snoozes are dropped so the list does not grow week after week.
+            Snoozes = [.. settings.Snoozes.Where(s => s.MapId != map.Id && s.Until > now), new Snooze(map.Id, until)],
+        };
+        await settingsStore.SaveAsync(settings, cancellationToken);
+        var day = until.ToString("ddd d MMM", CultureInfo.InvariantCulture);
+        return new NoticeView(Tone.Success, $"{context.User.Name} snoozed reminders about {map.Name} in this channel until {day}.")
+        {
+            Visibility = ReplyVisibility.Channel,
+        };
+    }
+}

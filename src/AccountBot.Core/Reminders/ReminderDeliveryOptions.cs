@@ -10,6 +10,8 @@ public sealed class ReminderDeliveryOptions : IValidatableObject
 {
     public const string Section = ReminderOptions.Section;
 
+    private static readonly TimeSpan MinimumRetryAfter = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether the host runs the reminder scheduler at all (the CLI commands work either way).</summary>
     public bool Enabled { get; set; } = true;
 
@@ -17,10 +19,10 @@ public sealed class ReminderDeliveryOptions : IValidatableObject
     [Range(1, 32)]
     public int MaxParallelSends { get; set; } = 4;
 
-    /// <summary>The first retry's delay; each further retry doubles it, up to <see cref="RetryMaxDelay"/>. A platform's Retry-After wins when longer.</summary>
+    /// <summary>The first retry's delay; each further retry doubles it, up to <see cref="RetryMaxDelay"/>. A platform's Retry-After replaces it.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The longest backoff between two attempts (a longer Retry-After is still honoured).</summary>
+    /// <summary>The longest backoff between two attempts (a longer Retry-After from the platform is still honoured).</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Attempts before a digest that keeps answering "retry later" is recorded as failed.</summary>
@@ -36,13 +38,20 @@ public sealed class ReminderDeliveryOptions : IValidatableObject
     /// <summary>The longest the scheduler sleeps between runs, so changed channel settings are picked up.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The delay before retry number <paramref name="attempts"/> + 1: exponential, capped, and never shorter than <paramref name="retryAfter"/>.</summary>
+    /// <summary>
+    /// The delay before retry number <paramref name="attempts"/> + 1: the platform's Retry-After when it gave one (it
+    /// knows its limits; at least a second, so a zero cannot spin), else exponential from <see cref="RetryBaseDelay"/>, capped.
+    /// </summary>
     public TimeSpan RetryDelay(int attempts, TimeSpan? retryAfter)
     {
+        if (retryAfter is { } after)
+        {
+            return after < MinimumRetryAfter ? MinimumRetryAfter : after;
+        }
+
         var exponent = Math.Clamp(attempts - 1, 0, 30);
         var backoff = RetryBaseDelay.Ticks * Math.Pow(2, exponent);
-        var delay = backoff >= RetryMaxDelay.Ticks ? RetryMaxDelay : TimeSpan.FromTicks((long)backoff);
-        return retryAfter is { } after && after > delay ? after : delay;
+        return backoff >= RetryMaxDelay.Ticks ? RetryMaxDelay : TimeSpan.FromTicks((long)backoff);
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

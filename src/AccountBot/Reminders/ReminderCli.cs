@@ -1,6 +1,8 @@
 using System.Globalization;
 using AccountBot.Core.Reminders;
 using AccountBot.Hosting;
+using AccountBot.Storage.LiteDb;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace AccountBot.Reminders;
@@ -68,10 +70,19 @@ internal static class ReminderCli
             // The command's output is stdout; the bot's own log lines go to stderr, warnings and worse only.
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // A provider rule: the Logging section's Default level does not lower it.
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
             builder.AddAccountBot();
             configure?.Invoke(builder);
             await using var app = builder.Build();
+            if (command.Verb == Verb.Preview && DatabasePath(app) is { } path && !File.Exists(path))
+            {
+                // Opening would create an empty database: a preview writes nothing, and a wrong path is the likelier story.
+                await error.WriteLineAsync($"reminders preview: there is no database at {path} (set Storage:LiteDb:Path).").ConfigureAwait(false);
+                return CouldNotRun;
+            }
+
             var runner = app.Services.GetRequiredService<ReminderRunner>();
             var time = app.Services.GetRequiredService<TimeProvider>();
             if (command.Verb == Verb.Preview)
@@ -88,11 +99,18 @@ internal static class ReminderCli
 
             return Ok;
         }
-        catch (Exception ex) when (ex is OptionsValidationException or Storage.LiteDb.LiteDbStartupException or IOException)
+        catch (Exception ex) when (ex is OptionsValidationException or LiteDbStartupException or IOException)
         {
             await error.WriteLineAsync($"reminders {command.Verb.ToString().ToLowerInvariant()}: {ex.Message}").ConfigureAwait(false);
             return CouldNotRun;
         }
+    }
+
+    /// <summary>The database file as the storage resolves it (relative paths against the content root).</summary>
+    private static string? DatabasePath(WebApplication app)
+    {
+        var configured = app.Services.GetRequiredService<IOptions<LiteDbOptions>>().Value.Path;
+        return string.IsNullOrWhiteSpace(configured) ? null : Path.GetFullPath(configured, app.Environment.ContentRootPath);
     }
 
     private static Command? Parse(string[] args, out string problem)

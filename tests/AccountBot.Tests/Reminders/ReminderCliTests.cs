@@ -148,6 +148,17 @@ public sealed class ReminderCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_NoDatabaseFile_Exit1AndCreatesNothing()
+    {
+        var (code, output, error) = await RunAsync("reminders", "preview");
+
+        Assert.Equal(ReminderCli.CouldNotRun, code);
+        Assert.Contains($"there is no database at {DatabasePath}", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
     public async Task RunNow_Channel_OnlyThatChannel()
     {
         await SeedAsync();

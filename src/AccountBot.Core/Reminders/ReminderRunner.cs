@@ -11,14 +11,16 @@ namespace AccountBot.Core.Reminders;
 /// </summary>
 /// <remarks>
 /// <para>One run: (1) attempts left in <see cref="OutboxState.Sending"/> by an earlier process become
-/// <see cref="OutboxState.DeliveredUnknown"/>; (2) the planner runs per workspace against the outbox's keys,
+/// <see cref="OutboxState.DeliveredUnknown"/> (or sent / pending again when the platform's
+/// <see cref="IDigestDeliveryCheck"/> can tell); (2) the planner runs per workspace against the outbox's keys,
 /// and its digests are added as <see cref="OutboxState.Pending"/> and its settled weeks as
 /// <see cref="OutboxState.Settled"/> (the key is unique, so planning twice adds nothing); (3) due pending
 /// entries are sent, a few at a time.</para>
 /// <para>Each send is recorded as <see cref="OutboxState.Sending"/> with a new attempt id before the platform is
 /// called, and its result after. An attempt whose outcome is unknown (the process died mid-call, or the call
-/// outlived <see cref="ReminderDeliveryOptions.SendTimeout"/>) is never repeated: the platform may have posted it.
-/// That trades a rare lost digest for never posting one twice.</para>
+/// outlived <see cref="ReminderDeliveryOptions.SendTimeout"/>) is never repeated, because the platform may have
+/// posted it, unless the platform's check confirms it was not posted. That trades a rare lost digest for never
+/// posting one twice.</para>
 /// </remarks>
 public sealed class ReminderRunner
 {
@@ -30,6 +32,7 @@ public sealed class ReminderRunner
     private readonly ReminderDeliveryOptions options;
     private readonly TimeProvider time;
     private readonly Dictionary<Platform, IDigestSender> senders = [];
+    private readonly Dictionary<Platform, IDigestDeliveryCheck> checks = [];
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public ReminderRunner(
@@ -40,7 +43,8 @@ public sealed class ReminderRunner
         IEnumerable<IDigestSender> senders,
         ReminderPlanner planner,
         ReminderDeliveryOptions options,
-        TimeProvider time)
+        TimeProvider time,
+        IEnumerable<IDigestDeliveryCheck>? checks = null)
     {
         ArgumentNullException.ThrowIfNull(senders);
         this.maps = maps ?? throw new ArgumentNullException(nameof(maps));
@@ -54,6 +58,11 @@ public sealed class ReminderRunner
         {
             // The last registration of a platform wins, as with any DI override.
             this.senders[sender.Platform] = sender;
+        }
+
+        foreach (var check in checks ?? [])
+        {
+            this.checks[check.Platform] = check;
         }
     }
 
@@ -154,7 +163,8 @@ public sealed class ReminderRunner
     private async Task<IReadOnlyList<OutboxEntry>> RecoverInterruptedAsync(string? channelId, CancellationToken cancellationToken)
     {
         // Runs never overlap, so no attempt of this process is in flight: every Sending entry was left by a process
-        // that stopped mid-call. The platform may have posted it; sending it again could post it twice.
+        // that stopped mid-call. The platform may have posted it; unless it says otherwise, sending it again could
+        // post it twice.
         var recovered = new List<OutboxEntry>();
         foreach (var entry in await outbox.ListByStateAsync(OutboxState.Sending, cancellationToken).ConfigureAwait(false))
         {
@@ -163,19 +173,56 @@ public sealed class ReminderRunner
                 continue;
             }
 
-            var unknown = entry with
+            var posted = await WasPostedAsync(entry, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var resolved = posted switch
             {
-                State = OutboxState.DeliveredUnknown,
-                UpdatedAt = time.GetUtcNow(),
-                LastError = "The attempt was interrupted before its outcome was recorded; not sent again in case the platform had posted it.",
+                true => entry with { State = OutboxState.Sent, SentAt = now, UpdatedAt = now, LastError = null },
+                false => entry with
+                {
+                    State = OutboxState.Pending,
+                    NextAttemptAt = now,
+                    UpdatedAt = now,
+                    LastError = "The attempt was interrupted and the platform confirmed the digest was not posted; sending again.",
+                },
+                null => entry with
+                {
+                    State = OutboxState.DeliveredUnknown,
+                    UpdatedAt = now,
+                    LastError = "The attempt was interrupted before its outcome was recorded; not sent again in case the platform had posted it.",
+                },
             };
-            if (await outbox.TryUpdateAsync(unknown, cancellationToken).ConfigureAwait(false) is { } stored)
+            if (await outbox.TryUpdateAsync(resolved, cancellationToken).ConfigureAwait(false) is { } stored)
             {
                 recovered.Add(stored);
             }
         }
 
         return recovered;
+    }
+
+    private async Task<bool?> WasPostedAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (!checks.TryGetValue(entry.Key.Workspace.Platform, out var check))
+        {
+            return null;
+        }
+
+        try
+        {
+            var address = await conversations.GetAsync(entry.Key.Workspace, entry.Key.ChannelId, cancellationToken).ConfigureAwait(false);
+            return await check.WasPostedAsync(entry, address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A check that fails cannot tell: the entry stays at most once.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
     private async Task<IReadOnlyList<DigestOutcome>> SendDueAsync(string? channelId, CancellationToken cancellationToken)

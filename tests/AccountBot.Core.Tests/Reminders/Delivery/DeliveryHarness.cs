@@ -32,8 +32,11 @@ internal sealed class DeliveryHarness
         SendTimeout = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>When set, every runner asks it about interrupted attempts.</summary>
+    public IDigestDeliveryCheck? Check { get; set; }
+
     public ReminderRunner Runner(IDigestOutbox? outbox = null, IEnumerable<IDigestSender>? senders = null) =>
-        new(Maps, Settings, Conversations, outbox ?? Outbox, senders ?? [Slack, Teams], Planner(Time), Options, Time);
+        new(Maps, Settings, Conversations, outbox ?? Outbox, senders ?? [Slack, Teams], Planner(Time), Options, Time, Check is null ? null : [Check]);
 
     public Task<ReminderRunReport> RunAsync(string? channelId = null) => Runner().RunAsync(channelId, CancellationToken.None);
 

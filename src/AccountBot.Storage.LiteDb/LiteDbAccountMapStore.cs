@@ -77,6 +77,20 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         return Task.FromResult(names);
     }
 
+    public Task<IReadOnlyList<WorkspaceKey>> ListWorkspacesAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Projected: only the Workspace field of each map is read.
+        IReadOnlyList<WorkspaceKey> workspaces = [.. _context.Maps.Query()
+            .Select(m => m.Workspace)
+            .ToEnumerable()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(WorkspaceKey.Parse)];
+        return Task.FromResult(workspaces);
+    }
+
     public Task<IReadOnlyList<AccountMap>> ListLinkedToChannelAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);

@@ -2,6 +2,7 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Settings;
 using AccountBot.Storage.LiteDb.Documents;
+using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace AccountBot.Storage.LiteDb;
@@ -40,6 +41,37 @@ public sealed class LiteDbChannelSettingsStore : IChannelSettingsStore
         // One document, one upsert: LiteDB makes a single write atomic on its own.
         _context.ChannelSettings.Upsert(ChannelSettingsDocument.From(settings));
         Log.ChannelSettingsSaved(_logger, settings.ChannelId, settings.Workspace.Value);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ChannelSettings>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // The key starts with the workspace: a key range is one workspace's channels.
+        var prefix = StoreKeys.ChannelSettings(workspace, string.Empty);
+        IReadOnlyList<ChannelSettings> settings = [.. _context.ChannelSettings
+            .Find(Query.StartsWith("_id", prefix))
+            .Select(d => d.ToDomain())];
+        return Task.FromResult(settings);
+    }
+
+    public Task SetLastFailureAsync(WorkspaceKey workspace, string channelId, DeliveryFailure? failure, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Read and write under the gate so a concurrent failure record cannot be lost; the rest of the
+        // document is written back as read.
+        lock (_context.WriteGate)
+        {
+            var document = _context.ChannelSettings.FindById(StoreKeys.ChannelSettings(workspace, channelId))
+                ?? ChannelSettingsDocument.From(new ChannelSettings { Workspace = workspace, ChannelId = channelId });
+            document.LastFailure = failure is null ? null : DeliveryFailureDocument.From(failure);
+            _context.ChannelSettings.Upsert(document);
+        }
+
+        Log.ChannelSettingsSaved(_logger, channelId, workspace.Value);
         return Task.CompletedTask;
     }
 }

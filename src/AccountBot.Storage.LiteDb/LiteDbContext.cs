@@ -169,6 +169,7 @@ public sealed class LiteDbContext : IDisposable
         _ = mapper.Entity<ChannelSettingsDocument>();
         _ = mapper.Entity<SnoozeDocument>();
         _ = mapper.Entity<DeliveryFailureDocument>();
+        _ = mapper.Entity<DigestOutboxDocument>();
         return mapper;
     }
 
@@ -299,6 +300,7 @@ public sealed class LiteDbContext : IDisposable
             _ = database.GetCollection<HistoryEntryDocument>(HistoryCollection);
             _ = database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
             database.GetCollection<ConversationAddressDocument>(ConversationsCollection).EnsureIndex(c => c.Platform);
+            LiteDbDigestOutbox.EnsureIndexes(database);
         }
         catch (Exception ex)
         {

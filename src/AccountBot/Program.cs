@@ -1,4 +1,11 @@
 using AccountBot.Hosting;
+using AccountBot.Reminders;
+
+// Operator commands (reminders preview / run-now) run and exit without starting the web server.
+if (ReminderCli.IsCommand(args))
+{
+    return await ReminderCli.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAccountBot();
@@ -6,6 +13,7 @@ builder.AddAccountBot();
 var app = builder.Build();
 app.MapAccountBot();
 app.Run();
+return 0;
 
 /// <summary>The entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

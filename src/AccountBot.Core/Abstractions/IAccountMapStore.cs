@@ -19,6 +19,12 @@ public interface IAccountMapStore
     /// <summary>The names of the workspace's maps (cheap; for near-match suggestions).</summary>
     Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The workspaces that have at least one map (for jobs that visit every workspace, such as reminders);
+    /// the one query not scoped to a workspace, and it returns only keys.
+    /// </summary>
+    Task<IReadOnlyList<WorkspaceKey>> ListWorkspacesAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AccountMap>> ListLinkedToChannelAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken);
 
     /// <summary>

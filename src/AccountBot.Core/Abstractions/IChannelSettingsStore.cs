@@ -9,4 +9,13 @@ public interface IChannelSettingsStore
     Task<ChannelSettings?> GetAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken);
 
     Task SaveAsync(ChannelSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Every channel of the workspace that has stored settings (for the reminder planner).</summary>
+    Task<IReadOnlyList<ChannelSettings>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a permanent delivery failure on the channel (shown by <c>map settings</c>), or clears it with null,
+    /// changing nothing else; a channel without settings gets default settings carrying the failure.
+    /// </summary>
+    Task SetLastFailureAsync(WorkspaceKey workspace, string channelId, DeliveryFailure? failure, CancellationToken cancellationToken);
 }

@@ -45,6 +45,14 @@ public sealed class InMemoryAccountMapStore : IAccountMapStore
     public async Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken) =>
         [.. (await ListAsync(workspace, cancellationToken)).Select(m => m.Name)];
 
+    public Task<IReadOnlyList<WorkspaceKey>> ListWorkspacesAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<WorkspaceKey>>([.. maps.Values.Select(m => m.Workspace).Distinct()]);
+        }
+    }
+
     public async Task<IReadOnlyList<AccountMap>> ListLinkedToChannelAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken) =>
         [.. (await ListAsync(workspace, cancellationToken)).Where(m => m.LinkedChannels.Any(c => c.Id == channelId))];
 

@@ -19,4 +19,16 @@ public sealed class InMemoryChannelSettingsStore : IChannelSettingsStore
         settings[(value.Workspace, value.ChannelId)] = value;
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<ChannelSettings>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChannelSettings>>([.. settings.Values.Where(s => s.Workspace == workspace)]);
+
+    public Task SetLastFailureAsync(WorkspaceKey workspace, string channelId, DeliveryFailure? failure, CancellationToken cancellationToken)
+    {
+        settings.AddOrUpdate(
+            (workspace, channelId),
+            _ => new ChannelSettings { Workspace = workspace, ChannelId = channelId, LastFailure = failure },
+            (_, current) => current with { LastFailure = failure });
+        return Task.CompletedTask;
+    }
 }

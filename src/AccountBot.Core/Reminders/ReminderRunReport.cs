@@ -1,0 +1,29 @@
+namespace AccountBot.Core.Reminders;
+
+/// <summary>The result of one <see cref="ReminderRunner.RunAsync"/>.</summary>
+/// <param name="Planned">Digests newly stored in the outbox by this run.</param>
+/// <param name="Settled">Weeks newly recorded as done without a message.</param>
+/// <param name="Recovered">
+/// Attempts found interrupted (left in <see cref="OutboxState.Sending"/> by an earlier process) and how they were
+/// resolved: delivered-unknown, or sent / pending again when the platform's <see cref="IDigestDeliveryCheck"/> could tell.
+/// </param>
+/// <param name="Outcomes">Every digest this run tried to send (or found impossible to send), in key order.</param>
+/// <param name="NextOccurrence">The earliest scheduled occurrence after the run over all workspaces.</param>
+/// <param name="NextRetryAt">The earliest time a pending digest is due again.</param>
+public sealed record ReminderRunReport(
+    IReadOnlyList<PlannedDigest> Planned,
+    IReadOnlyList<DigestKey> Settled,
+    IReadOnlyList<OutboxEntry> Recovered,
+    IReadOnlyList<DigestOutcome> Outcomes,
+    IReadOnlyList<TimeZoneFallback> TimeZoneFallbacks,
+    DateTimeOffset? NextOccurrence,
+    DateTimeOffset? NextRetryAt)
+{
+    /// <summary>When the scheduler must run again at the latest (before any poll cap): the next occurrence or retry.</summary>
+    public DateTimeOffset? NextDueAt => (NextOccurrence, NextRetryAt) switch
+    {
+        ({ } occurrence, { } retry) => occurrence < retry ? occurrence : retry,
+        ({ } occurrence, null) => occurrence,
+        (null, var retry) => retry,
+    };
+}

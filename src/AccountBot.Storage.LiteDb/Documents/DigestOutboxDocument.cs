@@ -1,0 +1,88 @@
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Reminders;
+
+namespace AccountBot.Storage.LiteDb.Documents;
+
+/// <summary>
+/// Stored form of an <see cref="OutboxEntry"/>. The primary key is <see cref="DigestKey.Value"/>
+/// (<c>{workspace}|{channel}|{week}</c>), so the _id index makes a digest unique per channel and week.
+/// The digest is frozen as planned, so a restart sends exactly what was planned.
+/// </summary>
+public sealed class DigestOutboxDocument
+{
+    public const string Collection = "digest_outbox";
+
+    public string Id { get; set; } = string.Empty;
+    public string Workspace { get; set; } = string.Empty;
+    public string ChannelId { get; set; } = string.Empty;
+    public string Week { get; set; } = string.Empty;
+    public OutboxState State { get; set; }
+    public int Revision { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
+    public Guid? AttemptId { get; set; }
+    public DateTime? AttemptStartedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? MessageId { get; set; }
+    public string? LastError { get; set; }
+
+    // The planned digest; absent for settled weeks.
+    public ChannelRefDocument? Channel { get; set; }
+    public DateTime? Occurrence { get; set; }
+    public List<DigestItemDocument>? Items { get; set; }
+    public int MoreCount { get; set; }
+
+    public static DigestOutboxDocument From(OutboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var digest = entry.Digest;
+        return new()
+        {
+            Id = entry.Key.Value,
+            Workspace = entry.Key.Workspace.Value,
+            ChannelId = entry.Key.ChannelId,
+            Week = entry.Key.Week,
+            State = entry.State,
+            Revision = entry.Revision,
+            CreatedAt = StoredDates.ToStored(entry.CreatedAt),
+            UpdatedAt = StoredDates.ToStored(entry.UpdatedAt),
+            Attempts = entry.Attempts,
+            NextAttemptAt = entry.NextAttemptAt is { } next ? StoredDates.ToStored(next) : null,
+            AttemptId = entry.AttemptId,
+            AttemptStartedAt = entry.AttemptStartedAt is { } started ? StoredDates.ToStored(started) : null,
+            SentAt = entry.SentAt is { } sent ? StoredDates.ToStored(sent) : null,
+            MessageId = entry.MessageId,
+            LastError = entry.LastError,
+            Channel = digest is null ? null : ChannelRefDocument.From(digest.Channel),
+            Occurrence = digest is null ? null : StoredDates.ToStored(digest.Occurrence),
+            Items = digest is null ? null : [.. digest.Items.Select(DigestItemDocument.From)],
+            MoreCount = digest?.MoreCount ?? 0,
+        };
+    }
+
+    public OutboxEntry ToDomain()
+    {
+        var key = new DigestKey(WorkspaceKey.Parse(Workspace), ChannelId, Week);
+        PlannedDigest? digest = Channel is { } channel && Occurrence is { } occurrence && Items is { Count: > 0 } items
+            ? new PlannedDigest(key, channel.ToDomain(), StoredDates.FromStored(occurrence), new Digest([.. items.Select(i => i.ToDomain())], MoreCount))
+            : null;
+        return new OutboxEntry
+        {
+            Key = key,
+            State = State,
+            Digest = digest,
+            Revision = Revision,
+            CreatedAt = StoredDates.FromStored(CreatedAt),
+            UpdatedAt = StoredDates.FromStored(UpdatedAt),
+            Attempts = Attempts,
+            NextAttemptAt = NextAttemptAt is { } next ? StoredDates.FromStored(next) : null,
+            AttemptId = AttemptId,
+            AttemptStartedAt = AttemptStartedAt is { } started ? StoredDates.FromStored(started) : null,
+            SentAt = SentAt is { } sent ? StoredDates.FromStored(sent) : null,
+            MessageId = MessageId,
+            LastError = LastError,
+        };
+    }
+}

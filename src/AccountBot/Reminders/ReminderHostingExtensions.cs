@@ -1,0 +1,16 @@
+using AccountBot.Core.Reminders;
+using AccountBot.Hosting;
+
+namespace AccountBot.Reminders;
+
+/// <summary>Registers reminder delivery: its options (validated at start-up), the runner and the scheduler.</summary>
+internal static class ReminderHostingExtensions
+{
+    public static IServiceCollection AddReminderDelivery(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<ReminderDeliveryOptions>(ReminderDeliveryOptions.Section);
+        services.AddSingleton<ReminderRunner>();
+        services.AddHostedService<ReminderScheduler>();
+        return services;
+    }
+}

@@ -1,0 +1,167 @@
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Reminders;
+using AccountBot.Testing.Builders;
+
+namespace AccountBot.Storage.LiteDb.Tests;
+
+public sealed class LiteDbDigestOutboxTests : IDisposable
+{
+    private static readonly WorkspaceKey Workspace = WorkspaceKey.ForSlack("E01", "T02");
+    private static readonly WorkspaceKey Other = WorkspaceKey.ForSlack(null, "T99");
+    private static readonly DateTimeOffset Now = MapBuilder.DefaultTime;
+
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static PlannedDigest Digest(WorkspaceKey workspace, string channelId, string week = "2025-W10")
+    {
+        var items = new[]
+        {
+            new DigestItem
+            {
+                MapId = Guid.NewGuid(),
+                Name = "Acme Corp",
+                Owner = new UserRef("U1", "Ana Rep"),
+                Gaps = [new CoverageGap(CoverageGapKind.NoChampion, "no champion"), new CoverageGap(CoverageGapKind.StaleContact, "Dana not contacted for 50 days", Guid.NewGuid())],
+                Summary = "no champion; Dana not contacted for 50 days",
+                Severity = 42,
+                CommandName = "\"Acme Corp\"",
+            },
+        };
+        return new PlannedDigest(new DigestKey(workspace, channelId, week), new ChannelRef(channelId, "deals | emea"), Now.AddTicks(1234), new Digest(items, 3));
+    }
+
+    private static OutboxEntry Pending(PlannedDigest digest) => new()
+    {
+        Key = digest.Key,
+        State = OutboxState.Pending,
+        Digest = digest,
+        CreatedAt = Now,
+        UpdatedAt = Now,
+        NextAttemptAt = Now,
+    };
+
+    [Fact]
+    public async Task TryAddAsync_SameKeyTwice_SecondRefusedAndFirstKept()
+    {
+        using var context = _db.Open();
+        var outbox = new LiteDbDigestOutbox(context);
+        var first = Pending(Digest(Workspace, "C1"));
+        var second = Pending(Digest(Workspace, "C1")) with { State = OutboxState.Settled, Digest = null };
+
+        Assert.True(await outbox.TryAddAsync(first, CancellationToken.None));
+        Assert.False(await outbox.TryAddAsync(second, CancellationToken.None));
+
+        var stored = await outbox.GetAsync(first.Key, CancellationToken.None);
+        Assert.Equal(OutboxState.Pending, stored!.State);
+        Assert.Single(await outbox.ListKeysAsync(Workspace, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryAddAsync_ThenReopen_EntryAndFrozenDigestReadBackExactly()
+    {
+        var digest = Digest(Workspace, "C|1");
+        using (var context = _db.Open())
+        {
+            Assert.True(await new LiteDbDigestOutbox(context).TryAddAsync(Pending(digest), CancellationToken.None));
+        }
+
+        using var reopened = _db.Open();
+        var stored = await new LiteDbDigestOutbox(reopened).GetAsync(digest.Key, CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(digest.Key, stored.Key);
+        Assert.Equal(0, stored.Revision);
+        Assert.Equal(Now, stored.CreatedAt);
+        Assert.Equal(digest.Channel, stored.Digest!.Channel);
+        Assert.Equal(digest.Occurrence.AddTicks(-1234), stored.Digest.Occurrence);
+        Assert.Equal(3, stored.Digest.MoreCount);
+        var item = Assert.Single(stored.Digest.Items);
+        Assert.Equal(digest.Items[0] with { Gaps = item.Gaps }, item);
+        Assert.Equal(digest.Items[0].Gaps, item.Gaps);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_LifecycleThenReopen_EachStepBumpsRevisionAndSurvives()
+    {
+        var digest = Digest(Workspace, "C1");
+        var attempt = Guid.NewGuid();
+        using (var context = _db.Open())
+        {
+            var outbox = new LiteDbDigestOutbox(context);
+            await outbox.TryAddAsync(Pending(digest), CancellationToken.None);
+            var pending = await outbox.GetAsync(digest.Key, CancellationToken.None);
+            var sending = await outbox.TryUpdateAsync(pending! with { State = OutboxState.Sending, Attempts = 1, AttemptId = attempt, AttemptStartedAt = Now }, CancellationToken.None);
+            Assert.Equal(1, sending!.Revision);
+            var sent = await outbox.TryUpdateAsync(sending with { State = OutboxState.Sent, SentAt = Now.AddSeconds(1), MessageId = "1700000000.000100" }, CancellationToken.None);
+            Assert.Equal(2, sent!.Revision);
+        }
+
+        using var reopened = _db.Open();
+        var stored = await new LiteDbDigestOutbox(reopened).GetAsync(digest.Key, CancellationToken.None);
+        Assert.Equal(OutboxState.Sent, stored!.State);
+        Assert.Equal(attempt, stored.AttemptId);
+        Assert.Equal(1, stored.Attempts);
+        Assert.Equal(Now.AddSeconds(1), stored.SentAt);
+        Assert.Equal("1700000000.000100", stored.MessageId);
+        Assert.Equal(2, stored.Revision);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_StaleRevision_RefusedAndNothingChanges()
+    {
+        using var context = _db.Open();
+        var outbox = new LiteDbDigestOutbox(context);
+        var digest = Digest(Workspace, "C1");
+        await outbox.TryAddAsync(Pending(digest), CancellationToken.None);
+        var loaded = await outbox.GetAsync(digest.Key, CancellationToken.None);
+
+        var first = await outbox.TryUpdateAsync(loaded! with { State = OutboxState.Sending, AttemptId = Guid.NewGuid() }, CancellationToken.None);
+        var second = await outbox.TryUpdateAsync(loaded with { State = OutboxState.Sending, AttemptId = Guid.NewGuid() }, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(first.AttemptId, (await outbox.GetAsync(digest.Key, CancellationToken.None))!.AttemptId);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_MissingEntry_Refused()
+    {
+        using var context = _db.Open();
+
+        var updated = await new LiteDbDigestOutbox(context).TryUpdateAsync(Pending(Digest(Workspace, "C1")), CancellationToken.None);
+
+        Assert.Null(updated);
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_TwoWorkspaces_OnlyTheAskedWorkspacesKeys()
+    {
+        using var context = _db.Open();
+        var outbox = new LiteDbDigestOutbox(context);
+        await outbox.TryAddAsync(Pending(Digest(Workspace, "C1")), CancellationToken.None);
+        await outbox.TryAddAsync(Pending(Digest(Workspace, "C2")) with { State = OutboxState.Settled, Digest = null }, CancellationToken.None);
+        await outbox.TryAddAsync(Pending(Digest(Other, "C1")), CancellationToken.None);
+
+        var keys = await outbox.ListKeysAsync(Workspace, CancellationToken.None);
+
+        Assert.Equal(["slack:E01:T02|C1|2025-W10", "slack:E01:T02|C2|2025-W10"], keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListByStateAsync_MixedStates_OnlyThatStateOldestFirst()
+    {
+        using var context = _db.Open();
+        var outbox = new LiteDbDigestOutbox(context);
+        await outbox.TryAddAsync(Pending(Digest(Workspace, "C2")) with { CreatedAt = Now.AddMinutes(1) }, CancellationToken.None);
+        await outbox.TryAddAsync(Pending(Digest(Workspace, "C1")), CancellationToken.None);
+        await outbox.TryAddAsync(Pending(Digest(Workspace, "C3")) with { State = OutboxState.Settled, Digest = null }, CancellationToken.None);
+
+        var pending = await outbox.ListByStateAsync(OutboxState.Pending, CancellationToken.None);
+        var settled = await outbox.ListByStateAsync(OutboxState.Settled, CancellationToken.None);
+
+        Assert.Equal(["C1", "C2"], pending.Select(e => e.Key.ChannelId));
+        Assert.Null(Assert.Single(settled).Digest);
+    }
+}

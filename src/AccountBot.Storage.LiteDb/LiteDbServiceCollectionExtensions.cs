@@ -44,6 +44,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IAccountMapStore, LiteDbAccountMapStore>();
         services.TryAddSingleton<IChannelSettingsStore, LiteDbChannelSettingsStore>();
         services.TryAddSingleton<IConversationStore, LiteDbConversationStore>();
+        services.TryAddSingleton<IWorkspaceInstallationStore, LiteDbWorkspaceInstallationStore>();
         return services;
     }
 }

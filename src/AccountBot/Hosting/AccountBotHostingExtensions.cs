@@ -1,6 +1,8 @@
 using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
+using AccountBot.Slack;
+using AccountBot.Slack.Hosting;
 using AccountBot.Storage.LiteDb;
 
 namespace AccountBot.Hosting;
@@ -17,6 +19,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddLiteDbStorage(builder.Configuration);
         services.AddAccountBotCore();
+        services.AddSlackBot(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -26,6 +29,11 @@ public static class AccountBotHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapHealthEndpoints();
+        if (!app.MapSlackBot())
+        {
+            SlackHostLog.EndpointsDisabled(app.Logger);
+        }
+
         return app;
     }
 

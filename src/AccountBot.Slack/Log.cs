@@ -58,4 +58,25 @@ internal static partial class Log
 
     [LoggerMessage(4003, LogLevel.Warning, "Slack OAuth callback refused: {Reason}")]
     public static partial void OAuthRefused(ILogger logger, string reason);
+
+    [LoggerMessage(5001, LogLevel.Error, "Slack bot could not answer {Kind} in workspace {Workspace}")]
+    public static partial void BotFailed(ILogger logger, Exception exception, string kind, string workspace);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Slack could not open the stakeholder form in workspace {Workspace}: {Error}")]
+    public static partial void FormOpenFailed(ILogger logger, string workspace, string error);
+
+    [LoggerMessage(5003, LogLevel.Warning, "Slack stakeholder form submitted with unreadable private_metadata in workspace {Workspace}")]
+    public static partial void BadFormMetadata(ILogger logger, string workspace);
+
+    [LoggerMessage(5004, LogLevel.Information, "Slack stakeholder submission {SubmissionId} was already applied; not announced again")]
+    public static partial void SubmissionRepeated(ILogger logger, string submissionId);
+
+    [LoggerMessage(5005, LogLevel.Warning, "Slack could not announce the map change in channel {Channel}: {Error}")]
+    public static partial void AnnounceFailed(ILogger logger, string channel, string error);
+
+    [LoggerMessage(5006, LogLevel.Information, "Slack digest {Key}: {Status} {Detail}")]
+    public static partial void DigestDelivery(ILogger logger, string key, string status, string? detail);
+
+    [LoggerMessage(5007, LogLevel.Warning, "Slack could not reply via response_url: {Error}")]
+    public static partial void RespondFailed(ILogger logger, string error);
 }

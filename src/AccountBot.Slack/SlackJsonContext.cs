@@ -38,6 +38,7 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(ViewsUpdateRequest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(SlackApiResponse))]
+[JsonSerializable(typeof(Rendering.FormMetadata))]
 [JsonSerializable(typeof(ChatMessageResponse))]
 [JsonSerializable(typeof(ChatEphemeralResponse))]
 [JsonSerializable(typeof(ViewResponse))]

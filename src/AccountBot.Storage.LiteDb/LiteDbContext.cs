@@ -103,6 +103,7 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<ChannelSettingsDocument> ChannelSettings { get; }
 
     internal ILiteCollection<ConversationAddressDocument> Conversations { get; }
+    internal ILiteCollection<WorkspaceInstallationDocument> WorkspaceInstallations => _database.GetCollection<WorkspaceInstallationDocument>("workspace_installations");
 
     /// <summary>
     /// The readiness probe (for <c>/readyz</c>): true when the database answers a read from disk.

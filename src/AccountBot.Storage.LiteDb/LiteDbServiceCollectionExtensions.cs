@@ -45,6 +45,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IChannelSettingsStore, LiteDbChannelSettingsStore>();
         services.TryAddSingleton<IConversationStore, LiteDbConversationStore>();
         services.TryAddSingleton<IDigestOutbox, LiteDbDigestOutbox>();
+        services.TryAddSingleton<IWorkspaceInstallationStore, LiteDbWorkspaceInstallationStore>();
         return services;
     }
 }

@@ -2,6 +2,8 @@ using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Reminders;
+using AccountBot.Slack;
+using AccountBot.Slack.Hosting;
 using AccountBot.Storage.LiteDb;
 
 namespace AccountBot.Hosting;
@@ -19,6 +21,7 @@ public static class AccountBotHostingExtensions
         services.AddLiteDbStorage(builder.Configuration);
         services.AddAccountBotCore();
         services.AddReminderDelivery();
+        services.AddSlackBot(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -28,6 +31,11 @@ public static class AccountBotHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapHealthEndpoints();
+        if (!app.MapSlackBot())
+        {
+            SlackHostLog.EndpointsDisabled(app.Logger);
+        }
+
         return app;
     }
 

@@ -1,0 +1,73 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Reminders;
+using AccountBot.Slack.Installations;
+using AccountBot.Slack.Rendering;
+using AccountBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Slack.Bot;
+
+/// <summary>
+/// Posts a weekly digest with <c>chat.postMessage</c> and the workspace's token (paced to one per second per channel
+/// by <see cref="SlackChannelPacer"/> inside the client). Never throws for delivery problems: 429, 5xx and timeouts
+/// are <see cref="DeliveryStatus.RetryLater"/>; a gone channel, a removed bot or a dead token is permanent.
+/// </summary>
+public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer renderer, ILogger<SlackDigestSender> logger) : IDigestSender
+{
+    private static readonly HashSet<string> Permanent = new(StringComparer.Ordinal)
+    {
+        "channel_not_found", "not_in_channel", "account_inactive", "is_archived", "invalid_auth", "token_revoked",
+        "not_installed", "not_authed", "no_permission", "missing_scope", "team_access_not_granted", "restricted_action",
+        "ekm_access_denied", "org_login_required", "invalid_blocks", "msg_too_long",
+    };
+
+    public Platform Platform => Platform.Slack;
+
+    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var team = TeamKeyOf(digest.Workspace);
+        var channel = address?.ConversationId is { Length: > 0 } id ? id : digest.ChannelId;
+        var result = await TrySendAsync(team, channel, digest, cancellationToken);
+        Log.DigestDelivery(logger, digest.Key.Value, result.Status.ToString(), result.Detail);
+        return result;
+    }
+
+    /// <summary><c>slack:T01</c> → (null, T01); <c>slack:E01:T01</c> → (E01, T01).</summary>
+    public static SlackTeamKey TeamKeyOf(WorkspaceKey workspace)
+    {
+        var parts = workspace.Value.Split(':');
+        return parts.Length == 3 ? new SlackTeamKey(parts[1], parts[2]) : new SlackTeamKey(null, parts[^1]);
+    }
+
+    private async Task<DeliveryResult> TrySendAsync(SlackTeamKey team, string channel, PlannedDigest digest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await slack.PostMessageAsync(team, channel, renderer.Render(digest.Digest) with { ResponseType = null }, cancellationToken);
+            return DeliveryResult.Delivered(response.Ts);
+        }
+        catch (SlackApiException e) when (e.Error == "ratelimited")
+        {
+            return DeliveryResult.RetryLater(e.Error, SlackApiClient.MaxRetryAfter);
+        }
+        catch (SlackApiException e) when (Permanent.Contains(e.Error))
+        {
+            return DeliveryResult.Permanent(e.Error);
+        }
+        catch (SlackApiException e)
+        {
+            // 5xx (http_5xx), internal_error, fatal_error, service_unavailable, unreadable answers: try again later.
+            return DeliveryResult.RetryLater(e.Error);
+        }
+        catch (HttpRequestException e)
+        {
+            return DeliveryResult.RetryLater("network: " + e.HttpRequestError);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.RetryLater("timeout");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Reminders;
+using AccountBot.Slack.Bot;
+using AccountBot.Slack.Endpoints;
+using AccountBot.Slack.Installations;
+using AccountBot.Slack.Rendering;
+using AccountBot.Slack.Routing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AccountBot.Slack.Hosting;
+
+public static class SlackBotServiceCollectionExtensions
+{
+    /// <summary>
+    /// AccountBot on Slack: the persistent installation store (over <see cref="IWorkspaceInstallationStore"/>, unless
+    /// a single workspace is configured with <c>Slack:BotToken</c> only), the adapter (<c>AddSlackAdapter</c>), the
+    /// renderers, the listeners and the digest sender. Needs the core and a storage registered by the host.
+    /// </summary>
+    public static IServiceCollection AddSlackBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        var singleWorkspace = !string.IsNullOrEmpty(section[nameof(SlackOptions.BotToken)]) && string.IsNullOrEmpty(section[nameof(SlackOptions.ClientId)]);
+        // Registered before AddSlackAdapter, whose TryAdd would otherwise pick the in-memory store.
+        if (!singleWorkspace)
+            services.TryAddSingleton<ISlackInstallationStore>(sp => new PersistentSlackInstallationStore(sp.GetRequiredService<IWorkspaceInstallationStore>()));
+
+        services.AddSlackAdapter(configuration);
+        services.TryAddSingleton<SlackMessageRenderer>();
+        services.TryAddSingleton<StakeholderModalRenderer>();
+        services.TryAddSingleton<SubmissionAnnouncements>();
+        services.TryAddTransient<SlackBotListeners>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
+        services.AddSlackListeners(Register);
+        return services;
+    }
+
+    /// <summary>Maps the Slack endpoints; false (nothing mapped) when <c>Slack:SigningSecret</c> is not set.</summary>
+    public static bool MapSlackBot(this IEndpointRouteBuilder endpoints) => endpoints.MapSlackEndpoints();
+
+    private static void Register(SlackApp app, IServiceProvider services)
+    {
+        SlackBotListeners Listeners() => services.GetRequiredService<SlackBotListeners>();
+        app.Command(SlackBotIds.SlashCommand, (c, ctx, ct) => Listeners().OnCommandAsync(c, ctx, ct));
+        app.ActionPrefix(SlackBotIds.MapActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
+        app.ActionPrefix(SlackBotIds.CommandActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
+        app.ViewSubmission(SlackBotIds.StakeholderForm, (p, ctx, ct) => Listeners().OnStakeholderSubmittedAsync(p, ctx, ct));
+        app.Options(Core.Accounts.StakeholderFields.ReportsTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
+        app.Options(Core.Accounts.StakeholderFields.RelatedTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
+        app.Options(SlackBotIds.MapEditSearch, (p, ctx, ct) => Listeners().OnEditSearchOptionsAsync(p, ctx, ct));
+        app.Event(Protocol.SlackEventTypes.AppMention, (e, ctx, ct) => Listeners().OnAppMentionAsync(e, ctx, ct));
+    }
+}

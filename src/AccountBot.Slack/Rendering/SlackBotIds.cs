@@ -1,0 +1,43 @@
+namespace AccountBot.Slack.Rendering;
+
+/// <summary>
+/// Every action id, callback id and block id prefix the bot's messages and modals use, in one place. Buttons carry a
+/// core command in their <c>value</c>; the action id only says how to answer (replace the map card, or reply anew).
+/// </summary>
+public static class SlackBotIds
+{
+    /// <summary>The slash command registered in the manifest.</summary>
+    public const string SlashCommand = "/map";
+
+    /// <summary>Actions on a map card: their answer replaces the card in place when it is a map.</summary>
+    public const string MapActionPrefix = "map:";
+    public const string MapAdd = "map:add";
+    public const string MapEdit = "map:edit";
+    public const string MapEditSearch = "map:edit-search";
+    public const string MapReviewed = "map:reviewed";
+    public const string MapHistory = "map:history";
+    public const string MapViews = "map:views";
+
+    /// <summary>Every other button: runs its command and answers with a new message.</summary>
+    public const string CommandActionPrefix = "cmd:";
+    public const string Create = "cmd:create";
+    public const string Suggestion = "cmd:suggestion";
+    public const string Choice = "cmd:choice";
+    public const string ConfirmRemove = "cmd:confirm-remove";
+    public const string CancelRemove = "cmd:cancel-remove";
+    public const string OpenMap = "cmd:open-map";
+    public const string OpenForm = "cmd:open-form";
+    public const string Try = "cmd:try";
+
+    /// <summary>Digest buttons (one actions block per account).</summary>
+    public const string DigestOpen = "cmd:digest-open";
+    public const string DigestReviewed = "cmd:digest-reviewed";
+    public const string DigestSnooze = "cmd:digest-snooze";
+    public const string DigestList = "cmd:digest-list";
+
+    /// <summary>The stakeholder modal.</summary>
+    public const string StakeholderForm = "stakeholder-form";
+
+    /// <summary>The block id of the map card's actions block: <c>mapcard:{map id}</c> (the edit search needs the map).</summary>
+    public const string MapCardBlockPrefix = "mapcard:";
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AccountBot.Core.Views;
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Rendering;
+using AccountBot.Testing.Fakes;
+
+namespace AccountBot.Slack.Tests.Rendering;
+
+public sealed partial class SlackMessageRendererTests
+{
+    private readonly SlackMessageRenderer _renderer = new();
+
+    [Fact]
+    public async Task Render_HostileNames_NeverPingOrLink()
+    {
+        foreach (var (name, value, type) in await RenderedViews.AllAsync())
+        {
+            // Decoded mrkdwn (and fallback) strings: Slack decodes \u003C in JSON, so that is not escaping. plain_text is never parsed.
+            var text = string.Join("\n", ParsedText(JsonSerializer.SerializeToElement(value, type, SlackJsonContext.Default)));
+            // The only markup allowed is a mention we build from a stored Slack user id.
+            var markup = Markup().Matches(text).Select(m => m.Value).Where(m => !SlackMention().IsMatch(m)).ToList();
+            Assert.True(markup.Count == 0, $"{name}: {string.Join(", ", markup)}");
+            Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<!here>", text, StringComparison.Ordinal);
+            if (name.StartsWith("map-hostile", StringComparison.Ordinal))
+                Assert.Contains("&lt;!channel&gt;", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<https://evil", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Render_UserTextInMrkdwn_IsVerbatimSoAtHereIsNotParsed()
+    {
+        using var core = new CoreHarness();
+        await core.SendAsync("map Acme create");
+        var map = _renderer.Render(await core.SendAsync("map Acme"));
+
+        var mrkdwn = map.Blocks!.OfType<SectionBlock>().Select(s => s.Text).OfType<Mrkdwn>().ToList();
+
+        Assert.NotEmpty(mrkdwn);
+        Assert.All(mrkdwn, m => Assert.True(m.Verbatim));
+    }
+
+    [Fact]
+    public void Render_Digest300_ShowsWhatFitsMentionsOwnersAndSaysHowManyMore()
+    {
+        var message = _renderer.Render(RenderedViews.Digest(300));
+        var json = string.Join("\n", Strings(JsonSerializer.SerializeToElement(message, SlackJsonContext.Default.SlackMessage)));
+
+        Assert.True(message.Blocks!.Count <= SlackLimits.BlocksPerMessage);
+        Assert.Contains("<@U0OWNER1>", json, StringComparison.Ordinal);
+        Assert.Contains("&lt;@U0EVIL&gt; Mallory", json, StringComparison.Ordinal);
+        Assert.Contains("and 277 more", json, StringComparison.Ordinal);
+        Assert.Contains("map list", json, StringComparison.Ordinal);
+        Assert.Contains("Snooze a week", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Visibility_ChoosesResponseType()
+    {
+        Assert.Equal(ResponseType.Ephemeral, _renderer.Render(new NoticeView(Tone.Info, "hi")).ResponseType);
+        Assert.Equal(ResponseType.InChannel, _renderer.Render(new NoticeView(Tone.Info, "hi") { Visibility = ReplyVisibility.Channel }).ResponseType);
+    }
+
+    [Fact]
+    public async Task RenderModal_EveryFieldHasItsFieldNameAsBlockId_AndMetadataRoundTrips()
+    {
+        using var core = new CoreHarness();
+        await core.SendAsync("map Acme create");
+        var form = (StakeholderFormView)await core.SendAsync("map Acme add Jane");
+
+        var modal = new StakeholderModalRenderer().Render(form, "C0DEALS");
+        var metadata = FormMetadata.TryDecode(modal.PrivateMetadata);
+
+        Assert.Equal(StakeholderModalRenderer.BlockIds, modal.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
+        Assert.Equal(new FormMetadata(form.MapId, null, form.SubmissionId, "C0DEALS"), metadata);
+        Assert.Null(FormMetadata.TryDecode("{\"m\":\"00000000-0000-0000-0000-000000000000\",\"k\":\"x\"}"));
+        Assert.Null(FormMetadata.TryDecode("not json"));
+    }
+
+    [Fact]
+    public void ErrorsByBlock_UnknownField_LandsOnName()
+    {
+        var errors = StakeholderModalRenderer.ErrorsByBlock(new Dictionary<string, string> { ["general"] = "Too many people.", ["email"] = "Bad e-mail." });
+
+        Assert.Equal("Too many people.", errors["name"]);
+        Assert.Equal("Bad e-mail.", errors["email"]);
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    /// <summary>Strings Slack parses for markup: mrkdwn text objects and a message's top-level <c>text</c>.</summary>
+    private static IEnumerable<string> ParsedText(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+            return element.EnumerateArray().SelectMany(ParsedText);
+        if (element.ValueKind != JsonValueKind.Object)
+            return [];
+        var own = element.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String
+            && (!element.TryGetProperty("type", out var type) || type.GetString() == "mrkdwn")
+            ? [t.GetString()!]
+            : Array.Empty<string>();
+        return own.Concat(element.EnumerateObject().SelectMany(p => ParsedText(p.Value)));
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex("^<@U0OWNER[0-9]+>$")]
+    private static partial Regex SlackMention();
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using AccountBot.Slack.Installations;
+using AccountBot.Testing.Slack;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountBot.Tests.Slack;
+
+/// <summary>
+/// The real host on Kestrel (127.0.0.1), LiteDB in a temp folder, <c>Slack:ApiBaseUrl</c> at a <see cref="FakeSlackApi"/>,
+/// OAuth mode with two installed workspaces (T0ACME, T0OTHER), and a signer for Slack requests.
+/// </summary>
+internal sealed class SlackBotHost : IAsyncDisposable
+{
+    public const string SigningSecret = "flow-signing-secret-0123456789";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "accountbot-slack-flow", Guid.NewGuid().ToString("N"));
+
+    private SlackBotHost(FakeSlackApi api, WebApplicationFactory<Program> factory)
+    {
+        Api = api;
+        Factory = factory;
+        Signer = new SlackRequestSigner(SigningSecret, TimeProvider.System);
+    }
+
+    public FakeSlackApi Api { get; }
+    public WebApplicationFactory<Program> Factory { get; private set; }
+    public SlackRequestSigner Signer { get; }
+    public HttpClient Client { get; private set; } = null!;
+
+    public static async Task<SlackBotHost> StartAsync()
+    {
+        var api = await FakeSlackApi.StartAsync();
+        var host = new SlackBotHost(api, null!);
+        host.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            web.UseSetting("Storage:LiteDb:Path", Path.Combine(host._folder, "bot.db"));
+            web.UseSetting("Slack:SigningSecret", SigningSecret);
+            web.UseSetting("Slack:ClientId", "1234.5678");
+            web.UseSetting("Slack:ClientSecret", "client-secret");
+            web.UseSetting("Slack:RedirectUri", "https://bot.example/slack/oauth/callback");
+            web.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl.AbsoluteUri);
+            web.UseSetting("Slack:MaxRateLimitRetries", "2");
+        });
+        host.Factory.UseKestrel(0);
+        host.Factory.StartServer();
+        host.Client = host.Factory.CreateClient();
+        var store = host.Factory.Services.GetRequiredService<ISlackInstallationStore>();
+        await store.SaveAsync(new SlackInstallation { TeamId = "T0ACME", BotToken = "xoxb-acme", BotUserId = "U0BOT" }, CancellationToken.None);
+        await store.SaveAsync(new SlackInstallation { TeamId = "T0OTHER", BotToken = "xoxb-other", BotUserId = "U0BOT" }, CancellationToken.None);
+        return host;
+    }
+
+    public async Task<HttpResponseMessage> CommandAsync(string text, string team = "T0ACME", string channel = "C0DEALS", string triggerId = "1337.42.trigger")
+    {
+        using var request = Signer.CreateFormRequest("/slack/commands", SlackPayloads.Command(text, team: team, channel: channel, responseUrl: Api.ResponseUrl("cmd"), triggerId: triggerId));
+        return await Client.SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> InteractAsync(string payloadJson, string path = "/slack/interactivity")
+    {
+        using var request = Signer.CreateInteractionRequest(path, payloadJson);
+        return await Client.SendAsync(request);
+    }
+
+    public async Task<string> CommandTextAsync(string text, string team = "T0ACME", string channel = "C0DEALS")
+    {
+        using var response = await CommandAsync(text, team, channel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Api.DisposeAsync();
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+}

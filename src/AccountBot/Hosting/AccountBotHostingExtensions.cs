@@ -2,6 +2,7 @@ using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Storage.LiteDb;
+using AccountBot.Teams.Bot;
 
 namespace AccountBot.Hosting;
 
@@ -17,6 +18,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddLiteDbStorage(builder.Configuration);
         services.AddAccountBotCore();
+        services.AddTeamsBot(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -26,6 +28,7 @@ public static class AccountBotHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapHealthEndpoints();
+        app.MapTeamsBot();
         return app;
     }
 

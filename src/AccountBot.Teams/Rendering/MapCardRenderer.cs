@@ -13,7 +13,7 @@ namespace AccountBot.Teams.Rendering;
 public sealed class MapCardRenderer
 {
     /// <summary>How many people the card lists before "and N more" (the person picker is capped the same way).</summary>
-    public const int DefaultMaxPeople = 100;
+    public const int DefaultMaxPeople = 60;
 
     public AdaptiveCard Render(MapView view, int maxPeople = DefaultMaxPeople)
     {

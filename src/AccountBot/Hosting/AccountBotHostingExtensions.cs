@@ -5,6 +5,7 @@ using AccountBot.Reminders;
 using AccountBot.Slack;
 using AccountBot.Slack.Hosting;
 using AccountBot.Storage.LiteDb;
+using AccountBot.Teams.Bot;
 
 namespace AccountBot.Hosting;
 
@@ -22,6 +23,7 @@ public static class AccountBotHostingExtensions
         services.AddAccountBotCore();
         services.AddReminderDelivery();
         services.AddSlackBot(builder.Configuration);
+        services.AddTeamsBot(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -36,6 +38,7 @@ public static class AccountBotHostingExtensions
             SlackHostLog.EndpointsDisabled(app.Logger);
         }
 
+        app.MapTeamsBot();
         return app;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountBot.Teams.Cards;
@@ -15,7 +14,7 @@ public sealed class AdaptiveCardTests(ITestOutputHelper output)
         var json = JsonSerializer.Serialize(SampleCards.StakeholderForm(), TeamsJsonContext.Default.AdaptiveCard);
 
         if (Environment.GetEnvironmentVariable("ACCOUNTBOT_UPDATE_GOLDEN") == "1")
-            File.WriteAllText(Path.Combine(RepositoryRoot(), "tests", "AccountBot.Teams.Tests", "Fixtures", "stakeholder-form.card.json"), Pretty(json) + "\n");
+            File.WriteAllText(Path.Combine(ContractCheck.RepositoryRoot(), "tests", "AccountBot.Teams.Tests", "Fixtures", "stakeholder-form.card.json"), Pretty(json) + "\n");
 
         var golden = JsonNode.Parse(Fixtures.Read("stakeholder-form.card.json"));
         Assert.True(JsonNode.DeepEquals(golden, JsonNode.Parse(json)), "card changed; if intended, rerun with ACCOUNTBOT_UPDATE_GOLDEN=1 and review the diff:\n" + Pretty(json));
@@ -122,33 +121,7 @@ public sealed class AdaptiveCardTests(ITestOutputHelper output)
         return path;
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCheckAsync(IEnumerable<string> files)
-    {
-        var check = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "tools", "check"));
-        Assert.True(File.Exists(check), $"contract check tool not found at {check}");
-        var start = new ProcessStartInfo(check) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("teams-card");
-        foreach (var file in files)
-            start.ArgumentList.Add(file);
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AccountBot.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("AccountBot.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static Task<(int ExitCode, string Output)> RunCheckAsync(IEnumerable<string> files) => ContractCheck.RunAsync("teams-card", files);
 
     private static string Pretty(string json) => JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Teams.Bot;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Error, Message = "Handling a Teams {ActivityType} failed")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string activityType);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Ignored a Teams {ActivityType} without a tenant id")]
+    public static partial void NoTenant(ILogger logger, string activityType);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Debug, Message = "Card action {Verb} (in place: {InPlace})")]
+    public static partial void CardAction(ILogger logger, string verb, bool inPlace);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "AccountBot was added to a {ConversationType} conversation")]
+    public static partial void Installed(ILogger logger, string? conversationType);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Could not update card {ActivityId} in place; sending the answer as a new message")]
+    public static partial void UpdateFailed(ILogger logger, Exception exception, string activityId);
+
+    [LoggerMessage(EventId = 1410, Level = LogLevel.Information, Message = "Digest {DigestKey} delivered to {ChannelId}")]
+    public static partial void DigestDelivered(ILogger logger, string digestKey, string channelId);
+
+    [LoggerMessage(EventId = 1411, Level = LogLevel.Warning, Message = "Digest {DigestKey} to {ChannelId} failed ({Status}): {Reason}")]
+    public static partial void DigestFailed(ILogger logger, string digestKey, string channelId, string status, string reason);
+}

@@ -1,0 +1,179 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Features;
+using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Views;
+using AccountBot.Teams.Connector;
+using AccountBot.Teams.Protocol;
+using AccountBot.Teams.Rendering;
+using AccountBot.Teams.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Teams.Bot;
+
+/// <summary>
+/// Bridges Teams activities to the core. Typed commands are answered in the same thread/chat. Card
+/// buttons are Action.Submit (a message with <c>value</c> + <c>replyToId</c>): a button that changes
+/// what its card shows (form submit, Mark reviewed, confirm remove) replaces that card in place with
+/// <c>PUT</c>, so everyone in the channel sees the current map; a button that opens something new
+/// (Add, Edit, History, views) posts a new message.
+/// </summary>
+public sealed class TeamsBot(
+    CommandDispatcher dispatcher,
+    IConversationStore conversations,
+    IBlockedConversations blocked,
+    TeamsCardRenderer renderer,
+    TimeProvider time,
+    ILogger<TeamsBot> logger)
+{
+    public const string SomethingWentWrong = "Something went wrong on our side, sorry. Please try again in a moment.";
+    public const string NoTenant = "AccountBot works inside a Microsoft 365 organisation, and this conversation did not say which one. Nothing was saved.";
+    public const string CancelledText = "Nothing was removed.";
+
+    /// <summary>Registers the message, conversationUpdate and installationUpdate handlers.</summary>
+    public void Register(TeamsActivityRouter router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        router.OnMessage(OnMessageAsync)
+            .OnConversationUpdate(OnConversationUpdateAsync)
+            .OnInstallationUpdate(OnInstallationUpdateAsync);
+    }
+
+    public Task OnMessageAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        GuardAsync(turn, reply: true, async () =>
+        {
+            var activity = turn.Activity;
+            if (TeamsRequest.TryCreateContext(activity) is not { } context)
+            {
+                Log.NoTenant(logger, activity.Type);
+                await turn.ReplyAsync(NoTenant, cancellationToken);
+                return;
+            }
+
+            await conversations.SaveAsync(TeamsRequest.CreateAddress(activity, context, time.GetUtcNow()), cancellationToken);
+            if (CardActionData.TryRead(activity.Value) is { } action)
+            {
+                await OnCardActionAsync(turn, context, action, cancellationToken);
+                return;
+            }
+
+            var text = MessageText.Clean(activity.RemoveRecipientMention());
+            var reply = await dispatcher.DispatchAsync(text, context, cancellationToken);
+            await turn.ReplyAsync(renderer.RenderMessage(reply, context.User), cancellationToken);
+        }, cancellationToken);
+
+    public Task OnConversationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        GuardAsync(turn, reply: false, async () =>
+        {
+            var activity = turn.Activity;
+            if (!activity.IsRecipientAdded() || TeamsRequest.TryCreateContext(activity) is not { } context)
+                return;
+
+            await RememberAsync(activity, context, cancellationToken);
+            var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
+            await turn.SendAsync(renderer.RenderMessage(help, context.User), cancellationToken);
+        }, cancellationToken);
+
+    public Task OnInstallationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        GuardAsync(turn, reply: false, async () =>
+        {
+            var activity = turn.Activity;
+            if (!string.Equals(activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase))
+                return;
+            if (TeamsRequest.TryCreateContext(activity) is not { } context)
+            {
+                Log.NoTenant(logger, activity.Type);
+                return;
+            }
+
+            await RememberAsync(activity, context, cancellationToken);
+        }, cancellationToken);
+
+    private async Task RememberAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
+    {
+        Log.Installed(logger, activity.Conversation?.ConversationType);
+        var address = TeamsRequest.CreateAddress(activity, context, time.GetUtcNow());
+        await conversations.SaveAsync(address, cancellationToken);
+        await blocked.UnblockAsync(ConversationKey.Of(address.ConversationId), cancellationToken);
+        if (activity.Conversation?.Id is { Length: > 0 } conversationId)
+            await blocked.UnblockAsync(ConversationKey.Of(conversationId), cancellationToken);
+    }
+
+    private async Task OnCardActionAsync(TeamsTurn turn, RequestContext context, CardActionData action, CancellationToken cancellationToken)
+    {
+        Reply reply;
+        bool inPlace;
+        switch (action.Verb)
+        {
+            case CardVerbs.Command when action.Get(CardVerbs.Keys.Command) is { } command:
+                reply = await dispatcher.DispatchAsync(command, context, cancellationToken);
+                inPlace = action.InPlace;
+                break;
+            case CardVerbs.CommandFromInput when action.Get(CardVerbs.Keys.Prefix) is { } prefix:
+                var picked = action.Get(CardVerbs.Keys.Input) is { } input ? action.Get(input) : null;
+                reply = picked is null
+                    ? new NoticeView(Tone.Warning, "Pick one from the list first.")
+                    : await dispatcher.DispatchAsync(prefix + " " + picked, context, cancellationToken);
+                inPlace = false;
+                break;
+            case CardVerbs.SubmitStakeholder when Guid.TryParse(action.Get(CardVerbs.Keys.MapId), out var mapId):
+                var submission = new StakeholderSubmission(
+                    mapId,
+                    Guid.TryParse(action.Get(CardVerbs.Keys.StakeholderId), out var stakeholderId) ? stakeholderId : null,
+                    action.Get(CardVerbs.Keys.SubmissionId) ?? string.Empty,
+                    StakeholderFormSubmission.ReadValues(action, context.User));
+                reply = await dispatcher.SubmitStakeholderAsync(submission, context, cancellationToken);
+                inPlace = true;
+                break;
+            case CardVerbs.Cancel:
+                reply = new NoticeView(Tone.Info, CancelledText);
+                inPlace = true;
+                break;
+            default:
+                reply = new NoticeView(Tone.Warning, "That button is from an older version of AccountBot. Type `map help` to start again.");
+                inPlace = false;
+                break;
+        }
+
+        Log.CardAction(logger, action.Verb, inPlace);
+        var message = renderer.RenderMessage(reply, context.User);
+        if (inPlace && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+        {
+            try
+            {
+                await turn.UpdateAsync(cardId, message, cancellationToken);
+                return;
+            }
+            catch (ConnectorException ex)
+            {
+                // The card may be too old to edit, or gone: the answer must still reach the user.
+                Log.UpdateFailed(logger, ex, cardId);
+            }
+        }
+
+        // Not threaded under the submit (its id is not a message people see); the conversation id keeps channel threads.
+        await turn.SendAsync(message, cancellationToken);
+    }
+
+    private async Task GuardAsync(TeamsTurn turn, bool reply, Func<Task> handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handle();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.TurnFailed(logger, ex, turn.Activity.Type);
+            if (!reply)
+                return;
+            try
+            {
+                await turn.ReplyAsync(SomethingWentWrong, cancellationToken);
+            }
+            catch (Exception replyFailure) when (replyFailure is not OperationCanceledException)
+            {
+                Log.TurnFailed(logger, replyFailure, turn.Activity.Type);
+            }
+        }
+    }
+}

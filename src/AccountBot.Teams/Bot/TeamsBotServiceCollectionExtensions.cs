@@ -1,0 +1,44 @@
+using AccountBot.Core.Reminders;
+using AccountBot.Teams.Rendering;
+using AccountBot.Teams.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AccountBot.Teams.Bot;
+
+/// <summary>The Teams bot in two calls: <c>services.AddTeamsBot(configuration)</c> and <c>app.MapTeamsBot()</c>.</summary>
+public static class TeamsBotServiceCollectionExtensions
+{
+    /// <summary>The adapter (<see cref="TeamsServiceCollectionExtensions.AddTeamsAdapter"/>), the card renderers, the bot and the digest sender.</summary>
+    public static IServiceCollection AddTeamsBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddTeamsAdapter(configuration);
+        services.TryAddSingleton<MapCardRenderer>();
+        services.TryAddSingleton<StakeholderFormRenderer>();
+        services.TryAddSingleton<DigestCardRenderer>();
+        services.TryAddSingleton<ViewCardRenderer>();
+        services.TryAddSingleton(sp => new TeamsCardRenderer(
+            sp.GetRequiredService<MapCardRenderer>(),
+            sp.GetRequiredService<StakeholderFormRenderer>(),
+            sp.GetRequiredService<DigestCardRenderer>(),
+            sp.GetRequiredService<ViewCardRenderer>()));
+        services.TryAddSingleton<TeamsBot>();
+
+        // Transient: it holds the typed connector HttpClient, which the factory rotates.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, TeamsDigestSender>());
+        services.TryAddTransient<TeamsDigestSender>();
+        return services;
+    }
+
+    /// <summary><c>POST /api/messages</c> with the bot's handlers.</summary>
+    public static RouteHandlerBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints, string pattern = TeamsEndpoints.DefaultPattern)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var bot = endpoints.ServiceProvider.GetRequiredService<TeamsBot>();
+        return endpoints.MapTeamsEndpoints(bot.Register, pattern);
+    }
+}

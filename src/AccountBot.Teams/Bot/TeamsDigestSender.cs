@@ -1,0 +1,92 @@
+using System.Net;
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Reminders;
+using AccountBot.Teams.Cards;
+using AccountBot.Teams.Connector;
+using AccountBot.Teams.Protocol;
+using AccountBot.Teams.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Teams.Bot;
+
+/// <summary>
+/// Posts the weekly digest card proactively to a stored Teams address: a new thread in a channel,
+/// or a message in a personal/group chat. The connector already retried throttling; what is left is
+/// mapped to Delivered / RetryLater (429, 5xx, timeouts) / PermanentFailure (bot removed, 403, 404).
+/// </summary>
+public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRenderer renderer, ILogger<TeamsDigestSender> logger) : IDigestSender
+{
+    public Platform Platform => Platform.Teams;
+
+    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var result = await DeliverAsync(digest, address, cancellationToken);
+        if (result.Status == DeliveryStatus.Delivered)
+            Log.DigestDelivered(logger, digest.Key.ToString(), digest.ChannelId);
+        else
+            Log.DigestFailed(logger, digest.Key.ToString(), digest.ChannelId, result.Status.ToString(), result.Detail ?? string.Empty);
+        return result;
+    }
+
+    private async Task<DeliveryResult> DeliverAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
+    {
+        if (address?.ServiceUrl is not { Length: > 0 } serviceUrl)
+            return DeliveryResult.Permanent("No Teams conversation address is stored for this channel (the bot was never installed or spoken to there).");
+
+        var bot = address.BotId is null ? null : new ChannelAccount { Id = address.BotId, Name = address.BotName };
+        var message = renderer.RenderMessage(digest.Digest) with { From = bot, ChannelId = "msteams" };
+        try
+        {
+            if (string.Equals(address.ConversationType, TeamsRequest.ChannelConversation, StringComparison.OrdinalIgnoreCase))
+            {
+                var thread = await connector.CreateChannelThreadAsync(serviceUrl, ConversationKey.Of(address.ConversationId), address.TenantId, message, cancellationToken);
+                return DeliveryResult.Delivered(thread.ActivityId ?? thread.Id);
+            }
+
+            var sent = await connector.SendToConversationAsync(
+                serviceUrl,
+                address.ConversationId,
+                message with { Conversation = new ConversationAccount { Id = address.ConversationId, TenantId = address.TenantId } },
+                cancellationToken);
+            return DeliveryResult.Delivered(sent.Id);
+        }
+        catch (ConversationBlockedException)
+        {
+            return DeliveryResult.Permanent("Teams blocks the bot in this conversation (it was removed or blocked).");
+        }
+        catch (ConnectorException ex)
+        {
+            return Map(ex);
+        }
+        catch (MessageTooLargeException ex)
+        {
+            return DeliveryResult.Permanent(ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return DeliveryResult.RetryLater("The Bot Connector could not be reached: " + ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.RetryLater("The Bot Connector timed out.");
+        }
+    }
+
+    /// <summary>How a connector error (after its retries) maps onto the reminder outbox's outcomes.</summary>
+    public static DeliveryResult Map(ConnectorException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var code = (int)exception.StatusCode;
+        var detail = $"Teams answered {code} {exception.ErrorCode}".TrimEnd();
+        return exception.StatusCode switch
+        {
+            HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone => DeliveryResult.Permanent(detail + " (bot removed or conversation gone)"),
+            HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout => DeliveryResult.RetryLater(detail),
+            HttpStatusCode.Unauthorized => DeliveryResult.RetryLater(detail + " (token refused; check the app credentials)"),
+            _ when code >= 500 => DeliveryResult.RetryLater(detail),
+            _ => DeliveryResult.Permanent(detail),
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Features;
+using AccountBot.Teams.Connector;
+using AccountBot.Teams.Protocol;
+
+namespace AccountBot.Teams.Bot;
+
+/// <summary>Builds the core's <see cref="RequestContext"/> and the stored address from a verified activity only.</summary>
+public static class TeamsRequest
+{
+    public const string ChannelConversation = "channel";
+    public const string PersonalConversation = "personal";
+
+    /// <summary>
+    /// Workspace = the tenant; user = the AAD object id (else the channel account id); channel = the
+    /// Teams channel id for channel messages (links and reminders are per channel, not per thread),
+    /// else the chat's conversation id. Null when the activity names no tenant.
+    /// </summary>
+    public static RequestContext? TryCreateContext(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.GetTenantId() is not { Length: > 0 } tenant || activity.Conversation?.Id is not { Length: > 0 } conversationId)
+            return null;
+
+        var from = activity.From;
+        var userId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id;
+        var user = new UserRef(userId ?? "unknown", from?.Name is { Length: > 0 } name ? name : "Someone");
+        return new RequestContext(WorkspaceKey.ForTeams(tenant), user, Channel(activity, conversationId));
+    }
+
+    public static bool IsChannel(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return string.Equals(activity.Conversation?.ConversationType, ChannelConversation, StringComparison.OrdinalIgnoreCase)
+            || activity.ChannelData?.Channel?.Id is { Length: > 0 };
+    }
+
+    /// <summary>Where proactive messages for this channel/chat go: a channel is addressed by its channel id (a digest starts a new thread there).</summary>
+    public static ConversationAddress CreateAddress(Activity activity, RequestContext context, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(context);
+        var channel = IsChannel(activity);
+        return new ConversationAddress
+        {
+            Workspace = context.Workspace,
+            ChannelId = context.Channel.Id,
+            ChannelName = context.Channel.Name,
+            ConversationId = channel ? context.Channel.Id : activity.Conversation!.Id!,
+            ServiceUrl = activity.ServiceUrl,
+            BotId = activity.Recipient?.Id,
+            BotName = activity.Recipient?.Name,
+            TenantId = activity.GetTenantId(),
+            ConversationType = channel ? ChannelConversation : activity.Conversation?.ConversationType ?? PersonalConversation,
+            UpdatedAt = now,
+        };
+    }
+
+    private static ChannelRef Channel(Activity activity, string conversationId)
+    {
+        if (IsChannel(activity))
+        {
+            var id = activity.ChannelData?.Channel?.Id is { Length: > 0 } channelId ? channelId : ConversationKey.Of(conversationId);
+            return new ChannelRef(id, activity.ChannelData?.Channel?.Name);
+        }
+
+        var type = activity.Conversation?.ConversationType;
+        var name = activity.Conversation?.Name is { Length: > 0 } chatName
+            ? chatName
+            : string.Equals(type, PersonalConversation, StringComparison.OrdinalIgnoreCase) || type is null ? "personal chat" : "group chat";
+        return new ChannelRef(conversationId, name);
+    }
+}

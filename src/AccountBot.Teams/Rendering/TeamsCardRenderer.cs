@@ -1,0 +1,68 @@
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Reminders;
+using AccountBot.Core.Views;
+using AccountBot.Teams.Cards;
+using AccountBot.Teams.Protocol;
+
+namespace AccountBot.Teams.Rendering;
+
+/// <summary>
+/// Draws any core <see cref="Reply"/> as an Adaptive Card message and keeps it under Teams' size
+/// limit: long lists are cut shorter ("and N more") until the activity fits.
+/// </summary>
+public sealed class TeamsCardRenderer(
+    MapCardRenderer maps,
+    StakeholderFormRenderer forms,
+    DigestCardRenderer digests,
+    ViewCardRenderer views)
+{
+    /// <summary>Room left under <see cref="MessageSize.MaxBytes"/> for the addressing the connector call adds (ids, names, serviceUrl).</summary>
+    public const int Budget = MessageSize.MaxBytes - (4 * 1024);
+
+    private static readonly int[] Limits = [int.MaxValue, 60, 30, 15, 5, 0];
+
+    public TeamsCardRenderer()
+        : this(new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer())
+    {
+    }
+
+    /// <param name="currentUser">Who the card is for (the form offers them as relationship owner).</param>
+    public AdaptiveCard Render(Reply reply, UserRef? currentUser = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        AdaptiveCard? card = null;
+        foreach (var limit in Limits)
+        {
+            card = Render(reply, currentUser, limit);
+            if (MessageSize.GetByteCount(CardAttachment.ToMessage(card)) < Budget)
+                return card;
+        }
+
+        return card!;
+    }
+
+    /// <summary>A message activity carrying the card.</summary>
+    public Activity RenderMessage(Reply reply, UserRef? currentUser = null)
+    {
+        var card = Render(reply, currentUser);
+        var message = CardAttachment.ToMessage(card);
+        return card.MsTeams?.Entities is { Count: > 0 } mentions ? message with { Entities = mentions } : message;
+    }
+
+    private AdaptiveCard Render(Reply reply, UserRef? currentUser, int limit) => reply switch
+    {
+        MapView v => maps.Render(v, Math.Min(limit, MapCardRenderer.DefaultMaxPeople)),
+        StakeholderFormView v => forms.Render(v, currentUser, Math.Min(limit, StakeholderFormRenderer.DefaultMaxPeople)),
+        Digest v => digests.Render(v, Math.Max(1, Math.Min(limit, DigestCardRenderer.DefaultMaxItems))),
+        HelpView v => views.Help(v),
+        NoticeView v => views.Notice(v),
+        MapNotFoundView v => views.MapNotFound(v),
+        PersonChoiceView v => views.PersonChoice(v, Math.Min(limit, 25)),
+        ConfirmRemoveView v => views.ConfirmRemove(v),
+        MapListView v => views.MapList(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
+        HistoryView v => views.History(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
+        SettingsView v => views.Settings(v),
+        PictureView v => views.Picture(v, Math.Min(limit, 60)),
+        _ => views.Notice(new NoticeView(Tone.Info, "Done.")),
+    };
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text.Json;
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Features;
+using AccountBot.Teams.Bot;
+using AccountBot.Teams.Protocol;
+using AccountBot.Testing.Teams;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountBot.Teams.Tests.Bot;
+
+public sealed class TeamsBotTests : IAsyncLifetime
+{
+    private BotTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BotTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Message_UnknownMap_RepliesInThreadWithCreatePrompt()
+    {
+        var response = await _host.PostAsync(new ActivityBuilder().Message("map Acme").Build());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var request = Assert.Single(_host.Connector.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.EndsWith("/activities/1714986001123", request.RawTarget, StringComparison.Ordinal);
+        Assert.Contains("map Acme create", _host.Card(0).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_ChannelMention_StripsMentionAndUsesChannelIdForContext()
+    {
+        await _host.PostAsync(new ActivityBuilder().InChannel("map Acme create").Build());
+
+        var address = await _host.Conversations.GetAsync(WorkspaceKey.ForTeams(ActivityBuilder.TenantId), ActivityBuilder.ChannelId, CancellationToken.None);
+        Assert.NotNull(address);
+        Assert.Equal(ActivityBuilder.ChannelId, address.ConversationId);
+        Assert.Equal("channel", address.ConversationType);
+        Assert.Contains("%3Bmessageid%3D", Assert.Single(_host.Connector.Requests).RawTarget, StringComparison.Ordinal);
+        Assert.Contains("Acme", _host.Card(0).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_NoTenant_PoliteErrorAndNothingStored()
+    {
+        await _host.PostAsync(new ActivityBuilder().Message("map Acme create")
+            .With(a => a with { ChannelData = null, Conversation = a.Conversation! with { TenantId = null } }).Build());
+
+        Assert.Contains("Microsoft 365 organisation", Assert.Single(_host.Connector.Requests).Body, StringComparison.Ordinal);
+        Assert.Empty(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Submit_StakeholderForm_UpdatesCardInPlaceAndTwiceAddsOnce()
+    {
+        var (mapId, submissionId) = await OpenFormAsync();
+        var submit = $$"""{"verb":"submitStakeholder","mapId":"{{mapId}}","submissionId":"{{submissionId}}","name":"Jane Doe","roles":"Champion","owner":"6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b","power":"4","interest":"5"}""";
+
+        await _host.PostAsync(new ActivityBuilder().Submit(submit, replyToId: "card-1").Build());
+        await _host.PostAsync(new ActivityBuilder().Submit(submit, replyToId: "card-1").Build());
+
+        var updates = _host.Connector.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(2, updates.Count);
+        Assert.All(updates, u => Assert.EndsWith("/activities/card-1", u.RawTarget, StringComparison.Ordinal));
+        var map = await _host.Maps.GetAsync(WorkspaceKey.ForTeams(ActivityBuilder.TenantId), mapId, CancellationToken.None);
+        var jane = Assert.Single(map!.Stakeholders);
+        Assert.Equal(Role.Champion, jane.Roles);
+        Assert.Equal("Ada Lovelace", jane.RelationshipOwner!.Name);
+    }
+
+    [Fact]
+    public async Task Submit_BadForm_ComesBackWithErrorsAndInputKept()
+    {
+        var (mapId, submissionId) = await OpenFormAsync();
+
+        await _host.PostAsync(new ActivityBuilder().Submit(
+            $$"""{"verb":"submitStakeholder","mapId":"{{mapId}}","submissionId":"{{submissionId}}","name":"","email":"nope","title":"CFO"}""", "card-2").Build());
+
+        var update = _host.Connector.Requests.Last();
+        Assert.Equal("PUT", update.Method);
+        var card = _host.Card(_host.Connector.Requests.Count - 1).GetRawText();
+        Assert.Contains("\"id\":\"emailError\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"id\":\"nameError\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"nope\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"CFO\"", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_OpenButton_PostsNewMessageNotUpdate()
+    {
+        await _host.PostAsync(new ActivityBuilder().Message("map Acme create").Build());
+
+        await _host.PostAsync(new ActivityBuilder().Submit("""{"verb":"command","command":"map Acme history"}""").Build());
+
+        var last = _host.Connector.Requests.Last();
+        Assert.Equal("POST", last.Method);
+        Assert.EndsWith("/activities", last.RawTarget, StringComparison.Ordinal);
+        Assert.Contains("History of Acme", last.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstallationUpdate_Add_StoresAddressAndUnblocks()
+    {
+        var blocked = _host.Services.GetRequiredService<AccountBot.Teams.Connector.IBlockedConversations>();
+        await blocked.BlockAsync(ActivityBuilder.PersonalConversationId, CancellationToken.None);
+
+        await _host.PostAsync(new ActivityBuilder().OfType(ActivityTypes.InstallationUpdate).With(a => a with { Action = "add" }).Build());
+
+        Assert.Single(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
+        Assert.False(await blocked.IsBlockedAsync(ActivityBuilder.PersonalConversationId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_BotAdded_SendsWelcomeHelp()
+    {
+        await _host.PostAsync(new ActivityBuilder().OfType(ActivityTypes.ConversationUpdate)
+            .With(a => a with { MembersAdded = [new ChannelAccount { Id = ActivityBuilder.BotId }] }).Build());
+
+        var welcome = Assert.Single(_host.Connector.Requests);
+        Assert.Contains("AccountBot", welcome.Body, StringComparison.Ordinal);
+        Assert.Single(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Message_HandlerThrows_PoliteReplyAnd200()
+    {
+        await using var host = await BotTestHost.StartAsync(s => s.AddSingleton<IConversationStore>(new ThrowingConversationStore()));
+
+        var response = await host.PostAsync(new ActivityBuilder().Message("map Acme").Build());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Something went wrong", Assert.Single(host.Connector.Requests).Body, StringComparison.Ordinal);
+    }
+
+    private async Task<(Guid MapId, string SubmissionId)> OpenFormAsync()
+    {
+        await _host.PostAsync(new ActivityBuilder().Message("map Acme create").Build());
+        await _host.PostAsync(new ActivityBuilder().Message("map Acme add").Build());
+        var submit = _host.Card(_host.Connector.Requests.Count - 1).GetProperty("actions")[0].GetProperty("data");
+        return (Guid.Parse(submit.GetProperty("mapId").GetString()!), submit.GetProperty("submissionId").GetString()!);
+    }
+
+    private sealed class ThrowingConversationStore : IConversationStore
+    {
+        public Task SaveAsync(ConversationAddress address, CancellationToken cancellationToken) => throw new IOException("disk full");
+
+        public Task<ConversationAddress?> GetAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken) => Task.FromResult<ConversationAddress?>(null);
+
+        public Task<IReadOnlyList<ConversationAddress>> ListAsync(Platform platform, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ConversationAddress>>([]);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace AccountBot.Teams.Tests.Manifest;
+
+public sealed class TeamsManifestTests(ITestOutputHelper output)
+{
+    private const string SampleAppId = "6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+
+    [Fact]
+    public async Task BuildPackage_SampleAppId_PassesTeamsManifestCheck()
+    {
+        var folder = Directory.CreateTempSubdirectory("accountbot-teams-package-");
+        try
+        {
+            var zip = await BuildAsync(folder.FullName);
+
+            var (exitCode, text) = await ContractCheck.RunAsync("teams-manifest", [Path.Combine(folder.FullName, "package"), SampleAppId]);
+
+            output.WriteLine(text);
+            Assert.True(exitCode == 0, "teams-manifest check failed:\n" + text);
+            using var archive = ZipFile.OpenRead(zip);
+            Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task BuildPackage_SampleAppId_ReplacesEveryPlaceholder()
+    {
+        var folder = Directory.CreateTempSubdirectory("accountbot-teams-package-");
+        try
+        {
+            await BuildAsync(folder.FullName);
+
+            var manifest = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "package", "manifest.json"));
+            Assert.DoesNotContain("{{", manifest, StringComparison.Ordinal);
+            using var document = JsonDocument.Parse(manifest);
+            var bot = document.RootElement.GetProperty("bots")[0];
+            Assert.Equal(SampleAppId, bot.GetProperty("botId").GetString());
+            Assert.Equal(["personal", "team", "groupChat"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+            Assert.Equal(["map", "map list", "map help"], bot.GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+            Assert.Equal("accountbot.contoso.com", document.RootElement.GetProperty("validDomains")[0].GetString());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> BuildAsync(string outDir)
+    {
+        var script = Path.Combine(ContractCheck.RepositoryRoot(), "manifests", "teams", "build-package.sh");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { script, SampleAppId, "accountbot.contoso.com", outDir })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, "build-package.sh failed:\n" + stdout + stderr);
+        return stdout.Trim();
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccountBot.Core.Accounts;
+using AccountBot.Teams.Cards;
+using AccountBot.Teams.Protocol;
+using AccountBot.Teams.Rendering;
+using Xunit.Abstractions;
+
+namespace AccountBot.Teams.Tests.Rendering;
+
+public sealed class TeamsCardRendererTests(ITestOutputHelper output)
+{
+    private readonly TeamsCardRenderer _renderer = new();
+
+    [Fact]
+    public void Render_MapView_GapsComeBeforePeopleInAttentionColour()
+    {
+        var body = Body(_renderer.Render(SampleViews.SmallMap()));
+
+        var gaps = body.FindIndex(e => e["type"]!.GetValue<string>() == "Container" && e["style"]?.GetValue<string>() == "Attention");
+        var firstGroup = body.FindIndex(e => e["text"]?.GetValue<string>() == "Champion (1)");
+        Assert.InRange(gaps, 0, firstGroup - 1);
+        Assert.Contains("No signer", body[gaps].ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MapView_ShowsPersonDetailsReviewAndButtons()
+    {
+        var json = Json(_renderer.Render(SampleViews.SmallMap()));
+
+        Assert.Contains("**Jane Doe** — VP Finance", json, StringComparison.Ordinal);
+        Assert.Contains("Manage closely (power 4, interest 5) · supporter · owner Ana Rep (strong)", json, StringComparison.Ordinal);
+        Assert.Contains("Last reviewed by Ben Sales, 20 Feb 2026", json, StringComparison.Ordinal);
+        foreach (var command in new[] { "map Acme Corp add", "map Acme Corp reviewed", "map Acme Corp history", "map Acme Corp grid", "map Acme Corp onion", "map Acme Corp org", "map Acme Corp raci" })
+            Assert.Contains($"\"command\":\"{command}\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"prefix\":\"map Acme Corp edit\"", json, StringComparison.Ordinal);
+        Assert.Contains("id:" + SampleViews.JaneId.ToString("N"), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FormWithErrors_ErrorSitsUnderItsFieldAndInputIsKept()
+    {
+        var body = Body(_renderer.Render(SampleViews.FormWithErrors(), SampleViews.Ana));
+
+        var email = body.FindIndex(e => e["id"]?.GetValue<string>() == StakeholderFields.Email);
+        Assert.Equal("jane.doe(at)acme", body[email]["value"]!.GetValue<string>());
+        Assert.Equal("E-mail must look like name@example.com.", body[email]["errorMessage"]!.GetValue<string>());
+        Assert.Equal("emailError", body[email + 1]["id"]!.GetValue<string>());
+        Assert.Equal("Attention", body[email + 1]["color"]!.GetValue<string>());
+        var name = body.Single(e => e["id"]?.GetValue<string>() == StakeholderFields.Name);
+        Assert.True(name["isRequired"]!.GetValue<bool>());
+        Assert.Equal(Limits.Name, name["maxLength"]!.GetValue<int>());
+        var roles = body.Single(e => e["id"]?.GetValue<string>() == StakeholderFields.Roles);
+        Assert.Equal("Champion,Influencer", roles["value"]!.GetValue<string>());
+        Assert.Equal(SampleViews.Ana.Id, body.Single(e => e["id"]?.GetValue<string>() == StakeholderFields.RelationshipOwner)["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Render_Form_HasEveryFieldAsAnInput()
+    {
+        var ids = Body(_renderer.Render(SampleViews.FormWithErrors(), SampleViews.Ana)).Select(e => e["id"]?.GetValue<string>()).ToHashSet();
+
+        string[] fields =
+        [
+            StakeholderFields.Name, StakeholderFields.Title, StakeholderFields.Department, StakeholderFields.Email, StakeholderFields.ProfileUrl,
+            StakeholderFields.ReportsTo, StakeholderFields.Roles, StakeholderFields.Power, StakeholderFields.Interest, StakeholderFields.Stance,
+            StakeholderFields.Raci, StakeholderFields.RelationshipOwner, StakeholderFields.Strength, StakeholderFields.LastContacted,
+            StakeholderFields.NextStep, StakeholderFields.NextStepDue, StakeholderFields.Notes, StakeholderFields.Status,
+            StakeholderFields.RelatedTo, StakeholderFields.RelationshipKind, StakeholderFields.RelationshipNote,
+        ];
+        Assert.All(fields, f => Assert.Contains(f, ids));
+    }
+
+    [Fact]
+    public void Render_FormSubmit_CarriesMapSubmissionAndVerb()
+    {
+        var card = _renderer.Render(SampleViews.FormWithErrors(), SampleViews.Ana);
+
+        var submit = Assert.IsType<SubmitAction>(Assert.Single(card.Actions!));
+        var data = submit.Data!.Value;
+        Assert.Equal(CardVerbs.SubmitStakeholder, data.GetProperty("verb").GetString());
+        Assert.Equal(SampleViews.MapId.ToString(), data.GetProperty(CardVerbs.Keys.MapId).GetString());
+        Assert.Equal("4f3b9c3f2e6a4d1c9b8a7f6e5d4c3b2a", data.GetProperty(CardVerbs.Keys.SubmissionId).GetString());
+    }
+
+    [Theory]
+    [InlineData("map-500")]
+    [InlineData("list-300")]
+    [InlineData("form-500-people")]
+    [InlineData("digest-300")]
+    [InlineData("history")]
+    public void RenderMessage_LargeView_StaysUnder80KbAndSaysHowManyMore(string name)
+    {
+        var view = SampleViews.All().Single(v => v.Name == name).View;
+
+        var message = _renderer.RenderMessage(view, SampleViews.Ana);
+
+        var size = MessageSize.GetByteCount(message);
+        output.WriteLine($"{name}: {size} bytes");
+        Assert.True(size < TeamsCardRenderer.Budget, $"{name} is {size} bytes");
+        if (name != "form-500-people")
+            Assert.Contains("more", JsonSerializer.Serialize(message, TeamsJsonContext.Default.Activity), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderMessage_Digest_MentionsEachOwnerOnceWithEntity()
+    {
+        var message = _renderer.RenderMessage(SampleViews.Digest(5));
+
+        var card = JsonNode.Parse(message.Attachments![0].Content!.Value.GetRawText())!;
+        var entities = card["msteams"]!["entities"]!.AsArray();
+        Assert.Equal(3, entities.Count);
+        Assert.All(entities, e => Assert.Equal("mention", e!["type"]!.GetValue<string>()));
+        Assert.Contains("<at>Owner 1</at>", Relaxed(card.ToJsonString()), StringComparison.Ordinal);
+        Assert.Contains("\"command\":\"map Account 1 snooze\"", Relaxed(card.ToJsonString()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PictureWithUrl_ShowsImageAndText()
+    {
+        var json = Json(_renderer.Render(SampleViews.All().Single(v => v.Name == "picture").View));
+
+        Assert.Contains("\"type\":\"Image\"", json, StringComparison.Ordinal);
+        Assert.Contains("Jane Doe (4/5)", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("map-small", "map-small.card.json")]
+    [InlineData("form-errors", "form-errors.card.json")]
+    public void Render_GoldenView_MatchesGoldenJson(string view, string golden)
+    {
+        var json = Json(_renderer.Render(SampleViews.All().Single(v => v.Name == view).View, SampleViews.Ana));
+        var pretty = JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var path = Path.Combine(ContractCheck.RepositoryRoot(), "tests", "AccountBot.Teams.Tests", "Fixtures", golden);
+        if (Environment.GetEnvironmentVariable("ACCOUNTBOT_UPDATE_GOLDEN") == "1" || !File.Exists(path))
+            File.WriteAllText(path, pretty);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(File.ReadAllText(path)), JsonNode.Parse(json)), "card changed; if intended, rerun with ACCOUNTBOT_UPDATE_GOLDEN=1 and review the diff:\n" + pretty);
+    }
+
+    [Fact]
+    public async Task TeamsCardCheck_EveryCardTheBotRenders_PassesMicrosoftsParser()
+    {
+        var folder = Directory.CreateTempSubdirectory("accountbot-teams-cards-");
+        try
+        {
+            var files = new List<string>();
+            foreach (var (name, view) in SampleViews.All())
+            {
+                var message = _renderer.RenderMessage(view, SampleViews.Ana);
+                var path = Path.Combine(folder.FullName, name + ".json");
+                await File.WriteAllTextAsync(path, message.Attachments![0].Content!.Value.GetRawText());
+                files.Add(path);
+            }
+
+            var (exitCode, text) = await ContractCheck.RunAsync("teams-card", files);
+
+            output.WriteLine(text);
+            Assert.True(exitCode == 0, "teams-card check failed:\n" + text);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string Json(AdaptiveCard card) => Relaxed(JsonSerializer.Serialize(card, TeamsJsonContext.Default.AdaptiveCard));
+
+    /// <summary>The same JSON without \u escapes, so assertions can name "—" and "&lt;at&gt;".</summary>
+    private static string Relaxed(string json) =>
+        JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static List<JsonNode> Body(AdaptiveCard card) => [.. JsonNode.Parse(Json(card))!["body"]!.AsArray().Select(n => n!)];
+}

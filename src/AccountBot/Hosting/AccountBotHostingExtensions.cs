@@ -1,6 +1,7 @@
 using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
+using AccountBot.Pictures;
 using AccountBot.Storage.LiteDb;
 
 namespace AccountBot.Hosting;
@@ -17,6 +18,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddLiteDbStorage(builder.Configuration);
         services.AddAccountBotCore();
+        services.AddPictures(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -26,6 +28,7 @@ public static class AccountBotHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapHealthEndpoints();
+        app.MapPictureEndpoints();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Channels;
 using AccountBot.Core.Features.Csv;
@@ -7,6 +8,7 @@ using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountBot.Core;
 
@@ -32,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SnoozeHandler>();
         services.AddSingleton<PictureHandler>();
         services.AddSingleton<CsvHandler>();
+        services.AddSingleton<PendingImports>();
+        services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ReminderPlanner>();
         return services;

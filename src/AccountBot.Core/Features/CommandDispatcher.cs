@@ -63,4 +63,15 @@ public sealed class CommandDispatcher(
     /// <summary>A submitted stakeholder form (Adaptive Card or Slack modal).</summary>
     public Task<Reply> SubmitStakeholderAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken) =>
         forms.SubmitAsync(submission, context, cancellationToken);
+
+    /// <summary>
+    /// A submitted import form (<see cref="ImportFormView"/>): returns an <see cref="ImportPreviewView"/>,
+    /// or the form again with an error, or a not-found view. Changes nothing.
+    /// </summary>
+    public Task<Reply> PreviewImportAsync(string? account, string? csvText, RequestContext context, CancellationToken cancellationToken) =>
+        csv.PreviewAsync(account, csvText, context, cancellationToken);
+
+    /// <summary>The confirm button of an <see cref="ImportPreviewView"/>: applies it once (the map card comes back).</summary>
+    public Task<Reply> ApplyImportAsync(Guid mapId, string importId, RequestContext context, CancellationToken cancellationToken) =>
+        csv.ApplyAsync(mapId, importId, context, cancellationToken);
 }

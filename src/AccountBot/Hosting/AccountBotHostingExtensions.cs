@@ -4,6 +4,7 @@ using AccountBot.Core.Reminders;
 using AccountBot.Reminders;
 using AccountBot.Slack;
 using AccountBot.Slack.Hosting;
+using AccountBot.Pictures;
 using AccountBot.Storage.LiteDb;
 using AccountBot.Teams.Bot;
 
@@ -24,6 +25,7 @@ public static class AccountBotHostingExtensions
         services.AddReminderDelivery();
         services.AddSlackBot(builder.Configuration);
         services.AddTeamsBot(builder.Configuration);
+        services.AddPictures(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -39,6 +41,7 @@ public static class AccountBotHostingExtensions
         }
 
         app.MapTeamsBot();
+        app.MapPictureEndpoints();
         return app;
     }
 

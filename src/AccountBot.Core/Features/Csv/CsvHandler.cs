@@ -1,20 +1,127 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Csv;
 
 /// <summary>
-/// <c>map Acme export</c> / <c>map import</c>. CSV files are not built yet; say so plainly rather
-/// than pretend, and point at what works today.
+/// <c>map Acme export</c> (the map as CSV) and <c>map import</c> / <c>map Acme import</c> (paste
+/// CSV, preview, confirm). Nothing changes until the preview is confirmed; the whole import is one
+/// map edit with one history entry, and confirming twice applies it once.
 /// </summary>
-public sealed class CsvHandler : ICommandHandler<ExportCsv>, ICommandHandler<ImportCsv>
+public sealed class CsvHandler(
+    MapFinder finder,
+    MapEditor editor,
+    MapViewFactory views,
+    IAccountMapStore store,
+    PendingImports pending,
+    IPictureLinks links,
+    TimeProvider time) : ICommandHandler<ExportCsv>, ICommandHandler<ImportCsv>
 {
-    public Task<Reply> HandleAsync(ExportCsv command, RequestContext context, CancellationToken cancellationToken)
+    public async Task<Reply> HandleAsync(ExportCsv command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return Task.FromResult<Reply>(new NoticeView(Tone.Info, "CSV export is not available yet. The map card and `history` show everything on the map.", $"map {CommandParser.Quote(command.Account)}"));
+        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        if (map is null)
+        {
+            return notFound!;
+        }
+
+        return new ExportView(map.Id, map.Name, StakeholderCsvWriter.FileName(map), StakeholderCsvWriter.Write(map), map.Stakeholders.Count)
+        {
+            DownloadUrl = links.ExportUrl(map.Workspace, map.Id, map.Version),
+        };
     }
 
-    public Task<Reply> HandleAsync(ImportCsv command, RequestContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<Reply>(new NoticeView(Tone.Info, "CSV import is not available yet. Add people one by one with the form for now.", "map Acme add Jane Doe"));
+    public async Task<Reply> HandleAsync(ImportCsv command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Account is { } account)
+        {
+            var (map, notFound) = await finder.FindAsync(context, account, cancellationToken);
+            if (map is null)
+            {
+                return notFound!;
+            }
+
+            return Form(map.Name);
+        }
+
+        return Form(null);
+    }
+
+    /// <summary>The submitted import form: reads the CSV and shows what would change. Changes nothing.</summary>
+    public async Task<Reply> PreviewAsync(string? account, string? csvText, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var keep = csvText is not null && csvText.Length <= StakeholderCsvReader.MaxBytes ? csvText : null;
+        if (string.IsNullOrWhiteSpace(account))
+        {
+            return Form(null) with { CsvText = keep, Error = "Say which account to import into, e.g. Acme Corp.", ErrorField = ImportFormView.AccountField };
+        }
+
+        var (map, notFound) = await finder.FindAsync(context, account.Trim(), cancellationToken);
+        if (map is null)
+        {
+            return notFound!;
+        }
+
+        var parsed = StakeholderCsvReader.Read(csvText);
+        if (parsed.FileError is { } error)
+        {
+            return Form(map.Name) with { CsvText = keep, Error = error, ErrorField = ImportFormView.CsvField };
+        }
+
+        var plan = ImportPlanner.Plan(map, parsed.Rows, new Stamp(time.GetUtcNow(), context.User));
+        var importId = pending.Add(context.Workspace, map.Id, parsed.Rows);
+        return new ImportPreviewView(
+            map.Id,
+            map.Name,
+            CommandParser.Quote(map.Name),
+            importId,
+            plan.Added,
+            plan.Updated,
+            plan.Unchanged,
+            [.. parsed.Errors.Concat(plan.Errors).OrderBy(e => e.Line)],
+            parsed.IgnoredColumns);
+    }
+
+    /// <summary>The confirmed preview: applies it as one edit, idempotently (the import id is the key).</summary>
+    public async Task<Reply> ApplyAsync(Guid mapId, string importId, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(importId);
+        var key = IdempotencyKey(importId);
+        var rows = pending.Find(context.Workspace, mapId, importId);
+        if (rows is null)
+        {
+            if (await store.IsAppliedAsync(context.Workspace, key, cancellationToken)
+                && await store.GetAsync(context.Workspace, mapId, cancellationToken) is { } applied)
+            {
+                return views.Build(applied, "This import was already applied.") with { Visibility = ReplyVisibility.Channel };
+            }
+
+            return new NoticeView(Tone.Warning, "This import preview has expired (previews are kept for an hour, and not across a restart). Paste the CSV again; nothing was changed.", "map import");
+        }
+
+        string? summary = null;
+        var result = await editor.EditAsync(
+            context,
+            mapId,
+            (map, stamp) =>
+            {
+                var plan = ImportPlanner.Plan(map, rows, stamp);
+                summary = plan.Change?.Summary;
+                return plan.Change ?? throw new DomainRuleException("Nothing to import: every row matches the map already, or has an error.");
+            },
+            key,
+            cancellationToken);
+        var notice = result.Outcome == EditOutcome.AlreadyApplied ? "This import was already applied." : $"{context.User.Name} {summary}.";
+        return MapEditReplies.From(result, views, notice);
+    }
+
+    public static string IdempotencyKey(string importId) => "csv-import:" + importId;
+
+    private static ImportFormView Form(string? account) => new(account, StakeholderCsvReader.MaxBytes, StakeholderCsvReader.MaxRows);
 }

@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
@@ -5,10 +6,10 @@ using AccountBot.Core.Views;
 namespace AccountBot.Core.Features.Pictures;
 
 /// <summary>
-/// <c>map Acme grid|onion|org|raci</c>: the view's content as text sections. The host adds an
-/// image URL when it can render and serve pictures; the text is the fallback either way.
+/// <c>map Acme grid|onion|org|raci</c>: the view's content as text sections, and a signed link to
+/// the PNG when the host serves pictures (<see cref="IPictureLinks"/>); the text is the fallback either way.
 /// </summary>
-public sealed class PictureHandler(MapFinder finder, MapViewFactory views) : ICommandHandler<ShowPicture>
+public sealed class PictureHandler(MapFinder finder, MapViewFactory views, IPictureLinks links) : ICommandHandler<ShowPicture>
 {
     public async Task<Reply> HandleAsync(ShowPicture command, RequestContext context, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public sealed class PictureHandler(MapFinder finder, MapViewFactory views) : ICo
         return new PictureView(map.Id, map.Name, CommandParser.Quote(map.Name), map.Version, command.Picture, sections)
         {
             Visibility = ReplyVisibility.Channel,
+            ImageUrl = links.PictureUrl(map.Workspace, map.Id, map.Version, command.Picture),
         };
     }
 

@@ -1,0 +1,27 @@
+namespace AccountBot.Core.Features.Csv;
+
+/// <summary>The stakeholder fields a CSV can carry (our export's columns plus first/last name from lead lists).</summary>
+public enum CsvColumn
+{
+    Name,
+    FirstName,
+    LastName,
+    Title,
+    Department,
+    Email,
+    ProfileUrl,
+    ReportsTo,
+    Roles,
+    Power,
+    Interest,
+    Stance,
+    Raci,
+    Owner,
+    Strength,
+    LastContacted,
+    NextStep,
+    NextStepDue,
+    Notes,
+    Status,
+    Relationships,
+}

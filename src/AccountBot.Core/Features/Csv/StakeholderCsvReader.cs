@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Views;
+using CsvHelper;
+
+namespace AccountBot.Core.Features.Csv;
+
+/// <summary>
+/// Reads pasted CSV text (our export, or a lead list such as a Sales Navigator export) into rows of
+/// fields. Only the shape is checked here; field values are read and validated by
+/// <see cref="Stakeholders.StakeholderFormReader"/> and the map's rules when the import is planned.
+/// </summary>
+public static class StakeholderCsvReader
+{
+    /// <summary>Pasted text above this many UTF-8 bytes is refused whole.</summary>
+    public const int MaxBytes = 1_000_000;
+
+    /// <summary>At most this many data rows per import (a map holds at most as many people).</summary>
+    public const int MaxRows = Limits.MaxStakeholders;
+
+    public static CsvParseResult Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return CsvParseResult.Fail("The CSV is empty. Paste a header row (e.g. Name,Title,Email) and one row per person.");
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > MaxBytes)
+        {
+            return CsvParseResult.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"The CSV is {bytes / 1_000_000.0:0.#} MB; an import takes at most {MaxBytes / 1_000_000} MB ({MaxRows} people). Split it into smaller files. Nothing was changed."));
+        }
+
+        if (LooksBinary(text))
+        {
+            return CsvParseResult.Fail("That does not look like CSV text (it contains binary data). Export the sheet as CSV and paste the text. Nothing was changed.");
+        }
+
+        text = text.TrimStart('\uFEFF');
+        var errors = new List<ImportLine>();
+        var rows = new List<CsvRow>();
+        var options = CsvReaderOptions.Default with
+        {
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            MaxRecordSize = MaxBytes + 1024,
+            OnMalformedRecord = bad => errors.Add(new ImportLine((int)bad.LineNumber, string.Empty, Describe(bad))),
+        };
+
+        using var csv = CsvReader.FromText(text, options);
+        IReadOnlyList<string> header;
+        try
+        {
+            header = csv.Headers;
+        }
+        catch (CsvFormatException)
+        {
+            return CsvParseResult.Fail("The header row could not be read as CSV. Nothing was changed.");
+        }
+
+        var columns = new CsvColumn?[header.Count];
+        var ignored = new List<string>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var column = CsvColumns.Match(header[i]);
+            var usable = column is { } c && c != CsvColumn.Relationships && Array.IndexOf(columns, column) < 0;
+            columns[i] = usable ? column : null;
+            if (!usable && !string.IsNullOrWhiteSpace(header[i]))
+            {
+                ignored.Add(header[i].Trim());
+            }
+        }
+
+        if (!columns.Contains(CsvColumn.Name) && !columns.Contains(CsvColumn.FirstName) && !columns.Contains(CsvColumn.LastName))
+        {
+            var shown = string.Join(", ", header.Take(8).Select(h => $"\"{Shorten(h)}\""));
+            return CsvParseResult.Fail($"The first row must be a header with a Name column (or First Name and Last Name). It reads: {shown}. Nothing was changed.");
+        }
+
+        try
+        {
+            while (csv.Read())
+            {
+                if (rows.Count + errors.Count >= MaxRows)
+                {
+                    return CsvParseResult.Fail($"The CSV has more than {MaxRows} people; an import takes at most {MaxRows}. Split it into smaller files. Nothing was changed.");
+                }
+
+                var record = csv.Current;
+                var cells = new Dictionary<CsvColumn, string>();
+                for (var i = 0; i < record.FieldCount && i < columns.Length; i++)
+                {
+                    if (columns[i] is { } column)
+                    {
+                        cells[column] = Unguard((record.GetString(i) ?? string.Empty).Trim());
+                    }
+                }
+
+                if (!cells.Values.All(string.IsNullOrWhiteSpace))
+                {
+                    rows.Add(new CsvRow((int)csv.LineNumber, cells));
+                }
+            }
+        }
+        catch (CsvFormatException)
+        {
+            return CsvParseResult.Fail("The CSV could not be read (a record is too long or the quoting is broken). Nothing was changed.");
+        }
+
+        return new CsvParseResult(rows, [.. errors.OrderBy(e => e.Line)], ignored, null);
+    }
+
+    private static string Describe(CsvMalformedRecord bad) => bad.Reason switch
+    {
+        CsvMalformedReason.FieldCountMismatch => "It has a different number of columns than the header. Quote a field that holds commas (\"Doe, Jane\").",
+        CsvMalformedReason.UnterminatedQuote => "A quote opened on this line is never closed, so this line and everything after it could not be read.",
+        _ => "A field has a stray quote. Quote the whole field and double any quote inside it (\"\").",
+    };
+
+    /// <summary>NUL or many control characters: a binary file pasted or uploaded as text.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var control = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0' || c == '\uFFFD')
+            {
+                return true;
+            }
+
+            if (char.IsControl(c) && c is not '\r' and not '\n' and not '\t')
+            {
+                control++;
+            }
+        }
+
+        return control > 0 && control * 100 > text.Length;
+    }
+
+    private static string Unguard(string value) =>
+        value.Length > 1 && value.StartsWith(StakeholderCsvWriter.FormulaGuard, StringComparison.Ordinal) && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            ? value[1..]
+            : value;
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

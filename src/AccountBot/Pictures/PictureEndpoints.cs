@@ -1,0 +1,78 @@
+using AccountBot.Charts;
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Csv;
+using AccountBot.Core.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Net.Http.Headers;
+
+namespace AccountBot.Pictures;
+
+/// <summary>
+/// <c>GET /maps/{token}.png</c> and <c>GET /exports/{token}.csv</c>. The map is loaded with the
+/// workspace inside the signed token, so a link can only ever reach its own workspace's map.
+/// A link shows the map as it is now (a token's version only tells which picture was current when
+/// it was posted): old messages keep working after edits instead of turning into broken images.
+/// </summary>
+internal static class PictureEndpoints
+{
+    public static IEndpointRouteBuilder MapPictureEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/maps/{token}.png", PictureAsync).ExcludeFromDescription();
+        app.MapGet("/exports/{token}.csv", ExportAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> PictureAsync(
+        string token, HttpContext http, LinkTokenCodec codec, IAccountMapStore store, MapPictureRenderer renderer, IMemoryCache cache, CancellationToken cancellationToken)
+    {
+        if (codec.Decode(token) is not { Kind: not LinkKind.Export } link)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var map = await store.GetAsync(link.Workspace, link.MapId, cancellationToken);
+        if (map is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var picture = (MapPicture)(byte)link.Kind;
+        var etag = $"\"{map.Id:N}-{map.Version}-{picture}\"".ToLowerInvariant();
+        NoStoreInSharedCaches(http, etag);
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var png = await cache.GetOrCreateAsync((link.Workspace.Value, map.Id, map.Version, picture), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return Task.FromResult(renderer.Render(map, picture).Png);
+        });
+        return TypedResults.File(png!, "image/png");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(
+        string token, HttpContext http, LinkTokenCodec codec, IAccountMapStore store, CancellationToken cancellationToken)
+    {
+        if (codec.Decode(token) is not { Kind: LinkKind.Export } link
+            || await store.GetAsync(link.Workspace, link.MapId, cancellationToken) is not { } map)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(StakeholderCsvWriter.Write(map), ExportView.ContentType, StakeholderCsvWriter.FileName(map));
+    }
+
+    /// <summary>Chat clients fetch and cache the image themselves; shared caches must not keep a customer's map.</summary>
+    private static void NoStoreInSharedCaches(HttpContext http, string etag)
+    {
+        http.Response.Headers.CacheControl = "private, max-age=300";
+        http.Response.Headers[HeaderNames.ETag] = etag;
+        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+    }
+}

@@ -1,0 +1,258 @@
+using System.Net;
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Commands;
+using AccountBot.Pictures;
+using AccountBot.Testing.Builders;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountBot.Tests.Pictures;
+
+public sealed class PictureEndpointTests : IDisposable
+{
+    private static readonly WorkspaceKey WorkspaceA = WorkspaceKey.ForSlack(null, "T0A");
+    private static readonly WorkspaceKey WorkspaceB = WorkspaceKey.ForTeams("72f988bf-0000-0000-0000-000000000000");
+    private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "accountbot-picture-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            web.UseSetting("Storage:LiteDb:Path", Path.Combine(folder, "bot.db"));
+            web.UseSetting("PublicBaseUrl", "https://bot.example.com/");
+            web.UseSetting("Pictures:SigningKey", Key);
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
+        });
+
+    private static async Task<AccountMap> SeedAsync(WebApplicationFactory<Program> host, WorkspaceKey workspace, string name = "Acme Corp")
+    {
+        var map = MapBuilder.For(workspace).Named(name).WithStakeholders(8).Build();
+        var store = host.Services.GetRequiredService<IAccountMapStore>();
+        var saved = await store.SaveAsync(new MapWrite(map, new HistoryEntry(map.Id, 1, map.Created.At, map.Owner, "seeded", [])), CancellationToken.None);
+        return saved.Map!;
+    }
+
+    private static Uri Relative(Uri link) => new(link.PathAndQuery, UriKind.Relative);
+
+    [Fact]
+    public async Task GetPicture_SignedLink_PngWithCacheHeaders()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var map = await SeedAsync(host, WorkspaceA);
+        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!;
+
+        var response = await client.GetAsync(Relative(link));
+
+        Assert.StartsWith("https://bot.example.com/maps/", link.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith(".png", link.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl is { Private: true, MaxAge.TotalSeconds: 300, Public: false });
+        Assert.NotNull(response.Headers.ETag);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, Relative(link));
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task GetPicture_EveryByteFlipped_NotFound()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var map = await SeedAsync(host, WorkspaceA);
+        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Onion)!;
+        var token = link.Segments[^1][..^".png".Length];
+        var bytes = WebEncoders.Base64UrlDecode(token);
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var tampered = (byte[])bytes.Clone();
+            tampered[i] ^= 0x01;
+            var response = await client.GetAsync(new Uri($"/maps/{WebEncoders.Base64UrlEncode(tampered)}.png", UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"Flipping byte {i} still served the picture.");
+        }
+    }
+
+    [Theory]
+    [InlineData("/maps/abc.png")]
+    [InlineData("/maps/.png")]
+    [InlineData("/maps/ab%20c%C3%A9.png")]
+    [InlineData("/maps/00000000-0000-0000-0000-000000000000.png")]
+    public async Task GetPicture_Malformed_NotFound(string path)
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetPicture_LongTokenOfJunk_NotFound()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+
+        var response = await client.GetAsync(new Uri($"/maps/{new string('A', 4000)}.png", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetPicture_Expired_NotFound()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var map = await SeedAsync(host, WorkspaceA);
+        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Raci)!;
+
+        time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Relative(link))).StatusCode);
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Relative(link))).StatusCode);
+    }
+
+    [Fact]
+    public async Task GetPicture_TokenOfAnotherWorkspace_NeverReachesTheMap()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var map = await SeedAsync(host, WorkspaceA);
+
+        // A validly signed link that names workspace B with workspace A's map id.
+        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceB, map.Id, map.Version, MapPicture.Grid)!;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Relative(link))).StatusCode);
+    }
+
+    [Fact]
+    public async Task GetPicture_OlderVersion_ShowsTheMapAsItIsNow()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var map = await SeedAsync(host, WorkspaceA);
+        var links = host.Services.GetRequiredService<IPictureLinks>();
+        var old = await client.GetAsync(Relative(links.PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!));
+        var store = host.Services.GetRequiredService<IAccountMapStore>();
+        var change = map.AddStakeholder(StakeholderBuilder.Named("Zed New").WithScores(5, 5).Build(), new Stamp(time.GetUtcNow(), map.Owner));
+        await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(new Stamp(time.GetUtcNow(), map.Owner))), CancellationToken.None);
+
+        var now = await client.GetAsync(Relative(links.PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!));
+
+        Assert.Equal(HttpStatusCode.OK, now.StatusCode);
+        Assert.NotEqual(old.Headers.ETag, now.Headers.ETag);
+        Assert.NotEqual(await old.Content.ReadAsByteArrayAsync(), await now.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task GetExport_SignedLink_CsvAttachment()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var map = await SeedAsync(host, WorkspaceA);
+        var links = host.Services.GetRequiredService<IPictureLinks>();
+        var link = links.ExportUrl(WorkspaceA, map.Id, map.Version)!;
+
+        var response = await client.GetAsync(Relative(link));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("acme-corp-stakeholders.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("Person 008", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A picture token is not an export token, and the other way round.
+        var picture = links.PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!.Segments[^1].Replace(".png", ".csv", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/exports/" + picture, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Links_WithoutPublicBaseUrl_None()
+    {
+        await using var host = Host(("PublicBaseUrl", ""));
+        using var client = host.CreateClient();
+
+        var links = host.Services.GetRequiredService<IPictureLinks>();
+
+        Assert.Null(links.PictureUrl(WorkspaceA, Guid.NewGuid(), 1, MapPicture.Grid));
+        Assert.Null(links.ExportUrl(WorkspaceA, Guid.NewGuid(), 1));
+    }
+
+    [Fact]
+    public async Task SigningKey_NotConfigured_GeneratedOnceAndKeptNextToTheDatabase()
+    {
+        Uri first;
+        var mapId = Guid.NewGuid();
+        await using (var host = Host(("Pictures:SigningKey", "")))
+        {
+            using var client = host.CreateClient();
+            first = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, mapId, 1, MapPicture.Grid)!;
+        }
+
+        var file = Path.Combine(folder, SigningKeys.FileName);
+        Assert.True(File.Exists(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        await using (var host = Host(("Pictures:SigningKey", "")))
+        {
+            using var client = host.CreateClient();
+            var codec = host.Services.GetRequiredService<LinkTokenCodec>();
+            Assert.Equal(mapId, codec.Decode(first.Segments[^1][..^4])?.MapId);
+        }
+    }
+
+    [Theory]
+    [InlineData("PublicBaseUrl", "http://bot.example.com", "PublicBaseUrl")]
+    [InlineData("PublicBaseUrl", "bot.example.com", "PublicBaseUrl")]
+    [InlineData("Pictures:SigningKey", "c2hvcnQ=", "Pictures:SigningKey")]
+    [InlineData("Pictures:SigningKey", "not base64!", "Pictures:SigningKey")]
+    public void Start_InvalidPictureOption_FailsNamingTheKey(string key, string value, string named)
+    {
+        using var host = Host((key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_HttpLocalhost_Allowed()
+    {
+        await using var host = Host(("PublicBaseUrl", "http://localhost:3978"));
+        using var client = host.CreateClient();
+
+        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, Guid.NewGuid(), 1, MapPicture.Org);
+
+        Assert.StartsWith("http://localhost:3978/maps/", link?.AbsoluteUri, StringComparison.Ordinal);
+    }
+}

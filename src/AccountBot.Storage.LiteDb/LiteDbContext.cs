@@ -156,21 +156,16 @@ public sealed class LiteDbContext : IDisposable
             IncludeNonPublic = false,
         };
 
-        // Build every type's entity mapping now: LiteDB 5 builds them lazily, and lazily from several
-        // threads at once is where its mapper has had races.
-        _ = mapper.Entity<AccountMapDocument>();
-        _ = mapper.Entity<StakeholderDocument>();
-        _ = mapper.Entity<RelationshipDocument>();
-        _ = mapper.Entity<StampDocument>();
-        _ = mapper.Entity<UserRefDocument>();
-        _ = mapper.Entity<ChannelRefDocument>();
-        _ = mapper.Entity<HistoryEntryDocument>();
-        _ = mapper.Entity<FieldChangeDocument>();
-        _ = mapper.Entity<AppliedKeyDocument>();
-        _ = mapper.Entity<ChannelSettingsDocument>();
-        _ = mapper.Entity<SnoozeDocument>();
-        _ = mapper.Entity<DeliveryFailureDocument>();
-        _ = mapper.Entity<DigestOutboxDocument>();
+        // Build every document type's entity mapping now, nested types included: LiteDB 5 builds them
+        // lazily and publishes a half-built mapping to other threads (seen as "Collection was modified"
+        // when two runners first inserted an outbox entry at once). Every type of the Documents
+        // namespace is covered, so a new document type cannot be forgotten here.
+        foreach (var type in typeof(LiteDbContext).Assembly.GetTypes()
+            .Where(t => t.IsClass && t.IsPublic && t.Namespace == typeof(AccountMapDocument).Namespace))
+        {
+            _ = mapper.ToDocument(type, Activator.CreateInstance(type));
+        }
+
         return mapper;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -41,6 +42,34 @@ public sealed class HostTests : IDisposable
         Assert.Equal("ok", await health.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.True(File.Exists(Path.Combine(folder, "bot.db")));
+    }
+
+    [Fact]
+    public async Task Start_WithTheSampleSettings_IsReady()
+    {
+        var sample = Path.Combine(RepositoryRoot(), "appsettings.sample.json");
+        await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            web.ConfigureAppConfiguration(config => config.AddJsonFile(sample, optional: false));
+            web.UseSetting("Storage:LiteDb:Path", Path.Combine(folder, "sample.db"));
+        });
+        using var client = host.CreateClient();
+
+        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AccountBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("AccountBot.sln not found above the test folder.");
     }
 
     [Theory]

@@ -227,6 +227,38 @@ public sealed class SlackFlowTests : IAsyncLifetime
         Assert.Contains("Last reviewed", respond.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MapCard_MoreThan100People_EditSearchOffersMatchingPeopleOnlyInItsWorkspace()
+    {
+        await SeedAsync("T0ACME", "Acme", [.. Enumerable.Range(1, 120).Select(i => $"Person {i:D3}")]);
+        var map = await FindMapAsync("T0ACME", "Acme");
+        var block = SlackBotIds.MapCardBlockPrefix + map!.Id.ToString("N");
+
+        var found = await OptionsAsync(BlockSuggestion(SlackBotIds.MapEditSearch, block, "person 11", null));
+        var forged = await OptionsAsync(BlockSuggestion(SlackBotIds.MapEditSearch, block, "", null, team: "T0OTHER"));
+
+        Assert.Equal([.. Enumerable.Range(110, 10).Select(i => $"Person {i}")], found);
+        Assert.Empty(forged);
+    }
+
+    [Fact]
+    public async Task Remove_ConfirmButton_RemovesThePerson()
+    {
+        await SeedAsync("T0ACME", "Acme", ["Jane Doe", "John Roe"]);
+
+        var confirm = await _host.CommandTextAsync("Acme remove Jane");
+        var command = JsonDocument.Parse(confirm).RootElement.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray())
+            .First(e => e.GetProperty("action_id").GetString() == SlackBotIds.ConfirmRemove).GetProperty("value").GetString()!;
+        using (await _host.InteractAsync(BlockAction(SlackBotIds.ConfirmRemove, command, responseUrl: _host.Api.ResponseUrl("rm")))) { }
+
+        await _host.Api.WaitForCallsAsync("response_url", 1, Timeout());
+        var map = await FindMapAsync("T0ACME", "Acme");
+        Assert.DoesNotContain(map!.Stakeholders, s => s.Name == "Jane Doe" && s.IsActive);
+        Assert.Contains(map.Stakeholders, s => s.Name == "John Roe");
+    }
+
     private async Task<List<string>> OptionsAsync(string payload)
     {
         using var response = await _host.InteractAsync(payload, "/slack/options");

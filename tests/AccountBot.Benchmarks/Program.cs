@@ -1,8 +1,15 @@
+using AccountBot.Benchmarks.Teams;
 using BenchmarkDotNet.Running;
 
+// Two loopback load generators, then the BenchmarkDotNet suites (see README.md in this folder).
 if (args is ["slack-load", ..])
 {
     return await AccountBot.Benchmarks.Slack.SlackLoadGenerator.RunAsync(args[1..]);
+}
+
+if (args is ["teams-load", .. var rest])
+{
+    return await TeamsLoad.RunAsync(rest);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,4 +1,3 @@
-using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Stakeholders;
@@ -20,7 +19,7 @@ namespace AccountBot.Teams.Bot;
 /// </summary>
 public sealed class TeamsBot(
     CommandDispatcher dispatcher,
-    IConversationStore conversations,
+    ConversationAddressRecorder conversations,
     IBlockedConversations blocked,
     TeamsCardRenderer renderer,
     TimeProvider time,
@@ -50,7 +49,7 @@ public sealed class TeamsBot(
                 return;
             }
 
-            await conversations.SaveAsync(TeamsRequest.CreateAddress(activity, context, time.GetUtcNow()), cancellationToken);
+            await conversations.RecordAsync(TeamsRequest.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
             if (CardActionData.TryRead(activity.Value) is { } action)
             {
                 await OnCardActionAsync(turn, context, action, cancellationToken);
@@ -93,7 +92,7 @@ public sealed class TeamsBot(
     {
         Log.Installed(logger, activity.Conversation?.ConversationType);
         var address = TeamsRequest.CreateAddress(activity, context, time.GetUtcNow());
-        await conversations.SaveAsync(address, cancellationToken);
+        await conversations.RecordAsync(address, force: true, cancellationToken);
         await blocked.UnblockAsync(ConversationKey.Of(address.ConversationId), cancellationToken);
         if (activity.Conversation?.Id is { Length: > 0 } conversationId)
             await blocked.UnblockAsync(ConversationKey.Of(conversationId), cancellationToken);

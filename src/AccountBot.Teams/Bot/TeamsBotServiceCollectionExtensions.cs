@@ -26,6 +26,7 @@ public static class TeamsBotServiceCollectionExtensions
             sp.GetRequiredService<StakeholderFormRenderer>(),
             sp.GetRequiredService<DigestCardRenderer>(),
             sp.GetRequiredService<ViewCardRenderer>()));
+        services.TryAddSingleton<ConversationAddressRecorder>();
         services.TryAddSingleton<TeamsBot>();
 
         // Transient: it holds the typed connector HttpClient, which the factory rotates.

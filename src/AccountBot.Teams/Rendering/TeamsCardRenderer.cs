@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
@@ -19,6 +20,9 @@ public sealed class TeamsCardRenderer(
     /// <summary>Room left under <see cref="MessageSize.MaxBytes"/> for the addressing the connector call adds (ids, names, serviceUrl).</summary>
     public const int Budget = MessageSize.MaxBytes - (4 * 1024);
 
+    /// <summary>What the message around the card adds (type, contentType, mention entities are small).</summary>
+    private const int EnvelopeBytes = 1024;
+
     private static readonly int[] Limits = [int.MaxValue, 60, 30, 15, 5, 0];
 
     public TeamsCardRenderer()
@@ -27,26 +31,32 @@ public sealed class TeamsCardRenderer(
     }
 
     /// <param name="currentUser">Who the card is for (the form offers them as relationship owner).</param>
-    public AdaptiveCard Render(Reply reply, UserRef? currentUser = null)
-    {
-        ArgumentNullException.ThrowIfNull(reply);
-        AdaptiveCard? card = null;
-        foreach (var limit in Limits)
-        {
-            card = Render(reply, currentUser, limit);
-            if (MessageSize.GetByteCount(CardAttachment.ToMessage(card)) < Budget)
-                return card;
-        }
-
-        return card!;
-    }
+    public AdaptiveCard Render(Reply reply, UserRef? currentUser = null) => Fit(reply, currentUser).Card;
 
     /// <summary>A message activity carrying the card.</summary>
     public Activity RenderMessage(Reply reply, UserRef? currentUser = null)
     {
-        var card = Render(reply, currentUser);
-        var message = CardAttachment.ToMessage(card);
+        var (card, json) = Fit(reply, currentUser);
+        using var document = JsonDocument.Parse(json);
+        var message = Activity.CreateMessage(null, [new Attachment { ContentType = CardAttachment.ContentType, Content = document.RootElement.Clone() }]);
         return card.MsTeams?.Entities is { Count: > 0 } mentions ? message with { Entities = mentions } : message;
+    }
+
+    /// <summary>The card at the longest list length that fits, serialised once (the hot path of every reply).</summary>
+    private (AdaptiveCard Card, byte[] Json) Fit(Reply reply, UserRef? currentUser)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        (AdaptiveCard, byte[]) fitted = default;
+        foreach (var limit in Limits)
+        {
+            var card = Render(reply, currentUser, limit);
+            var json = JsonSerializer.SerializeToUtf8Bytes(card, TeamsJsonContext.Default.AdaptiveCard);
+            fitted = (card, json);
+            if (json.Length + EnvelopeBytes < Budget)
+                break;
+        }
+
+        return fitted;
     }
 
     private AdaptiveCard Render(Reply reply, UserRef? currentUser, int limit) => reply switch

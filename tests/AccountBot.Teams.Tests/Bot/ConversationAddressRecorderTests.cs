@@ -1,0 +1,73 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Teams.Bot;
+using AccountBot.Teams.Tests.Rendering;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountBot.Teams.Tests.Bot;
+
+public sealed class ConversationAddressRecorderTests
+{
+    private readonly FakeTimeProvider _time = new(SampleViews.Now);
+    private readonly CountingStore _store = new();
+
+    [Fact]
+    public async Task RecordAsync_SameAddressAgain_WritesOnce()
+    {
+        var recorder = new ConversationAddressRecorder(_store, _time);
+
+        await recorder.RecordAsync(Address("https://smba.example/emea/"), force: false, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await recorder.RecordAsync(Address("https://smba.example/emea/") with { UpdatedAt = _time.GetUtcNow() }, force: false, CancellationToken.None);
+
+        Assert.Equal(1, _store.Saves);
+    }
+
+    [Fact]
+    public async Task RecordAsync_ServiceUrlChanged_WritesAtOnce()
+    {
+        var recorder = new ConversationAddressRecorder(_store, _time);
+
+        await recorder.RecordAsync(Address("https://smba.example/emea/"), force: false, CancellationToken.None);
+        await recorder.RecordAsync(Address("https://smba.example/amer/"), force: false, CancellationToken.None);
+
+        Assert.Equal(2, _store.Saves);
+    }
+
+    [Fact]
+    public async Task RecordAsync_UnchangedButOld_RefreshesAndForcedAlwaysWrites()
+    {
+        var recorder = new ConversationAddressRecorder(_store, _time);
+
+        await recorder.RecordAsync(Address("https://smba.example/emea/"), force: false, CancellationToken.None);
+        _time.Advance(ConversationAddressRecorder.RefreshAfter);
+        await recorder.RecordAsync(Address("https://smba.example/emea/"), force: false, CancellationToken.None);
+        await recorder.RecordAsync(Address("https://smba.example/emea/"), force: true, CancellationToken.None);
+
+        Assert.Equal(3, _store.Saves);
+    }
+
+    private ConversationAddress Address(string serviceUrl) => new()
+    {
+        Workspace = SampleViews.Workspace,
+        ChannelId = "a:chat-1",
+        ConversationId = "a:chat-1",
+        ServiceUrl = serviceUrl,
+        UpdatedAt = _time.GetUtcNow(),
+    };
+
+    private sealed class CountingStore : IConversationStore
+    {
+        public int Saves { get; private set; }
+
+        public Task SaveAsync(ConversationAddress address, CancellationToken cancellationToken)
+        {
+            Saves++;
+            return Task.CompletedTask;
+        }
+
+        public Task<ConversationAddress?> GetAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken) => Task.FromResult<ConversationAddress?>(null);
+
+        public Task<IReadOnlyList<ConversationAddress>> ListAsync(Platform platform, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ConversationAddress>>([]);
+    }
+}

@@ -11,6 +11,10 @@ namespace AccountBot.Charts;
 /// </summary>
 public sealed class MapPictureRenderer(ChartFonts fonts, CoverageOptions coverage)
 {
+    // Skia tries every PNG row filter by default, which dominates the render time; flat-coloured
+    // charts compress about as well with the Sub filter alone, at a fraction of the cost.
+    private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub, 6);
+
     public RenderedPicture Render(AccountMap map, MapPicture picture)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -42,7 +46,9 @@ public sealed class MapPictureRenderer(ChartFonts fonts, CoverageOptions coverag
 
         surface.Canvas.Flush();
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels();
+        using var data = pixels.Encode(PngOptions)
+            ?? throw new InvalidOperationException("The picture could not be encoded as PNG.");
         return new RenderedPicture(data.ToArray(), layout);
     }
 }

@@ -81,6 +81,22 @@ public sealed class PictureEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task PictureCommand_ThroughTheDispatcher_LinkServesThePng()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        await SeedAsync(host, WorkspaceA);
+        var context = new Core.Features.RequestContext(WorkspaceA, new UserRef("U1", "Ana Rep"), new ChannelRef("C1", "deals"));
+        var dispatcher = host.Services.GetRequiredService<Core.Features.CommandDispatcher>();
+
+        var view = Assert.IsType<Core.Views.PictureView>(await dispatcher.DispatchAsync("map acme corp org", context, CancellationToken.None));
+        var response = await client.GetAsync(Relative(view.ImageUrl!));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task GetPicture_EveryByteFlipped_NotFound()
     {
         await using var host = Host();

@@ -8,26 +8,11 @@ namespace AccountBot.Tests.Hosting;
 
 public sealed class HostTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "accountbot-host-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestHost hosts = new("host-tests");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => hosts.Dispose();
 
-    private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Production");
-            web.UseSetting("Storage:LiteDb:Path", Path.Combine(folder, "bot.db"));
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-        });
+    private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) => hosts.Create(settings);
 
     [Fact]
     public async Task Healthz_AndReadyz_AnswerAndDatabaseIsCreated()
@@ -41,19 +26,14 @@ public sealed class HostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ok", await health.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.True(File.Exists(Path.Combine(folder, "bot.db")));
+        Assert.True(File.Exists(hosts.DatabasePath));
     }
 
     [Fact]
     public async Task Start_WithTheSampleSettings_IsReady()
     {
         var sample = Path.Combine(RepositoryRoot(), "appsettings.sample.json");
-        await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Production");
-            web.ConfigureAppConfiguration(config => config.AddJsonFile(sample, optional: false));
-            web.UseSetting("Storage:LiteDb:Path", Path.Combine(folder, "sample.db"));
-        });
+        await using var host = hosts.Create(web => web.ConfigureAppConfiguration(config => config.AddJsonFile(sample, optional: false)));
         using var client = host.CreateClient();
 
         var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -88,8 +68,8 @@ public sealed class HostTests : IDisposable
     [Fact]
     public void Start_DatabasePathUnderAFile_FailsNamingThePath()
     {
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "not-a-folder");
+        Directory.CreateDirectory(hosts.Folder);
+        var file = Path.Combine(hosts.Folder, "not-a-folder");
         File.WriteAllText(file, "x");
         var path = Path.Combine(file, "bot.db");
         using var host = Host(("Storage:LiteDb:Path", path));

@@ -20,31 +20,15 @@ public sealed class PictureEndpointTests : IDisposable
     private static readonly WorkspaceKey WorkspaceB = WorkspaceKey.ForTeams("72f988bf-0000-0000-0000-000000000000");
     private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "accountbot-picture-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestHost hosts = new("picture-tests");
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => hosts.Dispose();
 
     private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Production");
-            web.UseSetting("Storage:LiteDb:Path", Path.Combine(folder, "bot.db"));
-            web.UseSetting("PublicBaseUrl", "https://bot.example.com/");
-            web.UseSetting("Pictures:SigningKey", Key);
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
-        });
+        hosts.Create(
+            web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time)),
+            [("PublicBaseUrl", "https://bot.example.com/"), ("Pictures:SigningKey", Key), .. settings]);
 
     private static async Task<AccountMap> SeedAsync(WebApplicationFactory<Program> host, WorkspaceKey workspace, string name = "Acme Corp")
     {
@@ -231,7 +215,7 @@ public sealed class PictureEndpointTests : IDisposable
             first = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, mapId, 1, MapPicture.Grid)!;
         }
 
-        var file = Path.Combine(folder, SigningKeys.FileName);
+        var file = Path.Combine(hosts.Folder, SigningKeys.FileName);
         Assert.True(File.Exists(file));
         if (!OperatingSystem.IsWindows())
         {

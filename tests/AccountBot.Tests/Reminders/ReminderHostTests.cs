@@ -9,26 +9,11 @@ namespace AccountBot.Tests.Reminders;
 /// <summary>Reminder delivery as the host composes it: options validated at start-up, runner and scheduler registered.</summary>
 public sealed class ReminderHostTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "accountbot-reminder-host-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestHost hosts = new("reminder-host-tests");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => hosts.Dispose();
 
-    private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Production");
-            web.UseSetting("Storage:LiteDb:Path", Path.Combine(folder, "bot.db"));
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-        });
+    private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) => hosts.Create(settings);
 
     [Theory]
     [InlineData("Reminders:MaxParallelSends", "0")]

@@ -79,4 +79,10 @@ internal static partial class Log
 
     [LoggerMessage(5007, LogLevel.Warning, "Slack could not reply via response_url: {Error}")]
     public static partial void RespondFailed(ILogger logger, string error);
+
+    [LoggerMessage(5008, LogLevel.Warning, "Slack could not upload the CSV export to channel {Channel}: {Error}")]
+    public static partial void UploadFailed(ILogger logger, string channel, string error);
+
+    [LoggerMessage(5009, LogLevel.Warning, "Slack import preview submitted with unreadable private_metadata in workspace {Workspace}")]
+    public static partial void BadImportMetadata(ILogger logger, string workspace);
 }

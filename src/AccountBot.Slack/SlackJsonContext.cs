@@ -44,4 +44,8 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(ViewResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
 [JsonSerializable(typeof(OAuthV2AccessResponse))]
+[JsonSerializable(typeof(UploadUrlResponse))]
+[JsonSerializable(typeof(CompleteUploadResponse))]
+[JsonSerializable(typeof(IReadOnlyList<UploadedFile>))]
+[JsonSerializable(typeof(Rendering.ImportMetadata))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;

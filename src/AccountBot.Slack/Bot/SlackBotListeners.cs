@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
@@ -27,6 +29,7 @@ public sealed partial class SlackBotListeners(
     SlackApiClient slack,
     SlackMessageRenderer messages,
     StakeholderModalRenderer modals,
+    ImportModalRenderer imports,
     SubmissionAnnouncements announcements,
     ILogger<SlackBotListeners> logger)
 {
@@ -41,9 +44,18 @@ public sealed partial class SlackBotListeners(
         try
         {
             var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
-            if (reply is StakeholderFormView form)
-                return await OpenFormAsync(context.Team, command.TriggerId, form, command.ChannelId, text, cancellationToken);
-            return messages.Render(reply);
+            switch (reply)
+            {
+                case StakeholderFormView form:
+                    return await OpenFormAsync(context.Team, command.TriggerId, form, command.ChannelId, text, cancellationToken);
+                case ImportFormView importForm:
+                    return await OpenImportFormAsync(context.Team, command.TriggerId, importForm, command.ChannelId, text, cancellationToken);
+                case ExportView export:
+                    Upload(context, command.ChannelId, null, command.ResponseUrl, export, request);
+                    return messages.Render(export) with { ResponseType = ResponseType.Ephemeral };
+                default:
+                    return messages.Render(reply);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -71,6 +83,21 @@ public sealed partial class SlackBotListeners(
                 var fallback = await OpenFormAsync(context.Team, trigger, form, channelId, command, cancellationToken);
                 if (fallback is not null)
                     Respond(context, payload.ResponseUrl, fallback);
+                return;
+            }
+
+            if (reply is ImportFormView importForm && payload.TriggerId is { Length: > 0 } importTrigger)
+            {
+                var fallback = await OpenImportFormAsync(context.Team, importTrigger, importForm, channelId, command, cancellationToken);
+                if (fallback is not null)
+                    Respond(context, payload.ResponseUrl, fallback with { ReplaceOriginal = false });
+                return;
+            }
+
+            if (reply is ExportView export)
+            {
+                Upload(context, channelId, null, payload.ResponseUrl, export, request);
+                Respond(context, payload.ResponseUrl, messages.Render(export) with { ResponseType = ResponseType.Ephemeral, ReplaceOriginal = false });
                 return;
             }
         }
@@ -131,6 +158,82 @@ public sealed partial class SlackBotListeners(
         }
     }
 
+    /// <summary>The pasted CSV: a preview replaces the form; a rejected paste keeps the form open with the error under its field.</summary>
+    public async Task<ViewSubmissionResponse?> OnImportFormSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
+        var channel = payload.View.PrivateMetadata is { Length: > 0 } c ? c : null;
+        var request = SlackRequestContexts.From(payload, channel);
+        var state = payload.View.State;
+        try
+        {
+            var reply = await dispatcher.PreviewImportAsync(
+                state.GetText(ImportFormView.AccountField, ImportFormView.AccountField),
+                state.GetText(ImportFormView.CsvField, ImportFormView.CsvField),
+                request,
+                cancellationToken);
+            return reply switch
+            {
+                ImportPreviewView preview => ViewSubmissionResponse.Update(imports.Preview(preview, channel)),
+                ImportFormView rejected => new ViewErrorsResponse(ImportModalRenderer.ErrorsByBlock(rejected)),
+                MapNotFoundView missing => Errors(ImportFormView.AccountField, missing.Suggestions.Count > 0
+                    ? $"There is no account map called {missing.RequestedName}. Did you mean {string.Join(", ", missing.Suggestions.Take(3))}?"
+                    : $"There is no account map called {missing.RequestedName}. Create it first with /map {missing.RequestedName} create."),
+                NoticeView notice => Errors(ImportFormView.CsvField, notice.Text),
+                _ => Errors(ImportFormView.CsvField, "Sorry, this import could not be previewed. Nothing was changed."),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.BotFailed(logger, e, "import form", request.Workspace.Value);
+            return Errors(ImportFormView.CsvField, "Sorry, something went wrong on our side and nothing was changed. Please try again.");
+        }
+    }
+
+    /// <summary>The preview's Import: applies it once (the import id is the key), closes the modal and announces the map in the channel once.</summary>
+    public async Task<ViewSubmissionResponse?> OnImportPreviewSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
+        var metadata = ImportMetadata.TryDecode(payload.View.PrivateMetadata);
+        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
+        if (metadata is null)
+        {
+            Log.BadImportMetadata(logger, request.Workspace.Value);
+            return ViewSubmissionResponse.Update(imports.Notice(new NoticeView(Tone.Warning, "This preview can no longer be imported. Paste the CSV again with /map import; nothing was changed.")));
+        }
+
+        try
+        {
+            var key = CsvHandler.IdempotencyKey(metadata.ImportId);
+            var repeated = await maps.IsAppliedAsync(request.Workspace, key, cancellationToken);
+            var reply = await dispatcher.ApplyImportAsync(metadata.MapId, metadata.ImportId, request, cancellationToken);
+            switch (reply)
+            {
+                case MapView map:
+                    if (repeated || !announcements.TryClaim(request.Workspace.Value + "|" + key))
+                    {
+                        Log.SubmissionRepeated(logger, key);
+                        return null;
+                    }
+
+                    if (metadata.ChannelId is { Length: > 0 } channel)
+                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, map, ct));
+                    return null;
+                case NoticeView notice:
+                    return ViewSubmissionResponse.Update(imports.Notice(notice));
+                default:
+                    return null;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.BotFailed(logger, e, "import preview", request.Workspace.Value);
+            return ViewSubmissionResponse.Update(imports.Notice(new NoticeView(Tone.Error, "Sorry, something went wrong on our side and nothing was imported. Please try again.")));
+        }
+    }
+
     /// <summary>People of the form's map (reports-to, related-to), filtered by what was typed; only in the requester's workspace.</summary>
     public async Task<OptionsResponse> OnPeopleOptionsAsync(BlockSuggestionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
     {
@@ -177,6 +280,13 @@ public sealed partial class SlackBotListeners(
         try
         {
             var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
+            if (reply is ExportView export)
+            {
+                // No response_url here: a failed upload is told in the thread by the upload itself.
+                Upload(context, mention.Channel, thread, null, export, request);
+                return;
+            }
+
             message = messages.Render(reply, text);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -209,6 +319,59 @@ public sealed partial class SlackBotListeners(
             return messages.Render(form, command);
         }
     }
+
+    private async Task<SlackMessage?> OpenImportFormAsync(SlackTeamKey team, string triggerId, ImportFormView form, string? channelId, string command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The trigger id lives 3 s and works once: this call comes before anything slow.
+            await slack.OpenViewAsync(team, triggerId, imports.Form(form, channelId), cancellationToken);
+            return null;
+        }
+        catch (SlackApiException e)
+        {
+            Log.FormOpenFailed(logger, team.ToString(), e.Error);
+            return messages.Render(form, command);
+        }
+    }
+
+    /// <summary>After the ack: shares the export as a file in the channel; a failure is told politely where the user asked.</summary>
+    private void Upload(SlackListenerContext context, string? channel, string? threadTs, string? responseUrl, ExportView export, RequestContext request)
+    {
+        if (channel is not { Length: > 0 })
+            return;
+        var comment = string.Create(CultureInfo.InvariantCulture, $"{SlackMarkup.Mention(request.User)} exported *{SlackMarkup.Escape(export.MapName)}* ({(export.Rows == 1 ? "1 person" : $"{export.Rows} people")}).");
+        context.RunAfterAck(async ct =>
+        {
+            try
+            {
+                await slack.UploadFileAsync(context.Team, channel, export.FileName, export.Content, $"{export.MapName} stakeholders", comment, threadTs, ct);
+            }
+            catch (SlackApiException e)
+            {
+                Log.UploadFailed(logger, channel, e.Error);
+                var sorry = messages.Failure(UploadFailedText(e.Error)) with { ResponseType = ResponseType.Ephemeral, ReplaceOriginal = false };
+                try
+                {
+                    if (responseUrl is { Length: > 0 })
+                        await slack.PostToResponseUrlAsync(responseUrl, sorry, ct);
+                    else
+                        await slack.PostMessageAsync(context.Team, channel, sorry with { ThreadTs = threadTs, ResponseType = null }, ct);
+                }
+                catch (SlackApiException again)
+                {
+                    Log.RespondFailed(logger, again.Error);
+                }
+            }
+        });
+    }
+
+    public static string UploadFailedText(string error) => error switch
+    {
+        "not_in_channel" or "channel_not_found" => "Sorry, I could not upload the CSV here: invite me to this channel first (/invite @AccountBot), then try again.",
+        "missing_scope" or "not_allowed_token_type" => "Sorry, I could not upload the CSV: AccountBot needs permission to share files (files:write). Ask whoever installed it to reinstall it.",
+        _ => "Sorry, I could not upload the CSV just now. Nothing was changed; please try again in a moment.",
+    };
 
     private async Task AnnounceAsync(SlackTeamKey team, string channel, MapView map, CancellationToken cancellationToken)
     {

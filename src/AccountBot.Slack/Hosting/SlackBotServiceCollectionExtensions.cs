@@ -33,6 +33,7 @@ public static class SlackBotServiceCollectionExtensions
         services.AddSlackAdapter(configuration);
         services.TryAddSingleton<SlackMessageRenderer>();
         services.TryAddSingleton<StakeholderModalRenderer>();
+        services.TryAddSingleton<ImportModalRenderer>();
         services.TryAddSingleton<SubmissionAnnouncements>();
         services.TryAddTransient<SlackBotListeners>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
@@ -50,6 +51,8 @@ public static class SlackBotServiceCollectionExtensions
         app.ActionPrefix(SlackBotIds.MapActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
         app.ActionPrefix(SlackBotIds.CommandActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
         app.ViewSubmission(SlackBotIds.StakeholderForm, (p, ctx, ct) => Listeners().OnStakeholderSubmittedAsync(p, ctx, ct));
+        app.ViewSubmission(SlackBotIds.ImportForm, (p, ctx, ct) => Listeners().OnImportFormSubmittedAsync(p, ctx, ct));
+        app.ViewSubmission(SlackBotIds.ImportPreview, (p, ctx, ct) => Listeners().OnImportPreviewSubmittedAsync(p, ctx, ct));
         app.Options(Core.Accounts.StakeholderFields.ReportsTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
         app.Options(Core.Accounts.StakeholderFields.RelatedTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
         app.Options(SlackBotIds.MapEditSearch, (p, ctx, ct) => Listeners().OnEditSearchOptionsAsync(p, ctx, ct));

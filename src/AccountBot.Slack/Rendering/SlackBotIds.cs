@@ -27,6 +27,7 @@ public static class SlackBotIds
     public const string CancelRemove = "cmd:cancel-remove";
     public const string OpenMap = "cmd:open-map";
     public const string OpenForm = "cmd:open-form";
+    public const string OpenImportForm = "cmd:open-import-form";
     public const string Try = "cmd:try";
 
     /// <summary>Digest buttons (one actions block per account).</summary>
@@ -37,6 +38,11 @@ public static class SlackBotIds
 
     /// <summary>The stakeholder modal.</summary>
     public const string StakeholderForm = "stakeholder-form";
+
+    /// <summary>The CSV import modals: paste form → preview (its submit applies) → a closing notice when it cannot.</summary>
+    public const string ImportForm = "import-form";
+    public const string ImportPreview = "import-preview";
+    public const string ImportNotice = "import-notice";
 
     /// <summary>The block id of the map card's actions block: <c>mapcard:{map id}</c> (the edit search needs the map).</summary>
     public const string MapCardBlockPrefix = "mapcard:";

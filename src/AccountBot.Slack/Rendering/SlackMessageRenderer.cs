@@ -35,6 +35,9 @@ public sealed class SlackMessageRenderer
             HelpView v => Help(v),
             NoticeView v => Notice(v),
             StakeholderFormView v => FormButton(v, formCommand),
+            ExportView v => Uploading(v),
+            ImportFormView v => ImportFormButton(v, formCommand),
+            ImportPreviewView v => ImportSummary(v),
             _ => Notice(new NoticeView(Tone.Warning, "AccountBot cannot show this answer in Slack yet.")),
         };
         return message with { ResponseType = reply.Visibility == ReplyVisibility.Channel ? ResponseType.InChannel : ResponseType.Ephemeral };
@@ -190,6 +193,35 @@ public sealed class SlackMessageRenderer
         if (command is { Length: > 0 and <= SlackLimits.ButtonValue })
             blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.OpenForm, "Open form") { Value = command, Style = ButtonStyle.Primary }]));
         return new SlackMessage(Escape(v.Title), blocks);
+    }
+
+    /// <summary>The ack of an export: the file itself is uploaded to the channel after it.</summary>
+    private static SlackMessage Uploading(ExportView v)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"Uploading {Escape(v.FileName)} ({(v.Rows == 1 ? "1 person" : $"{v.Rows} people")} on *{Escape(v.MapName)}*)…");
+        return new SlackMessage(text, [Section(text)]);
+    }
+
+    private static SlackMessage ImportFormButton(ImportFormView v, string? command)
+    {
+        var text = v.Account is { Length: > 0 } account
+            ? $"Open the form to import people into *{Escape(account)}* from CSV."
+            : "Open the form to import people from CSV.";
+        var blocks = new List<Block> { Section(text) };
+        if (v.Error is { Length: > 0 } error)
+            blocks.Add(Context(Escape(error)));
+        if (command is { Length: > 0 and <= SlackLimits.ButtonValue })
+            blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.OpenImportForm, "Open import form") { Value = command, Style = ButtonStyle.Primary }]));
+        return new SlackMessage("Import people from CSV", blocks);
+    }
+
+    /// <summary>A preview outside its modal (it normally only lives there): what it would do, and how to get back.</summary>
+    private static SlackMessage ImportSummary(ImportPreviewView v)
+    {
+        var text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"An import into *{Escape(v.MapName)}* would add {v.ToAdd.Count}, update {v.ToUpdate.Count} and skip {v.Errors.Count} rows with errors. Use `/map {Escape(v.CommandName)} import` to paste and confirm it.");
+        return new SlackMessage(text, [Section(text)]);
     }
 
     private static string StripMap(string command) =>

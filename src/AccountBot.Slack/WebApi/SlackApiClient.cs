@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -83,6 +84,44 @@ public sealed class SlackApiClient(
         return CallAsync("views.update", team, new ViewsUpdateRequest(viewId, view, hash), _json.ViewsUpdateRequest, _json.ViewResponse, cancellationToken);
     }
 
+    /// <summary>
+    /// Shares a file in <paramref name="channel"/> with Slack's external upload flow: files.getUploadURLExternal
+    /// (name, length) → POST the bytes to the returned <c>upload_url</c> → files.completeUploadExternal. Needs the
+    /// <c>files:write</c> scope. Any step failing throws <see cref="SlackApiException"/> and nothing is shared.
+    /// </summary>
+    public async Task<CompleteUploadResponse> UploadFileAsync(
+        SlackTeamKey team, string channel, string fileName, byte[] content, string title, string? initialComment, string? threadTs, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(title);
+        var target = await CallFormAsync("files.getUploadURLExternal", team, new Dictionary<string, string>
+        {
+            ["filename"] = fileName,
+            ["length"] = content.Length.ToString(CultureInfo.InvariantCulture),
+        }, _json.UploadUrlResponse, cancellationToken);
+        if (!Uri.TryCreate(target.UploadUrl, UriKind.Absolute, out var uploadUrl) || uploadUrl.Scheme != Uri.UriSchemeHttps && uploadUrl.Scheme != Uri.UriSchemeHttp
+            || target.FileId is not { Length: > 0 } fileId)
+        {
+            throw new SlackApiException("files.getUploadURLExternal", "invalid_response", []);
+        }
+
+        await UploadBytesAsync(uploadUrl, content, cancellationToken);
+
+        var fields = new Dictionary<string, string>
+        {
+            ["files"] = JsonSerializer.Serialize<IReadOnlyList<UploadedFile>>([new UploadedFile(fileId, title)], _json.IReadOnlyListUploadedFile),
+            ["channel_id"] = channel,
+        };
+        if (initialComment is { Length: > 0 })
+            fields["initial_comment"] = initialComment;
+        if (threadTs is { Length: > 0 })
+            fields["thread_ts"] = threadTs;
+        await pacer.WaitTurnAsync(team, channel, cancellationToken);
+        return await CallFormAsync("files.completeUploadExternal", team, fields, _json.CompleteUploadResponse, cancellationToken);
+    }
+
     public Task<AuthTestResponse> AuthTestAsync(SlackTeamKey team, CancellationToken cancellationToken) =>
         CallAsync("auth.test", team, new Dictionary<string, string>(), _json.DictionaryStringString, _json.AuthTestResponse, cancellationToken);
 
@@ -125,6 +164,36 @@ public sealed class SlackApiClient(
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestInfo);
         return await SendAsync(method, new Uri(method, UriKind.Relative), () => JsonContent(bytes), installation.BotToken, responseInfo, cancellationToken);
+    }
+
+    /// <summary>The files.* methods take form fields (a list such as <c>files</c> is a JSON string), not a JSON body.</summary>
+    private async Task<TResponse> CallFormAsync<TResponse>(
+        string method, SlackTeamKey team, Dictionary<string, string> fields, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        where TResponse : SlackApiResponse
+    {
+        var installation = await installations.FindAsync(team, cancellationToken);
+        if (installation is null)
+        {
+            Log.NoInstallation(logger, method, team.ToString());
+            throw new SlackApiException(method, "not_installed", [$"no installation for {team}"]);
+        }
+
+        return await SendAsync(method, new Uri(method, UriKind.Relative), () => new FormUrlEncodedContent(fields), installation.BotToken, responseInfo, cancellationToken);
+    }
+
+    /// <summary>The upload URL is pre-signed: no token goes with it, and it answers plain text (<c>OK - {length}</c>).</summary>
+    private async Task UploadBytesAsync(Uri uploadUrl, byte[] content, CancellationToken cancellationToken)
+    {
+        const string method = "upload_url";
+        using var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = body };
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            Log.HttpFailure(logger, method, (int)response.StatusCode);
+            throw new SlackApiException(method, $"http_{(int)response.StatusCode}", []);
+        }
     }
 
     private static ByteArrayContent JsonContent(byte[] bytes)

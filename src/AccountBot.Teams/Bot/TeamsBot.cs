@@ -28,6 +28,7 @@ public sealed class TeamsBot(
     public const string SomethingWentWrong = "Something went wrong on our side, sorry. Please try again in a moment.";
     public const string NoTenant = "AccountBot works inside a Microsoft 365 organisation, and this conversation did not say which one. Nothing was saved.";
     public const string CancelledText = "Nothing was removed.";
+    public const string ImportCancelledText = "Import cancelled. Nothing was changed.";
 
     /// <summary>Registers the message, conversationUpdate and installationUpdate handlers.</summary>
     public void Register(TeamsActivityRouter router)
@@ -122,6 +123,19 @@ public sealed class TeamsBot(
                     action.Get(CardVerbs.Keys.SubmissionId) ?? string.Empty,
                     StakeholderFormSubmission.ReadValues(action, context.User));
                 reply = await dispatcher.SubmitStakeholderAsync(submission, context, cancellationToken);
+                inPlace = true;
+                break;
+            case CardVerbs.PreviewImport:
+                // Raw: the pasted CSV keeps its line breaks and spacing.
+                reply = await dispatcher.PreviewImportAsync(action.Get(ImportFormView.AccountField), action.Raw(ImportFormView.CsvField), context, cancellationToken);
+                inPlace = true;
+                break;
+            case CardVerbs.ApplyImport when Guid.TryParse(action.Get(CardVerbs.Keys.MapId), out var importMapId) && action.Get(CardVerbs.Keys.ImportId) is { } importId:
+                reply = await dispatcher.ApplyImportAsync(importMapId, importId, context, cancellationToken);
+                inPlace = true;
+                break;
+            case CardVerbs.CancelImport:
+                reply = new NoticeView(Tone.Info, ImportCancelledText);
                 inPlace = true;
                 break;
             case CardVerbs.Cancel:

@@ -21,11 +21,13 @@ public static class TeamsBotServiceCollectionExtensions
         services.TryAddSingleton<StakeholderFormRenderer>();
         services.TryAddSingleton<DigestCardRenderer>();
         services.TryAddSingleton<ViewCardRenderer>();
+        services.TryAddSingleton<CsvCardRenderer>();
         services.TryAddSingleton(sp => new TeamsCardRenderer(
             sp.GetRequiredService<MapCardRenderer>(),
             sp.GetRequiredService<StakeholderFormRenderer>(),
             sp.GetRequiredService<DigestCardRenderer>(),
-            sp.GetRequiredService<ViewCardRenderer>()));
+            sp.GetRequiredService<ViewCardRenderer>(),
+            sp.GetRequiredService<CsvCardRenderer>()));
         services.TryAddSingleton<ConversationAddressRecorder>();
         services.TryAddSingleton<TeamsBot>();
 

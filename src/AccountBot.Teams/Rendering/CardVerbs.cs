@@ -19,6 +19,15 @@ public static class CardVerbs
     /// <summary>Close a confirmation without doing anything.</summary>
     public const string Cancel = "cancel";
 
+    /// <summary>The import form's submit button: the inputs carry the account and the pasted CSV; the answer is a preview.</summary>
+    public const string PreviewImport = "previewImport";
+
+    /// <summary>Confirm an import preview (<see cref="Keys.MapId"/> + <see cref="Keys.ImportId"/>).</summary>
+    public const string ApplyImport = "applyImport";
+
+    /// <summary>Drop an import preview without changing anything.</summary>
+    public const string CancelImport = "cancelImport";
+
     public static class Keys
     {
         public const string Command = "command";
@@ -31,6 +40,9 @@ public static class CardVerbs
         public const string MapId = "mapId";
         public const string StakeholderId = "stakeholderId";
         public const string SubmissionId = "submissionId";
+
+        /// <summary>The pending import a preview's confirm button applies (also its idempotency key).</summary>
+        public const string ImportId = "importId";
 
         /// <summary>The relationship owner the form was opened with, so an unchanged pick keeps their name.</summary>
         public const string KnownOwnerId = "knownOwnerId";

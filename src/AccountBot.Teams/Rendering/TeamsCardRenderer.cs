@@ -15,7 +15,8 @@ public sealed class TeamsCardRenderer(
     MapCardRenderer maps,
     StakeholderFormRenderer forms,
     DigestCardRenderer digests,
-    ViewCardRenderer views)
+    ViewCardRenderer views,
+    CsvCardRenderer csv)
 {
     /// <summary>Room left under <see cref="MessageSize.MaxBytes"/> for the addressing the connector call adds (ids, names, serviceUrl).</summary>
     public const int Budget = MessageSize.MaxBytes - (4 * 1024);
@@ -26,7 +27,7 @@ public sealed class TeamsCardRenderer(
     private static readonly int[] Limits = [int.MaxValue, 60, 30, 15, 5, 0];
 
     public TeamsCardRenderer()
-        : this(new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer())
+        : this(new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer())
     {
     }
 
@@ -73,6 +74,9 @@ public sealed class TeamsCardRenderer(
         HistoryView v => views.History(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
         SettingsView v => views.Settings(v),
         PictureView v => views.Picture(v, Math.Min(limit, 60)),
+        ExportView v => csv.Export(v),
+        ImportFormView v => csv.ImportForm(v),
+        ImportPreviewView v => csv.ImportPreview(v, Math.Min(limit, CsvCardRenderer.DefaultMaxLines)),
         _ => views.Notice(new NoticeView(Tone.Info, "Done.")),
     };
 }

@@ -74,11 +74,41 @@ internal static class RenderedViews
             results.Add(($"form-{size}.modal", modals.Render(form, Channel), typeof(ModalView)));
         }
 
+        // CSV export and import, through the core, then a 500-row preview built directly.
+        var imports = new ImportModalRenderer();
+        Respond("export", await core.SendAsync("map Acme export"));
+        var importForm = (ImportFormView)await core.SendAsync("map Acme import");
+        results.Add(("import-form.modal", imports.Form(importForm, Channel), typeof(ModalView)));
+        results.Add(("import-form.views-open", new ViewsOpenRequest("1337.42.trigger", imports.Form(importForm, Channel)), typeof(ViewsOpenRequest)));
+        Respond("import-form-button", importForm);
+        var csv = "Name,Title,Favourite colour\n" + string.Join("\n", HostileNames.Select(n => $"\"{n.Replace("\"", "\"\"", StringComparison.Ordinal)}\",VP <b>")) + "\nJane Doe,CFO\n,no name\n";
+        var preview = (ImportPreviewView)await core.Dispatcher.PreviewImportAsync("Acme", csv, core.Context, CancellationToken.None);
+        results.Add(("import-preview-update.view-response", ViewSubmissionResponse.Update(imports.Preview(preview, Channel)), typeof(ViewSubmissionResponse)));
+        Respond("import-preview-summary", preview);
+        var badCsv = (ImportFormView)await core.Dispatcher.PreviewImportAsync("Acme", "Nom;Titre\nJane;CFO", core.Context, CancellationToken.None);
+        results.Add(("import-errors.view-response", new ViewErrorsResponse(ImportModalRenderer.ErrorsByBlock(badCsv)), typeof(ViewSubmissionResponse)));
+        results.Add(("import-rejected.modal", imports.Form(badCsv with { CsvText = new string('x', 10_000) }, Channel), typeof(ModalView)));
+        results.Add(("import-500.modal", imports.Preview(BigPreview(300, 150, 50), Channel), typeof(ModalView)));
+        results.Add(("import-nothing.modal", imports.Preview(BigPreview(0, 0, 3), Channel), typeof(ModalView)));
+        results.Add(("import-expired.view-response", ViewSubmissionResponse.Update(imports.Notice(new NoticeView(Tone.Warning, "This import preview has expired."))), typeof(ViewSubmissionResponse)));
+
         Post("digest-300", Digest(300));
         Post("digest-1", Digest(1));
         results.Add(("failure.respond", messages.Failure(), typeof(SlackMessage)));
         return results;
     }
+
+    /// <summary>A preview as a 500-row CRM paste would give: long names and details in every list.</summary>
+    public static ImportPreviewView BigPreview(int add, int update, int errors) => new(
+        Guid.NewGuid(),
+        "Globex <Corp> & Co",
+        "\"Globex <Corp> & Co\"",
+        Guid.NewGuid().ToString("N"),
+        [.. Enumerable.Range(0, add).Select(i => new ImportLine(i + 2, HostileNames[i % HostileNames.Length] + " " + new string('n', 90), "VP Procurement, Finance & Operations · economic buyer · power 4 · interest 3 · " + new string('d', 200)))],
+        [.. Enumerable.Range(0, update).Select(i => new ImportLine(add + i + 2, $"Existing Person {i}", "title: Director → Senior Director of Strategic Partnerships; stance: neutral → supporter"))],
+        12,
+        [.. Enumerable.Range(0, errors).Select(i => new ImportLine(add + update + i + 2, $"Broken Row {i}", "Power must be a whole number from 1 to 5 (got \"high\")."))],
+        [.. Enumerable.Range(0, 60).Select(i => $"Custom CRM Field {i} <!here>")]);
 
     public static Digest Digest(int accounts)
     {

@@ -30,6 +30,43 @@ public sealed partial class SlackMessageRendererTests
     }
 
     [Fact]
+    public void Render_CsvViews_AreShownNotTheCannotShowFallback()
+    {
+        var export = _renderer.Render(new ExportView(Guid.NewGuid(), "Acme", "acme.csv", [1, 2], 2));
+        var form = _renderer.Render(new ImportFormView("Acme", 1_000_000, 500), "map Acme import");
+        var preview = _renderer.Render(RenderedViews.BigPreview(3, 1, 1));
+
+        Assert.Contains("Uploading acme.csv (2 people", export.Text, StringComparison.Ordinal);
+        var button = form.Blocks!.OfType<ActionsBlock>().Single().Elements.OfType<ButtonElement>().Single();
+        Assert.Equal(SlackBotIds.OpenImportForm, button.ActionId);
+        Assert.Equal("map Acme import", button.Value);
+        Assert.StartsWith(SlackBotIds.CommandActionPrefix, SlackBotIds.OpenImportForm, StringComparison.Ordinal);
+        Assert.Contains("would add 3", preview.Text, StringComparison.Ordinal);
+        foreach (var message in new[] { export, form, preview })
+            Assert.DoesNotContain("cannot show", JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportModals_FormHintSaysTheLimit_PreviewCarriesMapImportAndChannel()
+    {
+        var modals = new ImportModalRenderer();
+        var form = modals.Form(new ImportFormView("Acme", 1_000_000, 500) { CsvText = new string('x', 5000) }, "C1");
+        var view = RenderedViews.BigPreview(300, 150, 50);
+        var preview = modals.Preview(view, "C1");
+
+        var csv = form.Blocks.OfType<InputBlock>().Single(b => b.BlockId == ImportFormView.CsvField);
+        Assert.Contains("3,000 characters", csv.Hint!.Text, StringComparison.Ordinal);
+        Assert.Equal(3000, ((PlainTextInputElement)csv.Element).MaxLength);
+        Assert.Equal(3000, ((PlainTextInputElement)csv.Element).InitialValue!.Length);
+        Assert.Equal("C1", form.PrivateMetadata);
+        Assert.InRange(preview.Blocks.Count, 1, 100);
+        var metadata = ImportMetadata.TryDecode(preview.PrivateMetadata)!;
+        Assert.Equal((view.MapId, view.ImportId, "C1"), (metadata.MapId, metadata.ImportId, metadata.ChannelId));
+        Assert.Null(ImportMetadata.TryDecode("{not json"));
+        Assert.Equal("Import", preview.Submit!.Text);
+    }
+
+    [Fact]
     public async Task Render_UserTextInMrkdwn_IsVerbatimSoAtHereIsNotParsed()
     {
         using var core = new CoreHarness();

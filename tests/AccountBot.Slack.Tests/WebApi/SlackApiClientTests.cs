@@ -61,6 +61,54 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadFileAsync_ThreeCallsInOrder_FormFieldsExactBytesAndNoTokenOnTheUploadUrl()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. "Name,Title\nZoë Ünïcødé,CFO\n"u8];
+
+        var done = await _client.UploadFileAsync(Acme, "C1", "acme.csv", bytes, "Acme stakeholders", "<@U1> exported *Acme*", "1.2", Ct);
+
+        Assert.Equal(["files.getUploadURLExternal", FakeSlackApi.UploadUrlMethod, "files.completeUploadExternal"], _fake.Calls.Select(c => c.Method));
+        var start = _fake.Calls[0];
+        Assert.Equal("Bearer xoxb-acme", start.Authorization);
+        Assert.StartsWith("application/x-www-form-urlencoded", start.ContentType, StringComparison.Ordinal);
+        Assert.Equal("acme.csv", start.Form["filename"]);
+        Assert.Equal(bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), start.Form["length"]);
+        Assert.Null(_fake.Calls[1].Authorization);
+        Assert.Equal(bytes, _fake.Calls[1].BodyBytes);
+        var complete = _fake.Calls[2];
+        Assert.Equal("Bearer xoxb-acme", complete.Authorization);
+        Assert.Equal("C1", complete.Form["channel_id"]);
+        Assert.Equal("1.2", complete.Form["thread_ts"]);
+        Assert.Equal("<@U1> exported *Acme*", complete.Form["initial_comment"]);
+        var file = JsonDocument.Parse(complete.Form["files"]).RootElement[0];
+        Assert.Equal("F000001", file.GetProperty("id").GetString());
+        Assert.Equal("Acme stakeholders", file.GetProperty("title").GetString());
+        Assert.NotNull(done.Files);
+    }
+
+    [Fact]
+    public async Task UploadFileAsync_CompleteOkFalse_ThrowsTypedError()
+    {
+        _fake.Script("files.completeUploadExternal", FakeSlackReply.Error("not_in_channel"));
+
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => _client.UploadFileAsync(Acme, "C1", "a.csv", [1, 2, 3], "A", null, null, Ct));
+
+        Assert.Equal("files.completeUploadExternal", e.ApiMethod);
+        Assert.Equal("not_in_channel", e.Error);
+    }
+
+    [Fact]
+    public async Task UploadFileAsync_UploadUrlFails_ThrowsAndNeverCompletes()
+    {
+        _fake.Script(FakeSlackApi.UploadUrlMethod, FakeSlackReply.HttpStatus(500));
+
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => _client.UploadFileAsync(Acme, "C1", "a.csv", [1, 2, 3], "A", null, null, Ct));
+
+        Assert.Equal("http_500", e.Error);
+        Assert.Empty(_fake.CallsTo("files.completeUploadExternal"));
+    }
+
+    [Fact]
     public async Task PostMessageAsync_OrgWideInstall_UsesEnterpriseToken()
     {
         await _store.SaveAsync(new SlackInstallation { EnterpriseId = "E0ORG", TeamId = "T0ANY", IsEnterpriseInstall = true, BotToken = "xoxb-org" }, Ct);

@@ -158,5 +158,30 @@ internal static class SampleViews
         yield return ("picture-text-only", new PictureView(MapId, "Acme Corp", "Acme Corp", 7, MapPicture.Onion, [new PictureSection("Ring 1", ["Omar Haddad"])]));
         yield return ("digest", Digest(5));
         yield return ("digest-300", Digest(20, 280));
+        yield return ("export", Export() with { DownloadUrl = new Uri("https://bot.example.com/exports/acme-corp.csv?sig=abc&exp=1772442000") });
+        yield return ("export-no-url", Export());
+        yield return ("import-form", new ImportFormView("Acme Corp", 1_000_000, 500));
+        yield return ("import-form-error", new ImportFormView("Acme Corp", 1_000_000, 500) { CsvText = "Nom;Titre\nJane Doe;VP Finance\n", Error = "The first line must name the columns; there is no Name column.", ErrorField = ImportFormView.CsvField });
+        yield return ("import-form-long-text", new ImportFormView(null, 1_000_000, 500) { CsvText = new string('x', 200_000), Error = "Say which account to import into, e.g. Acme Corp.", ErrorField = ImportFormView.AccountField });
+        yield return ("import-preview", ImportPreview(3, 2, 1));
+        yield return ("import-preview-500", ImportPreview(300, 150, 50, ignored: 40));
+        yield return ("import-preview-nothing", ImportPreview(0, 0, 2));
     }
+
+    public const string ImportId = "imp_7Hc2kQ";
+
+    public static ExportView Export() =>
+        new(MapId, "Acme Corp", "acme-corp-stakeholders.csv", "Name,Title\nJane Doe,VP Finance\nOmar Haddad,CFO\n"u8.ToArray(), 2);
+
+    /// <summary>A preview with long names and details, as a 500-row paste from a CRM would give.</summary>
+    public static ImportPreviewView ImportPreview(int add, int update, int errors, int ignored = 2) => new(
+        MapId,
+        "Acme Corp",
+        "\"Acme Corp\"",
+        ImportId,
+        [.. Enumerable.Range(0, add).Select(i => new ImportLine(i + 2, string.Create(CultureInfo.InvariantCulture, $"Person Number {i} Longname-Hyphenated"), "VP Procurement, Finance & Operations · economic buyer · power 4 · interest 3"))],
+        [.. Enumerable.Range(0, update).Select(i => new ImportLine(add + i + 2, string.Create(CultureInfo.InvariantCulture, $"Existing Person {i}"), "title: Director → Senior Director of Strategic Partnerships; stance: neutral → supporter"))],
+        12,
+        [.. Enumerable.Range(0, errors).Select(i => new ImportLine(add + update + i + 2, string.Create(CultureInfo.InvariantCulture, $"Broken Row {i}"), "Power must be a whole number from 1 to 5 (got \"high\")."))],
+        [.. Enumerable.Range(0, ignored).Select(i => string.Create(CultureInfo.InvariantCulture, $"Custom CRM Field {i}"))]);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Rendering;
@@ -162,6 +163,89 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Render_ExportWithLink_TitleCountsPeopleAndOpensTheDownload()
+    {
+        var view = SampleViews.All().Single(v => v.Name == "export").View;
+        var card = JsonNode.Parse(Json(_renderer.Render(view)))!;
+
+        Assert.Equal("Acme Corp: 2 people exported", card["body"]![0]!["text"]!.GetValue<string>());
+        var action = card["actions"]!.AsArray().Single()!;
+        Assert.Equal("Action.OpenUrl", action["type"]!.GetValue<string>());
+        Assert.Equal("Download CSV", action["title"]!.GetValue<string>());
+        Assert.Equal(((ExportView)view).DownloadUrl!.ToString(), action["url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Render_ExportWithoutLink_ExplainsPublicBaseUrlAndHasNoButton()
+    {
+        var card = JsonNode.Parse(Json(_renderer.Render(SampleViews.Export())))!;
+
+        Assert.Null(card["actions"]);
+        Assert.Contains("PublicBaseUrl", card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ImportForm_PrefillsAccountMultilineCsvAndSubmitsToPreview()
+    {
+        var body = Body(_renderer.Render(new ImportFormView("Acme Corp", 1_000_000, 500)));
+
+        Assert.Equal("Acme Corp", body.Single(e => e["id"]?.GetValue<string>() == ImportFormView.AccountField)["value"]!.GetValue<string>());
+        var csv = body.Single(e => e["id"]?.GetValue<string>() == ImportFormView.CsvField);
+        Assert.True(csv["isMultiline"]!.GetValue<bool>());
+        Assert.Equal(1_000_000, csv["maxLength"]!.GetValue<int>());
+        var json = Json(_renderer.Render(new ImportFormView("Acme Corp", 1_000_000, 500)));
+        Assert.Contains("\"verb\":\"" + CardVerbs.PreviewImport + "\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ImportFormWithError_ErrorSitsUnderTheCsvAndTextIsKept()
+    {
+        var view = (ImportFormView)SampleViews.All().Single(v => v.Name == "import-form-error").View;
+        var body = Body(_renderer.Render(view));
+
+        var csv = body.FindIndex(e => e["id"]?.GetValue<string>() == ImportFormView.CsvField);
+        Assert.Equal(view.CsvText, body[csv]["value"]!.GetValue<string>());
+        Assert.Equal(view.Error, body[csv]["errorMessage"]!.GetValue<string>());
+        Assert.Equal("csvError", body[csv + 2]["id"]!.GetValue<string>());
+        Assert.DoesNotContain(body, e => e["id"]?.GetValue<string>() == "accountError");
+    }
+
+    [Fact]
+    public void Render_ImportPreview_ListsLinesAndConfirmCarriesMapAndImportId()
+    {
+        var json = Json(_renderer.Render(SampleViews.ImportPreview(3, 2, 1)));
+
+        Assert.Contains("3 people to add · 2 people to update · 12 unchanged · 1 row with errors", json, StringComparison.Ordinal);
+        Assert.Contains("Line 2: **Person Number 0 Longname-Hyphenated**", json, StringComparison.Ordinal);
+        Assert.Contains("Line 7: **Broken Row 0** · Power must be", json, StringComparison.Ordinal);
+        Assert.Contains("Ignored columns: Custom CRM Field 0, Custom CRM Field 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"" + CardVerbs.ApplyImport + "\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"importId\":\"" + SampleViews.ImportId + "\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"mapId\":\"" + SampleViews.MapId.ToString("D") + "\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"" + CardVerbs.CancelImport + "\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderMessage_500RowPreview_StaysUnderTheSizeLimitAndSaysHowManyMore()
+    {
+        var message = _renderer.RenderMessage(SampleViews.ImportPreview(300, 150, 50, ignored: 40));
+
+        Assert.True(MessageSize.IsWithinLimit(message), MessageSize.GetByteCount(message).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var json = Relaxed(message.Attachments![0].Content!.Value.GetRawText());
+        Assert.Contains("…and ", json, StringComparison.Ordinal);
+        Assert.Contains("To add (300)", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ImportPreviewWithNothingToApply_OffersOnlyCancel()
+    {
+        var json = Json(_renderer.Render(SampleViews.ImportPreview(0, 0, 2)));
+
+        Assert.DoesNotContain(CardVerbs.ApplyImport, json, StringComparison.Ordinal);
+        Assert.Contains("Nothing to import", json, StringComparison.Ordinal);
     }
 
     private static string Json(AdaptiveCard card) => Relaxed(JsonSerializer.Serialize(card, TeamsJsonContext.Default.AdaptiveCard));

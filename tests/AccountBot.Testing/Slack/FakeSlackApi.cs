@@ -32,6 +32,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _time = time;
     }
 
+    /// <summary>The method name recorded for a POST to an <c>upload_url</c> from files.getUploadURLExternal.</summary>
+    public const string UploadUrlMethod = "upload_url";
+
     public Uri BaseUrl { get; private set; } = null!;
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
 
@@ -51,6 +54,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var fake = new FakeSlackApi(app, timeProvider ?? TimeProvider.System);
         app.MapPost("/api/{method}", (HttpContext context, string method) => fake.HandleAsync(context, method));
         app.MapPost("/response/{id}", (HttpContext context, string id) => fake.HandleAsync(context, "response_url"));
+        app.MapPost("/upload/{id}", (HttpContext context, string id) => fake.HandleAsync(context, UploadUrlMethod));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -81,10 +85,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, string method)
     {
-        using var reader = new StreamReader(context.Request.Body);
+        using var raw = new MemoryStream();
+        await context.Request.Body.CopyToAsync(raw, context.RequestAborted);
+        var bytes = raw.ToArray();
+        using var reader = new StreamReader(new MemoryStream(bytes));
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var call = new FakeSlackCall(method, headers, context.Request.ContentType ?? "", body, _time.GetUtcNow());
+        var call = new FakeSlackCall(method, headers, context.Request.ContentType ?? "", body, _time.GetUtcNow()) { BodyBytes = bytes };
         _calls.Enqueue(call);
         Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
@@ -111,6 +118,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return;
         }
 
+        if (method == UploadUrlMethod && reply.Json is null)
+        {
+            await context.Response.WriteAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"OK - {bytes.Length}"), context.RequestAborted);
+            return;
+        }
+
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(reply.Json ?? DefaultSuccess(method, call), context.RequestAborted);
     }
@@ -126,6 +139,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" or "chat.update" => JsonSerializer.Serialize(new { ok = true, channel = Field("channel"), ts = Field("ts") ?? ts }),
             "chat.postEphemeral" => JsonSerializer.Serialize(new { ok = true, message_ts = ts }),
             "views.open" or "views.push" or "views.update" => JsonSerializer.Serialize(new { ok = true, view = new { id = Field("view_id") ?? $"V{n:D6}", hash = $"hash-{n}" } }),
+            "files.getUploadURLExternal" => JsonSerializer.Serialize(new { ok = true, upload_url = new Uri(BaseUrl, $"upload/F{n:D6}").AbsoluteUri, file_id = $"F{n:D6}" }),
+            "files.completeUploadExternal" => """{"ok":true,"files":[{"id":"F000001","title":"uploaded"}]}""",
             "auth.test" => """{"ok":true,"url":"https://fake.example/","team":"Fake","user":"accountbot","team_id":"T0FAKE","user_id":"U0BOT","bot_id":"B0BOT"}""",
             "oauth.v2.access" => """{"ok":true,"access_token":"xoxb-fake-installed","token_type":"bot","scope":"commands,chat:write","bot_user_id":"U0BOT","app_id":"A0FAKE","team":{"id":"T0FAKE","name":"Fake"},"enterprise":null,"authed_user":{"id":"U0INSTALLER"},"is_enterprise_install":false}""",
             _ => """{"ok":true}""",

@@ -8,6 +8,9 @@ public sealed record FakeSlackCall(string Method, IReadOnlyDictionary<string, st
 {
     public string? Authorization => Headers.GetValueOrDefault("Authorization");
 
+    /// <summary>The body exactly as sent (a file upload's bytes, byte order mark included).</summary>
+    public byte[] BodyBytes { get; init; } = [];
+
     /// <summary>The body as JSON (for JSON calls).</summary>
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 

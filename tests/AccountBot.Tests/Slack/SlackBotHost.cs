@@ -36,6 +36,8 @@ internal sealed class SlackBotHost : IAsyncDisposable
         host.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
+            // appsettings.json says Urls = :3978; two hosts (or another test run) on that port collide.
+            web.UseSetting("Urls", "http://127.0.0.1:0");
             web.UseSetting("Storage:LiteDb:Path", Path.Combine(host._folder, "bot.db"));
             web.UseSetting("Slack:SigningSecret", SigningSecret);
             web.UseSetting("Slack:ClientId", "1234.5678");

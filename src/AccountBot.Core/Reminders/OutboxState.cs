@@ -29,4 +29,10 @@ public enum OutboxState
     /// may have posted the message, so it is not sent again: at most once for such attempts.
     /// </summary>
     DeliveredUnknown,
+
+    /// <summary>
+    /// Still unsent when a later week's digest for the same channel was planned (say, retries spanning downtime):
+    /// dropped, so the channel gets one current digest rather than a stale one as well.
+    /// </summary>
+    Superseded,
 }

@@ -137,6 +137,20 @@ public sealed class ReminderRunner
     private static bool Matches(DigestKey key, string? channelId) =>
         channelId is null || string.Equals(key.ChannelId, channelId, StringComparison.Ordinal);
 
+    private static Dictionary<string, string> LatestWeekByChannel(IEnumerable<string> keys)
+    {
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in keys.Select(DigestKey.Parse))
+        {
+            if (!latest.TryGetValue(key.ChannelId, out var week) || string.CompareOrdinal(key.Week, week) > 0)
+            {
+                latest[key.ChannelId] = key.Week;
+            }
+        }
+
+        return latest;
+    }
+
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
 
@@ -232,6 +246,33 @@ public sealed class ReminderRunner
             .Where(e => Matches(e.Key, channelId) && (e.NextAttemptAt is null || e.NextAttemptAt <= now))
             .ToList();
         var outcomes = new List<DigestOutcome>();
+        var latestWeeks = new Dictionary<WorkspaceKey, Dictionary<string, string>>();
+        foreach (var entry in due.ToList())
+        {
+            if (!latestWeeks.TryGetValue(entry.Key.Workspace, out var latest))
+            {
+                latest = LatestWeekByChannel(await outbox.ListKeysAsync(entry.Key.Workspace, cancellationToken).ConfigureAwait(false));
+                latestWeeks.Add(entry.Key.Workspace, latest);
+            }
+
+            // ISO weeks (yyyy-Www) sort as text.
+            if (string.CompareOrdinal(latest[entry.Key.ChannelId], entry.Key.Week) > 0)
+            {
+                due.Remove(entry);
+                var superseded = entry with
+                {
+                    State = OutboxState.Superseded,
+                    UpdatedAt = now,
+                    NextAttemptAt = null,
+                    LastError = $"Not sent before week {latest[entry.Key.ChannelId]}'s digest was planned; that one is sent instead.",
+                };
+                if (await outbox.TryUpdateAsync(superseded, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    outcomes.Add(Outcome(stored, stored.LastError));
+                }
+            }
+        }
+
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = cancellationToken },

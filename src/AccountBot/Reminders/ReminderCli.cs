@@ -233,6 +233,7 @@ internal static class ReminderCli
                 OutboxState.Sent => $"sent    {outcome.Key.Value} (attempt {outcome.Attempts}){(outcome.Detail is { } id ? " message " + id : string.Empty)}",
                 OutboxState.Pending => $"retry   {outcome.Key.Value} (attempt {outcome.Attempts}) at {(outcome.NextAttemptAt is { } next ? Format(next) : "?")}: {outcome.Detail}",
                 OutboxState.Failed => $"failed  {outcome.Key.Value} (attempt {outcome.Attempts}): {outcome.Detail}",
+                OutboxState.Superseded => $"dropped {outcome.Key.Value}: {outcome.Detail}",
                 _ => $"unknown {outcome.Key.Value} (attempt {outcome.Attempts}): {outcome.Detail}",
             };
             await output.WriteLineAsync(line).ConfigureAwait(false);

@@ -41,6 +41,9 @@ internal static partial class ReminderReportLog
                 case OutboxState.Failed:
                     Failed(logger, outcome.Key.Value, outcome.Attempts, outcome.Detail);
                     break;
+                case OutboxState.Superseded:
+                    Superseded(logger, outcome.Key.Value, outcome.Detail);
+                    break;
                 default:
                     Unknown(logger, outcome.Key.Value, outcome.Detail);
                     break;
@@ -68,6 +71,9 @@ internal static partial class ReminderReportLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Digest {Key} failed for good after {Attempts} attempts: {Reason}")]
     private static partial void Failed(ILogger logger, string key, int attempts, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Key} dropped: {Reason}")]
+    private static partial void Superseded(ILogger logger, string key, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key} has an unknown outcome and is not sent again: {Reason}")]
     private static partial void Unknown(ILogger logger, string key, string? reason);

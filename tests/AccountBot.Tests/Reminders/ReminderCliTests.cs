@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Tests.Reminders;
 
+[Collection(HostBuildingCollection.Name)]
 public sealed class ReminderCliTests : IDisposable
 {
     private static readonly WorkspaceKey Workspace = WorkspaceKey.ForSlack(null, "T1");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AccountBot.Tests.Reminders;
 
 /// <summary>Reminder delivery as the host composes it: options validated at start-up, runner and scheduler registered.</summary>
+[Collection(HostBuildingCollection.Name)]
 public sealed class ReminderHostTests : IDisposable
 {
     private readonly TestHost hosts = new("reminder-host-tests");

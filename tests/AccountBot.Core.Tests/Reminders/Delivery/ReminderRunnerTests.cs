@@ -290,6 +290,21 @@ public sealed class ReminderRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_StillRetryingWhenFiveWeeksOfDowntimeEnd_OnlyTheCatchUpDigestIsSent()
+    {
+        await h.AddStaleMapAsync("Acme", Deals);
+        h.Slack.Script(Deals.Id, DeliveryResult.RetryLater("503"));
+        await h.RunAsync();
+
+        h.Time.Advance(TimeSpan.FromDays(35));
+        var report = await h.RunAsync();
+
+        Assert.Equal(["2026-W15"], h.Slack.Delivered.Select(d => d.Key.Week));
+        Assert.Equal(OutboxState.Superseded, h.Entry(Deals, "2026-W10").State);
+        Assert.Equal([OutboxState.Superseded, OutboxState.Sent], report.Outcomes.Select(o => o.State));
+    }
+
+    [Fact]
     public async Task RunAsync_DayMovedLaterMidWeek_NoSecondDigestThatWeek()
     {
         await h.AddStaleMapAsync("Acme", Deals);

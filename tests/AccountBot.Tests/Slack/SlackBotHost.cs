@@ -1,4 +1,9 @@
 using System.Net;
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Features;
+using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Views;
 using AccountBot.Slack.Installations;
 using AccountBot.Testing.Slack;
 using Microsoft.AspNetCore.Hosting;
@@ -73,6 +78,30 @@ internal sealed class SlackBotHost : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>The request context of a Slack user of <paramref name="team"/> (for seeding through the core).</summary>
+    public static RequestContext UserOf(string team = "T0ACME") =>
+        new(WorkspaceKey.ForSlack(null, team), new UserRef("U0ANA", "ana"), new ChannelRef("C0SEED"));
+
+    /// <summary>Creates a map with people through the core, as a Slack user of <paramref name="team"/> would; returns their ids.</summary>
+    public async Task<List<Guid>> SeedAsync(string team, string name, IReadOnlyList<string> people)
+    {
+        var dispatcher = Factory.Services.GetRequiredService<CommandDispatcher>();
+        var context = UserOf(team);
+        await dispatcher.DispatchAsync($"map {name} create", context, CancellationToken.None);
+        var map = await FindMapAsync(team, name);
+        foreach (var person in people)
+        {
+            var reply = await dispatcher.SubmitStakeholderAsync(new StakeholderSubmission(map!.Id, null, Guid.NewGuid().ToString("N"), new StakeholderFormValues { Name = person }), context, CancellationToken.None);
+            Assert.IsType<MapView>(reply);
+        }
+
+        map = await FindMapAsync(team, name);
+        return [.. map!.Stakeholders.Select(s => s.Id)];
+    }
+
+    public Task<AccountMap?> FindMapAsync(string team, string name) =>
+        Factory.Services.GetRequiredService<IAccountMapStore>().FindByNameAsync(WorkspaceKey.ForSlack(null, team), name, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

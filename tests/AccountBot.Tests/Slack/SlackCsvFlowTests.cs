@@ -138,24 +138,10 @@ public sealed class SlackCsvFlowTests : IAsyncLifetime
     private static JsonElement Block(JsonElement view, string blockId) =>
         view.GetProperty("blocks").EnumerateArray().First(b => b.TryGetProperty("block_id", out var id) && id.GetString() == blockId);
 
-    private static RequestContext Context() => new(WorkspaceKey.ForSlack(null, "T0ACME"), new UserRef("U0ANA", "ana"), new ChannelRef("C0SEED"));
-
     private Task<Reply> DispatchAsync(string text) =>
-        _host.Factory.Services.GetRequiredService<CommandDispatcher>().DispatchAsync(text, Context(), CancellationToken.None);
+        _host.Factory.Services.GetRequiredService<CommandDispatcher>().DispatchAsync(text, SlackBotHost.UserOf(), CancellationToken.None);
 
-    private async Task SeedAsync(string name, IReadOnlyList<string> people)
-    {
-        var dispatcher = _host.Factory.Services.GetRequiredService<CommandDispatcher>();
-        await dispatcher.DispatchAsync($"map {name} create", Context(), CancellationToken.None);
-        var map = await FindMapAsync(name);
-        foreach (var person in people)
-        {
-            var reply = await dispatcher.SubmitStakeholderAsync(new StakeholderSubmission(map!.Id, null, Guid.NewGuid().ToString("N"), new StakeholderFormValues { Name = person }), Context(), CancellationToken.None);
-            Assert.IsType<MapView>(reply);
-        }
-    }
+    private Task SeedAsync(string name, IReadOnlyList<string> people) => _host.SeedAsync("T0ACME", name, people);
 
-    private Task<AccountMap?> FindMapAsync(string name) =>
-        _host.Factory.Services.GetRequiredService<AccountBot.Core.Abstractions.IAccountMapStore>()
-            .FindByNameAsync(WorkspaceKey.ForSlack(null, "T0ACME"), name, CancellationToken.None);
+    private Task<AccountMap?> FindMapAsync(string name) => _host.FindMapAsync("T0ACME", name);
 }

@@ -76,7 +76,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task Edit_OpensModalPrefilled_AndTagCommandAddsRole()
     {
-        var janeId = await SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+        var janeId = await _host.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
 
         using (var edit = await _host.CommandAsync("Acme edit Jane"))
             Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
@@ -93,7 +93,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task Submit_EmptyNameAndBadEmail_ErrorsKeyedByBlockId()
     {
-        await SeedAsync("T0ACME", "Acme", []);
+        await _host.SeedAsync("T0ACME", "Acme", []);
         using (await _host.CommandAsync("Acme add")) { }
         var metadata = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
 
@@ -113,7 +113,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task Submit_SameSubmissionTwice_OnePersonOneAnnouncement()
     {
-        await SeedAsync("T0ACME", "Acme", []);
+        await _host.SeedAsync("T0ACME", "Acme", []);
         using (await _host.CommandAsync("Acme add")) { }
         var metadata = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
         var payload = ViewSubmission(SlackBotIds.StakeholderForm, metadata, new Dictionary<string, JsonObject> { ["name"] = Text("Jane Doe") });
@@ -122,7 +122,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
         using (await _host.InteractAsync(payload)) { }
 
         await _host.Api.WaitForCallsAsync("chat.postMessage", 1, Timeout());
-        var map = await FindMapAsync("T0ACME", "Acme");
+        var map = await _host.FindMapAsync("T0ACME", "Acme");
         Assert.Single(map!.Stakeholders);
         // The announcement for a repeated submission is never queued, so one call is the final count.
         Assert.Single(_host.Api.CallsTo("chat.postMessage"));
@@ -132,7 +132,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     public async Task Options_LargeMap_FiltersByTypedText_AndNeverCrossesWorkspaces()
     {
         var people = Enumerable.Range(1, 130).Select(i => $"Person {i:D3}").ToArray();
-        await SeedAsync("T0ACME", "Acme", people);
+        await _host.SeedAsync("T0ACME", "Acme", people);
         using (await _host.CommandAsync("Acme add")) { }
         var metadata = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
 
@@ -150,7 +150,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task TwoWorkspaces_SameMapName_NeverSeeEachOther()
     {
-        await SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+        await _host.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
 
         var other = await _host.CommandTextAsync("Acme", team: "T0OTHER");
         var list = await _host.CommandTextAsync("list", team: "T0OTHER");
@@ -163,7 +163,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task Announcement_RateLimitedOnce_IsRetried()
     {
-        await SeedAsync("T0ACME", "Acme", []);
+        await _host.SeedAsync("T0ACME", "Acme", []);
         _host.Api.Script("chat.postMessage", FakeSlackReply.RateLimited(1));
         using (await _host.CommandAsync("Acme add")) { }
         var metadata = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
@@ -177,7 +177,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task ViewsOpenFails_AnswersPolitelyWithAButton()
     {
-        await SeedAsync("T0ACME", "Acme", []);
+        await _host.SeedAsync("T0ACME", "Acme", []);
         _host.Api.Script("views.open", FakeSlackReply.Error("expired_trigger_id"));
 
         var body = await _host.CommandTextAsync("Acme add Jane");
@@ -198,13 +198,13 @@ public sealed class SlackFlowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
-        Assert.Null(await FindMapAsync("T0ACME", "Acme"));
+        Assert.Null(await _host.FindMapAsync("T0ACME", "Acme"));
     }
 
     [Fact]
     public async Task AppMention_RepliesInThread_WithoutTheBotMention()
     {
-        await SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+        await _host.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
         using var request = _host.Signer.CreateJsonRequest("/slack/events", AppMention("<@U0BOT> map Acme", "Ev01"));
 
         using var response = await _host.Client.SendAsync(request);
@@ -218,7 +218,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task MapCardButton_MarkReviewed_ReplacesTheCardViaResponseUrl()
     {
-        await SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+        await _host.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
 
         using (await _host.InteractAsync(BlockAction(SlackBotIds.MapReviewed, "map Acme reviewed", responseUrl: _host.Api.ResponseUrl("card")))) { }
 
@@ -230,8 +230,8 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task MapCard_MoreThan100People_EditSearchOffersMatchingPeopleOnlyInItsWorkspace()
     {
-        await SeedAsync("T0ACME", "Acme", [.. Enumerable.Range(1, 120).Select(i => $"Person {i:D3}")]);
-        var map = await FindMapAsync("T0ACME", "Acme");
+        await _host.SeedAsync("T0ACME", "Acme", [.. Enumerable.Range(1, 120).Select(i => $"Person {i:D3}")]);
+        var map = await _host.FindMapAsync("T0ACME", "Acme");
         var block = SlackBotIds.MapCardBlockPrefix + map!.Id.ToString("N");
 
         var found = await OptionsAsync(BlockSuggestion(SlackBotIds.MapEditSearch, block, "person 11", null));
@@ -244,7 +244,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     [Fact]
     public async Task Remove_ConfirmButton_RemovesThePerson()
     {
-        await SeedAsync("T0ACME", "Acme", ["Jane Doe", "John Roe"]);
+        await _host.SeedAsync("T0ACME", "Acme", ["Jane Doe", "John Roe"]);
 
         var confirm = await _host.CommandTextAsync("Acme remove Jane");
         var command = JsonDocument.Parse(confirm).RootElement.GetProperty("blocks").EnumerateArray()
@@ -254,7 +254,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
         using (await _host.InteractAsync(BlockAction(SlackBotIds.ConfirmRemove, command, responseUrl: _host.Api.ResponseUrl("rm")))) { }
 
         await _host.Api.WaitForCallsAsync("response_url", 1, Timeout());
-        var map = await FindMapAsync("T0ACME", "Acme");
+        var map = await _host.FindMapAsync("T0ACME", "Acme");
         Assert.DoesNotContain(map!.Stakeholders, s => s.Name == "Jane Doe" && s.IsActive);
         Assert.Contains(map.Stakeholders, s => s.Name == "John Roe");
     }
@@ -266,25 +266,4 @@ public sealed class SlackFlowTests : IAsyncLifetime
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return [.. body.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("text").GetProperty("text").GetString()!)];
     }
-
-    /// <summary>Creates a map with people through the core (as a Slack user of <paramref name="team"/> would).</summary>
-    private async Task<List<Guid>> SeedAsync(string team, string name, IReadOnlyList<string> people)
-    {
-        var dispatcher = _host.Factory.Services.GetRequiredService<CommandDispatcher>();
-        var context = new RequestContext(WorkspaceKey.ForSlack(null, team), new UserRef("U0ANA", "ana"), new ChannelRef("C0SEED"));
-        await dispatcher.DispatchAsync($"map {name} create", context, CancellationToken.None);
-        var map = await FindMapAsync(team, name);
-        foreach (var person in people)
-        {
-            var reply = await dispatcher.SubmitStakeholderAsync(new StakeholderSubmission(map!.Id, null, Guid.NewGuid().ToString("N"), new StakeholderFormValues { Name = person }), context, CancellationToken.None);
-            Assert.IsType<MapView>(reply);
-        }
-
-        map = await FindMapAsync(team, name);
-        return [.. map!.Stakeholders.Select(s => s.Id)];
-    }
-
-    private Task<AccountMap?> FindMapAsync(string team, string name) =>
-        _host.Factory.Services.GetRequiredService<AccountBot.Core.Abstractions.IAccountMapStore>()
-            .FindByNameAsync(WorkspaceKey.ForSlack(null, team), name, CancellationToken.None);
 }

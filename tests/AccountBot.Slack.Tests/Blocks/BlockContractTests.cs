@@ -46,15 +46,7 @@ public sealed class BlockContractTests : IDisposable
     [Fact]
     public async Task Check_SampleMessagesModalsAndResponses_SlackTypesAccept()
     {
-        var files = Samples().Select(s =>
-        {
-            var path = Path.Combine(_dir.FullName, s.Name + ".json");
-            File.WriteAllText(path, JsonSerializer.Serialize(s.Value, s.Type, SlackJsonContext.Default));
-            return path;
-        }).ToList();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var result = await SlackContractCheck.RunAsync("slack-json", files, timeout.Token);
+        var result = await SlackJsonCheck.RunAsync(_dir, Samples());
 
         Assert.True(result.ExitCode == 0, result.Output);
     }

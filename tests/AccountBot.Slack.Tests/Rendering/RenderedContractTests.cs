@@ -17,15 +17,7 @@ public sealed class RenderedContractTests : IDisposable
     [Fact]
     public async Task Check_EveryRenderedMessageModalAndResponse_SlackTypesAccept()
     {
-        var files = (await RenderedViews.AllAsync()).Select(s =>
-        {
-            var path = Path.Combine(_dir.FullName, s.Name + ".json");
-            File.WriteAllText(path, JsonSerializer.Serialize(s.Value, s.Type, SlackJsonContext.Default));
-            return path;
-        }).ToList();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var result = await SlackContractCheck.RunAsync("slack-json", files, timeout.Token);
+        var result = await SlackJsonCheck.RunAsync(_dir, await RenderedViews.AllAsync());
 
         Assert.True(result.ExitCode == 0, result.Output);
     }

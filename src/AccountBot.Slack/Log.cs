@@ -44,12 +44,6 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Trace, "Slack payload on {Path}: {Body}")]
     public static partial void PayloadTrace(ILogger logger, string path, string body);
 
-    [LoggerMessage(3001, LogLevel.Error, "Slack follow-up work failed")]
-    public static partial void BackgroundWorkFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(3002, LogLevel.Error, "Slack follow-up work dropped: the queue is full or shutting down")]
-    public static partial void BackgroundWorkDropped(ILogger logger);
-
     [LoggerMessage(4001, LogLevel.Information, "Slack app installed in workspace {Team}")]
     public static partial void Installed(ILogger logger, string team);
 

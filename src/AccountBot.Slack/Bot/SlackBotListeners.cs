@@ -5,6 +5,7 @@ using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.FollowUps;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Installations;
@@ -379,6 +380,10 @@ public sealed partial class SlackBotListeners(
         {
             await slack.PostMessageAsync(team, channel, messages.Render(map) with { ResponseType = null }, cancellationToken);
         }
+        catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
+        {
+            throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
+        }
         catch (SlackApiException e)
         {
             Log.AnnounceFailed(logger, channel, e.Error);
@@ -394,6 +399,10 @@ public sealed partial class SlackBotListeners(
             try
             {
                 await slack.PostToResponseUrlAsync(responseUrl, message, ct);
+            }
+            catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
+            {
+                throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
             }
             catch (SlackApiException e)
             {

@@ -1,3 +1,4 @@
+using AccountBot.Core.FollowUps;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -25,7 +26,7 @@ internal sealed class SlackRequestHandler(
     SlackSignatureVerifier verifier,
     SlackApp app,
     SlackEventDeduplicator deduplicator,
-    SlackFollowUpQueue followUps,
+    FollowUpQueue followUps,
     ISlackInstallationStore installations,
     IHostApplicationLifetime lifetime,
     ILogger<SlackRequestHandler> logger)
@@ -238,8 +239,10 @@ internal sealed class SlackRequestHandler(
                 after.RunAfterAck(async ct =>
                 {
                     await listener(envelope, context, ct);
+
+                    // Each on its own, so a throttled one is retried without repeating the others.
                     foreach (var work in context.AfterAck)
-                        await work(ct);
+                        await followUps.EnqueueAsync(work, ct);
                 });
                 return SlackAck.Empty(after);
             }

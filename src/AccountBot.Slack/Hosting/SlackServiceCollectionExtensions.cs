@@ -1,3 +1,4 @@
+using AccountBot.Core.FollowUps;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Routing;
@@ -37,7 +38,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackEventDeduplicator>();
-        services.TryAddSingleton<SlackFollowUpQueue>();
         services.TryAddSingleton<SlackOAuthState>();
         services.TryAddSingleton<SlackRequestHandler>();
         services.TryAddScoped<SlackOAuthHandler>();
@@ -48,7 +48,7 @@ public static class SlackServiceCollectionExtensions
                 registration.Configure(app, sp);
             return app;
         });
-        services.AddHostedService<SlackFollowUpWorker>();
+        services.AddFollowUps();
 
         services.AddHttpClient<SlackApiClient>((sp, http) =>
         {

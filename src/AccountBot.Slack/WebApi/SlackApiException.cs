@@ -35,6 +35,9 @@ public sealed class SlackApiException : Exception
     /// <summary>Slack's error code, e.g. <c>channel_not_found</c>, <c>invalid_blocks</c>, <c>ratelimited</c>.</summary>
     public string Error { get; }
 
+    /// <summary>Throttled (<c>ratelimited</c>) or a server-side failure (HTTP 5xx): the same call may succeed later.</summary>
+    public bool IsTransient => Error == "ratelimited" || Error.StartsWith("http_5", StringComparison.Ordinal);
+
     /// <summary><c>response_metadata.messages</c>: Slack's details, e.g. which block failed validation.</summary>
     public IReadOnlyList<string> Messages { get; }
 

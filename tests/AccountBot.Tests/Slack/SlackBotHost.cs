@@ -7,6 +7,7 @@ using AccountBot.Core.Views;
 using AccountBot.Slack.Installations;
 using AccountBot.Testing.Slack;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +35,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
     public SlackRequestSigner Signer { get; }
     public HttpClient Client { get; private set; } = null!;
 
-    public static async Task<SlackBotHost> StartAsync()
+    public static async Task<SlackBotHost> StartAsync(Action<IServiceCollection>? configureServices = null)
     {
         var api = await FakeSlackApi.StartAsync();
         var host = new SlackBotHost(api, null!);
@@ -50,6 +51,8 @@ internal sealed class SlackBotHost : IAsyncDisposable
             web.UseSetting("Slack:RedirectUri", "https://bot.example/slack/oauth/callback");
             web.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl.AbsoluteUri);
             web.UseSetting("Slack:MaxRateLimitRetries", "2");
+            if (configureServices is not null)
+                web.ConfigureTestServices(configureServices);
         });
         host.Factory.UseKestrel(0);
         host.Factory.StartServer();

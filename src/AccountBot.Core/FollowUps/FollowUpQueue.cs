@@ -1,0 +1,151 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Core.FollowUps;
+
+/// <summary>
+/// Work that runs after a platform request has been acknowledged (a Teams reply or card update, a
+/// Slack <c>response_url</c> post or channel announcement), drained by <see cref="FollowUpWorker"/>.
+/// </summary>
+/// <remarks>
+/// The adapters acknowledge the request first and enqueue afterwards, so a full queue slows the
+/// request's own task, never the acknowledgement the platform waits for. Nothing accepted is
+/// dropped: a writer waits for room instead (bounded memory, back-pressure on the inbound side
+/// only once <see cref="Capacity"/> items are waiting, e.g. during a long 429 storm). Work that
+/// throws <see cref="FollowUpRetryException"/> is queued again after the delay it asks for, until
+/// it is <see cref="MaxAge"/> old. Only work still queued when the host stops, or older than that,
+/// is abandoned, and that is logged with a count.
+/// </remarks>
+public sealed partial class FollowUpQueue(TimeProvider time, ILogger<FollowUpQueue> logger)
+{
+    public const int Capacity = 10_000;
+
+    /// <summary>How long a throttled reply keeps being retried; after that it is stale and dropped (logged).</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(15);
+
+    /// <summary>The wait before a retry when the platform gave no Retry-After.</summary>
+    public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(15);
+
+    private readonly Channel<FollowUpItem> _channel = Channel.CreateBounded<FollowUpItem>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false, SingleWriter = false });
+
+    private readonly object _gate = new();
+    private int _pending;
+    private TaskCompletionSource _idle = CompletedIdle();
+
+    /// <summary>Items queued or running.</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    internal ChannelReader<FollowUpItem> Reader => _channel.Reader;
+
+    /// <summary>Queues <paramref name="work"/>; waits for room when the queue is full.</summary>
+    /// <returns>False only when the host is stopping (the work was not queued; that is logged).</returns>
+    public async ValueTask<bool> EnqueueAsync(Func<CancellationToken, Task> work, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Started();
+        var item = new FollowUpItem(work, time.GetUtcNow());
+        if (_channel.Writer.TryWrite(item))
+            return true;
+
+        Log.QueueFull(logger, Capacity);
+        try
+        {
+            await _channel.Writer.WriteAsync(item, stopping);
+            return true;
+        }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+        {
+            Finished();
+            Log.Abandoned(logger, 1);
+            return false;
+        }
+    }
+
+    /// <summary>Completes when nothing is queued or running (at once if that is so now). For tests and shutdown.</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return _idle.Task.WaitAsync(cancellationToken);
+    }
+
+    internal void Finished()
+    {
+        lock (_gate)
+        {
+            if (--_pending == 0)
+                _idle.TrySetResult();
+        }
+    }
+
+    internal void Complete() => _channel.Writer.TryComplete();
+
+    /// <summary>Puts <paramref name="item"/> back after <paramref name="delay"/> (it stays pending meanwhile), or drops it when too old.</summary>
+    internal async Task RetryLaterAsync(FollowUpItem item, TimeSpan delay, CancellationToken stopping)
+    {
+        if (time.GetUtcNow() + delay - item.QueuedAt > MaxAge)
+        {
+            Log.TooOld(logger, MaxAge);
+            Finished();
+            return;
+        }
+
+        Log.RetryLater(logger, delay);
+        try
+        {
+            await Task.Delay(delay, time, stopping);
+            await _channel.Writer.WriteAsync(item, stopping);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+        {
+            Finished();
+            Log.Abandoned(logger, 1);
+        }
+    }
+
+    internal void LogAbandoned()
+    {
+        var left = 0;
+        while (_channel.Reader.TryRead(out _))
+        {
+            left++;
+            Finished();
+        }
+
+        if (left > 0)
+            Log.Abandoned(logger, left);
+    }
+
+    private void Started()
+    {
+        lock (_gate)
+        {
+            if (_pending++ == 0)
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    private static TaskCompletionSource CompletedIdle()
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        idle.SetResult();
+        return idle;
+    }
+
+    internal sealed record FollowUpItem(Func<CancellationToken, Task> Work, DateTimeOffset QueuedAt);
+
+    private static partial class Log
+    {
+        [LoggerMessage(9001, LogLevel.Warning, "The follow-up queue is full ({Capacity} items): new work waits for room")]
+        public static partial void QueueFull(ILogger logger, int capacity);
+
+        [LoggerMessage(9004, LogLevel.Information, "Follow-up work was throttled; trying again in {Delay}")]
+        public static partial void RetryLater(ILogger logger, TimeSpan delay);
+
+        [LoggerMessage(9005, LogLevel.Error, "Follow-up work dropped: still failing after {MaxAge}")]
+        public static partial void TooOld(ILogger logger, TimeSpan maxAge);
+
+        [LoggerMessage(9002, LogLevel.Error, "{Count} follow-up item(s) abandoned because the host is stopping")]
+        public static partial void Abandoned(ILogger logger, int count);
+    }
+}

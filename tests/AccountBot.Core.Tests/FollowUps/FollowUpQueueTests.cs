@@ -1,0 +1,140 @@
+using AccountBot.Core.FollowUps;
+using AccountBot.Testing.Slack;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AccountBot.Core.Tests.FollowUps;
+
+public sealed class FollowUpQueueTests : IAsyncLifetime
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly VirtualTimeProvider _time = new();
+    private readonly FollowUpQueue _queue;
+    private readonly FollowUpWorker _worker;
+
+    public FollowUpQueueTests()
+    {
+        _queue = new FollowUpQueue(_time, NullLogger<FollowUpQueue>.Instance);
+        _worker = new FollowUpWorker(_queue, NullLogger<FollowUpWorker>.Instance);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _worker.StopAsync(Ct);
+        _worker.Dispose();
+    }
+
+    [Fact]
+    public async Task WhenIdle_CompletesOnlyAfterQueuedWorkRan()
+    {
+        var gate = new TaskCompletionSource();
+        var ran = 0;
+        await _queue.EnqueueAsync(async _ => { await gate.Task; Interlocked.Increment(ref ran); }, Ct);
+        await _worker.StartAsync(Ct);
+
+        var idle = _queue.WhenIdleAsync(Ct);
+        Assert.False(idle.IsCompleted);
+        Assert.Equal(1, _queue.Pending);
+
+        gate.SetResult();
+        await idle;
+        Assert.Equal(1, ran);
+        Assert.Equal(0, _queue.Pending);
+    }
+
+    [Fact]
+    public async Task FailingWork_IsLoggedAndDoesNotStopTheWorker()
+    {
+        await _worker.StartAsync(Ct);
+        var ran = 0;
+        await _queue.EnqueueAsync(_ => throw new InvalidOperationException("boom"), Ct);
+        await _queue.EnqueueAsync(_ => { Interlocked.Increment(ref ran); return Task.CompletedTask; }, Ct);
+
+        await _queue.WhenIdleAsync(Ct);
+        Assert.Equal(1, ran);
+    }
+
+    [Fact]
+    public async Task ThrottledWork_RunsAgainAfterTheDelayItAskedFor_WithoutHoldingUpOtherWork()
+    {
+        await _worker.StartAsync(Ct);
+        var attempts = 0;
+        var other = 0;
+        await _queue.EnqueueAsync(_ =>
+        {
+            if (Interlocked.Increment(ref attempts) < 3)
+                throw new FollowUpRetryException(TimeSpan.FromSeconds(7), "429", null);
+            return Task.CompletedTask;
+        }, Ct);
+        for (var i = 0; i < 20; i++)
+            await _queue.EnqueueAsync(_ => { Interlocked.Increment(ref other); return Task.CompletedTask; }, Ct);
+
+        await _queue.WhenIdleAsync(Ct);
+
+        Assert.Equal(3, attempts);
+        Assert.Equal(20, other);
+        Assert.Equal([TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7)], _time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task RetryWithoutAHint_WaitsTheDefaultDelay()
+    {
+        await _worker.StartAsync(Ct);
+        var attempts = 0;
+        await _queue.EnqueueAsync(_ => Interlocked.Increment(ref attempts) == 1 ? throw new FollowUpRetryException() : Task.CompletedTask, Ct);
+
+        await _queue.WhenIdleAsync(Ct);
+
+        Assert.Equal(2, attempts);
+        Assert.Equal([FollowUpQueue.DefaultRetryDelay], _time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task WorkThatKeepsFailing_IsDroppedOnceOlderThanMaxAge()
+    {
+        await _worker.StartAsync(Ct);
+        var attempts = 0;
+        await _queue.EnqueueAsync(_ =>
+        {
+            Interlocked.Increment(ref attempts);
+            throw new FollowUpRetryException(TimeSpan.FromMinutes(1), "still throttled", null);
+        }, Ct);
+
+        await _queue.WhenIdleAsync(Ct);
+
+        // Retried every minute while younger than MaxAge (15 min), then given up: not forever.
+        Assert.Equal((int)FollowUpQueue.MaxAge.TotalMinutes + 1, attempts);
+        Assert.Equal(0, _queue.Pending);
+    }
+
+    [Fact]
+    public async Task FullQueue_WriterWaitsForRoom_NothingIsDropped()
+    {
+        var ran = 0;
+        for (var i = 0; i < FollowUpQueue.Capacity; i++)
+            Assert.True(await _queue.EnqueueAsync(_ => { Interlocked.Increment(ref ran); return Task.CompletedTask; }, Ct));
+
+        var overflow = _queue.EnqueueAsync(_ => { Interlocked.Increment(ref ran); return Task.CompletedTask; }, Ct).AsTask();
+        Assert.False(overflow.IsCompleted);
+
+        await _worker.StartAsync(Ct);
+        Assert.True(await overflow);
+        await _queue.WhenIdleAsync(Ct);
+        Assert.Equal(FollowUpQueue.Capacity + 1, ran);
+    }
+
+    [Fact]
+    public async Task Stop_DrainsWhatIsQueued()
+    {
+        var ran = 0;
+        for (var i = 0; i < 50; i++)
+            await _queue.EnqueueAsync(async _ => { await Task.Yield(); Interlocked.Increment(ref ran); }, Ct);
+        await _worker.StartAsync(Ct);
+
+        await _worker.StopAsync(Ct);
+
+        Assert.Equal(50, ran);
+        Assert.False(await _queue.EnqueueAsync(_ => Task.CompletedTask, Ct));
+    }
+}

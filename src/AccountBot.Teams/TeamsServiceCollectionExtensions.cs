@@ -1,3 +1,4 @@
+using AccountBot.Core.FollowUps;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Routing;
 using AccountBot.Teams.Security;
@@ -59,6 +60,7 @@ public static class TeamsServiceCollectionExtensions
             });
 
         services.TryAddSingleton<TeamsActivityRouter>();
+        services.AddFollowUps();
         return services;
     }
 }

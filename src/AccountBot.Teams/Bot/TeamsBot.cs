@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.FollowUps;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Connector;
@@ -46,7 +47,7 @@ public sealed class TeamsBot(
             if (TeamsRequest.TryCreateContext(activity) is not { } context)
             {
                 Log.NoTenant(logger, activity.Type);
-                await turn.ReplyAsync(NoTenant, cancellationToken);
+                Deliver(turn, ct => turn.ReplyAsync(NoTenant, ct));
                 return;
             }
 
@@ -59,7 +60,8 @@ public sealed class TeamsBot(
 
             var text = MessageText.Clean(activity.RemoveRecipientMention());
             var reply = await dispatcher.DispatchAsync(text, context, cancellationToken);
-            await turn.ReplyAsync(renderer.RenderMessage(reply, context.User), cancellationToken);
+            var message = renderer.RenderMessage(reply, context.User);
+            Deliver(turn, ct => turn.ReplyAsync(message, ct));
         }, cancellationToken);
 
     public Task OnConversationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
@@ -71,7 +73,8 @@ public sealed class TeamsBot(
 
             await RememberAsync(activity, context, cancellationToken);
             var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
-            await turn.SendAsync(renderer.RenderMessage(help, context.User), cancellationToken);
+            var message = renderer.RenderMessage(help, context.User);
+            Deliver(turn, ct => turn.SendAsync(message, ct));
         }, cancellationToken);
 
     public Task OnInstallationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
@@ -150,23 +153,57 @@ public sealed class TeamsBot(
 
         Log.CardAction(logger, action.Verb, inPlace);
         var message = renderer.RenderMessage(reply, context.User);
-        if (inPlace && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+        var cardId = inPlace ? turn.Activity.ReplyToId : null;
+        Deliver(turn, async ct =>
+        {
+            if (cardId is { Length: > 0 })
+            {
+                try
+                {
+                    await turn.UpdateAsync(cardId, message, ct);
+                    return;
+                }
+                catch (ConnectorException ex) when (!IsWorthRetrying(ex, ct))
+                {
+                    // The card may be too old to edit, or gone: the answer must still reach the user.
+                    Log.UpdateFailed(logger, ex, cardId);
+                }
+            }
+
+            // Not threaded under the submit (its id is not a message people see); the conversation id keeps channel threads.
+            await turn.SendAsync(message, ct);
+        });
+    }
+
+    /// <summary>
+    /// Sends after the 200 (see <see cref="TeamsTurn.AfterAck"/>). Throttling or a connector outage
+    /// that outlasts the HTTP client's retries puts the send back on the follow-up queue; any other
+    /// failure is logged (the change the message reports is already stored).
+    /// </summary>
+    private void Deliver(TeamsTurn turn, Func<CancellationToken, Task> send) =>
+        turn.AfterAck(async ct =>
         {
             try
             {
-                await turn.UpdateAsync(cardId, message, cancellationToken);
-                return;
+                await send(ct);
             }
-            catch (ConnectorException ex)
+            catch (Exception ex) when (IsWorthRetrying(ex, ct))
             {
-                // The card may be too old to edit, or gone: the answer must still reach the user.
-                Log.UpdateFailed(logger, ex, cardId);
+                throw new FollowUpRetryException(null, "The Bot Connector is throttling or unavailable.", ex);
             }
-        }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                Log.ReplyFailed(logger, ex, turn.Activity.Type);
+            }
+        });
 
-        // Not threaded under the submit (its id is not a message people see); the conversation id keeps channel threads.
-        await turn.SendAsync(message, cancellationToken);
-    }
+    private static bool IsWorthRetrying(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        ConnectorException e => ConnectorRetryPolicy.IsTransient(e.StatusCode) || (int)e.StatusCode >= 500,
+        HttpRequestException => true,
+        TaskCanceledException => !cancellationToken.IsCancellationRequested, // the HttpClient's own timeout
+        _ => false,
+    };
 
     private async Task GuardAsync(TeamsTurn turn, bool reply, Func<Task> handle, CancellationToken cancellationToken)
     {
@@ -177,16 +214,8 @@ public sealed class TeamsBot(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.TurnFailed(logger, ex, turn.Activity.Type);
-            if (!reply)
-                return;
-            try
-            {
-                await turn.ReplyAsync(SomethingWentWrong, cancellationToken);
-            }
-            catch (Exception replyFailure) when (replyFailure is not OperationCanceledException)
-            {
-                Log.TurnFailed(logger, replyFailure, turn.Activity.Type);
-            }
+            if (reply)
+                Deliver(turn, ct => turn.ReplyAsync(SomethingWentWrong, ct));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AccountBot.Core.FollowUps;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Security;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,20 +32,39 @@ public static class TeamsEndpoints
         return endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
     }
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task HandleAsync(
         HttpContext context,
         [FromServices] BotAuthenticator authenticator,
         [FromServices] TeamsActivityRouter router,
         [FromServices] ConnectorClient connector,
+        [FromServices] FollowUpQueue followUps,
+        [FromServices] IHostApplicationLifetime lifetime,
         [FromServices] IOptions<TeamsOptions> options,
         [FromServices] ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
-        var cancellationToken = context.RequestAborted;
+        var (result, turn) = await RespondAsync(context, authenticator, router, connector, options.Value, logger);
+        await result.ExecuteAsync(context);
+        if (turn is not { AfterAckWork.Count: > 0 })
+            return;
 
-        var body = await ReadBoundedAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        // The channel has its answer before any reply goes out (PROTOCOLS.md: answer first, slow work after).
+        await context.Response.CompleteAsync();
+        var work = turn.AfterAckWork.ToArray();
+        await followUps.EnqueueAsync(async stopping =>
+        {
+            foreach (var item in work)
+                await item(stopping);
+        }, lifetime.ApplicationStopping);
+    }
+
+    private static async Task<(IResult Result, TeamsTurn? Turn)> RespondAsync(
+        HttpContext context, BotAuthenticator authenticator, TeamsActivityRouter router, ConnectorClient connector, TeamsOptions options, ILogger logger)
+    {
+        var cancellationToken = context.RequestAborted;
+        var body = await ReadBoundedAsync(context.Request, options.MaxRequestBodyBytes, cancellationToken);
         if (body is null)
-            return Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+            return (Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large"), null);
 
         Activity? activity;
         try
@@ -56,11 +77,11 @@ public static class TeamsEndpoints
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-            return Refuse(logger, StatusCodes.Status400BadRequest, "not an activity", "Invalid activity.");
+            return (Refuse(logger, StatusCodes.Status400BadRequest, "not an activity", "Invalid activity."), null);
 
         var authentication = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, cancellationToken);
         if (!authentication.IsAllowed)
-            return Refuse(logger, StatusCodes.Status401Unauthorized, authentication.RejectionReason ?? "unauthenticated");
+            return (Refuse(logger, StatusCodes.Status401Unauthorized, authentication.RejectionReason ?? "unauthenticated"), null);
 
         // Only from here on is the activity's serviceUrl trusted (and visible to handlers).
         var turn = new TeamsTurn(activity, authentication.IsAuthenticated, authentication.Identity, connector, context.RequestServices);
@@ -72,15 +93,15 @@ public static class TeamsEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.HandlerFailed(logger, ex, activity.Type, activity.Name);
-            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            return (Results.StatusCode(StatusCodes.Status500InternalServerError), null);
         }
 
         Log.Dispatched(logger, activity.Type, activity.Name, response?.Status ?? StatusCodes.Status200OK);
         if (response is null)
-            return Results.Ok();
-        return response.Body is { } json
+            return (Results.Ok(), turn);
+        return (response.Body is { } json
             ? Results.Text(json.GetRawText(), "application/json", Encoding.UTF8, response.Status)
-            : Results.StatusCode(response.Status);
+            : Results.StatusCode(response.Status), turn);
     }
 
     private static IResult Refuse(ILogger logger, int statusCode, string reason, string? message = null)

@@ -12,6 +12,8 @@ namespace AccountBot.Teams.Routing;
 /// </summary>
 public sealed class TeamsTurn
 {
+    private readonly List<Func<CancellationToken, Task>> _afterAck = [];
+
     public TeamsTurn(Activity activity, bool isAuthenticated, ClaimsIdentity? identity, ConnectorClient connector, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -31,6 +33,9 @@ public sealed class TeamsTurn
     public ClaimsIdentity? Identity { get; }
 
     public ConnectorClient Connector { get; }
+
+    /// <summary>Work queued with <see cref="AfterAck"/>, in order.</summary>
+    public IReadOnlyList<Func<CancellationToken, Task>> AfterAckWork => _afterAck;
 
     /// <summary>The request's service scope, for handlers that need scoped services.</summary>
     public IServiceProvider Services { get; }
@@ -66,6 +71,18 @@ public sealed class TeamsTurn
         ArgumentNullException.ThrowIfNull(activity);
         var (serviceUrl, conversationId) = Address();
         return Connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, Address(activity), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (typically a reply or card update) after the inbound request has
+    /// been answered, on the follow-up queue: the channel gets its 200 as soon as the change is
+    /// stored, however slow or throttled the Bot Connector is. Items of one turn run in order.
+    /// Do not use request-scoped services in <paramref name="work"/>.
+    /// </summary>
+    public void AfterAck(Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _afterAck.Add(work);
     }
 
     private (string ServiceUrl, string ConversationId) Address() =>

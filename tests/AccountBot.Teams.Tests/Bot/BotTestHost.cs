@@ -4,6 +4,7 @@ using System.Text.Json;
 using AccountBot.Core;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.Teams.Bot;
 using AccountBot.Teams.Connector;
@@ -72,7 +73,18 @@ internal sealed class BotTestHost : IAsyncDisposable
         return new BotTestHost(app, baseAddress, connector, conversations, maps);
     }
 
+    /// <summary>Posts and waits until the replies it caused have gone out (or been given up).</summary>
     public async Task<HttpResponseMessage> PostAsync(Activity activity)
+    {
+        var response = await PostWithoutWaitingAsync(activity);
+
+        // Replies go out after the 200 (the follow-up queue): wait until they have reached the connector.
+        await Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync();
+        return response;
+    }
+
+    /// <summary>Posts and returns as soon as the bot has answered the HTTP request.</summary>
+    public async Task<HttpResponseMessage> PostWithoutWaitingAsync(Activity activity)
     {
         var json = JsonSerializer.Serialize(activity with { ServiceUrl = Connector.ServiceUrl }, TeamsJsonContext.Default.Activity);
         using var content = new StringContent(json, Encoding.UTF8);

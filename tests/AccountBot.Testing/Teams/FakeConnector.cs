@@ -18,6 +18,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private WebApplication? _app;
     private int _nextId;
+    private Task _hold = Task.CompletedTask;
 
     private FakeConnector()
     {
@@ -34,6 +35,9 @@ public sealed class FakeConnector : IAsyncDisposable
         connector.ServiceUrl = baseAddress + "emea/";
         return connector;
     }
+
+    /// <summary>Requests are recorded at once but answered only when <paramref name="release"/> completes (a stalled connector).</summary>
+    public void HoldUntil(Task release) => _hold = release;
 
     /// <summary>The next unanswered request gets this response.</summary>
     public void Enqueue(int status, string? body = null, string? retryAfter = null) =>
@@ -52,6 +56,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
         var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
         _requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, authorization, body));
+        await _hold.WaitAsync(context.RequestAborted);
 
         if (_script.TryDequeue(out var scripted))
         {

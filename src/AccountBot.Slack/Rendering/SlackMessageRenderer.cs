@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
@@ -16,11 +17,19 @@ public sealed class SlackMessageRenderer
 {
     private const int MaxListed = 40;
 
+    /// <summary>Messages already drawn for a map view handed out again (<c>MapViewFactory.BuildShared</c>); weak, as long as the view lives.</summary>
+    private readonly ConditionalWeakTable<MapView, SlackMessage> _mapMessages = new();
+
     /// <summary>The message for <paramref name="reply"/>, with <c>response_type</c> from its visibility.</summary>
     /// <param name="formCommand">For a <see cref="StakeholderFormView"/> shown where no modal can open: the command its button re-runs.</param>
     public SlackMessage Render(Reply reply, string? formCommand = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        return reply is MapView map ? _mapMessages.GetValue(map, view => Draw(view, null)) : Draw(reply, formCommand);
+    }
+
+    private SlackMessage Draw(Reply reply, string? formCommand)
+    {
         var message = reply switch
         {
             MapView v => MapCardBlocks.Render(v),

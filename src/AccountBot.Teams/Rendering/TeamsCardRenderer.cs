@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Features;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
@@ -26,6 +28,13 @@ public sealed class TeamsCardRenderer(
 
     private static readonly int[] Limits = [int.MaxValue, 60, 30, 15, 5, 0];
 
+    /// <summary>
+    /// Messages already drawn for a map view that is handed out again (<see cref="MapViewFactory.BuildShared"/>):
+    /// a map card does not depend on who asks, so the same view gets the same message. Weak: an entry
+    /// lives as long as its view.
+    /// </summary>
+    private readonly ConditionalWeakTable<MapView, Activity> _mapMessages = new();
+
     public TeamsCardRenderer()
         : this(new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer())
     {
@@ -36,6 +45,13 @@ public sealed class TeamsCardRenderer(
 
     /// <summary>A message activity carrying the card.</summary>
     public Activity RenderMessage(Reply reply, UserRef? currentUser = null)
+    {
+        if (reply is MapView map)
+            return _mapMessages.GetValue(map, view => Draw(view, currentUser));
+        return Draw(reply, currentUser);
+    }
+
+    private Activity Draw(Reply reply, UserRef? currentUser)
     {
         var (card, json) = Fit(reply, currentUser);
         using var document = JsonDocument.Parse(json);

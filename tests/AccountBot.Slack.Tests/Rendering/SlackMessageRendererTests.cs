@@ -12,6 +12,24 @@ public sealed partial class SlackMessageRendererTests
     private readonly SlackMessageRenderer _renderer = new();
 
     [Fact]
+    public async Task Render_SameMapView_DrawnOnceAndReused_SameContentAsAFreshDraw()
+    {
+        using var core = new CoreHarness();
+        await core.SendAsync("map Acme create");
+        var view = Assert.IsType<MapView>(await core.SendAsync("map Acme"));
+
+        var first = _renderer.Render(view);
+        var again = _renderer.Render(view);
+        var fresh = new SlackMessageRenderer().Render(view with { });
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, fresh);
+        Assert.Equal(
+            JsonSerializer.Serialize(fresh, AccountBot.Slack.SlackJsonContext.Default.SlackMessage),
+            JsonSerializer.Serialize(first, AccountBot.Slack.SlackJsonContext.Default.SlackMessage));
+    }
+
+    [Fact]
     public async Task Render_HostileNames_NeverPingOrLink()
     {
         foreach (var (name, value, type) in await RenderedViews.AllAsync())

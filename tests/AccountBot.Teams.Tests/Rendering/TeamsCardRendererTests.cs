@@ -14,6 +14,22 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
     private readonly TeamsCardRenderer _renderer = new();
 
     [Fact]
+    public void RenderMessage_SameMapView_DrawnOnceAndReused_SameContentAsAFreshDraw()
+    {
+        var view = SampleViews.SmallMap();
+
+        var first = _renderer.RenderMessage(view, SampleViews.Ana);
+        var again = _renderer.RenderMessage(view, null);
+        var fresh = new TeamsCardRenderer().RenderMessage(view with { }, SampleViews.Ana);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, fresh);
+        Assert.Equal(
+            JsonSerializer.Serialize(fresh, TeamsJsonContext.Default.Activity),
+            JsonSerializer.Serialize(first, TeamsJsonContext.Default.Activity));
+    }
+
+    [Fact]
     public void Render_MapView_GapsComeBeforePeopleInAttentionColour()
     {
         var body = Body(_renderer.Render(SampleViews.SmallMap()));

@@ -10,6 +10,6 @@ public sealed class ShowMapHandler(MapFinder finder, MapViewFactory views) : ICo
     {
         ArgumentNullException.ThrowIfNull(command);
         var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
-        return map is null ? notFound! : views.Build(map) with { Visibility = ReplyVisibility.Channel };
+        return map is null ? notFound! : views.BuildShared(map);
     }
 }

@@ -1,7 +1,7 @@
 using AccountBot.Benchmarks.Teams;
 using BenchmarkDotNet.Running;
 
-// Two loopback load generators, then the BenchmarkDotNet suites (see README.md in this folder).
+// Three loopback load generators, then the BenchmarkDotNet suites (see README.md in this folder).
 if (args is ["slack-load", ..])
 {
     return await AccountBot.Benchmarks.Slack.SlackLoadGenerator.RunAsync(args[1..]);
@@ -10,6 +10,11 @@ if (args is ["slack-load", ..])
 if (args is ["teams-load", .. var rest])
 {
     return await TeamsLoad.RunAsync(rest);
+}
+
+if (args is ["mixed-load", .. var mixed])
+{
+    return await AccountBot.Benchmarks.Sustained.MixedLoad.RunAsync(mixed);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

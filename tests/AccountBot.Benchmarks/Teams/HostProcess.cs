@@ -20,7 +20,15 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<HostProcess> StartAsync()
+    /// <summary>The host's base address, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public Uri BaseAddress => new(Endpoint, "/");
+
+    /// <summary>The host process, for CPU and memory readings.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <param name="databasePath">A prepared database file to run on (default: a new one in the temp folder).</param>
+    /// <param name="environment">More settings, as environment variables (<c>Slack__SigningSecret</c>…).</param>
+    public static async Task<HostProcess> StartAsync(string? databasePath = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var configuration = typeof(HostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var root = AppContext.BaseDirectory;
@@ -35,7 +43,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Storage__LiteDb__Path"] = Path.Combine(folder, "accountbot.db");
+        start.Environment["Storage__LiteDb__Path"] = databasePath ?? Path.Combine(folder, "accountbot.db");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         start.Environment["Teams__DangerouslyAllowUnauthenticatedRequests"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The bypass warns on every request (by design); a console line per request is not what is measured here.

@@ -10,6 +10,9 @@ public sealed class LoopbackApp(WebApplication app, Uri address) : IAsyncDisposa
     /// <summary>The last body the fake connector received (the seeding reads the form's ids from it).</summary>
     public string? LastBody { get; set; }
 
+    /// <summary>Whether the fake connector keeps <see cref="LastBody"/> (seeding) or discards bodies (load).</summary>
+    public bool KeepLastBody { get; set; } = true;
+
     public CallCounter Counter { get; } = new();
 
     public ValueTask DisposeAsync() => app.DisposeAsync();

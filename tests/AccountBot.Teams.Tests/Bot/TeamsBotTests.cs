@@ -166,4 +166,19 @@ public sealed class TeamsBotTests : IAsyncLifetime
         Assert.Empty(host.Connector.Requests);
         Assert.Empty(errors.Errors);
     }
+
+    [Fact]
+    public async Task Message_HugeDisplayName_RepliesWithTheCardInsteadOfFailing()
+    {
+        var errors = new ErrorRecorder();
+        await using var host = await BotTestHost.StartAsync(services => services.AddLogging(logging => logging.AddProvider(errors)));
+
+        using var response = await host.PostAsync(new ActivityBuilder().Message("map Acme create")
+            .With(a => a with { From = a.From! with { Name = new string('N', 60_000) } }).Build());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(errors.Errors);
+        var reply = Assert.Single(host.Connector.Requests);
+        Assert.DoesNotContain(TeamsBot.SomethingWentWrong, reply.Body, StringComparison.Ordinal);
+    }
 }

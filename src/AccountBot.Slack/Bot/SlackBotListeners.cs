@@ -35,6 +35,7 @@ public sealed partial class SlackBotListeners(
     ILogger<SlackBotListeners> logger)
 {
     private const int MaxOptions = SlackLimits.OptionsPerSelect;
+    private const int MaxChannelIdLength = 64;
 
     public async Task<SlackMessage?> OnCommandAsync(SlashCommand command, SlackListenerContext context, CancellationToken cancellationToken)
     {
@@ -164,7 +165,8 @@ public sealed partial class SlackBotListeners(
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
-        var channel = payload.View.PrivateMetadata is { Length: > 0 } c ? c : null;
+        // The form's metadata is the channel id it was opened in; anything longer is not ours (and would not fit the preview's metadata).
+        var channel = payload.View.PrivateMetadata is { Length: > 0 and <= MaxChannelIdLength } c ? c : null;
         var request = SlackRequestContexts.From(payload, channel);
         var state = payload.View.State;
         try
@@ -354,7 +356,7 @@ public sealed partial class SlackBotListeners(
                 var sorry = messages.Failure(UploadFailedText(e.Error)) with { ResponseType = ResponseType.Ephemeral, ReplaceOriginal = false };
                 try
                 {
-                    if (responseUrl is { Length: > 0 })
+                    if (IsResponseUrl(responseUrl))
                         await slack.PostToResponseUrlAsync(responseUrl, sorry, ct);
                     else
                         await slack.PostMessageAsync(context.Team, channel, sorry with { ThreadTs = threadTs, ResponseType = null }, ct);
@@ -392,7 +394,8 @@ public sealed partial class SlackBotListeners(
 
     private void Respond(SlackListenerContext context, string? responseUrl, SlackMessage message)
     {
-        if (string.IsNullOrEmpty(responseUrl))
+        // No usable response_url (absent, or not an absolute http(s) URL): there is nowhere to answer.
+        if (!IsResponseUrl(responseUrl))
             return;
         context.RunAfterAck(async ct =>
         {
@@ -424,6 +427,9 @@ public sealed partial class SlackBotListeners(
             .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .Take(MaxOptions);
     }
+
+    private static bool IsResponseUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? responseUrl) =>
+        Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 
     private static string Label(string name, string? title) => title is { Length: > 0 } ? $"{name} ({title})" : name;
 

@@ -5,7 +5,7 @@ namespace AccountBot.Slack.Protocol;
 public sealed record AppMentionEvent : SlackEvent
 {
     public required string User { get; init; }
-    public string Text { get; init; } = "";
+    public string Text { get; init => field = value ?? ""; } = "";
     public required string Channel { get; init; }
     public required string Ts { get; init; }
     public string? ThreadTs { get; init; }

@@ -10,7 +10,8 @@ public sealed record BlockActionsPayload : InteractionPayload
     public SlackMessageRef? Message { get; init; }
     public string? TriggerId { get; init; }
     public string? ResponseUrl { get; init; }
-    public IReadOnlyList<SlackBlockAction> Actions { get; init; } = [];
+    // The source-generated reader sets an absent init property to null: keep the empty default then.
+    public IReadOnlyList<SlackBlockAction> Actions { get; init => field = value ?? []; } = [];
 
     /// <summary>Present when the action happened in a modal or the home tab.</summary>
     public SlackViewInfo? View { get; init; }

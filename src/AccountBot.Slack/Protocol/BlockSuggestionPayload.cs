@@ -5,7 +5,7 @@ public sealed record BlockSuggestionPayload : InteractionPayload
 {
     public required string ActionId { get; init; }
     public required string BlockId { get; init; }
-    public string Value { get; init; } = "";
+    public string Value { get; init => field = value ?? ""; } = "";
     public SlackViewInfo? View { get; init; }
     public SlackContainer? Container { get; init; }
     public SlackChannelRef? Channel { get; init; }

@@ -12,7 +12,8 @@ public sealed record EventCallbackEnvelope : SlackEventEnvelope
     public string? ContextTeamId { get; init; }
     public string? ContextEnterpriseId { get; init; }
     public bool? IsExtSharedChannel { get; init; }
-    public IReadOnlyList<SlackAuthorization> Authorizations { get; init; } = [];
+    // The source-generated reader sets an absent init property to null: keep the empty default then.
+    public IReadOnlyList<SlackAuthorization> Authorizations { get; init => field = value ?? []; } = [];
     public required SlackEvent Event { get; init; }
 
     /// <summary>The installation the event is for: the first authorization when present, else the envelope's ids.</summary>

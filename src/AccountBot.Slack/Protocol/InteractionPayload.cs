@@ -40,6 +40,8 @@ public abstract record InteractionPayload
         try
         {
             using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new SlackPayloadException("interaction payload is not an object");
             var type = doc.RootElement.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var context = SlackJsonContext.Default;
             InteractionPayload? result = type switch
@@ -51,11 +53,21 @@ public abstract record InteractionPayload
                 null => throw new SlackPayloadException("interaction payload without 'type'"),
                 _ => doc.RootElement.Deserialize(context.UnknownInteractionPayload),
             };
-            return result ?? throw new SlackPayloadException("interaction payload is null");
+            return result switch
+            {
+                null => throw new SlackPayloadException("interaction payload is null"),
+                BlockActionsPayload { Actions: var actions } when actions.Any(a => a is null) => throw new SlackPayloadException("block_actions with a null action"),
+                _ => result,
+            };
         }
         catch (JsonException e)
         {
             throw new SlackPayloadException("interaction payload is not valid: " + e.Message, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string that is not valid UTF-8/UTF-16 (e.g. a lone surrogate escape) throws when it is read.
+            throw new SlackPayloadException("interaction payload has unreadable text: " + e.Message, e);
         }
     }
 }

@@ -32,11 +32,21 @@ public abstract record SlackEventEnvelope
                 null => throw new SlackPayloadException("event envelope without 'type'"),
                 _ => doc.RootElement.Deserialize(context.UnknownEventEnvelope),
             };
-            return result ?? throw new SlackPayloadException("event envelope is null");
+            return result switch
+            {
+                null => throw new SlackPayloadException("event envelope is null"),
+                EventCallbackEnvelope { Authorizations: var authorizations } when authorizations.Any(a => a is null) => throw new SlackPayloadException("event with a null authorization"),
+                _ => result,
+            };
         }
         catch (JsonException e)
         {
             throw new SlackPayloadException("event envelope is not valid: " + e.Message, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string that is not valid UTF-8/UTF-16 (e.g. a lone surrogate escape) throws when it is read.
+            throw new SlackPayloadException("event envelope has unreadable text: " + e.Message, e);
         }
     }
 }

@@ -9,8 +9,9 @@ public sealed record SlackViewInfo
     public required string Id { get; init; }
     public string? TeamId { get; init; }
     public string? Type { get; init; }
-    public string CallbackId { get; init; } = "";
-    public string PrivateMetadata { get; init; } = "";
+    // The source-generated reader sets an init property it did not find to null: keep the defaults then.
+    public string CallbackId { get; init => field = value ?? ""; } = "";
+    public string PrivateMetadata { get; init => field = value ?? ""; } = "";
     public string? Hash { get; init; }
     public string? ExternalId { get; init; }
     public string? RootViewId { get; init; }
@@ -18,7 +19,7 @@ public sealed record SlackViewInfo
     public string? AppId { get; init; }
     public string? BotId { get; init; }
     public SlackTextValue? Title { get; init; }
-    public SlackViewState State { get; init; } = new();
+    public SlackViewState State { get; init => field = value ?? new(); } = new();
 
     /// <summary>The view's blocks and other fields we do not read.</summary>
     [JsonExtensionData]

@@ -8,11 +8,13 @@ namespace AccountBot.Slack.Protocol;
 /// </summary>
 public sealed record SlackViewState
 {
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackViewStateValue>> Values { get; init; } =
+    // Absent values read as null from the source-generated reader: keep the empty default then.
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackViewStateValue>> Values { get; init => field = value ?? new Dictionary<string, IReadOnlyDictionary<string, SlackViewStateValue>>(); } =
         new Dictionary<string, IReadOnlyDictionary<string, SlackViewStateValue>>();
 
+    /// <summary>The value of an input; null also when the payload has null in its place (a block or value of null).</summary>
     public SlackViewStateValue? Find(string blockId, string actionId) =>
-        Values.TryGetValue(blockId, out var block) && block.TryGetValue(actionId, out var value) ? value : null;
+        Values.TryGetValue(blockId, out var block) && block is not null && block.TryGetValue(actionId, out var value) ? value : null;
 
     /// <summary><c>plain_text_input</c> (also email/url inputs): the typed text, null when empty.</summary>
     public string? GetText(string blockId, string actionId) =>
@@ -28,7 +30,7 @@ public sealed record SlackViewState
 
     /// <summary><c>multi_static_select</c>, <c>multi_external_select</c>, <c>checkboxes</c>.</summary>
     public IReadOnlyList<SlackOptionValue> GetSelectedOptions(string blockId, string actionId) =>
-        Find(blockId, actionId)?.SelectedOptions ?? [];
+        Find(blockId, actionId)?.SelectedOptions?.Where(o => o is not null).ToList() ?? [];
 
     /// <summary><c>users_select</c>: a user id.</summary>
     public string? GetSelectedUser(string blockId, string actionId) =>

@@ -33,27 +33,47 @@ public sealed class CardActionData
         if (value is not { ValueKind: JsonValueKind.Object } data ||
             !data.TryGetProperty(Cards.CardDataKeys.Verb, out var verbElement) ||
             verbElement.ValueKind != JsonValueKind.String ||
-            verbElement.GetString() is not { Length: > 0 } verb)
+            ReadString(verbElement) is not { Length: > 0 } verb)
         {
             return null;
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in data.EnumerateObject())
+        try
         {
-            var text = property.Value.ValueKind switch
+            foreach (var property in data.EnumerateObject())
             {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number => property.Value.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => null,
-            };
-            if (text is not null)
-                fields[property.Name] = text;
+                var text = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    _ => null,
+                };
+                if (text is not null)
+                    fields[property.Name] = text;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Text that is not valid UTF-8/UTF-16 (a lone surrogate) throws when read: not a submission we can trust a field of.
+            return null;
         }
 
         return new CardActionData(verb, fields);
+    }
+
+    private static string? ReadString(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Verb} ({_fields.Count} fields)");

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1411, Level = LogLevel.Warning, Message = "Digest {DigestKey} to {ChannelId} failed ({Status}): {Reason}")]
     public static partial void DigestFailed(ILogger logger, string digestKey, string channelId, string status, string reason);
+
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Warning, Message = "Ignored a Teams {ActivityType} without a conversation id")]
+    public static partial void NoConversation(ILogger logger, string activityType);
 }

@@ -44,6 +44,13 @@ public sealed class TeamsBot(
         GuardAsync(turn, reply: true, async () =>
         {
             var activity = turn.Activity;
+            if (activity.Conversation?.Id is not { Length: > 0 })
+            {
+                // Nowhere to answer: a reply needs the conversation id.
+                Log.NoConversation(logger, activity.Type);
+                return;
+            }
+
             if (TeamsRequest.TryCreateContext(activity) is not { } context)
             {
                 Log.NoTenant(logger, activity.Type);

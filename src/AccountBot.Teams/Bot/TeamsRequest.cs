@@ -25,9 +25,12 @@ public static class TeamsRequest
 
         var from = activity.From;
         var userId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id;
-        var user = new UserRef(userId ?? "unknown", from?.Name is { Length: > 0 } name ? name : "Someone");
+        var user = new UserRef(userId ?? "unknown", from?.Name is { Length: > 0 } name ? Shorten(name) : "Someone");
         return new RequestContext(WorkspaceKey.ForTeams(tenant), user, Channel(activity, conversationId));
     }
+
+    /// <summary>Display names are echoed in cards ("Ada added Jane"); a name of any length must not push a card over Teams' size limit.</summary>
+    public const int MaxUserNameLength = 100;
 
     public static bool IsChannel(Activity activity)
     {
@@ -56,6 +59,8 @@ public static class TeamsRequest
             UpdatedAt = now,
         };
     }
+
+    private static string Shorten(string name) => name.Length <= MaxUserNameLength ? name : name[..(MaxUserNameLength - 1)] + "…";
 
     private static ChannelRef Channel(Activity activity, string conversationId)
     {

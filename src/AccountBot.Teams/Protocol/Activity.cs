@@ -71,7 +71,7 @@ public sealed record Activity
     /// <summary>True when <see cref="Recipient"/> is among <see cref="MembersAdded"/> (the bot was added).</summary>
     public bool IsRecipientAdded() =>
         Recipient?.Id is { Length: > 0 } botId && MembersAdded is not null &&
-        MembersAdded.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal));
+        MembersAdded.Any(m => string.Equals(m?.Id, botId, StringComparison.Ordinal));
 
     /// <summary>
     /// The text with every mention of the recipient (the bot) removed, then trimmed. In channels and
@@ -87,7 +87,9 @@ public sealed record Activity
 
         foreach (var entity in Entities)
         {
-            if (string.Equals(entity.Type, Entity.MentionType, StringComparison.OrdinalIgnoreCase) &&
+            // A null entry in entities[] is malformed but must not stop the message.
+            if (entity is not null &&
+                string.Equals(entity.Type, Entity.MentionType, StringComparison.OrdinalIgnoreCase) &&
                 string.Equals(entity.Mentioned?.Id, botId, StringComparison.Ordinal) &&
                 !string.IsNullOrEmpty(entity.Text))
             {

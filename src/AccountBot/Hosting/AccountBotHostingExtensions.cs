@@ -17,6 +17,7 @@ public static class AccountBotHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        KestrelLimits.Configure(builder);
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);

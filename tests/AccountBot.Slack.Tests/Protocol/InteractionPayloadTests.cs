@@ -112,4 +112,36 @@ public sealed class InteractionPayloadTests
     {
         Assert.Throws<SlackPayloadException>(() => InteractionPayload.ParseForm("foo=bar"));
     }
+
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile): each used to escape as a 500.
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"block_actions\"")]
+    [InlineData("{\"type\":\"\\udc00\\ud800\",\"user\":{\"id\":\"U1\"}}")]
+    [InlineData("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"},\"actions\":[null]}")]
+    public void Parse_NotAPayloadWeCanRead_ThrowsPayloadException(string json) =>
+        Assert.Throws<SlackPayloadException>(() => InteractionPayload.Parse(json));
+
+    [Fact]
+    public void Parse_ViewWithoutCallbackIdMetadataOrValues_KeepsEmptyDefaults()
+    {
+        var payload = Assert.IsType<ViewSubmissionPayload>(InteractionPayload.Parse("""{"type":"view_submission","user":{"id":"U1"},"team":{"id":"T1"},"view":{"id":"V1","state":{}}}"""));
+
+        Assert.Equal(string.Empty, payload.View.CallbackId);
+        Assert.Equal(string.Empty, payload.View.PrivateMetadata);
+        Assert.Empty(payload.View.State.Values);
+    }
+
+    [Fact]
+    public void Parse_NullBlocksAndOptionsInState_ReadAsAbsent()
+    {
+        var payload = Assert.IsType<ViewSubmissionPayload>(InteractionPayload.Parse("""
+            {"type":"view_submission","user":{"id":"U1"},"team":{"id":"T1"},"view":{"id":"V1","callback_id":"f","state":{"values":{
+              "name":null,
+              "roles":{"roles":{"type":"multi_static_select","selected_options":[null,{"text":{"type":"plain_text","text":"Signer"},"value":"Signer"}]}}}}}}
+            """));
+
+        Assert.Null(payload.View.State.GetText("name", "name"));
+        Assert.Equal(["Signer"], payload.View.State.GetSelectedOptions("roles", "roles").Select(o => o.Value));
+    }
 }

@@ -83,4 +83,24 @@ public sealed class SlackEventEnvelopeTests
     {
         Assert.Throws<SlackPayloadException>(() => SlackEventEnvelope.Parse(Encoding.UTF8.GetBytes(json)));
     }
+
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile): each used to escape as a 500.
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'t', (byte)'y', (byte)'p', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}' })]
+    public void Parse_TypeThatIsNotUtf8_ThrowsPayloadException(byte[] body) =>
+        Assert.Throws<SlackPayloadException>(() => SlackEventEnvelope.Parse(body));
+
+    [Fact]
+    public void Parse_NullAuthorization_ThrowsPayloadException() =>
+        Assert.Throws<SlackPayloadException>(() => SlackEventEnvelope.Parse("""{"type":"event_callback","event_id":"Ev1","authorizations":[null],"event":{"type":"app_mention","user":"U1","channel":"C1","ts":"1.2"}}"""u8));
+
+    [Fact]
+    public void Parse_EventCallbackWithoutAuthorizationsOrText_KeepsEmptyDefaults()
+    {
+        var envelope = Assert.IsType<EventCallbackEnvelope>(SlackEventEnvelope.Parse("""{"type":"event_callback","event_id":"Ev1","team_id":"T1","event":{"type":"app_mention","user":"U1","channel":"C1","ts":"1.2"}}"""u8));
+
+        Assert.Empty(envelope.Authorizations);
+        Assert.Equal(new(null, "T1"), envelope.TeamKey);
+        Assert.Equal(string.Empty, Assert.IsType<AppMentionEvent>(envelope.Event).Text);
+    }
 }

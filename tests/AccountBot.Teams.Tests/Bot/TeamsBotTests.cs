@@ -7,6 +7,7 @@ using AccountBot.Teams.Bot;
 using AccountBot.Teams.Protocol;
 using AccountBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AccountBot.Teams.Tests.Bot;
 
@@ -150,5 +151,34 @@ public sealed class TeamsBotTests : IAsyncLifetime
         public Task<ConversationAddress?> GetAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken) => Task.FromResult<ConversationAddress?>(null);
 
         public Task<IReadOnlyList<ConversationAddress>> ListAsync(Platform platform, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ConversationAddress>>([]);
+    }
+
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile).
+    [Fact]
+    public async Task Message_NoConversationId_AcknowledgedWithoutTryingToReply()
+    {
+        var errors = new ErrorRecorder();
+        await using var host = await BotTestHost.StartAsync(services => services.AddLogging(logging => logging.AddProvider(errors)));
+
+        using var response = await host.PostAsync(new ActivityBuilder().Message("map Acme").With(a => a with { Conversation = null }).Build());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(host.Connector.Requests);
+        Assert.Empty(errors.Errors);
+    }
+
+    [Fact]
+    public async Task Message_HugeDisplayName_RepliesWithTheCardInsteadOfFailing()
+    {
+        var errors = new ErrorRecorder();
+        await using var host = await BotTestHost.StartAsync(services => services.AddLogging(logging => logging.AddProvider(errors)));
+
+        using var response = await host.PostAsync(new ActivityBuilder().Message("map Acme create")
+            .With(a => a with { From = a.From! with { Name = new string('N', 60_000) } }).Build());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(errors.Errors);
+        var reply = Assert.Single(host.Connector.Requests);
+        Assert.DoesNotContain(TeamsBot.SomethingWentWrong, reply.Body, StringComparison.Ordinal);
     }
 }

@@ -176,4 +176,21 @@ public sealed class ActivityTests
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"text":"hi"}""", TeamsJsonContext.Default.Activity));
     }
+
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile): a null in a list threw.
+    [Fact]
+    public void RemoveRecipientMention_NullEntity_IgnoresIt()
+    {
+        var activity = JsonSerializer.Deserialize("""{"type":"message","text":"<at>Bot</at> map Acme","recipient":{"id":"28:bot"},"entities":[null,{"type":"mention","text":"<at>Bot</at>","mentioned":{"id":"28:bot"}}]}""", TeamsJsonContext.Default.Activity)!;
+
+        Assert.Equal("map Acme", activity.RemoveRecipientMention());
+    }
+
+    [Fact]
+    public void IsRecipientAdded_NullMember_IgnoresIt()
+    {
+        var activity = JsonSerializer.Deserialize("""{"type":"conversationUpdate","recipient":{"id":"28:bot"},"membersAdded":[null,{"id":"28:bot"}]}""", TeamsJsonContext.Default.Activity)!;
+
+        Assert.True(activity.IsRecipientAdded());
+    }
 }

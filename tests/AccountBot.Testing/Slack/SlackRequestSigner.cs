@@ -20,9 +20,14 @@ public sealed class SlackRequestSigner(string signingSecret, TimeProvider timePr
     public long NowSeconds => timeProvider.GetUtcNow().ToUnixTimeSeconds();
 
     /// <summary><c>v0=</c> + lowercase hex HMAC-SHA256 of <c>v0:{timestamp}:{body}</c>.</summary>
-    public string Sign(string timestamp, string body)
+    public string Sign(string timestamp, string body) => Sign(timestamp, Encoding.UTF8.GetBytes(body));
+
+    /// <summary>The same over raw bytes, for bodies that are not valid UTF-8 (Slack signs bytes, not text).</summary>
+    public string Sign(string timestamp, byte[] body)
     {
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
+        ArgumentNullException.ThrowIfNull(body);
+        byte[] signed = [.. Encoding.UTF8.GetBytes($"v0:{timestamp}:"), .. body];
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), signed);
         return "v0=" + Convert.ToHexStringLower(mac);
     }
 
@@ -44,10 +49,14 @@ public sealed class SlackRequestSigner(string signingSecret, TimeProvider timePr
         CreateRequest(path, json, JsonContentType, timestamp);
 
     /// <summary>A POST with the body's exact bytes, <c>X-Slack-Request-Timestamp</c> and <c>X-Slack-Signature</c>.</summary>
-    public HttpRequestMessage CreateRequest(string path, string body, string contentType, long? timestamp = null)
+    public HttpRequestMessage CreateRequest(string path, string body, string contentType, long? timestamp = null) =>
+        CreateRequest(path, Encoding.UTF8.GetBytes(body), contentType, timestamp);
+
+    /// <summary>The same with a body of raw bytes (signed as sent).</summary>
+    public HttpRequestMessage CreateRequest(string path, byte[] body, string contentType, long? timestamp = null)
     {
         var ts = (timestamp ?? NowSeconds).ToString(CultureInfo.InvariantCulture);
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add("X-Slack-Request-Timestamp", ts);

@@ -78,4 +78,26 @@ public sealed class HostTests : IDisposable
 
         Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_KestrelBodyLimitBelowTeamsLimit_RefusesNamingTheKey()
+    {
+        using var host = Host(("Kestrel:Limits:MaxRequestBodySize", "1000"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("Kestrel:Limits:MaxRequestBodySize", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Teams:MaxRequestBodyBytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_Defaults_KestrelRefusesBodiesAboveOneMegabyte()
+    {
+        using var host = Host();
+        using var client = host.CreateClient();
+
+        var kestrel = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>(host.Services).Value;
+
+        Assert.Equal(1024 * 1024, kestrel.Limits.MaxRequestBodySize);
+    }
 }

@@ -79,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(5009, LogLevel.Warning, "Slack import preview submitted with unreadable private_metadata in workspace {Workspace}")]
     public static partial void BadImportMetadata(ILogger logger, string workspace);
+
+    [LoggerMessage(5010, LogLevel.Information, "Slack did not give a relationship owner's name in time; keeping the user id: {Reason}")]
+    public static partial void UserNameUnknown(ILogger logger, string reason);
 }

@@ -43,6 +43,7 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(ChatEphemeralResponse))]
 [JsonSerializable(typeof(ViewResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]
+[JsonSerializable(typeof(UsersInfoResponse))]
 [JsonSerializable(typeof(OAuthV2AccessResponse))]
 [JsonSerializable(typeof(UploadUrlResponse))]
 [JsonSerializable(typeof(CompleteUploadResponse))]

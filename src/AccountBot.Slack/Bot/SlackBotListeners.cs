@@ -32,6 +32,7 @@ public sealed partial class SlackBotListeners(
     StakeholderModalRenderer modals,
     ImportModalRenderer imports,
     SubmissionAnnouncements announcements,
+    SlackUserNames userNames,
     ILogger<SlackBotListeners> logger)
 {
     private const int MaxOptions = SlackLimits.OptionsPerSelect;
@@ -131,6 +132,8 @@ public sealed partial class SlackBotListeners(
         {
             var repeated = await maps.IsAppliedAsync(request.Workspace, metadata.SubmissionId, cancellationToken);
             var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
+            if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
+                values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, cancellationToken) };
             var reply = await dispatcher.SubmitStakeholderAsync(
                 new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values), request, cancellationToken);
             switch (reply)

@@ -35,6 +35,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<StakeholderModalRenderer>();
         services.TryAddSingleton<ImportModalRenderer>();
         services.TryAddSingleton<SubmissionAnnouncements>();
+        services.TryAddSingleton<SlackUserNames>();
         services.TryAddTransient<SlackBotListeners>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
         services.AddSlackListeners(Register);

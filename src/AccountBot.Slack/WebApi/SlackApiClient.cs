@@ -122,6 +122,13 @@ public sealed class SlackApiClient(
         return await CallFormAsync("files.completeUploadExternal", team, fields, _json.CompleteUploadResponse, cancellationToken);
     }
 
+    /// <summary>users.info (scope <c>users:read</c>): a member's names.</summary>
+    public Task<UsersInfoResponse> GetUserAsync(SlackTeamKey team, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return CallFormAsync("users.info", team, new Dictionary<string, string> { ["user"] = userId }, _json.UsersInfoResponse, cancellationToken);
+    }
+
     public Task<AuthTestResponse> AuthTestAsync(SlackTeamKey team, CancellationToken cancellationToken) =>
         CallAsync("auth.test", team, new Dictionary<string, string>(), _json.DictionaryStringString, _json.AuthTestResponse, cancellationToken);
 
@@ -166,7 +173,7 @@ public sealed class SlackApiClient(
         return await SendAsync(method, new Uri(method, UriKind.Relative), () => JsonContent(bytes), installation.BotToken, responseInfo, cancellationToken);
     }
 
-    /// <summary>The files.* methods take form fields (a list such as <c>files</c> is a JSON string), not a JSON body.</summary>
+    /// <summary>The files.* and users.* methods take form fields (a list such as <c>files</c> is a JSON string), not a JSON body.</summary>
     private async Task<TResponse> CallFormAsync<TResponse>(
         string method, SlackTeamKey team, Dictionary<string, string> fields, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
         where TResponse : SlackApiResponse

@@ -141,6 +141,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "views.open" or "views.push" or "views.update" => JsonSerializer.Serialize(new { ok = true, view = new { id = Field("view_id") ?? $"V{n:D6}", hash = $"hash-{n}" } }),
             "files.getUploadURLExternal" => JsonSerializer.Serialize(new { ok = true, upload_url = new Uri(BaseUrl, $"upload/F{n:D6}").AbsoluteUri, file_id = $"F{n:D6}" }),
             "files.completeUploadExternal" => """{"ok":true,"files":[{"id":"F000001","title":"uploaded"}]}""",
+            "users.info" => """{"ok":true,"user":{"id":"U0SOMEONE","name":"someone","real_name":"Some One","profile":{"display_name":"","real_name":"Some One"}}}""",
             "auth.test" => """{"ok":true,"url":"https://fake.example/","team":"Fake","user":"accountbot","team_id":"T0FAKE","user_id":"U0BOT","bot_id":"B0BOT"}""",
             "oauth.v2.access" => """{"ok":true,"access_token":"xoxb-fake-installed","token_type":"bot","scope":"commands,chat:write","bot_user_id":"U0BOT","app_id":"A0FAKE","team":{"id":"T0FAKE","name":"Fake"},"enterprise":null,"authed_user":{"id":"U0INSTALLER"},"is_enterprise_install":false}""",
             _ => """{"ok":true}""",

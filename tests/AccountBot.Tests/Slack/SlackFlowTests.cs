@@ -174,6 +174,29 @@ public sealed class SlackFlowTests : IAsyncLifetime
         Assert.Equal(2, calls.Count);
     }
 
+    [Theory]
+    [InlineData("""{"ok":true,"user":{"id":"U0OMAR","name":"omar","real_name":"Omar Khan","profile":{"display_name":"Omar K","real_name":"Omar Khan"}}}""", "Omar K")]
+    [InlineData("""{"ok":true,"user":{"id":"U0OMAR","name":"omar","real_name":"Omar Khan","profile":{"display_name":"","real_name":"Omar Khan"}}}""", "Omar Khan")]
+    [InlineData("""{"ok":false,"error":"user_not_found"}""", "U0OMAR")]
+    public async Task OwnerPickedInTheModal_IsSavedWithTheNameSlackShows_OrTheIdWhenSlackCannotSay(string usersInfo, string savedName)
+    {
+        await _host.SeedAsync("T0ACME", "Acme", []);
+        _host.Api.Script("users.info", FakeSlackReply.OkJson(usersInfo));
+        using (await _host.CommandAsync("Acme add")) { }
+        var metadata = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
+
+        using var ack = await _host.InteractAsync(ViewSubmission(SlackBotIds.StakeholderForm, metadata, new Dictionary<string, JsonObject>
+        {
+            ["name"] = Text("Jane Doe"),
+            ["owner"] = new JsonObject { ["type"] = "users_select", ["selected_user"] = "U0OMAR" },
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var owner = Assert.Single((await _host.FindMapAsync("T0ACME", "Acme"))!.Stakeholders).RelationshipOwner;
+        Assert.Equal(new AccountBot.Core.Accounts.UserRef("U0OMAR", savedName), owner);
+        Assert.Single(_host.Api.CallsTo("users.info"));
+    }
+
     [Fact]
     public async Task ViewsOpenFails_AnswersPolitelyWithAButton()
     {

@@ -43,6 +43,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<IBlockedConversations, InMemoryBlockedConversations>();
         services.AddHttpClient<ConnectorClient>()
+            .RemoveAllLoggers() // ConnectorClient logs failures itself; the factory's request logs cost every reply a scope
             .AddResilienceHandler("teams-connector", static (pipeline, context) =>
             {
                 var retry = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorRetry;

@@ -31,6 +31,7 @@ public sealed partial class FollowUpQueue(TimeProvider time, ILogger<FollowUpQue
 
     private readonly object _gate = new();
     private int _pending;
+    private int _full;
     private TaskCompletionSource _idle = CompletedIdle();
 
     /// <summary>Items queued or running.</summary>
@@ -46,9 +47,15 @@ public sealed partial class FollowUpQueue(TimeProvider time, ILogger<FollowUpQue
         Started();
         var item = new FollowUpItem(work, time.GetUtcNow());
         if (_channel.Writer.TryWrite(item))
+        {
+            if (Interlocked.Exchange(ref _full, 0) == 1)
+                Log.RoomAgain(logger);
             return true;
+        }
 
-        Log.QueueFull(logger, Capacity);
+        // Once per episode, not once per request: a long storm must not flood the log as well.
+        if (Interlocked.Exchange(ref _full, 1) == 0)
+            Log.QueueFull(logger, Capacity);
         try
         {
             await _channel.Writer.WriteAsync(item, stopping);
@@ -138,6 +145,9 @@ public sealed partial class FollowUpQueue(TimeProvider time, ILogger<FollowUpQue
     {
         [LoggerMessage(9001, LogLevel.Warning, "The follow-up queue is full ({Capacity} items): new work waits for room")]
         public static partial void QueueFull(ILogger logger, int capacity);
+
+        [LoggerMessage(9006, LogLevel.Information, "The follow-up queue has room again")]
+        public static partial void RoomAgain(ILogger logger);
 
         [LoggerMessage(9004, LogLevel.Information, "Follow-up work was throttled; trying again in {Delay}")]
         public static partial void RetryLater(ILogger logger, TimeSpan delay);

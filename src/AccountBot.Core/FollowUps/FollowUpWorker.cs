@@ -11,7 +11,8 @@ namespace AccountBot.Core.FollowUps;
 /// </summary>
 public sealed partial class FollowUpWorker(FollowUpQueue queue, ILogger<FollowUpWorker> logger) : BackgroundService
 {
-    public const int Concurrency = 8;
+    /// <summary>Sends in flight at once: they are I/O (a platform round trip each), so more than the cores.</summary>
+    public const int Concurrency = 32;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(() => RunLoopAsync(stoppingToken), CancellationToken.None)));

@@ -54,7 +54,7 @@ public static class SlackServiceCollectionExtensions
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(30);
-        });
+        }).RemoveAllLoggers(); // SlackApiClient logs failures (without tokens) itself
         return services;
     }
 

@@ -11,6 +11,7 @@ public sealed record Attachment
 {
     public string? ContentType { get; init; }
 
+    [JsonConverter(typeof(RawJsonElementConverter))]
     public JsonElement? Content { get; init; }
 
     public string? ContentUrl { get; init; }

@@ -14,6 +14,7 @@ public sealed class ChangeLedger
     private readonly ConcurrentQueue<string> _clientViolations = new();
     private int _lastNumber;
     private int _acknowledged;
+    private int _requestsInFlight;
     private TaskCompletionSource _acknowledgement = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _resendsOfAcknowledged;
     private long _resendsOfUnknown;
@@ -26,6 +27,24 @@ public sealed class ChangeLedger
     public IReadOnlyCollection<string> ClientViolations => _clientViolations;
 
     public IEnumerable<TrackedChange> Changes => _people.SelectMany(p => p.Changes);
+
+    /// <summary>HTTP requests to the host that have been sent and not yet answered, right now.</summary>
+    public int RequestsInFlight => Volatile.Read(ref _requestsInFlight);
+
+    /// <summary>Counts an HTTP request to the host as in flight until it is answered or fails.</summary>
+    public async Task<T> InFlightAsync<T>(Func<Task<T>> send)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        Interlocked.Increment(ref _requestsInFlight);
+        try
+        {
+            return await send();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _requestsInFlight);
+        }
+    }
 
     /// <summary>Changes acknowledged so far (each counted once).</summary>
     public int AcknowledgedCount => Volatile.Read(ref _acknowledged);

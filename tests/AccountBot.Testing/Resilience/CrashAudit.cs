@@ -17,8 +17,8 @@ namespace AccountBot.Testing.Resilience;
 /// removed or renamed in the loop, so: every person on a map has exactly one add entry, every add entry's person is
 /// on the map, and each person's title entries, in version order, chain (each old = the previous new) from the add
 /// to the title the map holds.</item>
-/// <item>No person appears twice (same name or id on a map, or on two maps); nobody is on a map that no client
-/// added.</item>
+/// <item>No person appears twice (same name or id on a map, or on two maps), no map name twice in a workspace;
+/// nobody is on a map that no client added.</item>
 /// <item>Against the ledger: an acknowledged add is on its map; an acknowledged edit's title is in the person's
 /// title chain; a change refused on every attempt is not; a change is applied exactly when its submission id is
 /// recorded as applied (never half-applied); a person's applied edits are in the order they were sent; every map
@@ -93,6 +93,9 @@ public static class CrashAudit
                 entries += history.Count;
             }
         }
+
+        foreach (var twin in mapsById.Values.GroupBy(m => (m.Workspace, m.Key)).Where(g => g.Count() > 1))
+            violations.Add($"map {twin.First().Name} exists {twin.Count()} times in {twin.Key.Workspace.Value}");
 
         var checkedChanges = 0;
         foreach (var person in ledger.People)

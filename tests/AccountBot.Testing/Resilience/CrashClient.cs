@@ -58,6 +58,13 @@ public abstract class CrashClient
     protected virtual async Task<AttemptOutcome[]> SubmitTwiceAsync(CrashEpoch epoch, TrackedChange change, CancellationToken cancellationToken) =>
         await Task.WhenAll(SubmitAsync(epoch, change, cancellationToken), SubmitAsync(epoch, change, cancellationToken));
 
+    /// <summary>Sends a request to the host, counted as in flight (<see cref="ChangeLedger.RequestsInFlight"/>) until answered.</summary>
+    protected Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return _ledger.InFlightAsync(() => http.SendAsync(request, cancellationToken));
+    }
+
     /// <summary>A unique id for the next request of this client (trigger ids, activity ids).</summary>
     protected string NextRequestId() => string.Create(CultureInfo.InvariantCulture, $"crash-{Index:D2}-{++_sequence}");
 

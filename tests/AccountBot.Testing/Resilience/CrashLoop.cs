@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using AccountBot.Storage.LiteDb;
 using AccountBot.Testing.Slack;
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AccountBot.Testing.Resilience;
 
@@ -27,7 +30,10 @@ public static class CrashLoop
         var random = new Random(options.Seed);
         var folder = Directory.CreateTempSubdirectory("accountbot-crash-").FullName;
         var database = Path.Combine(folder, "data", "accountbot.db");
-        log(Invariant($"crash-safety: seed {options.Seed}, {options.Kills} kills, {options.InFlight} clients in flight, database {database}"));
+        log(Invariant($"crash-safety: seed {options.Seed}, {options.Kills} kills, {options.InFlight} clients in flight, LiteDB checkpoint every {options.CheckpointPages?.ToString(CultureInfo.InvariantCulture) ?? "1000 (default)"} pages, database {database}"));
+
+        if (options.CheckpointPages is { } pages)
+            SetCheckpoint(database, pages);
 
         var run = new Run(options, log);
         await using var platforms = await FakeChatPlatforms.StartAsync(cancellationToken);
@@ -77,7 +83,10 @@ public static class CrashLoop
                 }
 
                 await killing.CancelAsync();
+                var inFlight = ledger.RequestsInFlight;
                 var exit = await run.KillAsync(host, kill);
+                if (ready.Task.Result)
+                    run.InFlightAtKills.Add(inFlight);
                 await end.CancelAsync();
                 await life;
                 if (ready.Task.Result)
@@ -85,13 +94,15 @@ public static class CrashLoop
                 run.Collect(host);
                 await host.DisposeAsync();
                 host = null;
+                if (File.Exists(database + ".lock"))
+                    run.LockFilesLeft++;
 
                 var snapshot = CrashAudit.Snapshot(database, Path.Combine(folder, "audit"));
                 var audit = await CrashAudit.RunAsync(snapshot, ledger, cancellationToken);
                 Directory.Delete(Path.Combine(folder, "audit"), recursive: true);
                 var found = run.Record(audit, ledger, Invariant($"after kill {kill}"));
                 auditedOk.Add(found == 0);
-                log(Invariant($"kill {kill}/{options.Kills}: {moment}, exit {exit}; {Acknowledged(ledger)} acknowledged so far, {audit.AcknowledgedChecked} checked, {audit.Stakeholders} people on {audit.Maps} maps, {found} new violations"));
+                log(Invariant($"kill {kill}/{options.Kills}: {moment}, {inFlight} requests in flight, exit {exit}; {Acknowledged(ledger)} acknowledged so far, {audit.AcknowledgedChecked} checked, {audit.Stakeholders} people on {audit.Maps} maps, {found} new violations"));
             }
 
             CrashAuditResult? final = null;
@@ -143,6 +154,18 @@ public static class CrashLoop
         return clients;
     }
 
+    /// <summary>Creates the database as the host would, then sets LiteDB's checkpoint pragma (kept in the file header).</summary>
+    private static void SetCheckpoint(string database, int pages)
+    {
+        using (new LiteDbContext(database, NullLogger<LiteDbContext>.Instance))
+        {
+            // Creates the file with AccountBot's collation and indexes.
+        }
+
+        using var raw = new LiteDatabase(new ConnectionString { Filename = database, Connection = ConnectionType.Direct, Collation = Collation.Binary });
+        raw.Pragma("CHECKPOINT", pages);
+    }
+
     private static int Acknowledged(ChangeLedger ledger) => ledger.Changes.Count(c => c.IsAcknowledged);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -161,6 +184,12 @@ public static class CrashLoop
         public TimeSpan LastWarmUp { get; private set; }
 
         public int StartupKills { get; set; }
+
+        /// <summary>HTTP requests in flight at each kill of a ready host.</summary>
+        public List<int> InFlightAtKills { get; } = [];
+
+        /// <summary>Kills after which the store's <c>.lock</c> file was still there (the next start must open anyway).</summary>
+        public int LockFilesLeft { get; set; }
 
         public int SigKillExits { get; private set; }
 
@@ -307,6 +336,8 @@ public static class CrashLoop
                 Kills = options.Kills,
                 KillsSurvived = KillsSurvived,
                 StartupKills = StartupKills,
+                LockFilesLeft = LockFilesLeft,
+                InFlightAtKills = [.. InFlightAtKills],
                 SigKillExits = SigKillExits,
                 ReadyStarts = ReadyStarts,
                 ChangesSent = changes.Count,

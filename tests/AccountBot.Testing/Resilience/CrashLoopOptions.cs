@@ -45,6 +45,13 @@ public sealed record CrashLoopOptions
 
     public double DoubleSubmitShare { get; init; } = 0.1;
 
+    /// <summary>
+    /// LiteDB's checkpoint threshold (pages in its log before they are copied into the data file; LiteDB's default is
+    /// 1000), written into the new file before the first start. 1 copies after every commit, so kills often land in a
+    /// checkpoint or in the recovery of one. Null leaves LiteDB's default, as the product runs.
+    /// </summary>
+    public int? CheckpointPages { get; init; }
+
     /// <summary>A guard against a hung start, not a performance bound: past it, the start counts as failed.</summary>
     public TimeSpan StartGuard { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -18,6 +18,12 @@ public sealed record CrashLoopReport
     /// <summary>Kills that hit a starting host rather than a loaded one.</summary>
     public required int StartupKills { get; init; }
 
+    /// <summary>HTTP requests the clients had sent and not yet seen answered at each kill of a ready host.</summary>
+    public required IReadOnlyList<int> InFlightAtKills { get; init; }
+
+    /// <summary>Kills after which the store's <c>{database}.lock</c> file was left behind.</summary>
+    public required int LockFilesLeft { get; init; }
+
     /// <summary>Kills whose process exit code said SIGKILL (137).</summary>
     public required int SigKillExits { get; init; }
 
@@ -77,6 +83,9 @@ public sealed record CrashLoopReport
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"crash-safety: seed {Seed}, {InFlight} clients in flight, {Duration.TotalSeconds:0} s");
         text.AppendLine(c, $"  kills survived      {KillsSurvived}/{Kills} (SIGKILL exit 137: {SigKillExits}; {StartupKills} during start-up; {ReadyStarts} starts reached /readyz ready)");
+        if (InFlightAtKills.Count > 0)
+            text.AppendLine(c, $"  in flight at kill   {InFlightAtKills.Min()}–{InFlightAtKills.Max()} requests, {InFlightAtKills.Average():0.0} on average ({InFlightAtKills.Count} kills of a ready host)");
+        text.AppendLine(c, $"  lock file left      after {LockFilesLeft} of {Kills} kills (a held lock would stop the next start)");
         text.AppendLine(c, $"  changes sent        {ChangesSent} ({ResendsOfUnknown} resends after an unknown outcome, {ResendsOfAcknowledged} resends of acknowledged ones, {DoubleSubmits} double submits)");
         text.AppendLine(c, $"  acknowledged        {ChangesAcknowledged} ({AddsAcknowledged} adds, {EditsAcknowledged} edits; Slack {SlackAcknowledged}, Teams {TeamsAcknowledged}; Teams 200 before any reply: {AcknowledgedBeforeReply})");
         text.AppendLine(c, $"  refused / unknown   {ChangesRejected} / {ChangesUnknown}");

@@ -69,7 +69,7 @@ public sealed class SlackCrashClient(
         };
         var payload = SlackPayloads.ViewSubmission(StakeholderFormCallbackId, change.Form.Payload, state, TeamId, _user);
         using var request = signer.CreateInteractionRequest(new Uri(epoch.BaseAddress, "slack/interactivity").AbsoluteUri, payload);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(http, request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
             return AttemptOutcome.Unknown;
@@ -80,6 +80,6 @@ public sealed class SlackCrashClient(
     {
         var fields = SlackPayloads.Command(arguments, TeamId, _user, _channel, platforms.SlackResponseUrl.AbsoluteUri, trigger);
         using var request = signer.CreateFormRequest(new Uri(epoch.BaseAddress, "slack/commands").AbsoluteUri, fields);
-        return await http.SendAsync(request, cancellationToken);
+        return await SendAsync(http, request, cancellationToken);
     }
 }

@@ -128,8 +128,11 @@ public sealed class TeamsCrashClient(
 
     private async Task<HttpStatusCode> PostAsync(CrashEpoch epoch, string json, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri(epoch.BaseAddress, "api/messages"), content, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(epoch.BaseAddress, "api/messages"))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        using var response = await SendAsync(http, request, cancellationToken);
         return response.StatusCode;
     }
 

@@ -1,7 +1,8 @@
+using AccountBot.Benchmarks.CrashSafety;
 using AccountBot.Benchmarks.Teams;
 using BenchmarkDotNet.Running;
 
-// Two loopback load generators, then the BenchmarkDotNet suites (see README.md in this folder).
+// Two loopback load generators, the crash-safety loop, then the BenchmarkDotNet suites (see README.md in this folder).
 if (args is ["slack-load", ..])
 {
     return await AccountBot.Benchmarks.Slack.SlackLoadGenerator.RunAsync(args[1..]);
@@ -10,6 +11,11 @@ if (args is ["slack-load", ..])
 if (args is ["teams-load", .. var rest])
 {
     return await TeamsLoad.RunAsync(rest);
+}
+
+if (args is ["crash-safety", .. var crash])
+{
+    return await CrashSafetyCommand.RunAsync(crash);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -14,7 +14,7 @@ namespace AccountBot.EndToEnd.Tests.Resilience;
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task HostKilledWithSigKillUnderLoad_EveryAcknowledgedChangeIsThereOnceAndTheDatabaseOpens()
+    public async Task Host_SigKilledFiveTimesUnderLoad_EveryAcknowledgedChangeIsThereOnceAndTheDatabaseOpens()
     {
         // SIGKILL is what this is about; Process.Kill is TerminateProcess on Windows, with other exit codes.
         if (OperatingSystem.IsWindows())

@@ -29,12 +29,10 @@ public sealed partial class CrashHostProcess : IAsyncDisposable
     private CrashHostProcess(Process process) => _process = process;
 
     /// <summary>Completes when the process is gone, however it went.</summary>
-    public Task Exited => _exited ?? throw new InvalidOperationException("Not started.");
+    private Task Exited => _exited ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Where the host listens, once <see cref="WaitUntilReadyAsync"/> returned.</summary>
     public Uri? BaseAddress { get; private set; }
-
-    public bool HasExited => _process.HasExited;
 
     /// <summary>The last lines the host printed (stdout and stderr), for failure messages.</summary>
     public string OutputTail

@@ -61,7 +61,7 @@ public static class CrashLoop
                     // The experiment: a kill while the host opens (and recovers) the file, or answers its first requests.
                     var delay = random.Next((int)options.StartupKillWindow.TotalMilliseconds);
                     await Task.Delay(delay, cancellationToken);
-                    moment = Invariant($"{delay} ms after start{(ready.Task.IsCompletedSuccessfully && ready.Task.Result ? ", ready" : string.Empty)}");
+                    moment = Invariant($"{delay} ms after start{(ready.Task is { IsCompletedSuccessfully: true, Result: true } ? ", ready" : string.Empty)}");
                     run.StartupKills++;
                 }
                 else
@@ -84,13 +84,15 @@ public static class CrashLoop
 
                 await killing.CancelAsync();
                 var inFlight = ledger.RequestsInFlight;
+                var wasReady = ready.Task is { IsCompletedSuccessfully: true, Result: true };
                 var exit = await run.KillAsync(host, kill);
-                if (ready.Task.Result)
-                    run.InFlightAtKills.Add(inFlight);
                 await end.CancelAsync();
                 await life;
-                if (ready.Task.Result)
+                if (wasReady)
+                {
+                    run.InFlightAtKills.Add(inFlight);
                     run.Survive(auditedOk);
+                }
                 run.Collect(host);
                 await host.DisposeAsync();
                 host = null;
@@ -123,7 +125,7 @@ public static class CrashLoop
                 }
             }
 
-            var report = run.Report(ledger, final, Stopwatch.GetElapsedTime(started));
+            var report = run.Report(ledger, clients, final, Stopwatch.GetElapsedTime(started));
             if (report.Passed)
                 Directory.Delete(folder, recursive: true);
             else
@@ -211,9 +213,7 @@ public static class CrashLoop
             }
             catch (Exception e) when (e is CrashHostStartException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                var message = Invariant($"after kill {afterKill}: the host did not become ready: {e.Message}");
-                _violations.Add(message);
-                log(message);
+                Violation(Invariant($"after kill {afterKill}: the host did not become ready: {e.Message}"));
                 return false;
             }
         }
@@ -237,9 +237,7 @@ public static class CrashLoop
             {
                 if (!killing.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    var message = Invariant($"after kill {kill - 1}: the host did not become ready: {e.Message}");
-                    _violations.Add(message);
-                    log(message);
+                    Violation(Invariant($"after kill {kill - 1}: the host did not become ready: {e.Message}"));
                 }
 
                 ready.TrySetResult(false);
@@ -266,9 +264,7 @@ public static class CrashLoop
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                var message = Invariant($"before kill {kill}: no change was acknowledged within {options.StartGuard.TotalSeconds:0} s of the host being ready");
-                _violations.Add(message);
-                log(message);
+                Violation(Invariant($"before kill {kill}: no change was acknowledged within {options.StartGuard.TotalSeconds:0} s of the host being ready"));
                 return false;
             }
         }
@@ -302,8 +298,17 @@ public static class CrashLoop
             if (exit == CrashHostProcess.SigKillExitCode)
                 SigKillExits++;
             else
-                _violations.Add(Invariant($"kill {kill}: the host exited with {exit}, not by SIGKILL:{Environment.NewLine}{host.OutputTail}"));
+                Violation(Invariant($"kill {kill}: the host exited with {exit}, not by SIGKILL:{Environment.NewLine}{host.OutputTail}"));
             return exit;
+        }
+
+        /// <summary>A violation seen by the loop itself (a start that failed, an exit that was not the kill), logged at once.</summary>
+        private void Violation(string message)
+        {
+            // The host's life runs beside the kill: both may find something at the same moment.
+            lock (_violations)
+                _violations.Add(message);
+            log(message);
         }
 
         /// <summary>Adds the audit's and the clients' new violations (each once per run); returns how many were new.</summary>
@@ -317,7 +322,8 @@ public static class CrashLoop
             {
                 if (_seen.Add(violation))
                 {
-                    _violations.Add($"{when}: {violation}");
+                    lock (_violations)
+                        _violations.Add($"{when}: {violation}");
                     added++;
                 }
             }
@@ -325,7 +331,7 @@ public static class CrashLoop
             return added;
         }
 
-        public CrashLoopReport Report(ChangeLedger ledger, CrashAuditResult? final, TimeSpan duration)
+        public CrashLoopReport Report(ChangeLedger ledger, IReadOnlyList<CrashClient> clients, CrashAuditResult? final, TimeSpan duration)
         {
             var changes = ledger.Changes.ToList();
             var acknowledged = changes.Where(c => c.IsAcknowledged).ToList();
@@ -354,11 +360,12 @@ public static class CrashLoop
                 ResendsOfUnknown = ledger.ResendsOfUnknown,
                 ResendsOfAcknowledged = ledger.ResendsOfAcknowledged,
                 DoubleSubmits = ledger.DoubleSubmits,
+                FormsNotServed = clients.Sum(c => c.FormsNotServed),
                 Maps = final?.Maps ?? 0,
                 Stakeholders = final?.Stakeholders ?? 0,
                 HistoryEntries = final?.HistoryEntries ?? 0,
                 Duration = duration,
-                Violations = _violations,
+                Violations = [.. _violations],
                 HostErrors = [.. _hostErrors.Select(e => Invariant($"{e.Value}x {e.Key}"))],
             };
         }

@@ -62,6 +62,9 @@ public sealed record CrashLoopReport
 
     public required long DoubleSubmits { get; init; }
 
+    /// <summary>Forms asked for but not served (an edit form for a person the bot did not find, a map it could not create).</summary>
+    public required int FormsNotServed { get; init; }
+
     public required int Maps { get; init; }
 
     public required int Stakeholders { get; init; }
@@ -88,7 +91,7 @@ public sealed record CrashLoopReport
         text.AppendLine(c, $"  lock file left      after {LockFilesLeft} of {Kills} kills (a held lock would stop the next start)");
         text.AppendLine(c, $"  changes sent        {ChangesSent} ({ResendsOfUnknown} resends after an unknown outcome, {ResendsOfAcknowledged} resends of acknowledged ones, {DoubleSubmits} double submits)");
         text.AppendLine(c, $"  acknowledged        {ChangesAcknowledged} ({AddsAcknowledged} adds, {EditsAcknowledged} edits; Slack {SlackAcknowledged}, Teams {TeamsAcknowledged}; Teams 200 before any reply: {AcknowledgedBeforeReply})");
-        text.AppendLine(c, $"  refused / unknown   {ChangesRejected} / {ChangesUnknown}");
+        text.AppendLine(c, $"  refused / unknown   {ChangesRejected} / {ChangesUnknown} (forms not served: {FormsNotServed})");
         text.AppendLine(c, $"  checked             {ChangesChecked} in the final audit, {ChecksOverAllAudits} over all audits");
         text.AppendLine(c, $"  database            {Maps} maps, {Stakeholders} stakeholders, {HistoryEntries} history entries");
         text.AppendLine(c, $"  host errors logged  {HostErrors.Count} distinct");

@@ -21,7 +21,6 @@ public sealed class FakeChatPlatforms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Mailbox> _mailboxes = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private long _nextId;
-    private long _calls;
 
     private FakeChatPlatforms()
     {
@@ -35,9 +34,6 @@ public sealed class FakeChatPlatforms : IAsyncDisposable
 
     /// <summary>A <c>response_url</c> for slash commands: answers 200, keeps nothing.</summary>
     public Uri SlackResponseUrl { get; private set; } = null!;
-
-    /// <summary>Every call received, of any kind.</summary>
-    public long Calls => Interlocked.Read(ref _calls);
 
     public static string ReplyKey(string activityId) => "reply:" + activityId;
 
@@ -91,7 +87,6 @@ public sealed class FakeChatPlatforms : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        Interlocked.Increment(ref _calls);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var segments = (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);

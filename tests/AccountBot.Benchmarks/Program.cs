@@ -1,7 +1,8 @@
+using AccountBot.Benchmarks.CrashSafety;
 using AccountBot.Benchmarks.Teams;
 using BenchmarkDotNet.Running;
 
-// Three loopback load generators, then the BenchmarkDotNet suites (see README.md in this folder).
+// Three loopback load generators, the crash-safety loop, then the BenchmarkDotNet suites (see README.md in this folder).
 if (args is ["slack-load", ..])
 {
     return await AccountBot.Benchmarks.Slack.SlackLoadGenerator.RunAsync(args[1..]);
@@ -15,6 +16,11 @@ if (args is ["teams-load", .. var rest])
 if (args is ["mixed-load", .. var mixed])
 {
     return await AccountBot.Benchmarks.Sustained.MixedLoad.RunAsync(mixed);
+}
+
+if (args is ["crash-safety", .. var crash])
+{
+    return await CrashSafetyCommand.RunAsync(crash);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -146,7 +146,8 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string LocateHost()
+    /// <summary>The host's build output in this test assembly's configuration (the project reference builds it first).</summary>
+    internal static string LocateHost()
     {
         var configuration = typeof(AccountBotHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

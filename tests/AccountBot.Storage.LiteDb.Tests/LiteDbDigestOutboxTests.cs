@@ -92,7 +92,9 @@ public sealed class LiteDbDigestOutboxTests : IDisposable
             var outbox = new LiteDbDigestOutbox(context);
             await outbox.TryAddAsync(Pending(digest), CancellationToken.None);
             var pending = await outbox.GetAsync(digest.Key, CancellationToken.None);
-            var sending = await outbox.TryUpdateAsync(pending! with { State = OutboxState.Sending, Attempts = 1, AttemptId = attempt, AttemptStartedAt = Now }, CancellationToken.None);
+            var sending = await outbox.TryUpdateAsync(
+                pending! with { State = OutboxState.Sending, Attempts = 3, ThrottledAttempts = 2, Checks = 1, AttemptId = attempt, AttemptStartedAt = Now },
+                CancellationToken.None);
             Assert.Equal(1, sending!.Revision);
             var sent = await outbox.TryUpdateAsync(sending with { State = OutboxState.Sent, SentAt = Now.AddSeconds(1), MessageId = "1700000000.000100" }, CancellationToken.None);
             Assert.Equal(2, sent!.Revision);
@@ -102,7 +104,9 @@ public sealed class LiteDbDigestOutboxTests : IDisposable
         var stored = await new LiteDbDigestOutbox(reopened).GetAsync(digest.Key, CancellationToken.None);
         Assert.Equal(OutboxState.Sent, stored!.State);
         Assert.Equal(attempt, stored.AttemptId);
-        Assert.Equal(1, stored.Attempts);
+        Assert.Equal(3, stored.Attempts);
+        Assert.Equal(2, stored.ThrottledAttempts);
+        Assert.Equal(1, stored.Checks);
         Assert.Equal(Now.AddSeconds(1), stored.SentAt);
         Assert.Equal("1700000000.000100", stored.MessageId);
         Assert.Equal(2, stored.Revision);

@@ -61,13 +61,14 @@ public sealed class LiteDbReminderRestartTests : IDisposable
         (await new LiteDbDigestOutbox(_process!).GetAsync(new DigestKey(Workspace, channel, week), CancellationToken.None))!;
 
     [Theory]
-    [InlineData(CrashPoint.AfterPlanning, 1, OutboxState.Sent)]
-    [InlineData(CrashPoint.AfterEnqueue, 1, OutboxState.Sent)]
-    [InlineData(CrashPoint.AfterMarkingSending, 0, OutboxState.DeliveredUnknown)]
-    [InlineData(CrashPoint.AfterSendReturned, 1, OutboxState.DeliveredUnknown)]
-    [InlineData(CrashPoint.AfterMarkingSent, 1, OutboxState.Sent)]
-    public async Task RunAsync_CrashAtStepThenRestarts_AtMostOneDigest(CrashPoint crashAt, int expectedDeliveries, OutboxState expectedState)
+    [InlineData(CrashPoint.AfterPlanning, 1)]
+    [InlineData(CrashPoint.AfterEnqueue, 1)]
+    [InlineData(CrashPoint.AfterMarkingSending, 1)]
+    [InlineData(CrashPoint.AfterSendReturned, 2)]
+    [InlineData(CrashPoint.AfterMarkingSent, 1)]
+    public async Task RunAsync_CrashAtStepThenRestarts_NeverLost(CrashPoint crashAt, int expectedDeliveries)
     {
+        // No platform check here: after a crash between the platform's answer and its record the digest goes again.
         _options.MaxParallelSends = 1;
         await SeedAsync("C1");
         _db.Time.SetUtcNow(Monday0900);
@@ -81,16 +82,16 @@ public sealed class LiteDbReminderRestartTests : IDisposable
         }
 
         Assert.Equal(expectedDeliveries, _platform.Delivered.Count);
-        Assert.Equal(expectedState, (await EntryAsync("C1")).State);
+        Assert.Equal(OutboxState.Sent, (await EntryAsync("C1")).State);
     }
 
     [Fact]
     public async Task RunAsync_CrashBeforeEachStepOfThreeChannels_EveryChannelExactlyOnce()
     {
-        // The crash points that leave no attempt in doubt: a digest is never lost there, nor repeated.
+        // Every crash point but the one only a platform check can settle: a digest is never lost there, nor repeated.
         await SeedAsync("C1", "C2", "C3");
         _db.Time.SetUtcNow(Monday0900);
-        CrashPoint[] points = [CrashPoint.AfterPlanning, CrashPoint.AfterEnqueue, CrashPoint.AfterMarkingSent, CrashPoint.AfterEnqueue, CrashPoint.AfterMarkingSent];
+        CrashPoint[] points = [CrashPoint.AfterPlanning, CrashPoint.AfterEnqueue, CrashPoint.AfterMarkingSending, CrashPoint.AfterMarkingSent, CrashPoint.AfterEnqueue, CrashPoint.AfterMarkingSending, CrashPoint.AfterMarkingSent];
 
         foreach (var point in points)
         {
@@ -102,6 +103,9 @@ public sealed class LiteDbReminderRestartTests : IDisposable
             {
                 // Died; the next iteration is the restart.
             }
+
+            // Long enough for an attempt the dead process left in doubt to be certainly over.
+            _db.Time.Advance(_options.SendTimeout);
         }
 
         await Restart().RunAsync(null, CancellationToken.None);

@@ -213,7 +213,14 @@ internal static class ReminderCli
         await output.WriteLineAsync($"Reminders run at {Format(started)} for {scope}.").ConfigureAwait(false);
         foreach (var entry in report.Recovered)
         {
-            await output.WriteLineAsync($"recovered {entry.Key.Value}: interrupted mid-send earlier, recorded as delivered-unknown (not sent again)").ConfigureAwait(false);
+            var resolution = entry.State switch
+            {
+                OutboxState.Sent => "the platform has it, recorded as sent",
+                OutboxState.Pending => "sending again",
+                OutboxState.Failed => "given up",
+                _ => $"asking the platform again at {(entry.NextAttemptAt is { } next ? Format(next) : "?")}",
+            };
+            await output.WriteLineAsync($"recovered {entry.Key.Value}: an earlier attempt's outcome was unknown; {resolution}: {entry.LastError}").ConfigureAwait(false);
         }
 
         foreach (var digest in report.Planned)
@@ -234,7 +241,7 @@ internal static class ReminderCli
                 OutboxState.Pending => $"retry   {outcome.Key.Value} (attempt {outcome.Attempts}) at {(outcome.NextAttemptAt is { } next ? Format(next) : "?")}: {outcome.Detail}",
                 OutboxState.Failed => $"failed  {outcome.Key.Value} (attempt {outcome.Attempts}): {outcome.Detail}",
                 OutboxState.Superseded => $"dropped {outcome.Key.Value}: {outcome.Detail}",
-                _ => $"unknown {outcome.Key.Value} (attempt {outcome.Attempts}): {outcome.Detail}",
+                _ => $"unknown {outcome.Key.Value} (attempt {outcome.Attempts}), resolved at {(outcome.NextAttemptAt is { } at ? Format(at) : "?")}: {outcome.Detail}",
             };
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
@@ -242,7 +249,7 @@ internal static class ReminderCli
         int Count(OutboxState state) => report.Outcomes.Count(o => o.State == state);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{Count(OutboxState.Sent)} sent, {Count(OutboxState.Pending)} to retry, {Count(OutboxState.Failed)} failed, {Count(OutboxState.DeliveredUnknown)} unknown, {report.Settled.Count} settled.")).ConfigureAwait(false);
+            $"{Count(OutboxState.Sent)} sent, {Count(OutboxState.Pending)} to retry, {Count(OutboxState.Failed)} failed, {Count(OutboxState.Sending)} unknown, {report.Settled.Count} settled.")).ConfigureAwait(false);
     }
 
     private enum Verb

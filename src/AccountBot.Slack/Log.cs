@@ -85,4 +85,7 @@ internal static partial class Log
 
     [LoggerMessage(5009, LogLevel.Warning, "Slack import preview submitted with unreadable private_metadata in workspace {Workspace}")]
     public static partial void BadImportMetadata(ILogger logger, string workspace);
+
+    [LoggerMessage(5010, LogLevel.Information, "Slack digest {Key}: interrupted attempt checked in the channel's history: {Status} {Detail}")]
+    public static partial void DigestChecked(ILogger logger, string key, string status, string? detail);
 }

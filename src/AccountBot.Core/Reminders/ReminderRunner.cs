@@ -138,6 +138,23 @@ public sealed class ReminderRunner
         return new ReminderPreview(at, digests, settled, pending, fallbacks);
     }
 
+    /// <summary>
+    /// Removes final outbox entries last changed before <paramref name="before"/>, keeping each channel's latest week
+    /// (see <see cref="IDigestOutbox.PruneAsync"/>). Waits for a running run, so a plan never sees half a prune.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await outbox.PruneAsync(before, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     private static bool Matches(DigestKey key, string? channelId) =>
         channelId is null || string.Equals(key.ChannelId, channelId, StringComparison.Ordinal);
 
@@ -163,7 +180,16 @@ public sealed class ReminderRunner
         var workspaceMaps = await maps.ListAsync(workspace, cancellationToken).ConfigureAwait(false);
         var channelSettings = await settings.ListAsync(workspace, cancellationToken).ConfigureAwait(false);
         var done = await outbox.ListKeysAsync(workspace, cancellationToken).ConfigureAwait(false);
-        return planner.Plan(workspace, workspaceMaps, channelSettings, key => done.Contains(key.Value), at);
+        var latest = LatestWeekByChannel(done);
+
+        // A week older than one the channel already has in the outbox is done too: the channel had (or will have) a
+        // later digest, and the older week's own entry may have been pruned.
+        return planner.Plan(
+            workspace,
+            workspaceMaps,
+            channelSettings,
+            key => done.Contains(key.Value) || (latest.TryGetValue(key.ChannelId, out var week) && string.CompareOrdinal(key.Week, week) < 0),
+            at);
     }
 
     private OutboxEntry PendingEntry(PlannedDigest digest)

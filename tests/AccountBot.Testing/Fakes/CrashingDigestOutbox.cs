@@ -61,6 +61,12 @@ public sealed class CrashingDigestOutbox(IDigestOutbox inner, CrashPoint crashAt
     public Task<IReadOnlyList<OutboxEntry>> ListByStateAsync(OutboxState state, CancellationToken cancellationToken) =>
         inner.ListByStateAsync(state, cancellationToken);
 
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        ThrowIfDead();
+        return inner.PruneAsync(before, cancellationToken);
+    }
+
     /// <summary>
     /// Whether the write records what the platform answered: a final or retry state after an attempt, or an attempt
     /// left in doubt (a timeout), which keeps the stored attempt's id but is not the write that claimed it.

@@ -178,7 +178,7 @@ public sealed class LiteDbReminderRestartTests : IDisposable
 
         _db.Time.Advance(TimeSpan.FromDays(1));
         var runner = Restart();
-        await TempDatabase.SettingsStore(_process!).SaveAsync(
+        await TempDatabase.SettingsStore(_process!).TrySaveAsync(
             new ChannelSettings { Workspace = Workspace, ChannelId = "C1", ReminderDay = DayOfWeek.Thursday, TimeZone = "America/Los_Angeles" },
             CancellationToken.None);
         _db.Time.Advance(TimeSpan.FromDays(3));

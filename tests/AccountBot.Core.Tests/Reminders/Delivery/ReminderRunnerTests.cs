@@ -175,7 +175,7 @@ public sealed class ReminderRunnerTests
     public async Task RunAsync_DeliveredAfterEarlierFailure_ClearsLastFailureOnly()
     {
         await h.AddStaleMapAsync("Acme", Deals);
-        await h.Settings.SaveAsync(
+        await h.Settings.TrySaveAsync(
             ChannelOf(Deals) with { StaleAfterDays = 10, LastFailure = new DeliveryFailure(Monday0900.AddDays(-7), "not_in_channel") },
             CancellationToken.None);
 
@@ -370,7 +370,7 @@ public sealed class ReminderRunnerTests
         await h.RunAsync();
 
         h.Time.Advance(TimeSpan.FromDays(2));
-        await h.Settings.SaveAsync(ChannelOf(Deals) with { ReminderDay = DayOfWeek.Friday }, CancellationToken.None);
+        await h.Settings.TrySaveAsync(ChannelOf(Deals) with { ReminderDay = DayOfWeek.Friday }, CancellationToken.None);
         h.Time.Advance(TimeSpan.FromDays(3));
         await h.RunAsync();
 

@@ -135,7 +135,9 @@ public sealed class ReminderRunner
         }
 
         var pending = await outbox.ListByStateAsync(OutboxState.Pending, cancellationToken).ConfigureAwait(false);
-        return new ReminderPreview(at, digests, settled, pending, fallbacks);
+        var inDoubt = (await outbox.ListByStateAsync(OutboxState.Sending, cancellationToken).ConfigureAwait(false))
+            .Select(e => e with { NextAttemptAt = ResolveAt(e) });
+        return new ReminderPreview(at, digests, settled, [.. pending, .. inDoubt], fallbacks);
     }
 
     /// <summary>

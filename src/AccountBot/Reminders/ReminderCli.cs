@@ -182,8 +182,10 @@ internal static class ReminderCli
         foreach (var entry in preview.Pending)
         {
             var due = entry.NextAttemptAt is { } next ? Format(next) : "now";
-            await output.WriteLineAsync(
-                $"queued  {entry.Key.Workspace.Value} {entry.Key.ChannelId} {entry.Key.Value}: pending after {entry.Attempts} attempts, next at {due}").ConfigureAwait(false);
+            var what = entry.State == OutboxState.Sending
+                ? $"outcome of attempt {entry.Attempts} unknown, resolved at {due}"
+                : $"pending after {entry.Attempts} attempts, next at {due}";
+            await output.WriteLineAsync($"queued  {entry.Key.Workspace.Value} {entry.Key.ChannelId} {entry.Key.Value}: {what}").ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(string.Create(

@@ -18,6 +18,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddAccountBotCore(this IServiceCollection services)
     {
         services.AddSingleton<MapEditor>();
+        services.AddSingleton<ChannelSettingsEditor>();
         services.AddSingleton<MapFinder>();
         services.AddSingleton<MapViewFactory>();
         services.AddSingleton<HelpHandler>();

@@ -80,6 +80,9 @@ internal static partial class Log
     [LoggerMessage(5009, LogLevel.Warning, "Slack import preview submitted with unreadable private_metadata in workspace {Workspace}")]
     public static partial void BadImportMetadata(ILogger logger, string workspace);
 
-    [LoggerMessage(5010, LogLevel.Information, "Slack did not give a relationship owner's name in time; keeping the user id: {Reason}")]
+    [LoggerMessage(5010, LogLevel.Information, "Slack digest {Key}: interrupted attempt checked in the channel's history: {Status} {Detail}")]
+    public static partial void DigestChecked(ILogger logger, string key, string status, string? detail);
+
+    [LoggerMessage(5011, LogLevel.Information, "Slack did not give a relationship owner's name in time; keeping the user id: {Reason}")]
     public static partial void UserNameUnknown(ILogger logger, string reason);
 }

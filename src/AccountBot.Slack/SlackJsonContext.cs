@@ -40,6 +40,7 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(SlackApiResponse))]
 [JsonSerializable(typeof(Rendering.FormMetadata))]
 [JsonSerializable(typeof(ChatMessageResponse))]
+[JsonSerializable(typeof(ConversationsHistoryResponse))]
 [JsonSerializable(typeof(ChatEphemeralResponse))]
 [JsonSerializable(typeof(ViewResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]

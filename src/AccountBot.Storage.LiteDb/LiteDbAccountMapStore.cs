@@ -169,6 +169,15 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         return Task.FromResult(_context.AppliedKeys.Exists(Query.EQ("_id", StoreKeys.Idempotency(workspace, idempotencyKey))));
     }
 
+    public Task<int> PruneIdempotencyKeysAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_context.WriteGate)
+        {
+            return Task.FromResult(_context.AppliedKeys.DeleteMany(Query.LT(nameof(AppliedKeyDocument.AppliedAt), StoredDates.ToStored(before))));
+        }
+    }
+
     private SaveResult SaveInTransaction(MapWrite write)
     {
         var map = write.Map;

@@ -9,7 +9,8 @@ namespace AccountBot.Storage.LiteDb;
 
 /// <summary>
 /// <see cref="IChannelSettingsStore"/> on LiteDB: one document per channel, keyed by
-/// <c>{workspace}|{channel id}</c>, so a channel id never resolves in another workspace.
+/// <c>{workspace}|{channel id}</c>, so a channel id never resolves in another workspace. Every write compares and
+/// bumps the document's version under the database's write gate, so no change is silently overwritten.
 /// </summary>
 public sealed class LiteDbChannelSettingsStore : IChannelSettingsStore
 {
@@ -32,16 +33,27 @@ public sealed class LiteDbChannelSettingsStore : IChannelSettingsStore
         return Task.FromResult(document?.ToDomain());
     }
 
-    public Task SaveAsync(ChannelSettings settings, CancellationToken cancellationToken)
+    public Task<ChannelSettings?> TrySaveAsync(ChannelSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrEmpty(settings.ChannelId);
         cancellationToken.ThrowIfCancellationRequested();
+        var document = ChannelSettingsDocument.From(settings with { Version = settings.Version + 1 });
+        lock (_context.WriteGate)
+        {
+            var stored = _context.ChannelSettings.FindById(document.Id);
+            if ((stored?.Version ?? 0) != settings.Version)
+            {
+                return Task.FromResult<ChannelSettings?>(null);
+            }
 
-        // One document, one upsert: LiteDB makes a single write atomic on its own.
-        _context.ChannelSettings.Upsert(ChannelSettingsDocument.From(settings));
+            _context.ChannelSettings.Upsert(document);
+        }
+
         Log.ChannelSettingsSaved(_logger, settings.ChannelId, settings.Workspace.Value);
-        return Task.CompletedTask;
+
+        // What a later read returns (dates at the file's precision).
+        return Task.FromResult<ChannelSettings?>(document.ToDomain());
     }
 
     public Task<IReadOnlyList<ChannelSettings>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
@@ -68,6 +80,7 @@ public sealed class LiteDbChannelSettingsStore : IChannelSettingsStore
             var document = _context.ChannelSettings.FindById(StoreKeys.ChannelSettings(workspace, channelId))
                 ?? ChannelSettingsDocument.From(new ChannelSettings { Workspace = workspace, ChannelId = channelId });
             document.LastFailure = failure is null ? null : DeliveryFailureDocument.From(failure);
+            document.Version++;
             _context.ChannelSettings.Upsert(document);
         }
 

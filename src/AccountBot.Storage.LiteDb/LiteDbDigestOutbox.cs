@@ -29,6 +29,7 @@ public sealed class LiteDbDigestOutbox : IDigestOutbox
         var entries = database.GetCollection<DigestOutboxDocument>(DigestOutboxDocument.Collection);
         entries.EnsureIndex(e => e.Workspace);
         entries.EnsureIndex(e => e.State);
+        entries.EnsureIndex(e => e.UpdatedAt);
     }
 
     public Task<bool> TryAddAsync(OutboxEntry entry, CancellationToken cancellationToken)
@@ -93,5 +94,38 @@ public sealed class LiteDbDigestOutbox : IDigestOutbox
             .OrderBy(e => e.CreatedAt)
             .ThenBy(e => e.Key.Value, StringComparer.Ordinal)];
         return Task.FromResult(entries);
+    }
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var cutoff = StoredDates.ToStored(before);
+        var removed = 0;
+        lock (_context.WriteGate)
+        {
+            var candidates = _entries.Find(Query.LT(nameof(DigestOutboxDocument.UpdatedAt), cutoff))
+                .Where(d => d.State is not (OutboxState.Pending or OutboxState.Sending))
+                .Select(d => (d.Id, d.Workspace, d.ChannelId, d.Week))
+                .ToList();
+            var latest = new Dictionary<(string Workspace, string Channel), string>();
+            foreach (var (id, workspace, channel, week) in candidates)
+            {
+                if (!latest.TryGetValue((workspace, channel), out var newest))
+                {
+                    // Keys start with {workspace}|{channel}|, so the _id index finds a channel's weeks.
+                    var prefix = new DigestKey(WorkspaceKey.Parse(workspace), channel, string.Empty).Value;
+                    newest = _entries.Find(Query.StartsWith("_id", prefix)).Max(e => e.Week) ?? week;
+                    latest[(workspace, channel)] = newest;
+                }
+
+                // ISO weeks (yyyy-Www) sort as text.
+                if (string.CompareOrdinal(week, newest) < 0 && _entries.Delete(id))
+                {
+                    removed++;
+                }
+            }
+        }
+
+        return Task.FromResult(removed);
     }
 }

@@ -162,6 +162,25 @@ public sealed class LiteDbAccountMapStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PruneIdempotencyKeysAsync_OlderThanCutoff_ForgottenNewerKept()
+    {
+        using var context = _db.Open();
+        var store = _db.MapStore(context);
+        var map = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
+        var old = map.AddStakeholder(StakeholderBuilder.Named("Jane Doe").Build(), Stamp());
+        map = (await store.SaveAsync(new MapWrite(old.Map, old.ToHistory(Stamp()), "form-old"), CancellationToken.None)).Map!;
+        _db.Time.Advance(TimeSpan.FromDays(100));
+        var recent = map.AddStakeholder(StakeholderBuilder.Named("John Roe").Build(), Stamp());
+        await store.SaveAsync(new MapWrite(recent.Map, recent.ToHistory(Stamp()), "form-new"), CancellationToken.None);
+
+        var removed = await store.PruneIdempotencyKeysAsync(_db.Time.GetUtcNow() - TimeSpan.FromDays(90), CancellationToken.None);
+
+        Assert.Equal(1, removed);
+        Assert.False(await store.IsAppliedAsync(Workspace, "form-old", CancellationToken.None));
+        Assert.True(await store.IsAppliedAsync(Workspace, "form-new", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SaveAsync_IdempotencyKeyRetriedAfterAnotherEdit_AlreadyAppliedWithCurrentMap()
     {
         using var context = _db.Open();

@@ -13,7 +13,7 @@ public sealed class LiteDbChannelSettingsStoreTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public async Task SaveAsync_EverySettingThenReopen_ReadsBackExactly()
+    public async Task TrySaveAsync_EverySettingThenReopen_ReadsBackExactlyAtVersionOne()
     {
         var settings = new ChannelSettings
         {
@@ -32,38 +32,86 @@ public sealed class LiteDbChannelSettingsStoreTests : IDisposable
         };
         using (var context = _db.Open())
         {
-            await TempDatabase.SettingsStore(context).SaveAsync(settings, CancellationToken.None);
+            Same.Equal(settings with { Version = 1 }, await TempDatabase.SettingsStore(context).TrySaveAsync(settings, CancellationToken.None));
         }
 
         using var reopened = _db.Open();
         var loaded = await TempDatabase.SettingsStore(reopened).GetAsync(Workspace, settings.ChannelId, CancellationToken.None);
 
-        Same.Equal(settings, loaded);
+        Same.Equal(settings with { Version = 1 }, loaded);
     }
 
     [Fact]
-    public async Task SaveAsync_Defaults_ReadsBackNulls()
+    public async Task TrySaveAsync_Defaults_ReadsBackNulls()
     {
         var settings = new ChannelSettings { Workspace = Workspace, ChannelId = "C01" };
         using var context = _db.Open();
         var store = TempDatabase.SettingsStore(context);
 
-        await store.SaveAsync(settings, CancellationToken.None);
+        await store.TrySaveAsync(settings, CancellationToken.None);
 
-        Same.Equal(settings, await store.GetAsync(Workspace, "C01", CancellationToken.None));
+        Same.Equal(settings with { Version = 1 }, await store.GetAsync(Workspace, "C01", CancellationToken.None));
     }
 
     [Fact]
-    public async Task SaveAsync_Twice_ReplacesTheChannelsSettings()
+    public async Task TrySaveAsync_TwoSavesFromTheSameVersion_SecondRefusedFirstKept()
     {
         using var context = _db.Open();
         var store = TempDatabase.SettingsStore(context);
-        var settings = new ChannelSettings { Workspace = Workspace, ChannelId = "C01", ReminderDay = DayOfWeek.Monday };
+        var loaded = (await store.TrySaveAsync(new ChannelSettings { Workspace = Workspace, ChannelId = "C01" }, CancellationToken.None))!;
 
-        await store.SaveAsync(settings, CancellationToken.None);
-        await store.SaveAsync(settings with { ReminderDay = DayOfWeek.Friday }, CancellationToken.None);
+        var friday = await store.TrySaveAsync(loaded with { ReminderDay = DayOfWeek.Friday }, CancellationToken.None);
+        var paris = await store.TrySaveAsync(loaded with { TimeZone = "Europe/Paris" }, CancellationToken.None);
 
-        Assert.Equal(DayOfWeek.Friday, (await store.GetAsync(Workspace, "C01", CancellationToken.None))!.ReminderDay);
+        Assert.Equal(2, friday!.Version);
+        Assert.Null(paris);
+        var stored = await store.GetAsync(Workspace, "C01", CancellationToken.None);
+        Assert.Equal((DayOfWeek.Friday, (string?)null, 2), (stored!.ReminderDay, stored.TimeZone, stored.Version));
+    }
+
+    [Fact]
+    public async Task TrySaveAsync_NewChannelCreatedTwiceAtOnce_OnlyTheFirstCreates()
+    {
+        using var context = _db.Open();
+        var store = TempDatabase.SettingsStore(context);
+
+        var first = await store.TrySaveAsync(new ChannelSettings { Workspace = Workspace, ChannelId = "C02", ReminderDay = DayOfWeek.Tuesday }, CancellationToken.None);
+        var second = await store.TrySaveAsync(new ChannelSettings { Workspace = Workspace, ChannelId = "C02", ReminderDay = DayOfWeek.Friday }, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+    }
+
+    [Fact]
+    public async Task SetLastFailureAsync_BetweenLoadAndSave_TheSaveIsRefusedSoTheFailureIsNotLost()
+    {
+        using var context = _db.Open();
+        var store = TempDatabase.SettingsStore(context);
+        var loaded = (await store.TrySaveAsync(new ChannelSettings { Workspace = Workspace, ChannelId = "C03" }, CancellationToken.None))!;
+
+        await store.SetLastFailureAsync(Workspace, "C03", new DeliveryFailure(MapBuilder.DefaultTime, "channel_not_found"), CancellationToken.None);
+
+        Assert.Null(await store.TrySaveAsync(loaded with { StaleAfterDays = 10 }, CancellationToken.None));
+        Assert.Equal("channel_not_found", (await store.GetAsync(Workspace, "C03", CancellationToken.None))!.LastFailure!.Reason);
+    }
+
+    [Fact]
+    public async Task ChannelSettingsEditor_EightPeopleChangingOneChannelAtOnce_NoChangeLost()
+    {
+        using var context = _db.Open();
+        var editor = new Core.Features.Channels.ChannelSettingsEditor(TempDatabase.SettingsStore(context));
+        var maps = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
+        var channel = new Core.Features.RequestContext(Workspace, MapBuilder.DefaultUser, new ChannelRef("C04", "deals"));
+
+        // Each snoozes a different account: last-write-wins would keep only some of them.
+        var saves = maps.Select(id => Task.Run(() => editor.UpdateAsync(
+            channel, s => s with { Snoozes = [.. s.Snoozes, new Snooze(id, MapBuilder.DefaultTime.AddDays(7))] }, CancellationToken.None)));
+        var saved = await Task.WhenAll(saves);
+
+        Assert.All(saved, Assert.NotNull);
+        var stored = await TempDatabase.SettingsStore(context).GetAsync(Workspace, "C04", CancellationToken.None);
+        Assert.Equal(maps.Order(), stored!.Snoozes.Select(s => s.MapId).Order());
+        Assert.Equal(8, stored.Version);
     }
 
     [Fact]

@@ -92,7 +92,9 @@ public sealed class LiteDbDigestOutboxTests : IDisposable
             var outbox = new LiteDbDigestOutbox(context);
             await outbox.TryAddAsync(Pending(digest), CancellationToken.None);
             var pending = await outbox.GetAsync(digest.Key, CancellationToken.None);
-            var sending = await outbox.TryUpdateAsync(pending! with { State = OutboxState.Sending, Attempts = 1, AttemptId = attempt, AttemptStartedAt = Now }, CancellationToken.None);
+            var sending = await outbox.TryUpdateAsync(
+                pending! with { State = OutboxState.Sending, Attempts = 3, ThrottledAttempts = 2, Checks = 1, AttemptId = attempt, AttemptStartedAt = Now },
+                CancellationToken.None);
             Assert.Equal(1, sending!.Revision);
             var sent = await outbox.TryUpdateAsync(sending with { State = OutboxState.Sent, SentAt = Now.AddSeconds(1), MessageId = "1700000000.000100" }, CancellationToken.None);
             Assert.Equal(2, sent!.Revision);
@@ -102,7 +104,9 @@ public sealed class LiteDbDigestOutboxTests : IDisposable
         var stored = await new LiteDbDigestOutbox(reopened).GetAsync(digest.Key, CancellationToken.None);
         Assert.Equal(OutboxState.Sent, stored!.State);
         Assert.Equal(attempt, stored.AttemptId);
-        Assert.Equal(1, stored.Attempts);
+        Assert.Equal(3, stored.Attempts);
+        Assert.Equal(2, stored.ThrottledAttempts);
+        Assert.Equal(1, stored.Checks);
         Assert.Equal(Now.AddSeconds(1), stored.SentAt);
         Assert.Equal("1700000000.000100", stored.MessageId);
         Assert.Equal(2, stored.Revision);
@@ -163,5 +167,35 @@ public sealed class LiteDbDigestOutboxTests : IDisposable
 
         Assert.Equal(["C1", "C2"], pending.Select(e => e.Key.ChannelId));
         Assert.Null(Assert.Single(settled).Digest);
+    }
+
+    [Fact]
+    public async Task PruneAsync_OldFinalEntries_RemovedExceptEachChannelsLatestWeekAndUnfinishedOnes()
+    {
+        var old = Now.AddDays(-200);
+        using (var context = _db.Open())
+        {
+            var outbox = new LiteDbDigestOutbox(context);
+            async Task AddAsync(WorkspaceKey workspace, string channel, string week, OutboxState state, DateTimeOffset updated) =>
+                Assert.True(await outbox.TryAddAsync(
+                    Pending(Digest(workspace, channel, week)) with { State = state, UpdatedAt = updated }, CancellationToken.None));
+
+            await AddAsync(Workspace, "C1", "2024-W30", OutboxState.Sent, old);
+            await AddAsync(Workspace, "C1", "2024-W31", OutboxState.Settled, old);
+            await AddAsync(Workspace, "C1", "2024-W32", OutboxState.Failed, old);
+            await AddAsync(Workspace, "C2", "2024-W30", OutboxState.Pending, old);
+            await AddAsync(Workspace, "C2", "2024-W31", OutboxState.Sending, old);
+            await AddAsync(Workspace, "C2", "2024-W29", OutboxState.Superseded, old);
+            await AddAsync(Other, "C1", "2024-W30", OutboxState.Sent, old);
+            await AddAsync(Other, "C1", "2025-W09", OutboxState.Sent, Now);
+            await AddAsync(Other, "C1", "2024-W52", OutboxState.Sent, Now.AddDays(-30));
+
+            Assert.Equal(4, await outbox.PruneAsync(Now.AddDays(-90), CancellationToken.None));
+        }
+
+        using var reopened = _db.Open();
+        var left = new LiteDbDigestOutbox(reopened);
+        Assert.Equal(["slack:E01:T02|C1|2024-W32", "slack:E01:T02|C2|2024-W30", "slack:E01:T02|C2|2024-W31"], (await left.ListKeysAsync(Workspace, CancellationToken.None)).Order(StringComparer.Ordinal));
+        Assert.Equal(["slack:T99|C1|2024-W52", "slack:T99|C1|2025-W09"], (await left.ListKeysAsync(Other, CancellationToken.None)).Order(StringComparer.Ordinal));
     }
 }

@@ -35,9 +35,9 @@ public sealed class LiteDbReminderPortsTests : IDisposable
     {
         using var context = _db.Open();
         var store = TempDatabase.SettingsStore(context);
-        await store.SaveAsync(new ChannelSettings { Workspace = A, ChannelId = "C1" }, CancellationToken.None);
-        await store.SaveAsync(new ChannelSettings { Workspace = A, ChannelId = "C2" }, CancellationToken.None);
-        await store.SaveAsync(new ChannelSettings { Workspace = B, ChannelId = "C1" }, CancellationToken.None);
+        await store.TrySaveAsync(new ChannelSettings { Workspace = A, ChannelId = "C1" }, CancellationToken.None);
+        await store.TrySaveAsync(new ChannelSettings { Workspace = A, ChannelId = "C2" }, CancellationToken.None);
+        await store.TrySaveAsync(new ChannelSettings { Workspace = B, ChannelId = "C1" }, CancellationToken.None);
 
         var settings = await store.ListAsync(A, CancellationToken.None);
 
@@ -53,13 +53,14 @@ public sealed class LiteDbReminderPortsTests : IDisposable
         using (var context = _db.Open())
         {
             var store = TempDatabase.SettingsStore(context);
-            await store.SaveAsync(original, CancellationToken.None);
+            await store.TrySaveAsync(original, CancellationToken.None);
             await store.SetLastFailureAsync(A, "C1", failure, CancellationToken.None);
         }
 
         using var reopened = _db.Open();
         var loaded = await TempDatabase.SettingsStore(reopened).GetAsync(A, "C1", CancellationToken.None);
-        Assert.Equal(original with { LastFailure = failure }, loaded! with { Snoozes = original.Snoozes });
+        // Saved (version 1), then the failure recorded (version 2): a save made from version 1 would now be refused.
+        Assert.Equal(original with { LastFailure = failure, Version = 2 }, loaded! with { Snoozes = original.Snoozes });
     }
 
     [Fact]

@@ -86,8 +86,8 @@ public sealed class WorkspaceIsolationTests : IDisposable
     {
         using var context = _db.Open();
         var store = TempDatabase.SettingsStore(context);
-        await store.SaveAsync(new ChannelSettings { Workspace = Slack, ChannelId = "C01", TimeZone = "America/New_York" }, CancellationToken.None);
-        await store.SaveAsync(new ChannelSettings { Workspace = Teams, ChannelId = "C01", TimeZone = "Europe/Berlin" }, CancellationToken.None);
+        await store.TrySaveAsync(new ChannelSettings { Workspace = Slack, ChannelId = "C01", TimeZone = "America/New_York" }, CancellationToken.None);
+        await store.TrySaveAsync(new ChannelSettings { Workspace = Teams, ChannelId = "C01", TimeZone = "Europe/Berlin" }, CancellationToken.None);
 
         Assert.Equal("America/New_York", (await store.GetAsync(Slack, "C01", CancellationToken.None))?.TimeZone);
         Assert.Equal("Europe/Berlin", (await store.GetAsync(Teams, "C01", CancellationToken.None))?.TimeZone);

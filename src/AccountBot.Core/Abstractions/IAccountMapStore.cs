@@ -37,6 +37,12 @@ public interface IAccountMapStore
     /// <summary>Whether a write with this idempotency key was already applied in the workspace.</summary>
     Task<bool> IsAppliedAsync(WorkspaceKey workspace, string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets idempotency keys applied before <paramref name="before"/> (in every workspace): a form submitted again
+    /// after that is applied again. Returns how many were removed.
+    /// </summary>
+    Task<int> PruneIdempotencyKeysAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken);
 }

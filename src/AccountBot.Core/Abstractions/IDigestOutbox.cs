@@ -26,4 +26,11 @@ public interface IDigestOutbox
 
     /// <summary>Every entry in one state, oldest first.</summary>
     Task<IReadOnlyList<OutboxEntry>> ListByStateAsync(OutboxState state, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes final entries (<see cref="OutboxEntry.IsFinal"/>) last changed before <paramref name="before"/>, except
+    /// each channel's latest week: that one tells the planner the channel's latest digest, and every earlier week, is
+    /// done, however long ago it was (a yearly schedule, reminders off for months). Returns how many were removed.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

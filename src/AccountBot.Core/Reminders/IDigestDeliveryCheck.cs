@@ -4,22 +4,23 @@ using AccountBot.Core.Accounts;
 namespace AccountBot.Core.Reminders;
 
 /// <summary>
-/// Optional, one per platform: asks the platform whether an interrupted attempt's digest was posted, so that the
-/// runner can resend what certainly did not arrive instead of recording it as delivered-unknown. Without one, an
-/// interrupted attempt is never resent (at most once).
+/// Optional, one per platform: asks the platform whether an attempt whose outcome was not recorded (the process died
+/// mid-call, or the call timed out) posted its digest, so the runner neither loses it nor posts it twice. Without one,
+/// such an attempt is sent again: a lost digest is silent for a week, a duplicate is merely noisy.
 /// </summary>
 /// <remarks>
-/// Slack can answer: post with message metadata carrying <see cref="DigestKey.Value"/> and look for it with
-/// <c>conversations.history</c> from <see cref="OutboxEntry.AttemptStartedAt"/>. Teams cannot cheaply (the connector
-/// cannot list a channel's messages), so it registers none.
+/// Slack can answer: digests are posted with message metadata carrying <see cref="DigestKey.Value"/>, and the check
+/// reads <c>conversations.history</c> from <see cref="OutboxEntry.AttemptStartedAt"/>. Teams cannot (the Bot Connector
+/// has no way to read a channel's messages back), so it registers none.
 /// </remarks>
 public interface IDigestDeliveryCheck
 {
     Platform Platform { get; }
 
     /// <summary>
-    /// True: the digest is in the channel. False: the platform confirms it is not (only when it can be sure, e.g. the
-    /// history since the attempt started was read in full). Null: cannot tell. Never throws for platform problems.
+    /// Whether <paramref name="entry"/>'s digest is in its channel. Answers <see cref="DeliveryCheckStatus.NotPosted"/>
+    /// only when sure; never throws for platform problems (<see cref="DeliveryCheckStatus.TryLater"/> or
+    /// <see cref="DeliveryCheckStatus.CannotTell"/> instead).
     /// </summary>
-    Task<bool?> WasPostedAsync(OutboxEntry entry, ConversationAddress? address, CancellationToken cancellationToken);
+    Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, ConversationAddress? address, CancellationToken cancellationToken);
 }

@@ -21,7 +21,25 @@ public sealed record OutboxEntry
     /// <summary>Attempts started so far (each recorded before the platform is called).</summary>
     public int Attempts { get; init; }
 
-    /// <summary>When a <see cref="OutboxState.Pending"/> entry is due (now when planned; later after a retryable failure).</summary>
+    /// <summary>
+    /// Attempts the platform throttled (429). They do not count towards <see cref="ReminderDeliveryOptions.MaxAttempts"/>:
+    /// being rate limited delays a digest, it does not drop it.
+    /// </summary>
+    public int ThrottledAttempts { get; init; }
+
+    /// <summary>Attempts that ended in a failure, not a throttle: what <see cref="ReminderDeliveryOptions.MaxAttempts"/> bounds.</summary>
+    public int FailedAttempts => Attempts - ThrottledAttempts;
+
+    /// <summary>
+    /// How often the platform could not yet be asked whether the in-doubt attempt posted its digest (see
+    /// <see cref="IDigestDeliveryCheck"/>); reset when the attempt is resolved.
+    /// </summary>
+    public int Checks { get; init; }
+
+    /// <summary>
+    /// <see cref="OutboxState.Pending"/>: when the entry is due (now when planned; later after a retryable failure).
+    /// <see cref="OutboxState.Sending"/>: when an attempt in doubt (timed out, or its check failed) is looked at again.
+    /// </summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
     /// <summary>The id of the latest attempt, recorded with <see cref="OutboxState.Sending"/> before the call.</summary>

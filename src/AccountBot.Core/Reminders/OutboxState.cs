@@ -10,8 +10,10 @@ public enum OutboxState
     Pending,
 
     /// <summary>
-    /// An attempt (<see cref="OutboxEntry.AttemptId"/>) was recorded and the platform is being called. Found in this
-    /// state by a new run, the attempt was interrupted (crash, kill, shutdown) with an unknown outcome.
+    /// An attempt (<see cref="OutboxEntry.AttemptId"/>) was recorded and the platform is being called, or the attempt
+    /// is in doubt: the call timed out, or the process died mid-call. Once no runner can still be in that call
+    /// (<see cref="ReminderDeliveryOptions.SendTimeout"/> after it started), the next run resolves it: sent if the
+    /// platform's <see cref="IDigestDeliveryCheck"/> finds the message, otherwise sent again.
     /// </summary>
     Sending,
 
@@ -25,8 +27,8 @@ public enum OutboxState
     Failed,
 
     /// <summary>
-    /// An attempt whose outcome is unknown (interrupted mid-call, or the call outlived the send timeout). The platform
-    /// may have posted the message, so it is not sent again: at most once for such attempts.
+    /// Written only by earlier versions, which gave up on an attempt whose outcome was unknown rather than risk a
+    /// duplicate. Final; nothing produces it any more (in-doubt attempts now stay <see cref="Sending"/> until resolved).
     /// </summary>
     DeliveredUnknown,
 

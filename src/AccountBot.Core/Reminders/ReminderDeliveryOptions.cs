@@ -25,13 +25,17 @@ public sealed class ReminderDeliveryOptions : IValidatableObject
     /// <summary>The longest backoff between two attempts (a longer Retry-After from the platform is still honoured).</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Attempts before a digest that keeps answering "retry later" is recorded as failed.</summary>
+    /// <summary>
+    /// Failed attempts (5xx, timeouts, unknown outcomes) before a digest is recorded as failed. Throttled attempts (429)
+    /// do not count: a rate-limit storm delays a digest, it does not drop it.
+    /// </summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>
-    /// How long one send may take. A sender still busy then has an unknown outcome: the digest is recorded as
-    /// delivered-unknown and not sent again (see <see cref="OutboxState.DeliveredUnknown"/>).
+    /// How long one send may take; the call is cancelled then. Its outcome is unknown, so the attempt stays in doubt
+    /// and a later run resolves it (see <see cref="OutboxState.Sending"/>). Also the bound after which an attempt left
+    /// <see cref="OutboxState.Sending"/> by a dead process is certainly not in flight any more.
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

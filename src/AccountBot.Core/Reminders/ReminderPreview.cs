@@ -3,7 +3,10 @@ namespace AccountBot.Core.Reminders;
 /// <summary>What a run at <see cref="At"/> would do, computed without sending or writing anything.</summary>
 /// <param name="Digests">Digests that would be sent, by workspace then channel.</param>
 /// <param name="Settled">Due weeks that would be recorded as done without a message.</param>
-/// <param name="Pending">Digests already in the outbox and still to be sent (due or waiting for a retry).</param>
+/// <param name="Pending">
+/// Digests already in the outbox and not finished: <see cref="OutboxState.Pending"/> (due, or waiting for a retry) and
+/// <see cref="OutboxState.Sending"/> (an attempt in doubt, waiting to be resolved).
+/// </param>
 public sealed record ReminderPreview(
     DateTimeOffset At,
     IReadOnlyList<PlannedDigest> Digests,

@@ -10,17 +10,17 @@ namespace AccountBot.Core.Reminders;
 /// as <see cref="IDigestSender"/>s. Runs never overlap (a second caller waits for the first).
 /// </summary>
 /// <remarks>
-/// <para>One run: (1) attempts left in <see cref="OutboxState.Sending"/> by an earlier process become
-/// <see cref="OutboxState.DeliveredUnknown"/> (or sent / pending again when the platform's
-/// <see cref="IDigestDeliveryCheck"/> can tell); (2) the planner runs per workspace against the outbox's keys,
-/// and its digests are added as <see cref="OutboxState.Pending"/> and its settled weeks as
-/// <see cref="OutboxState.Settled"/> (the key is unique, so planning twice adds nothing); (3) due pending
-/// entries are sent, a few at a time.</para>
+/// <para>One run: (1) attempts in doubt (left in <see cref="OutboxState.Sending"/> by a process that died mid-call, or
+/// by a call that timed out) are resolved; (2) the planner runs per workspace against the outbox's keys, and its
+/// digests are added as <see cref="OutboxState.Pending"/> and its settled weeks as <see cref="OutboxState.Settled"/>
+/// (the key is unique, so planning twice adds nothing); (3) due pending entries are sent, a few at a time.</para>
 /// <para>Each send is recorded as <see cref="OutboxState.Sending"/> with a new attempt id before the platform is
-/// called, and its result after. An attempt whose outcome is unknown (the process died mid-call, or the call
-/// outlived <see cref="ReminderDeliveryOptions.SendTimeout"/>) is never repeated, because the platform may have
-/// posted it, unless the platform's check confirms it was not posted. That trades a rare lost digest for never
-/// posting one twice.</para>
+/// called, and its result after. If the result never gets recorded, the platform may or may not have posted the
+/// digest. Such an attempt is resolved only once no runner can still be in that call (its start plus
+/// <see cref="ReminderDeliveryOptions.SendTimeout"/>, after which every call is cancelled): the platform's
+/// <see cref="IDigestDeliveryCheck"/> says whether the message is there (Slack: message metadata), and when the
+/// platform cannot tell (Teams), the digest is sent again. A lost digest is silent for a week; a duplicate needs a
+/// crash or timeout in the moment between the platform accepting the message and the outbox recording it.</para>
 /// </remarks>
 public sealed class ReminderRunner
 {
@@ -73,7 +73,7 @@ public sealed class ReminderRunner
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var recovered = await RecoverInterruptedAsync(channelId, cancellationToken).ConfigureAwait(false);
+            var recovered = await ResolveInDoubtAsync(channelId, cancellationToken).ConfigureAwait(false);
             var planned = new List<PlannedDigest>();
             var settled = new List<DigestKey>();
             var fallbacks = new List<TimeZoneFallback>();
@@ -101,11 +101,15 @@ public sealed class ReminderRunner
             }
 
             var outcomes = await SendDueAsync(channelId, cancellationToken).ConfigureAwait(false);
-            var pending = await outbox.ListByStateAsync(OutboxState.Pending, cancellationToken).ConfigureAwait(false);
             DateTimeOffset? nextRetry = null;
-            foreach (var entry in pending.Where(e => Matches(e.Key, channelId)))
+            foreach (var entry in (await outbox.ListByStateAsync(OutboxState.Pending, cancellationToken).ConfigureAwait(false)).Where(e => Matches(e.Key, channelId)))
             {
                 nextRetry = Earliest(nextRetry, entry.NextAttemptAt);
+            }
+
+            foreach (var entry in (await outbox.ListByStateAsync(OutboxState.Sending, cancellationToken).ConfigureAwait(false)).Where(e => Matches(e.Key, channelId)))
+            {
+                nextRetry = Earliest(nextRetry, ResolveAt(entry));
             }
 
             return new ReminderRunReport(planned, settled, recovered, outcomes, fallbacks, nextOccurrence, nextRetry);
@@ -131,7 +135,26 @@ public sealed class ReminderRunner
         }
 
         var pending = await outbox.ListByStateAsync(OutboxState.Pending, cancellationToken).ConfigureAwait(false);
-        return new ReminderPreview(at, digests, settled, pending, fallbacks);
+        var inDoubt = (await outbox.ListByStateAsync(OutboxState.Sending, cancellationToken).ConfigureAwait(false))
+            .Select(e => e with { NextAttemptAt = ResolveAt(e) });
+        return new ReminderPreview(at, digests, settled, [.. pending, .. inDoubt], fallbacks);
+    }
+
+    /// <summary>
+    /// Removes final outbox entries last changed before <paramref name="before"/>, keeping each channel's latest week
+    /// (see <see cref="IDigestOutbox.PruneAsync"/>). Waits for a running run, so a plan never sees half a prune.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await outbox.PruneAsync(before, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private static bool Matches(DigestKey key, string? channelId) =>
@@ -159,7 +182,16 @@ public sealed class ReminderRunner
         var workspaceMaps = await maps.ListAsync(workspace, cancellationToken).ConfigureAwait(false);
         var channelSettings = await settings.ListAsync(workspace, cancellationToken).ConfigureAwait(false);
         var done = await outbox.ListKeysAsync(workspace, cancellationToken).ConfigureAwait(false);
-        return planner.Plan(workspace, workspaceMaps, channelSettings, key => done.Contains(key.Value), at);
+        var latest = LatestWeekByChannel(done);
+
+        // A week older than one the channel already has in the outbox is done too: the channel had (or will have) a
+        // later digest, and the older week's own entry may have been pruned.
+        return planner.Plan(
+            workspace,
+            workspaceMaps,
+            channelSettings,
+            key => done.Contains(key.Value) || (latest.TryGetValue(key.ChannelId, out var week) && string.CompareOrdinal(key.Week, week) < 0),
+            at);
     }
 
     private OutboxEntry PendingEntry(PlannedDigest digest)
@@ -174,68 +206,116 @@ public sealed class ReminderRunner
         return new OutboxEntry { Key = key, State = OutboxState.Settled, CreatedAt = now, UpdatedAt = now };
     }
 
-    private async Task<IReadOnlyList<OutboxEntry>> RecoverInterruptedAsync(string? channelId, CancellationToken cancellationToken)
+    /// <summary>
+    /// When an attempt in doubt may be resolved: not before <see cref="ReminderDeliveryOptions.SendTimeout"/> after it
+    /// started (no runner waits on a call longer, so by then none can still be in it, whichever process started it),
+    /// nor before the time a timeout or an unanswered check set.
+    /// </summary>
+    private DateTimeOffset ResolveAt(OutboxEntry entry)
     {
-        // Runs never overlap, so no attempt of this process is in flight: every Sending entry was left by a process
-        // that stopped mid-call. The platform may have posted it; unless it says otherwise, sending it again could
-        // post it twice.
-        var recovered = new List<OutboxEntry>();
+        var orphaned = (entry.AttemptStartedAt ?? entry.UpdatedAt) + options.SendTimeout;
+        return entry.NextAttemptAt is { } next && next > orphaned ? next : orphaned;
+    }
+
+    private async Task<IReadOnlyList<OutboxEntry>> ResolveInDoubtAsync(string? channelId, CancellationToken cancellationToken)
+    {
+        var resolved = new List<OutboxEntry>();
         foreach (var entry in await outbox.ListByStateAsync(OutboxState.Sending, cancellationToken).ConfigureAwait(false))
         {
-            if (!Matches(entry.Key, channelId))
+            if (!Matches(entry.Key, channelId) || ResolveAt(entry) > time.GetUtcNow())
             {
                 continue;
             }
 
-            var posted = await WasPostedAsync(entry, cancellationToken).ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            var resolved = posted switch
+            var check = await CheckAsync(entry, cancellationToken).ConfigureAwait(false);
+            var stored = await outbox.TryUpdateAsync(Resolve(entry, check, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            if (stored is null)
             {
-                true => entry with { State = OutboxState.Sent, SentAt = now, UpdatedAt = now, LastError = null },
-                false => entry with
-                {
-                    State = OutboxState.Pending,
-                    NextAttemptAt = now,
-                    UpdatedAt = now,
-                    LastError = "The attempt was interrupted and the platform confirmed the digest was not posted; sending again.",
-                },
-                null => entry with
-                {
-                    State = OutboxState.DeliveredUnknown,
-                    UpdatedAt = now,
-                    LastError = "The attempt was interrupted before its outcome was recorded; not sent again in case the platform had posted it.",
-                },
-            };
-            if (await outbox.TryUpdateAsync(resolved, cancellationToken).ConfigureAwait(false) is { } stored)
+                continue;
+            }
+
+            resolved.Add(stored);
+            if (stored.State == OutboxState.Sent)
             {
-                recovered.Add(stored);
+                await ClearFailureAsync(stored.Key, cancellationToken).ConfigureAwait(false);
+            }
+            else if (stored.State == OutboxState.Failed)
+            {
+                await settings.SetLastFailureAsync(stored.Key.Workspace, stored.Key.ChannelId, new DeliveryFailure(stored.UpdatedAt, stored.LastError!), cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return recovered;
+        return resolved;
     }
 
-    private async Task<bool?> WasPostedAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private OutboxEntry Resolve(OutboxEntry entry, DeliveryCheckResult check, DateTimeOffset now)
+    {
+        switch (check.Status)
+        {
+            case DeliveryCheckStatus.Posted:
+                return entry with
+                {
+                    State = OutboxState.Sent,
+                    SentAt = now,
+                    UpdatedAt = now,
+                    MessageId = check.MessageId ?? entry.MessageId,
+                    NextAttemptAt = null,
+                    Checks = 0,
+                    LastError = null,
+                };
+            case DeliveryCheckStatus.TryLater when entry.Checks + 1 < options.MaxAttempts:
+                return entry with
+                {
+                    Checks = entry.Checks + 1,
+                    UpdatedAt = now,
+                    NextAttemptAt = now + options.RetryDelay(entry.Checks + 1, null),
+                    LastError = $"Could not yet ask the platform whether the interrupted attempt was posted ({check.Detail}); asking again later.",
+                };
+            case DeliveryCheckStatus.NotPosted:
+            case var _ when entry.FailedAttempts < options.MaxAttempts:
+                return entry with
+                {
+                    State = OutboxState.Pending,
+                    UpdatedAt = now,
+                    NextAttemptAt = now,
+                    Checks = 0,
+                    LastError = check.Status == DeliveryCheckStatus.NotPosted
+                        ? "The attempt was interrupted and the platform confirms the digest was not posted; sending again."
+                        : $"The attempt was interrupted and whether it was posted is unknown ({check.Detail}); sending again, as a lost digest is worse than a rare duplicate.",
+                };
+            default:
+                return entry with
+                {
+                    State = OutboxState.Failed,
+                    UpdatedAt = now,
+                    NextAttemptAt = null,
+                    Checks = 0,
+                    LastError = $"Gave up after {entry.Attempts} attempts whose outcome stayed unknown ({check.Detail}).",
+                };
+        }
+    }
+
+    private async Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         if (!checks.TryGetValue(entry.Key.Workspace.Platform, out var check))
         {
-            return null;
+            return DeliveryCheckResult.CannotTell($"{entry.Key.Workspace.Platform} cannot say which messages a channel has");
         }
 
         try
         {
             var address = await conversations.GetAsync(entry.Key.Workspace, entry.Key.ChannelId, cancellationToken).ConfigureAwait(false);
-            return await check.WasPostedAsync(entry, address, cancellationToken).ConfigureAwait(false);
+            return await check.CheckAsync(entry, address, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-#pragma warning disable CA1031 // A check that fails cannot tell: the entry stays at most once.
-        catch (Exception)
+#pragma warning disable CA1031 // The port promises not to throw for platform problems; a throw is a bug, treated as "ask again later".
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return null;
+            return DeliveryCheckResult.TryLater($"the check failed: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -336,12 +416,12 @@ public sealed class ReminderRunner
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Shutting down mid-call: the entry stays Sending and the next start records it as delivered-unknown.
+                // Shutting down mid-call: the entry stays Sending and a later run resolves it.
                 throw;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {
-                return await UnknownAsync(sending, $"The sender did not answer within {options.SendTimeout}; the platform may have posted it.", cancellationToken).ConfigureAwait(false);
+                result = DeliveryResult.Unknown($"The sender did not answer within {options.SendTimeout}; the platform may have posted it.");
             }
 #pragma warning disable CA1031 // The port promises not to throw for delivery problems; a throw is a sender bug, retried like a 5xx.
             catch (Exception ex)
@@ -354,7 +434,8 @@ public sealed class ReminderRunner
         return result.Status switch
         {
             DeliveryStatus.Delivered => await SentAsync(sending, result.Detail, cancellationToken).ConfigureAwait(false),
-            DeliveryStatus.RetryLater when sending.Attempts >= options.MaxAttempts => await FailAsync(
+            DeliveryStatus.Unknown => await InDoubtAsync(sending, result.Detail ?? "No answer from the platform.", cancellationToken).ConfigureAwait(false),
+            DeliveryStatus.RetryLater when !result.Throttled && sending.FailedAttempts >= options.MaxAttempts => await FailAsync(
                 sending, $"Gave up after {sending.Attempts} attempts: {result.Detail}", cancellationToken).ConfigureAwait(false),
             DeliveryStatus.RetryLater => await RetryAsync(sending, result, cancellationToken).ConfigureAwait(false),
             _ => await FailAsync(sending, result.Detail ?? "The platform refused the message.", cancellationToken).ConfigureAwait(false),
@@ -371,33 +452,46 @@ public sealed class ReminderRunner
             return null;
         }
 
-        // The channel works again: stop showing an old failure in map settings.
-        var channel = await settings.GetAsync(sending.Key.Workspace, sending.Key.ChannelId, cancellationToken).ConfigureAwait(false);
+        await ClearFailureAsync(sending.Key, cancellationToken).ConfigureAwait(false);
+        return Outcome(stored, messageId);
+    }
+
+    /// <summary>The channel works again: stop showing an old failure in <c>map settings</c>.</summary>
+    private async Task ClearFailureAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        var channel = await settings.GetAsync(key.Workspace, key.ChannelId, cancellationToken).ConfigureAwait(false);
         if (channel?.LastFailure is not null)
         {
-            await settings.SetLastFailureAsync(sending.Key.Workspace, sending.Key.ChannelId, null, cancellationToken).ConfigureAwait(false);
+            await settings.SetLastFailureAsync(key.Workspace, key.ChannelId, null, cancellationToken).ConfigureAwait(false);
         }
-
-        return Outcome(stored, messageId);
     }
 
     private async Task<DigestOutcome?> RetryAsync(OutboxEntry sending, DeliveryResult result, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var throttled = sending.ThrottledAttempts + (result.Throttled ? 1 : 0);
         var retry = sending with
         {
             State = OutboxState.Pending,
             UpdatedAt = now,
-            NextAttemptAt = now + options.RetryDelay(sending.Attempts, result.RetryAfter),
+            ThrottledAttempts = throttled,
+
+            // A throttle backs off on its own count, so a rate-limit storm does not push later failures' delays up.
+            NextAttemptAt = now + options.RetryDelay(result.Throttled ? throttled : sending.Attempts - throttled, result.RetryAfter),
             LastError = result.Detail,
         };
         return await outbox.TryUpdateAsync(retry, cancellationToken).ConfigureAwait(false) is { } stored ? Outcome(stored, result.Detail) : null;
     }
 
-    private async Task<DigestOutcome?> UnknownAsync(OutboxEntry sending, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attempt may or may not have posted the digest: it stays <see cref="OutboxState.Sending"/> and a later run
+    /// resolves it, after a backoff that gives a slow platform time to finish what it was doing.
+    /// </summary>
+    private async Task<DigestOutcome?> InDoubtAsync(OutboxEntry sending, string reason, CancellationToken cancellationToken)
     {
-        var unknown = sending with { State = OutboxState.DeliveredUnknown, UpdatedAt = time.GetUtcNow(), NextAttemptAt = null, LastError = reason };
-        return await outbox.TryUpdateAsync(unknown, cancellationToken).ConfigureAwait(false) is { } stored ? Outcome(stored, reason) : null;
+        var now = time.GetUtcNow();
+        var doubt = sending with { UpdatedAt = now, NextAttemptAt = now + options.RetryDelay(sending.FailedAttempts, null), LastError = reason };
+        return await outbox.TryUpdateAsync(doubt, cancellationToken).ConfigureAwait(false) is { } stored ? Outcome(stored, reason) : null;
     }
 
     /// <summary>Records a permanent failure on the entry, then on the channel so that <c>map settings</c> shows it.</summary>
@@ -414,6 +508,16 @@ public sealed class ReminderRunner
         return Outcome(stored, reason);
     }
 
-    private static DigestOutcome Outcome(OutboxEntry entry, string? detail) =>
-        new(entry.Key, entry.Digest?.Channel.Name, entry.State, entry.Attempts, detail, entry.State == OutboxState.Pending ? entry.NextAttemptAt : null);
+    private DigestOutcome Outcome(OutboxEntry entry, string? detail) => new(
+        entry.Key,
+        entry.Digest?.Channel.Name,
+        entry.State,
+        entry.Attempts,
+        detail,
+        entry.State switch
+        {
+            OutboxState.Pending => entry.NextAttemptAt,
+            OutboxState.Sending => ResolveAt(entry),
+            _ => null,
+        });
 }

@@ -29,4 +29,10 @@ public sealed record ChannelSettings
     public DeliveryFailure? LastFailure { get; init; }
 
     public Stamp? Updated { get; init; }
+
+    /// <summary>
+    /// Optimistic concurrency: 0 until first stored; the store bumps it on every write and refuses a save made from an
+    /// older version, so two people changing the same channel at once never lose a change (see <c>ChannelSettingsEditor</c>).
+    /// </summary>
+    public int Version { get; init; }
 }

@@ -10,8 +10,11 @@ namespace AccountBot.Slack.Bot;
 
 /// <summary>
 /// Posts a weekly digest with <c>chat.postMessage</c> and the workspace's token (paced to one per second per channel
-/// by <see cref="SlackChannelPacer"/> inside the client). Never throws for delivery problems: 429, 5xx and timeouts
-/// are <see cref="DeliveryStatus.RetryLater"/>; a gone channel, a removed bot or a dead token is permanent.
+/// by <see cref="SlackChannelPacer"/> inside the client), with message metadata naming its digest key so that
+/// <see cref="SlackDigestDeliveryCheck"/> can find it again. Never throws for delivery problems: a 429 is a throttle
+/// whose Retry-After goes to the outbox (the call is not held open to wait it out), 5xx is
+/// <see cref="DeliveryStatus.RetryLater"/>, a timeout or a connection broken mid-call is
+/// <see cref="DeliveryStatus.Unknown"/>, and a gone channel, a removed bot or a dead token is permanent.
 /// </summary>
 public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer renderer, ILogger<SlackDigestSender> logger) : IDigestSender
 {
@@ -45,12 +48,13 @@ public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer
     {
         try
         {
-            var response = await slack.PostMessageAsync(team, channel, renderer.Render(digest.Digest) with { ResponseType = null }, cancellationToken);
+            var response = await slack.PostMessageAsync(
+                team, channel, renderer.Render(digest.Digest) with { ResponseType = null }, SlackDigestMetadata.For(digest.Key), RateLimitHandling.Throw, cancellationToken);
             return DeliveryResult.Delivered(response.Ts);
         }
         catch (SlackApiException e) when (e.Error == "ratelimited")
         {
-            return DeliveryResult.RetryLater(e.Error, SlackApiClient.MaxRetryAfter);
+            return DeliveryResult.Throttle(e.Error, e.RetryAfter);
         }
         catch (SlackApiException e) when (Permanent.Contains(e.Error))
         {
@@ -63,11 +67,12 @@ public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer
         }
         catch (HttpRequestException e)
         {
-            return DeliveryResult.RetryLater("network: " + e.HttpRequestError);
+            return DeliveryResult.Unreachable(e, "Slack");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryResult.RetryLater("timeout");
+            // The HttpClient's own timeout: Slack may have posted it.
+            return DeliveryResult.Unknown("timeout");
         }
     }
 }

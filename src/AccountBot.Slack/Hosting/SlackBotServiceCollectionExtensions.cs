@@ -38,6 +38,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<SlackUserNames>();
         services.TryAddTransient<SlackBotListeners>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestDeliveryCheck, SlackDigestDeliveryCheck>());
         services.AddSlackListeners(Register);
         return services;
     }

@@ -32,13 +32,43 @@ public sealed class SlackApiClient(
     private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
     private readonly SlackJsonContext _json = SlackJsonContext.Default;
 
-    public async Task<ChatMessageResponse> PostMessageAsync(SlackTeamKey team, string channel, SlackMessage message, CancellationToken cancellationToken)
+    public Task<ChatMessageResponse> PostMessageAsync(SlackTeamKey team, string channel, SlackMessage message, CancellationToken cancellationToken) =>
+        PostMessageAsync(team, channel, message, null, RateLimitHandling.Wait, cancellationToken);
+
+    /// <summary>chat.postMessage, paced to one per second per channel.</summary>
+    /// <param name="metadata">Message metadata to post with it (found again with <see cref="ConversationsHistoryAsync"/>).</param>
+    /// <param name="rateLimits">Whether a 429 is waited out here or thrown at once with its Retry-After.</param>
+    public async Task<ChatMessageResponse> PostMessageAsync(
+        SlackTeamKey team, string channel, SlackMessage message, SlackMessageMetadata? metadata, RateLimitHandling rateLimits, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(message);
         await pacer.WaitTurnAsync(team, channel, cancellationToken);
-        return await CallAsync("chat.postMessage", team, new ChatPostMessageRequest(channel, message.Text, message.Blocks, message.ThreadTs),
-            _json.ChatPostMessageRequest, _json.ChatMessageResponse, cancellationToken);
+        return await CallAsync("chat.postMessage", team, new ChatPostMessageRequest(channel, message.Text, message.Blocks, message.ThreadTs, metadata),
+            _json.ChatPostMessageRequest, _json.ChatMessageResponse, cancellationToken, rateLimits);
+    }
+
+    /// <summary>
+    /// One page of a channel's messages at or after <paramref name="oldest"/> (a Slack ts), newest first, with every
+    /// message's metadata. Needs <c>channels:history</c> (public channels) or <c>groups:history</c> (private ones).
+    /// A 429 is thrown at once with its Retry-After: callers page on their own schedule.
+    /// </summary>
+    public Task<ConversationsHistoryResponse> ConversationsHistoryAsync(
+        SlackTeamKey team, string channel, string oldest, string? cursor, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(oldest);
+        var fields = new Dictionary<string, string>
+        {
+            ["channel"] = channel,
+            ["oldest"] = oldest,
+            ["inclusive"] = "true",
+            ["include_all_metadata"] = "true",
+            ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+        };
+        if (cursor is { Length: > 0 })
+            fields["cursor"] = cursor;
+        return CallFormAsync("conversations.history", team, fields, _json.ConversationsHistoryResponse, cancellationToken, RateLimitHandling.Throw);
     }
 
     public async Task<ChatEphemeralResponse> PostEphemeralAsync(SlackTeamKey team, string channel, string user, SlackMessage message, CancellationToken cancellationToken)
@@ -159,7 +189,8 @@ public sealed class SlackApiClient(
     }
 
     private async Task<TResponse> CallAsync<TRequest, TResponse>(
-        string method, SlackTeamKey team, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        string method, SlackTeamKey team, TRequest body, JsonTypeInfo<TRequest> requestInfo, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken,
+        RateLimitHandling rateLimits = RateLimitHandling.Wait)
         where TResponse : SlackApiResponse
     {
         var installation = await installations.FindAsync(team, cancellationToken);
@@ -170,12 +201,13 @@ public sealed class SlackApiClient(
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestInfo);
-        return await SendAsync(method, new Uri(method, UriKind.Relative), () => JsonContent(bytes), installation.BotToken, responseInfo, cancellationToken);
+        return await SendAsync(method, new Uri(method, UriKind.Relative), () => JsonContent(bytes), installation.BotToken, responseInfo, cancellationToken, rateLimits);
     }
 
     /// <summary>The files.* and users.* methods take form fields (a list such as <c>files</c> is a JSON string), not a JSON body.</summary>
     private async Task<TResponse> CallFormAsync<TResponse>(
-        string method, SlackTeamKey team, Dictionary<string, string> fields, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        string method, SlackTeamKey team, Dictionary<string, string> fields, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken,
+        RateLimitHandling rateLimits = RateLimitHandling.Wait)
         where TResponse : SlackApiResponse
     {
         var installation = await installations.FindAsync(team, cancellationToken);
@@ -185,7 +217,7 @@ public sealed class SlackApiClient(
             throw new SlackApiException(method, "not_installed", [$"no installation for {team}"]);
         }
 
-        return await SendAsync(method, new Uri(method, UriKind.Relative), () => new FormUrlEncodedContent(fields), installation.BotToken, responseInfo, cancellationToken);
+        return await SendAsync(method, new Uri(method, UriKind.Relative), () => new FormUrlEncodedContent(fields), installation.BotToken, responseInfo, cancellationToken, rateLimits);
     }
 
     /// <summary>The upload URL is pre-signed: no token goes with it, and it answers plain text (<c>OK - {length}</c>).</summary>
@@ -211,10 +243,11 @@ public sealed class SlackApiClient(
     }
 
     private async Task<TResponse> SendAsync<TResponse>(
-        string method, Uri uri, Func<HttpContent> content, string? token, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken)
+        string method, Uri uri, Func<HttpContent> content, string? token, JsonTypeInfo<TResponse> responseInfo, CancellationToken cancellationToken,
+        RateLimitHandling rateLimits = RateLimitHandling.Wait)
         where TResponse : SlackApiResponse
     {
-        var maxRetries = options.Value.MaxRateLimitRetries;
+        var maxRetries = rateLimits == RateLimitHandling.Wait ? options.Value.MaxRateLimitRetries : 0;
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
@@ -228,7 +261,7 @@ public sealed class SlackApiClient(
                 if (attempt > maxRetries || retryAfter > MaxRetryAfter)
                 {
                     Log.RateLimitExhausted(logger, method, attempt, retryAfter.TotalSeconds);
-                    throw new SlackApiException(method, "ratelimited", []);
+                    throw new SlackApiException(method, "ratelimited", []) { RetryAfter = retryAfter };
                 }
 
                 Log.RateLimited(logger, method, retryAfter.TotalSeconds, attempt);

@@ -41,6 +41,9 @@ public sealed class SlackApiException : Exception
     /// <summary><c>response_metadata.messages</c>: Slack's details, e.g. which block failed validation.</summary>
     public IReadOnlyList<string> Messages { get; }
 
+    /// <summary>With <c>ratelimited</c>: how long Slack asked us to wait (its <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     private static string BuildMessage(string apiMethod, string error, IReadOnlyList<string> messages) =>
         messages.Count == 0 ? $"{apiMethod} failed: {error}" : $"{apiMethod} failed: {error} ({string.Join("; ", messages)})";
 }

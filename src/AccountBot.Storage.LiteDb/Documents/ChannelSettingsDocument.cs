@@ -25,6 +25,9 @@ public sealed class ChannelSettingsDocument
     public DeliveryFailureDocument? LastFailure { get; set; }
     public StampDocument? Updated { get; set; }
 
+    /// <summary>Bumped on every write; documents from before versions existed read as 0.</summary>
+    public int Version { get; set; }
+
     public static ChannelSettingsDocument From(ChannelSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -43,6 +46,7 @@ public sealed class ChannelSettingsDocument
             Snoozes = [.. settings.Snoozes.Select(SnoozeDocument.From)],
             LastFailure = settings.LastFailure is { } failure ? DeliveryFailureDocument.From(failure) : null,
             Updated = settings.Updated is { } updated ? StampDocument.From(updated) : null,
+            Version = settings.Version,
         };
     }
 
@@ -60,5 +64,6 @@ public sealed class ChannelSettingsDocument
         Snoozes = [.. Snoozes.Select(s => s.ToDomain())],
         LastFailure = LastFailure?.ToDomain(),
         Updated = Updated?.ToDomain(),
+        Version = Version,
     };
 }

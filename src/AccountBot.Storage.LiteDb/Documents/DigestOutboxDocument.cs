@@ -21,6 +21,8 @@ public sealed class DigestOutboxDocument
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Attempts { get; set; }
+    public int ThrottledAttempts { get; set; }
+    public int Checks { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     public Guid? AttemptId { get; set; }
     public DateTime? AttemptStartedAt { get; set; }
@@ -49,6 +51,8 @@ public sealed class DigestOutboxDocument
             CreatedAt = StoredDates.ToStored(entry.CreatedAt),
             UpdatedAt = StoredDates.ToStored(entry.UpdatedAt),
             Attempts = entry.Attempts,
+            ThrottledAttempts = entry.ThrottledAttempts,
+            Checks = entry.Checks,
             NextAttemptAt = entry.NextAttemptAt is { } next ? StoredDates.ToStored(next) : null,
             AttemptId = entry.AttemptId,
             AttemptStartedAt = entry.AttemptStartedAt is { } started ? StoredDates.ToStored(started) : null,
@@ -77,6 +81,8 @@ public sealed class DigestOutboxDocument
             CreatedAt = StoredDates.FromStored(CreatedAt),
             UpdatedAt = StoredDates.FromStored(UpdatedAt),
             Attempts = Attempts,
+            ThrottledAttempts = ThrottledAttempts,
+            Checks = Checks,
             NextAttemptAt = NextAttemptAt is { } next ? StoredDates.FromStored(next) : null,
             AttemptId = AttemptId,
             AttemptStartedAt = AttemptStartedAt is { } started ? StoredDates.FromStored(started) : null,

@@ -13,8 +13,14 @@ namespace AccountBot.Teams.Bot;
 /// <summary>
 /// Posts the weekly digest card proactively to a stored Teams address: a new thread in a channel,
 /// or a message in a personal/group chat. The connector already retried throttling; what is left is
-/// mapped to Delivered / RetryLater (429, 5xx, timeouts) / PermanentFailure (bot removed, 403, 404).
+/// mapped to Delivered / RetryLater (429 as a throttle, 5xx) / PermanentFailure (bot removed, 403, 404) /
+/// Unknown (a timeout or a connection broken mid-call: the connector may have posted it).
 /// </summary>
+/// <remarks>
+/// Teams registers no <see cref="IDigestDeliveryCheck"/>: the Bot Connector cannot list a channel's messages, so
+/// an attempt whose outcome is unknown is sent again by the outbox. That can post a digest twice only when the
+/// connector accepted it and the answer was lost; never sending it again would lose a week's digest instead.
+/// </remarks>
 public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRenderer renderer, ILogger<TeamsDigestSender> logger) : IDigestSender
 {
     public Platform Platform => Platform.Teams;
@@ -66,11 +72,11 @@ public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRender
         }
         catch (HttpRequestException ex)
         {
-            return DeliveryResult.RetryLater("The Bot Connector could not be reached: " + ex.Message);
+            return DeliveryResult.Unreachable(ex, "the Bot Connector");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryResult.RetryLater("The Bot Connector timed out.");
+            return DeliveryResult.Unknown("The Bot Connector did not answer in time; it may have posted the digest.");
         }
     }
 
@@ -83,7 +89,9 @@ public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRender
         return exception.StatusCode switch
         {
             HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone => DeliveryResult.Permanent(detail + " (bot removed or conversation gone)"),
-            HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout => DeliveryResult.RetryLater(detail),
+            // The connector's own retries (Teams:ConnectorRetry) honoured Retry-After already; the outbox backs off further.
+            HttpStatusCode.TooManyRequests => DeliveryResult.Throttle(detail),
+            HttpStatusCode.RequestTimeout => DeliveryResult.RetryLater(detail),
             HttpStatusCode.Unauthorized => DeliveryResult.RetryLater(detail + " (token refused; check the app credentials)"),
             _ when code >= 500 => DeliveryResult.RetryLater(detail),
             _ => DeliveryResult.Permanent(detail),

@@ -2,6 +2,7 @@ using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Reminders;
+using AccountBot.Retention;
 using AccountBot.Slack;
 using AccountBot.Slack.Hosting;
 using AccountBot.Pictures;
@@ -24,6 +25,7 @@ public static class AccountBotHostingExtensions
         services.AddLiteDbStorage(builder.Configuration);
         services.AddAccountBotCore();
         services.AddReminderDelivery();
+        services.AddRetention();
         services.AddSlackBot(builder.Configuration);
         services.AddTeamsBot(builder.Configuration);
         services.AddPictures(builder.Configuration);

@@ -182,8 +182,10 @@ internal static class ReminderCli
         foreach (var entry in preview.Pending)
         {
             var due = entry.NextAttemptAt is { } next ? Format(next) : "now";
-            await output.WriteLineAsync(
-                $"queued  {entry.Key.Workspace.Value} {entry.Key.ChannelId} {entry.Key.Value}: pending after {entry.Attempts} attempts, next at {due}").ConfigureAwait(false);
+            var what = entry.State == OutboxState.Sending
+                ? $"outcome of attempt {entry.Attempts} unknown, resolved at {due}"
+                : $"pending after {entry.Attempts} attempts, next at {due}";
+            await output.WriteLineAsync($"queued  {entry.Key.Workspace.Value} {entry.Key.ChannelId} {entry.Key.Value}: {what}").ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(string.Create(
@@ -213,7 +215,14 @@ internal static class ReminderCli
         await output.WriteLineAsync($"Reminders run at {Format(started)} for {scope}.").ConfigureAwait(false);
         foreach (var entry in report.Recovered)
         {
-            await output.WriteLineAsync($"recovered {entry.Key.Value}: interrupted mid-send earlier, recorded as delivered-unknown (not sent again)").ConfigureAwait(false);
+            var resolution = entry.State switch
+            {
+                OutboxState.Sent => "the platform has it, recorded as sent",
+                OutboxState.Pending => "sending again",
+                OutboxState.Failed => "given up",
+                _ => $"asking the platform again at {(entry.NextAttemptAt is { } next ? Format(next) : "?")}",
+            };
+            await output.WriteLineAsync($"recovered {entry.Key.Value}: an earlier attempt's outcome was unknown; {resolution}: {entry.LastError}").ConfigureAwait(false);
         }
 
         foreach (var digest in report.Planned)
@@ -234,7 +243,7 @@ internal static class ReminderCli
                 OutboxState.Pending => $"retry   {outcome.Key.Value} (attempt {outcome.Attempts}) at {(outcome.NextAttemptAt is { } next ? Format(next) : "?")}: {outcome.Detail}",
                 OutboxState.Failed => $"failed  {outcome.Key.Value} (attempt {outcome.Attempts}): {outcome.Detail}",
                 OutboxState.Superseded => $"dropped {outcome.Key.Value}: {outcome.Detail}",
-                _ => $"unknown {outcome.Key.Value} (attempt {outcome.Attempts}): {outcome.Detail}",
+                _ => $"unknown {outcome.Key.Value} (attempt {outcome.Attempts}), resolved at {(outcome.NextAttemptAt is { } at ? Format(at) : "?")}: {outcome.Detail}",
             };
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }
@@ -242,7 +251,7 @@ internal static class ReminderCli
         int Count(OutboxState state) => report.Outcomes.Count(o => o.State == state);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{Count(OutboxState.Sent)} sent, {Count(OutboxState.Pending)} to retry, {Count(OutboxState.Failed)} failed, {Count(OutboxState.DeliveredUnknown)} unknown, {report.Settled.Count} settled.")).ConfigureAwait(false);
+            $"{Count(OutboxState.Sent)} sent, {Count(OutboxState.Pending)} to retry, {Count(OutboxState.Failed)} failed, {Count(OutboxState.Sending)} unknown, {report.Settled.Count} settled.")).ConfigureAwait(false);
     }
 
     private enum Verb

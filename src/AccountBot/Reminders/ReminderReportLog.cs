@@ -15,7 +15,7 @@ internal static partial class ReminderReportLog
 
         foreach (var entry in report.Recovered)
         {
-            Interrupted(logger, entry.Key.Value, entry.AttemptId);
+            Resolved(logger, entry.Key.Value, entry.AttemptId, entry.State, entry.LastError);
         }
 
         foreach (var digest in report.Planned)
@@ -54,8 +54,8 @@ internal static partial class ReminderReportLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} asks for time zone {Configured}, unknown here; its digest uses {Used}")]
     private static partial void TimeZoneFallback(ILogger logger, string channelId, string configured, string used);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key} was interrupted mid-send (attempt {AttemptId}); recorded as delivered-unknown, not sent again")]
-    private static partial void Interrupted(ILogger logger, string key, Guid? attemptId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key}: attempt {AttemptId} had an unknown outcome; now {State}: {Reason}")]
+    private static partial void Resolved(ILogger logger, string key, Guid? attemptId, OutboxState state, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Planned digest {Key} with {Count} accounts")]
     private static partial void Planned(ILogger logger, string key, int count);
@@ -75,6 +75,6 @@ internal static partial class ReminderReportLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Key} dropped: {Reason}")]
     private static partial void Superseded(ILogger logger, string key, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key} has an unknown outcome and is not sent again: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key} has an unknown outcome, resolved by a later run: {Reason}")]
     private static partial void Unknown(ILogger logger, string key, string? reason);
 }

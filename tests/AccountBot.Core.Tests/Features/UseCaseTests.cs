@@ -350,4 +350,53 @@ public sealed class UseCaseTests : IDisposable
         Assert.Equal(harness.Time.GetUtcNow().AddDays(7), snooze.Until);
         Assert.Null(await harness.Settings.GetAsync(CoreHarness.WorkspaceA, "C2", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Settings_SomeoneElseSavesInBetween_BothChangesKept()
+    {
+        var bo = harness.Context with { User = new UserRef("U2", "Bo Seller") };
+        harness.Settings.BeforeNextSave = () => harness.SendAsync("map settings tz Europe/Paris", bo);
+
+        var mine = Assert.IsType<SettingsView>(await harness.SendAsync("map settings day fri"));
+
+        Assert.Equal((DayOfWeek.Friday, "Europe/Paris"), (mine.Day, mine.TimeZone));
+        var stored = await harness.Settings.GetAsync(CoreHarness.WorkspaceA, "C1", CancellationToken.None);
+        Assert.Equal((DayOfWeek.Friday, "Europe/Paris", 2), (stored!.ReminderDay, stored.TimeZone, stored.Version));
+    }
+
+    [Fact]
+    public async Task Snooze_WhileSomeoneChangesTheSettings_BothKept()
+    {
+        await CreateAcmeAsync();
+        var bo = harness.Context with { User = new UserRef("U2", "Bo Seller") };
+        harness.Settings.BeforeNextSave = () => harness.SendAsync("map settings stale 10", bo);
+
+        Assert.IsType<NoticeView>(await harness.SendAsync("map Acme Corp snooze"));
+
+        var stored = await harness.Settings.GetAsync(CoreHarness.WorkspaceA, "C1", CancellationToken.None);
+        Assert.Equal(10, stored!.StaleAfterDays);
+        Assert.Single(stored.Snoozes);
+    }
+
+    [Fact]
+    public async Task Settings_OthersSaveEveryTime_ConflictNoticeNothingOverwritten()
+    {
+        var attempts = 0;
+        async Task InterleaveForeverAsync()
+        {
+            attempts++;
+            await harness.Settings.SetLastFailureAsync(CoreHarness.WorkspaceA, "C1", new Core.Settings.DeliveryFailure(harness.Time.GetUtcNow(), "not_in_channel"), CancellationToken.None);
+            harness.Settings.BeforeNextSave = InterleaveForeverAsync;
+        }
+
+        harness.Settings.BeforeNextSave = InterleaveForeverAsync;
+
+        var reply = Assert.IsType<NoticeView>(await harness.SendAsync("map settings day fri"));
+
+        harness.Settings.BeforeNextSave = null;
+        Assert.Equal(Tone.Error, reply.Tone);
+        Assert.Contains("being changed by others", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(Core.Features.Channels.ChannelSettingsEditor.MaxAttempts, attempts);
+        Assert.Null((await harness.Settings.GetAsync(CoreHarness.WorkspaceA, "C1", CancellationToken.None))!.ReminderDay);
+    }
 }

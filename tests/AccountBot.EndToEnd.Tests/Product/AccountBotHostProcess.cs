@@ -8,23 +8,32 @@ namespace AccountBot.EndToEnd.Tests.Product;
 
 /// <summary>
 /// The real AccountBot host, started from its build output as <c>dotnet AccountBot.dll --urls …</c> in the
-/// Development environment with a fresh LiteDB file, so the Playground talks to exactly what ships.
+/// Development environment with a fresh LiteDB file, so the Playground talks to exactly what ships. With a
+/// <see cref="AccountBotHostSettings.Folder"/> and <see cref="AccountBotHostSettings.Port"/> of its own choosing, a test
+/// can stop it (<see cref="StopAsync"/>), work on its database file, and start it again where the Playground expects it.
 /// </summary>
 public sealed class AccountBotHostProcess : IAsyncDisposable
 {
+    private const string DatabaseFile = "accountbot.db";
+
     private readonly Process _process;
     private readonly StringBuilder _output;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private AccountBotHostProcess(Process process, StringBuilder output, string folder, Uri baseAddress)
+    private AccountBotHostProcess(Process process, StringBuilder output, string folder, bool ownsFolder, Uri baseAddress)
     {
         _process = process;
         _output = output;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The host's LiteDB file (open it only while the host is stopped: the bot holds it exclusively).</summary>
+    public string DatabasePath => Path.Combine(_folder, DatabaseFile);
 
     public Uri Endpoint => new(BaseAddress, "api/messages");
 
@@ -39,11 +48,16 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
     }
 
     /// <param name="allowUnauthenticated">The development-only bypass the Playground needs (it sends no token).</param>
-    public static async Task<AccountBotHostProcess> StartAsync(bool allowUnauthenticated, CancellationToken cancellationToken)
+    public static Task<AccountBotHostProcess> StartAsync(bool allowUnauthenticated, CancellationToken cancellationToken) =>
+        StartAsync(new AccountBotHostSettings { AllowUnauthenticated = allowUnauthenticated }, cancellationToken);
+
+    public static async Task<AccountBotHostProcess> StartAsync(AccountBotHostSettings settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var dll = LocateHost();
-        var folder = Directory.CreateTempSubdirectory("accountbot-e2e-host-").FullName;
-        var port = FreePort();
+        var ownsFolder = settings.Folder is null;
+        var folder = settings.Folder ?? Directory.CreateTempSubdirectory("accountbot-e2e-host-").FullName;
+        var port = settings.Port ?? FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -56,9 +70,11 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["Storage__LiteDb__Path"] = Path.Combine(folder, "accountbot.db");
-        start.Environment["Teams__DangerouslyAllowUnauthenticatedRequests"] = allowUnauthenticated ? "true" : "false";
+        start.Environment["Storage__LiteDb__Path"] = Path.Combine(folder, DatabaseFile);
+        start.Environment["Teams__DangerouslyAllowUnauthenticatedRequests"] = settings.AllowUnauthenticated ? "true" : "false";
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (key, value) in settings.Environment)
+            start.Environment[key] = value;
 
         var output = new StringBuilder();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -74,7 +90,7 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new AccountBotHostProcess(process, output, folder, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new AccountBotHostProcess(process, output, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
             await host.WaitUntilReadyAsync(cancellationToken);
@@ -88,6 +104,35 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Stops the bot as a service manager would (SIGTERM: hosted services stop, the database is closed), killing it
+    /// only if it has not exited after 20 s. Leaves the database file in place.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        if (!OperatingSystem.IsWindows())
+        {
+            using var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            if (term is not null)
+                await term.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: killed below.
+            }
+        }
+
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -97,6 +142,8 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsFolder)
+            return;
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -105,6 +152,14 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         {
             // A file still held by a dying process: the temp folder is cleaned by the OS later.
         }
+    }
+
+    /// <summary>A free loopback port, for a host that must come back on the same address.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
@@ -137,13 +192,6 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The host's build output in this test assembly's configuration (the project reference builds it first).</summary>

@@ -9,6 +9,7 @@ using AccountBot.Slack.WebApi;
 using AccountBot.Testing.Slack;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Slack.Tests.Bot;
 
@@ -26,11 +27,12 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private SlackDigestSender Sender(TimeSpan? timeout = null)
+    private SlackDigestSender Sender(TimeSpan? timeout = null, TimeProvider? time = null, int maxRateLimitRetries = 0)
     {
         var http = new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
-        var options = Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = 0 });
-        var client = new SlackApiClient(http, _store, new SlackChannelPacer(TimeProvider.System), TimeProvider.System, options, NullLogger<SlackApiClient>.Instance);
+        var options = Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = maxRateLimitRetries });
+        time ??= TimeProvider.System;
+        var client = new SlackApiClient(http, _store, new SlackChannelPacer(time), time, options, NullLogger<SlackApiClient>.Instance);
         return new SlackDigestSender(client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance);
     }
 
@@ -48,6 +50,18 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         Assert.Equal("C01", call.Json.GetProperty("channel").GetString());
         Assert.Contains("Weekly account review", call.Body, StringComparison.Ordinal);
         Assert.False(call.Json.TryGetProperty("response_type", out _));
+    }
+
+    [Fact]
+    public async Task SendAsync_Ok_PostsTheDigestKeyAsMessageMetadata()
+    {
+        var digest = Planned("T0ACME", "C01");
+
+        await Sender().SendAsync(digest, null, CancellationToken.None);
+
+        var metadata = Assert.Single(_api.CallsTo("chat.postMessage")).Json.GetProperty("metadata");
+        Assert.Equal(SlackDigestMetadata.EventType, metadata.GetProperty("event_type").GetString());
+        Assert.Equal(digest.Key.Value, metadata.GetProperty("event_payload").GetProperty("digest_key").GetString());
     }
 
     [Theory]
@@ -77,14 +91,46 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_RateLimited_RetryLater()
+    public async Task SendAsync_RateLimited_ThrottledWithSlacksRetryAfterWithoutWaitingItOut()
     {
-        _api.Script("chat.postMessage", FakeSlackReply.RateLimited(30));
+        // Inline retries are allowed for other calls and the clock jumps: a waiting client would try a second time.
+        var time = new VirtualTimeProvider();
+        _api.Script("chat.postMessage", FakeSlackReply.RateLimited(42));
 
-        var result = await Sender().SendAsync(Planned("T0ACME", "C04"), null, CancellationToken.None);
+        var result = await Sender(time: time, maxRateLimitRetries: 3).SendAsync(Planned("T0ACME", "C04"), null, CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);
-        Assert.NotNull(result.RetryAfter);
+        Assert.True(result.Throttled);
+        Assert.Equal(TimeSpan.FromSeconds(42), result.RetryAfter);
+        Assert.Single(_api.CallsTo("chat.postMessage"));
+        Assert.Empty(time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task SendAsync_SameChannelTwiceAndAnotherChannel_SlackSeesOnePostPerSecondPerChannel()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var api = await FakeSlackApi.StartAsync(time);
+        var http = new HttpClient { BaseAddress = api.ApiBaseUrl };
+        var client = new SlackApiClient(
+            http, _store, new SlackChannelPacer(time), time, Options.Create(new SlackOptions { ApiBaseUrl = api.ApiBaseUrl }), NullLogger<SlackApiClient>.Instance);
+        var sender = new SlackDigestSender(client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance);
+        var start = time.GetUtcNow();
+
+        var first = sender.SendAsync(Planned("T0ACME", "C07"), null, CancellationToken.None);
+        var second = sender.SendAsync(Planned("T0ACME", "C07") with { Key = new DigestKey(WorkspaceKey.ForSlack(null, "T0ACME"), "C07", "2026-W11") }, null, CancellationToken.None);
+        var other = sender.SendAsync(Planned("T0ACME", "C08"), null, CancellationToken.None);
+        await Task.WhenAll(first, other);
+
+        // The second post to C07 waits for the clock, which has not moved.
+        Assert.False(second.IsCompleted);
+        Assert.Equal(2, api.Posts.Count);
+        time.Advance(SlackChannelPacer.Interval);
+        Assert.Equal(DeliveryStatus.Delivered, (await second).Status);
+
+        var posts = api.Posts;
+        Assert.Equal([start, start + SlackChannelPacer.Interval], posts.Where(p => p.Channel == "C07").Select(p => p.At));
+        Assert.Equal([start], posts.Where(p => p.Channel == "C08").Select(p => p.At));
     }
 
     [Fact]
@@ -98,16 +144,31 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_Timeout_RetryLater()
+    public async Task SendAsync_Timeout_UnknownBecauseSlackMayHavePostedIt()
     {
-        var stall = FakeSlackReply.Stall();
+        var stall = FakeSlackReply.PostedButNoAnswer();
         _api.Script("chat.postMessage", stall);
 
         var result = await Sender(TimeSpan.FromMilliseconds(300)).SendAsync(Planned("T0ACME", "C06"), null, CancellationToken.None);
         stall.Release();
 
-        Assert.Equal(DeliveryStatus.RetryLater, result.Status);
+        Assert.Equal(DeliveryStatus.Unknown, result.Status);
         Assert.Equal("timeout", result.Detail);
+        Assert.Single(_api.Posts);
+    }
+
+    [Fact]
+    public async Task SendAsync_SlackUnreachable_RetryLater()
+    {
+        var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
+        var client = new SlackApiClient(
+            http, _store, new SlackChannelPacer(TimeProvider.System), TimeProvider.System,
+            Options.Create(new SlackOptions { ApiBaseUrl = http.BaseAddress }), NullLogger<SlackApiClient>.Instance);
+
+        var result = await new SlackDigestSender(client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance)
+            .SendAsync(Planned("T0ACME", "C09"), null, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.RetryLater, result.Status);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using AccountBot.Core.Features;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Bot;
 using AccountBot.Slack.Rendering;
 using AccountBot.Slack.WebApi;
 using AccountBot.Testing.Builders;
@@ -27,10 +28,10 @@ internal static class RenderedViews
         var views = core.Get<MapViewFactory>();
         var results = new List<(string, object, Type)>();
         void Respond(string name, Reply reply) => results.Add((name + ".respond", messages.Render(reply, "map Acme add"), typeof(SlackMessage)));
-        void Post(string name, Reply reply)
+        void Post(string name, Reply reply, SlackMessageMetadata? metadata = null)
         {
             var m = messages.Render(reply) with { ResponseType = null };
-            results.Add((name + ".message", new ChatPostMessageRequest(Channel, m.Text, m.Blocks, null), typeof(ChatPostMessageRequest)));
+            results.Add((name + ".message", new ChatPostMessageRequest(Channel, m.Text, m.Blocks, null, metadata), typeof(ChatPostMessageRequest)));
         }
 
         // Through the core, as users would ask.
@@ -92,8 +93,10 @@ internal static class RenderedViews
         results.Add(("import-nothing.modal", imports.Preview(BigPreview(0, 0, 3), Channel), typeof(ModalView)));
         results.Add(("import-expired.view-response", ViewSubmissionResponse.Update(imports.Notice(new NoticeView(Tone.Warning, "This import preview has expired."))), typeof(ViewSubmissionResponse)));
 
-        Post("digest-300", Digest(300));
-        Post("digest-1", Digest(1));
+        // As the digest sender posts them: with the metadata its delivery check looks for.
+        var digestKey = new DigestKey(WorkspaceKey.ForSlack(null, "T0ACME"), Channel, "2026-W10");
+        Post("digest-300", Digest(300), SlackDigestMetadata.For(digestKey));
+        Post("digest-1", Digest(1), SlackDigestMetadata.For(digestKey));
         results.Add(("failure.respond", messages.Failure(), typeof(SlackMessage)));
         return results;
     }

@@ -41,17 +41,35 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(429, "", DeliveryStatus.RetryLater)]
-    [InlineData(503, "", DeliveryStatus.RetryLater)]
-    [InlineData(403, """{"error":{"code":"MessageWritesBlocked","message":"blocked"}}""", DeliveryStatus.PermanentFailure)]
-    [InlineData(404, """{"error":{"code":"ConversationNotFound","message":"gone"}}""", DeliveryStatus.PermanentFailure)]
-    public async Task SendAsync_ConnectorError_MapsToDeliveryStatus(int status, string body, DeliveryStatus expected)
+    [InlineData(429, "", DeliveryStatus.RetryLater, true)]
+    [InlineData(503, "", DeliveryStatus.RetryLater, false)]
+    [InlineData(403, """{"error":{"code":"MessageWritesBlocked","message":"blocked"}}""", DeliveryStatus.PermanentFailure, false)]
+    [InlineData(404, """{"error":{"code":"ConversationNotFound","message":"gone"}}""", DeliveryStatus.PermanentFailure, false)]
+    public async Task SendAsync_ConnectorError_MapsToDeliveryStatus(int status, string body, DeliveryStatus expected, bool throttled)
     {
         _host.Connector.Enqueue(status, body.Length == 0 ? null : body);
 
         var result = await Sender().SendAsync(Planned(), Address("personal"), CancellationToken.None);
 
         Assert.Equal(expected, result.Status);
+        Assert.Equal(throttled, result.Throttled);
+    }
+
+    [Fact]
+    public async Task SendAsync_ConnectorUnreachable_RetryLaterNotUnknown()
+    {
+        // Nothing listens on port 9 (discard): the request cannot have reached a connector.
+        var result = await Sender().SendAsync(Planned(), Address("personal") with { ServiceUrl = "http://127.0.0.1:9/" }, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.RetryLater, result.Status);
+    }
+
+    [Fact]
+    public void Unreachable_ConnectionBrokenMidCall_Unknown()
+    {
+        var result = DeliveryResult.Unreachable(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."), "the Bot Connector");
+
+        Assert.Equal(DeliveryStatus.Unknown, result.Status);
     }
 
     [Fact]

@@ -39,8 +39,7 @@ public sealed class CrashingDigestOutbox(IDigestOutbox inner, CrashPoint crashAt
     {
         ArgumentNullException.ThrowIfNull(entry);
         ThrowIfDead();
-        var recordsAnswer = entry.State is OutboxState.Sent or OutboxState.Pending or OutboxState.Failed && entry.AttemptId is not null;
-        if (crashAt == CrashPoint.AfterSendReturned && recordsAnswer)
+        if (crashAt == CrashPoint.AfterSendReturned && await RecordsAnswerAsync(entry, cancellationToken))
         {
             Crash();
         }
@@ -61,6 +60,33 @@ public sealed class CrashingDigestOutbox(IDigestOutbox inner, CrashPoint crashAt
 
     public Task<IReadOnlyList<OutboxEntry>> ListByStateAsync(OutboxState state, CancellationToken cancellationToken) =>
         inner.ListByStateAsync(state, cancellationToken);
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        ThrowIfDead();
+        return inner.PruneAsync(before, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the write records what the platform answered: a final or retry state after an attempt, or an attempt
+    /// left in doubt (a timeout), which keeps the stored attempt's id but is not the write that claimed it.
+    /// </summary>
+    private async Task<bool> RecordsAnswerAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.AttemptId is null)
+        {
+            return false;
+        }
+
+        if (entry.State is OutboxState.Sent or OutboxState.Pending or OutboxState.Failed)
+        {
+            return true;
+        }
+
+        return entry.State == OutboxState.Sending
+            && await inner.GetAsync(entry.Key, cancellationToken) is { State: OutboxState.Sending } stored
+            && stored.AttemptId == entry.AttemptId;
+    }
 
     private void Crash()
     {

@@ -7,12 +7,14 @@ namespace AccountBot.Testing.Fakes;
 /// A thread-safe in-memory <see cref="IAccountMapStore"/> with the same contract as the LiteDB
 /// store (workspace scoping, version check, unique names, idempotency keys), for use-case tests.
 /// </summary>
-public sealed class InMemoryAccountMapStore : IAccountMapStore
+/// <param name="time">When idempotency keys count as applied (for pruning); the system clock by default.</param>
+public sealed class InMemoryAccountMapStore(TimeProvider? time = null) : IAccountMapStore
 {
     private readonly Lock gate = new();
+    private readonly TimeProvider time = time ?? TimeProvider.System;
     private readonly Dictionary<Guid, AccountMap> maps = [];
     private readonly List<HistoryEntry> history = [];
-    private readonly Dictionary<(WorkspaceKey, string), Guid> appliedKeys = [];
+    private readonly Dictionary<(WorkspaceKey, string), (Guid MapId, DateTimeOffset At)> appliedKeys = [];
 
     public int SaveCalls { get; private set; }
 
@@ -65,7 +67,7 @@ public sealed class InMemoryAccountMapStore : IAccountMapStore
             SaveCalls++;
             if (write.IdempotencyKey is { } key && appliedKeys.TryGetValue((map.Workspace, key), out var appliedTo))
             {
-                return Task.FromResult(new SaveResult(SaveOutcome.AlreadyApplied, maps.GetValueOrDefault(appliedTo)));
+                return Task.FromResult(new SaveResult(SaveOutcome.AlreadyApplied, maps.GetValueOrDefault(appliedTo.MapId)));
             }
 
             var stored = maps.GetValueOrDefault(map.Id);
@@ -90,7 +92,7 @@ public sealed class InMemoryAccountMapStore : IAccountMapStore
             history.Add(write.History with { Version = saved.Version });
             if (write.IdempotencyKey is { } applied)
             {
-                appliedKeys[(map.Workspace, applied)] = saved.Id;
+                appliedKeys[(map.Workspace, applied)] = (saved.Id, time.GetUtcNow());
             }
 
             return Task.FromResult(new SaveResult(SaveOutcome.Saved, saved));
@@ -102,6 +104,20 @@ public sealed class InMemoryAccountMapStore : IAccountMapStore
         lock (gate)
         {
             return Task.FromResult(appliedKeys.ContainsKey((workspace, idempotencyKey)));
+        }
+    }
+
+    public Task<int> PruneIdempotencyKeysAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var old = appliedKeys.Where(k => k.Value.At < before).Select(k => k.Key).ToList();
+            foreach (var key in old)
+            {
+                appliedKeys.Remove(key);
+            }
+
+            return Task.FromResult(old.Count);
         }
     }
 

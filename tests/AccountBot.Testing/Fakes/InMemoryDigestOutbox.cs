@@ -69,4 +69,24 @@ public sealed class InMemoryDigestOutbox : IDigestOutbox
             return Task.FromResult<IReadOnlyList<OutboxEntry>>([.. entries.Values.Where(e => e.State == state).OrderBy(e => e.CreatedAt).ThenBy(e => e.Key.Value, StringComparer.Ordinal)]);
         }
     }
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var latest = entries.Values
+                .GroupBy(e => (e.Key.Workspace, e.Key.ChannelId))
+                .ToDictionary(g => g.Key, g => g.Max(e => e.Key.Week)!);
+            var removed = entries.Values
+                .Where(e => e.IsFinal && e.UpdatedAt < before && string.CompareOrdinal(e.Key.Week, latest[(e.Key.Workspace, e.Key.ChannelId)]) < 0)
+                .Select(e => e.Key.Value)
+                .ToList();
+            foreach (var key in removed)
+            {
+                entries.Remove(key);
+            }
+
+            return Task.FromResult(removed.Count);
+        }
+    }
 }

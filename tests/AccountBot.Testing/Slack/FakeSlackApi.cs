@@ -13,8 +13,10 @@ namespace AccountBot.Testing.Slack;
 
 /// <summary>
 /// A fake Slack Web API on 127.0.0.1 (a free port): <c>POST /api/{method}</c> and <c>POST /response/{id}</c>
-/// (response_url). Records every call; answers each method by its script (<see cref="Script"/>) or a plausible
-/// success. Use <see cref="ApiBaseUrl"/> as <c>Slack:ApiBaseUrl</c>.
+/// (response_url). Records every call; answers each method by <see cref="Responder"/>, its script
+/// (<see cref="Script"/>) or a plausible success. Successful chat.postMessage calls land in a channel
+/// (<see cref="Posts"/>, timestamped on the fake's clock) and conversations.history reads them back, metadata
+/// included. Use <see cref="ApiBaseUrl"/> as <c>Slack:ApiBaseUrl</c>.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -22,6 +24,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<FakeSlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeSlackReply>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeSlackPost> _posts = new();
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private int _counter;
@@ -44,6 +47,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public IReadOnlyList<FakeSlackCall> Calls => [.. _calls];
 
     public IReadOnlyList<FakeSlackCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
+
+    /// <summary>Messages that landed in channels, in order.</summary>
+    public IReadOnlyList<FakeSlackPost> Posts => [.. _posts];
+
+    /// <summary>
+    /// Consulted first for every call: a reply, or null to fall through to the scripts and defaults. For answers that
+    /// depend on the call or the time (a rate-limit storm until some instant, one channel throttled).
+    /// </summary>
+    public Func<FakeSlackCall, FakeSlackReply?>? Responder { get; set; }
 
     public static async Task<FakeSlackApi> StartAsync(TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
@@ -95,7 +107,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _calls.Enqueue(call);
         Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-        var reply = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : FakeSlackReply.Ok();
+        var reply = Responder?.Invoke(call)
+            ?? (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted) ? scripted : FakeSlackReply.Ok());
+        var lands = method == "chat.postMessage" && reply.Status == 200 && reply.Json is null;
+        FakeSlackPost? post = lands && reply.PostsBeforeAnswer ? Land(call) : null;
         if (reply.IsStall)
         {
             using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
@@ -108,6 +123,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 return;
             }
         }
+
+        if (lands && post is null)
+            post = Land(call);
 
         context.Response.StatusCode = reply.Status;
         if (reply.RetryAfterSeconds is { } seconds)
@@ -125,18 +143,60 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(reply.Json ?? DefaultSuccess(method, call), context.RequestAborted);
+        await context.Response.WriteAsync(reply.Json ?? DefaultSuccess(method, call, post), context.RequestAborted);
     }
 
-    private string DefaultSuccess(string method, FakeSlackCall call)
+    private FakeSlackPost Land(FakeSlackCall call)
+    {
+        var channel = call.Json.TryGetProperty("channel", out var c) ? c.GetString() ?? "" : "";
+        var post = new FakeSlackPost(channel, NextTs(call.At), call.At, call);
+        _posts.Enqueue(post);
+        return post;
+    }
+
+    /// <summary>A unique Slack ts at an instant: seconds since the epoch, then a counter as the six decimals.</summary>
+    private string NextTs(DateTimeOffset at) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.ToUnixTimeSeconds()}.{Interlocked.Increment(ref _counter) % 1_000_000:D6}");
+
+    /// <summary>conversations.history over the landed posts: channel, oldest (inclusive), newest first, limit and an offset cursor.</summary>
+    private string History(FakeSlackCall call)
+    {
+        var form = call.Form;
+        var channel = form.GetValueOrDefault("channel") ?? "";
+        var oldest = decimal.Parse(form.GetValueOrDefault("oldest") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(form.GetValueOrDefault("limit") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
+        var offset = int.Parse(form.GetValueOrDefault("cursor") is { Length: > 0 } cursor ? cursor : "0", System.Globalization.CultureInfo.InvariantCulture);
+        var matching = _posts
+            .Where(p => p.Channel == channel && decimal.Parse(p.Ts, System.Globalization.CultureInfo.InvariantCulture) >= oldest)
+            .Reverse()
+            .ToList();
+        var page = matching.Skip(offset).Take(limit).Select(p => new Dictionary<string, object?>
+        {
+            ["type"] = "message",
+            ["ts"] = p.Ts,
+            ["bot_id"] = "B0BOT",
+            ["metadata"] = p.Metadata,
+        });
+        var more = offset + limit < matching.Count;
+        return JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["ok"] = true,
+            ["messages"] = page,
+            ["has_more"] = more,
+            ["response_metadata"] = new Dictionary<string, object?> { ["next_cursor"] = more ? (offset + limit).ToString(System.Globalization.CultureInfo.InvariantCulture) : "" },
+        });
+    }
+
+    private string DefaultSuccess(string method, FakeSlackCall call, FakeSlackPost? post)
     {
         var n = Interlocked.Increment(ref _counter);
-        var ts = $"1700000000.{n:D6}";
+        var ts = post?.Ts ?? $"1700000000.{n:D6}";
         string? Field(string name) =>
             call.ContentType.StartsWith("application/json", StringComparison.Ordinal) && call.Json.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         return method switch
         {
             "chat.postMessage" or "chat.update" => JsonSerializer.Serialize(new { ok = true, channel = Field("channel"), ts = Field("ts") ?? ts }),
+            "conversations.history" => History(call),
             "chat.postEphemeral" => JsonSerializer.Serialize(new { ok = true, message_ts = ts }),
             "views.open" or "views.push" or "views.update" => JsonSerializer.Serialize(new { ok = true, view = new { id = Field("view_id") ?? $"V{n:D6}", hash = $"hash-{n}" } }),
             "files.getUploadURLExternal" => JsonSerializer.Serialize(new { ok = true, upload_url = new Uri(BaseUrl, $"upload/F{n:D6}").AbsoluteUri, file_id = $"F{n:D6}" }),

@@ -6,12 +6,13 @@ public sealed class FakeSlackReply
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FakeSlackReply(int status, string? json, int? retryAfterSeconds, bool stall)
+    private FakeSlackReply(int status, string? json, int? retryAfterSeconds, bool stall, bool postsBeforeAnswer = false)
     {
         Status = status;
         Json = json;
         RetryAfterSeconds = retryAfterSeconds;
         IsStall = stall;
+        PostsBeforeAnswer = postsBeforeAnswer;
     }
 
     public int Status { get; }
@@ -20,6 +21,9 @@ public sealed class FakeSlackReply
     public string? Json { get; }
     public int? RetryAfterSeconds { get; }
     public bool IsStall { get; }
+
+    /// <summary>A chat.postMessage that lands in the channel as soon as it arrives, whatever happens to its answer.</summary>
+    public bool PostsBeforeAnswer { get; }
 
     /// <summary>Completes when a stalled call has arrived and is waiting for <see cref="Release"/>.</summary>
     public Task Stalled => _stalled.Task;
@@ -44,6 +48,12 @@ public sealed class FakeSlackReply
 
     public static FakeSlackReply HttpStatus(int status) => new(status, "{}", null, false);
 
-    /// <summary>Holds the call open until <see cref="Release"/> (or the server stops).</summary>
+    /// <summary>Holds the call open until <see cref="Release"/> (or the server stops); a released post then lands.</summary>
     public static FakeSlackReply Stall() => new(200, null, null, true);
+
+    /// <summary>
+    /// The worst case of a timeout: the message lands in the channel at once, but the answer is held until
+    /// <see cref="Release"/> (or the client gives up), so the caller cannot know it was posted.
+    /// </summary>
+    public static FakeSlackReply PostedButNoAnswer() => new(200, null, null, true, postsBeforeAnswer: true);
 }

@@ -22,7 +22,10 @@ public static class SlackPayloads
         yield return new("api_app_id", "A0APP");
     }
 
-    public static string BlockAction(string actionId, string value, string team = "T0ACME", string user = "U0ANA", string channel = "C0DEALS", string responseUrl = "https://hooks.example/resp", string triggerId = "1337.43.trigger", bool selected = false) =>
+    /// <param name="messageTs">The ts of the message holding the button; <paramref name="ephemeral"/> whether only the user saw it.</param>
+    public static string BlockAction(
+        string actionId, string value, string team = "T0ACME", string user = "U0ANA", string channel = "C0DEALS", string responseUrl = "https://hooks.example/resp",
+        string triggerId = "1337.43.trigger", bool selected = false, string messageTs = "1700000000.000100", bool ephemeral = true) =>
         new JsonObject
         {
             ["type"] = "block_actions",
@@ -32,7 +35,7 @@ public static class SlackPayloads
             ["trigger_id"] = triggerId,
             ["response_url"] = responseUrl,
             ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "deals" },
-            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000100", ["channel_id"] = channel, ["is_ephemeral"] = true },
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
             ["actions"] = new JsonArray
             {
                 selected

@@ -8,14 +8,17 @@ namespace AccountBot.Testing.Teams;
 
 /// <summary>
 /// A Bot Connector on 127.0.0.1 that records every request (with the raw, still-escaped target)
-/// and answers scripted responses in order, then defaults: 201 <c>{"id":…}</c> for sends,
-/// <c>{"id","activityId"}</c> for new conversations, one member for pagedmembers. Its
-/// <see cref="ServiceUrl"/> has a path and a trailing slash, like Teams' (<c>…/emea/</c>).
+/// and answers by <see cref="Responder"/>, then scripted responses in order, then defaults: 201
+/// <c>{"id":…}</c> for sends, <c>{"id","activityId"}</c> for new conversations, one member for
+/// pagedmembers. Requests it answered with success (or accepted before hanging) are in
+/// <see cref="Accepted"/>: what Teams would show. Its <see cref="ServiceUrl"/> has a path and a
+/// trailing slash, like Teams' (<c>…/emea/</c>).
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeConnectorResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedRequest> _accepted = new();
     private WebApplication? _app;
     private int _nextId;
     private Task _hold = Task.CompletedTask;
@@ -27,6 +30,12 @@ public sealed class FakeConnector : IAsyncDisposable
     public string ServiceUrl { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Requests the connector acted on (2xx, or accepted before hanging), in order.</summary>
+    public IReadOnlyList<RecordedRequest> Accepted => [.. _accepted];
+
+    /// <summary>Consulted first for every request: an answer, or null for the script and defaults (e.g. a 429 storm until some instant).</summary>
+    public Func<RecordedRequest, FakeConnectorResponse?>? Responder { get; set; }
 
     public static async Task<FakeConnector> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -43,6 +52,9 @@ public sealed class FakeConnector : IAsyncDisposable
     public void Enqueue(int status, string? body = null, string? retryAfter = null) =>
         _script.Enqueue(new FakeConnectorResponse(status, body, retryAfter));
 
+    /// <summary>The next unanswered request gets this response (e.g. <see cref="FakeConnectorResponse.Hang"/>).</summary>
+    public void Enqueue(FakeConnectorResponse response) => _script.Enqueue(response);
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
@@ -55,11 +67,34 @@ public sealed class FakeConnector : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
         var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, authorization, body));
+        var request = new RecordedRequest(context.Request.Method, rawTarget, authorization, body);
+        _requests.Enqueue(request);
         await _hold.WaitAsync(context.RequestAborted);
 
-        if (_script.TryDequeue(out var scripted))
+        var chosen = Responder?.Invoke(request);
+        if (chosen is not null || _script.TryDequeue(out chosen))
         {
+            if (chosen.Hangs)
+            {
+                if (chosen.AcceptedBeforeHanging)
+                    _accepted.Enqueue(request);
+                chosen.Arrived.TrySetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, or the server is stopping.
+                }
+
+                return;
+            }
+
+            var scripted = chosen;
+            if (scripted.Status is >= 200 and < 300)
+                _accepted.Enqueue(request);
+            scripted.Arrived.TrySetResult();
             context.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfter is not null)
                 context.Response.Headers.RetryAfter = scripted.RetryAfter;
@@ -72,6 +107,7 @@ public sealed class FakeConnector : IAsyncDisposable
             return;
         }
 
+        _accepted.Enqueue(request);
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         string answer;
         if (HttpMethods.IsGet(context.Request.Method))

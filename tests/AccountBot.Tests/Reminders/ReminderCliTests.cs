@@ -149,6 +149,32 @@ public sealed class ReminderCliTests : IDisposable
     }
 
     [Fact]
+    public async Task PreviewThenRunNow_AttemptLeftInDoubtByACrash_ShownThenSentAgainAndSaidSo()
+    {
+        await SeedAsync();
+        using (var context = new LiteDbContext(DatabasePath, NullLogger<LiteDbContext>.Instance))
+        {
+            var started = Monday0900.AddMinutes(-5);
+            var key = new DigestKey(Workspace, "C1", "2025-W10");
+            var digest = new PlannedDigest(key, new ChannelRef("C1", "deals"), started, new Digest([new DigestItem
+            {
+                MapId = Guid.NewGuid(), Name = "Acme", Owner = new UserRef("U2", "Bo Seller"), Gaps = [], Summary = "no champion", Severity = 1, CommandName = "Acme",
+            }], 0));
+            await new LiteDbDigestOutbox(context).TryAddAsync(
+                new OutboxEntry { Key = key, State = OutboxState.Sending, Digest = digest, CreatedAt = started, UpdatedAt = started, Attempts = 1, AttemptId = Guid.NewGuid(), AttemptStartedAt = started },
+                CancellationToken.None);
+        }
+
+        var preview = await RunAsync("reminders", "preview");
+        var run = await RunAsync("reminders", "run-now");
+
+        Assert.Contains("queued  slack:T1 C1 slack:T1|C1|2025-W10: outcome of attempt 1 unknown, resolved at 2025-03-03T08:57:00Z", preview.Output, StringComparison.Ordinal);
+        Assert.Contains("recovered slack:T1|C1|2025-W10: an earlier attempt's outcome was unknown; sending again:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("sent    slack:T1|C1|2025-W10 (attempt 2)", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["C1", "C2"], slack.Delivered.Select(d => d.ChannelId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Preview_NoDatabaseFile_Exit1AndCreatesNothing()
     {
         var (code, output, error) = await RunAsync("reminders", "preview");

@@ -33,7 +33,7 @@ public sealed class SlackHostingTests : IDisposable
     }
 
     [Fact]
-    public async Task Host_Registers_TheSlackDigestSender()
+    public async Task Host_Registers_TheSlackDigestSenderAndItsDeliveryCheck()
     {
         await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -46,5 +46,6 @@ public sealed class SlackHostingTests : IDisposable
         var senders = host.Services.GetServices<IDigestSender>();
 
         Assert.Contains(senders, s => s is SlackDigestSender);
+        Assert.Contains(host.Services.GetServices<IDigestDeliveryCheck>(), c => c is SlackDigestDeliveryCheck);
     }
 }

@@ -7,15 +7,14 @@ using AccountBot.Core.Views;
 namespace AccountBot.Core.Features.Channels;
 
 /// <summary><c>map settings [...]</c>: shows or changes this channel's reminder settings.</summary>
-public sealed class SettingsHandler(IChannelSettingsStore settingsStore, IAccountMapStore maps, ReminderOptions defaults, TimeProvider time)
+public sealed class SettingsHandler(ChannelSettingsEditor editor, IAccountMapStore maps, ReminderOptions defaults, TimeProvider time)
     : ICommandHandler<ChannelSettingsCommand>
 {
     public async Task<Reply> HandleAsync(ChannelSettingsCommand command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var settings = await settingsStore.GetAsync(context.Workspace, context.Channel.Id, cancellationToken)
-            ?? new ChannelSettings { Workspace = context.Workspace, ChannelId = context.Channel.Id, ChannelName = context.Channel.Name };
+        ChannelSettings settings;
         string? notice = null;
         if (command.Update is { } update)
         {
@@ -24,19 +23,32 @@ public sealed class SettingsHandler(IChannelSettingsStore settingsStore, IAccoun
                 return new NoticeView(Tone.Error, $"\"{zone}\" is not a time zone I know. Use an IANA name such as Europe/Paris or America/New_York.", "map settings tz Europe/Paris");
             }
 
-            settings = settings with
+            // Only what this command names changes: re-applied to fresh settings if someone else saved in between.
+            var saved = await editor.UpdateAsync(
+                context,
+                current => current with
+                {
+                    ReminderDay = update.Day ?? current.ReminderDay,
+                    ReminderTime = update.Time ?? current.ReminderTime,
+                    TimeZone = update.TimeZone ?? current.TimeZone,
+                    StaleAfterDays = update.StaleAfterDays ?? current.StaleAfterDays,
+                    StaleContactDays = update.StaleContactDays ?? current.StaleContactDays,
+                    RemindersEnabled = update.RemindersEnabled ?? current.RemindersEnabled,
+                    ChannelName = context.Channel.Name ?? current.ChannelName,
+                    Updated = new Accounts.Stamp(time.GetUtcNow(), context.User),
+                },
+                cancellationToken);
+            if (saved is null)
             {
-                ReminderDay = update.Day ?? settings.ReminderDay,
-                ReminderTime = update.Time ?? settings.ReminderTime,
-                TimeZone = update.TimeZone ?? settings.TimeZone,
-                StaleAfterDays = update.StaleAfterDays ?? settings.StaleAfterDays,
-                StaleContactDays = update.StaleContactDays ?? settings.StaleContactDays,
-                RemindersEnabled = update.RemindersEnabled ?? settings.RemindersEnabled,
-                ChannelName = context.Channel.Name ?? settings.ChannelName,
-                Updated = new Accounts.Stamp(time.GetUtcNow(), context.User),
-            };
-            await settingsStore.SaveAsync(settings, cancellationToken);
+                return new NoticeView(Tone.Error, "This channel's settings are being changed by others right now. Try again in a moment.", "map settings");
+            }
+
+            settings = saved;
             notice = $"{context.User.Name} updated this channel's reminder settings.";
+        }
+        else
+        {
+            settings = await editor.LoadAsync(context, cancellationToken);
         }
 
         var linked = await maps.ListLinkedToChannelAsync(context.Workspace, context.Channel.Id, cancellationToken);

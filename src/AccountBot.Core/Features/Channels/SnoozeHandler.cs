@@ -11,7 +11,7 @@ namespace AccountBot.Core.Features.Channels;
 /// this channel for a week. A digest leaves out accounts snoozed past its scheduled time, so
 /// snoozing after this week's digest skips next week's.
 /// </summary>
-public sealed class SnoozeHandler(MapFinder finder, IChannelSettingsStore settingsStore, TimeProvider time) : ICommandHandler<SnoozeReminders>
+public sealed class SnoozeHandler(MapFinder finder, ChannelSettingsEditor editor, TimeProvider time) : ICommandHandler<SnoozeReminders>
 {
     public static readonly TimeSpan Duration = TimeSpan.FromDays(7);
 
@@ -26,15 +26,20 @@ public sealed class SnoozeHandler(MapFinder finder, IChannelSettingsStore settin
         }
 
         var now = time.GetUtcNow();
-        var settings = await settingsStore.GetAsync(context.Workspace, context.Channel.Id, cancellationToken)
-            ?? new ChannelSettings { Workspace = context.Workspace, ChannelId = context.Channel.Id, ChannelName = context.Channel.Name };
         var until = now + Duration;
-        settings = settings with
+        var saved = await editor.UpdateAsync(
+            context,
+            current => current with
+            {
+                // Expired snoozes are dropped so the list does not grow week after week.
+                Snoozes = [.. current.Snoozes.Where(s => s.MapId != map.Id && s.Until > now), new Snooze(map.Id, until)],
+            },
+            cancellationToken);
+        if (saved is null)
         {
-            // Expired snoozes are dropped so the list does not grow week after week.
-            Snoozes = [.. settings.Snoozes.Where(s => s.MapId != map.Id && s.Until > now), new Snooze(map.Id, until)],
-        };
-        await settingsStore.SaveAsync(settings, cancellationToken);
+            return new NoticeView(Tone.Error, "This channel's settings are being changed by others right now. Try again in a moment.");
+        }
+
         var day = until.ToString("ddd d MMM", CultureInfo.InvariantCulture);
         return new NoticeView(Tone.Success, $"{context.User.Name} snoozed reminders about {map.Name} in this channel until {day}.")
         {

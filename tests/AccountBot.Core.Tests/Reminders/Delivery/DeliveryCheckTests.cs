@@ -44,37 +44,104 @@ public sealed class DeliveryCheckTests
     }
 
     [Fact]
-    public async Task RunAsync_PlatformCannotTell_DeliveredUnknown()
+    public async Task RunAsync_PlatformCannotTell_SentAgainRatherThanLost()
     {
-        var check = new ScriptedDeliveryCheck(h.Slack) { Answer = _ => null };
+        var check = new ScriptedDeliveryCheck(h.Slack) { Answer = _ => DeliveryCheckResult.CannotTell("missing_scope") };
         h.Check = check;
 
         await CrashThenRestartAsync(CrashPoint.AfterMarkingSending);
 
-        Assert.Empty(h.Slack.Calls);
-        Assert.Equal(OutboxState.DeliveredUnknown, h.Entry(Deals).State);
+        Assert.Single(h.Slack.Delivered);
+        Assert.Equal(OutboxState.Sent, h.Entry(Deals).State);
         Assert.Equal(1, check.Calls);
     }
 
     [Fact]
-    public async Task RunAsync_CheckThrows_DeliveredUnknownAndRunCarriesOn()
+    public async Task RunAsync_CheckThrows_AskedAgainWithBackoffNotSentMeanwhile()
     {
         h.Check = new ScriptedDeliveryCheck(h.Slack) { Throw = true };
 
         await CrashThenRestartAsync(CrashPoint.AfterMarkingSending);
 
         Assert.Empty(h.Slack.Calls);
-        Assert.Equal(OutboxState.DeliveredUnknown, h.Entry(Deals).State);
+        var entry = h.Entry(Deals);
+        Assert.Equal(OutboxState.Sending, entry.State);
+        Assert.Equal(1, entry.Checks);
+        Assert.Contains("history unavailable", entry.LastError, StringComparison.Ordinal);
+        Assert.Equal(h.Time.GetUtcNow() + h.Options.RetryBaseDelay, entry.NextAttemptAt);
     }
 
     [Fact]
-    public async Task RunAsync_CheckForAnotherPlatformOnly_DeliveredUnknown()
+    public async Task RunAsync_CheckUnavailableThenPosted_RecordedSentNeverResent()
     {
-        h.Check = new ScriptedDeliveryCheck(h.Teams);
+        var answers = new Queue<DeliveryCheckResult>([DeliveryCheckResult.TryLater("ratelimited"), DeliveryCheckResult.TryLater("http_503"), DeliveryCheckResult.Posted("1700000000.000100")]);
+        var check = new ScriptedDeliveryCheck(h.Slack) { Answer = _ => answers.Dequeue() };
+        h.Check = check;
+        await h.AddStaleMapAsync("Acme", Deals);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Runner(new CrashingDigestOutbox(h.Outbox, CrashPoint.AfterSendReturned)).RunAsync(null, CancellationToken.None));
+
+        // The first run comes before the attempt's send timeout is up, so it only learns when to look.
+        for (var run = 0; run < 4; run++)
+        {
+            var report = await h.RunAsync();
+            h.Time.SetUtcNow(report.NextDueAt!.Value);
+        }
+
+        Assert.Equal(3, check.Calls);
+        Assert.Single(h.Slack.Calls);
+        var entry = h.Entry(Deals);
+        Assert.Equal(OutboxState.Sent, entry.State);
+        Assert.Equal("1700000000.000100", entry.MessageId);
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckNeverAnswers_AfterMaxAttemptsChecksSentAgainRatherThanLost()
+    {
+        var check = new ScriptedDeliveryCheck(h.Slack) { Answer = _ => DeliveryCheckResult.TryLater("http_503") };
+        h.Check = check;
+        await h.AddStaleMapAsync("Acme", Deals);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.Runner(new CrashingDigestOutbox(h.Outbox, CrashPoint.AfterMarkingSending)).RunAsync(null, CancellationToken.None));
+
+        for (var run = 0; run < 10 && h.Slack.Calls.Count == 0; run++)
+        {
+            h.Time.Advance(h.Options.RetryMaxDelay);
+            await h.RunAsync();
+        }
+
+        Assert.Equal(h.Options.MaxAttempts, check.Calls);
+        Assert.Single(h.Slack.Delivered);
+        Assert.Equal(OutboxState.Sent, h.Entry(Deals).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckForAnotherPlatformOnly_SentAgain()
+    {
+        var check = new ScriptedDeliveryCheck(h.Teams);
+        h.Check = check;
 
         await CrashThenRestartAsync(CrashPoint.AfterMarkingSending);
 
-        Assert.Empty(h.Slack.Calls);
-        Assert.Equal(OutboxState.DeliveredUnknown, h.Entry(Deals).State);
+        Assert.Equal(0, check.Calls);
+        Assert.Single(h.Slack.Delivered);
+        Assert.Equal(OutboxState.Sent, h.Entry(Deals).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_SendTimesOutButThePlatformPostedIt_RecordedSentNotResent()
+    {
+        h.Check = new ScriptedDeliveryCheck(h.Slack) { Answer = _ => DeliveryCheckResult.Posted("late-1") };
+        await h.AddStaleMapAsync("Acme", Deals);
+        h.Slack.Script(Deals.Id, [null]);
+
+        var run = h.RunAsync();
+        await h.Slack.Hanging;
+        h.Time.Advance(h.Options.SendTimeout);
+        var report = await run;
+        h.Time.SetUtcNow(report.NextDueAt!.Value);
+        await h.RunAsync();
+
+        Assert.Single(h.Slack.Calls);
+        Assert.Equal(OutboxState.Sent, h.Entry(Deals).State);
+        Assert.Equal("late-1", h.Entry(Deals).MessageId);
     }
 }

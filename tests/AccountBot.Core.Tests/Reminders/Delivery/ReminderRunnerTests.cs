@@ -175,7 +175,7 @@ public sealed class ReminderRunnerTests
     public async Task RunAsync_DeliveredAfterEarlierFailure_ClearsLastFailureOnly()
     {
         await h.AddStaleMapAsync("Acme", Deals);
-        await h.Settings.SaveAsync(
+        await h.Settings.TrySaveAsync(
             ChannelOf(Deals) with { StaleAfterDays = 10, LastFailure = new DeliveryFailure(Monday0900.AddDays(-7), "not_in_channel") },
             CancellationToken.None);
 
@@ -225,7 +225,7 @@ public sealed class ReminderRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_SenderHangsPastTimeout_DeliveredUnknownAndNeverResent()
+    public async Task RunAsync_SenderHangsPastTimeout_InDoubtThenSentAgainOnce()
     {
         await h.AddStaleMapAsync("Acme", Deals);
         h.Slack.Script(Deals.Id, [null]);
@@ -235,14 +235,26 @@ public sealed class ReminderRunnerTests
         h.Time.Advance(h.Options.SendTimeout);
         var report = await run;
 
-        Assert.Equal(OutboxState.DeliveredUnknown, Assert.Single(report.Outcomes).State);
-        h.Time.Advance(TimeSpan.FromHours(1));
+        var outcome = Assert.Single(report.Outcomes);
+        Assert.Equal(OutboxState.Sending, outcome.State);
+        var resolveAt = Monday0900 + h.Options.SendTimeout + h.Options.RetryBaseDelay;
+        Assert.Equal(resolveAt, outcome.NextAttemptAt);
+        Assert.Equal(resolveAt, report.NextRetryAt);
+
+        h.Time.SetUtcNow(resolveAt - TimeSpan.FromSeconds(1));
         await h.RunAsync();
         Assert.Single(h.Slack.Calls);
+
+        h.Time.SetUtcNow(resolveAt);
+        await h.RunAsync();
+        await h.RunAsync();
+        Assert.Equal(2, h.Slack.Calls.Count);
+        Assert.Single(h.Slack.Delivered);
+        Assert.Equal(OutboxState.Sent, h.Entry(Deals).State);
     }
 
     [Fact]
-    public async Task RunAsync_CancelledMidSend_LeftSendingThenDeliveredUnknownOnRestart()
+    public async Task RunAsync_CancelledMidSend_LeftSendingThenSentAgainOnRestart()
     {
         await h.AddStaleMapAsync("Acme", Deals);
         h.Slack.Script(Deals.Id, [null]);
@@ -254,11 +266,58 @@ public sealed class ReminderRunnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Equal(OutboxState.Sending, h.Entry(Deals).State);
 
+        h.Time.Advance(h.Options.SendTimeout);
         var restart = await h.RunAsync();
 
-        Assert.Equal(OutboxState.DeliveredUnknown, Assert.Single(restart.Recovered).State);
-        Assert.Equal(OutboxState.DeliveredUnknown, h.Entry(Deals).State);
-        Assert.Single(h.Slack.Calls);
+        Assert.Equal(OutboxState.Pending, Assert.Single(restart.Recovered).State);
+        Assert.Equal(OutboxState.Sent, h.Entry(Deals).State);
+        Assert.Equal(2, h.Slack.Calls.Count);
+        Assert.Single(h.Slack.Delivered);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThrottledMoreThanMaxAttempts_NeverGivesUpAndHonoursEachRetryAfter()
+    {
+        await h.AddStaleMapAsync("Acme", Deals);
+        h.Slack.Script(Deals.Id, [.. Enumerable.Repeat(DeliveryResult.Throttle("ratelimited", TimeSpan.FromSeconds(30)), h.Options.MaxAttempts * 2)]);
+
+        var retries = new List<DateTimeOffset>();
+        for (var i = 0; i < h.Options.MaxAttempts * 2 + 1; i++)
+        {
+            var report = await h.RunAsync();
+            if (report.NextRetryAt is not { } next)
+            {
+                break;
+            }
+
+            Assert.Equal(h.Time.GetUtcNow().AddSeconds(30), next);
+            retries.Add(next);
+            h.Time.SetUtcNow(next);
+        }
+
+        Assert.Equal(h.Options.MaxAttempts * 2, retries.Count);
+        var entry = h.Entry(Deals);
+        Assert.Equal(OutboxState.Sent, entry.State);
+        Assert.Equal(h.Options.MaxAttempts * 2, entry.ThrottledAttempts);
+        Assert.Single(h.Slack.Delivered);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThrottledWithoutRetryAfter_BacksOffOnItsOwnCount()
+    {
+        await h.AddStaleMapAsync("Acme", Deals);
+        h.Slack.Script(Deals.Id, DeliveryResult.RetryLater("503"), DeliveryResult.Throttle("429"), DeliveryResult.Throttle("429"), DeliveryResult.RetryLater("503"));
+
+        var retries = new List<DateTimeOffset?>();
+        for (var i = 0; i < 4; i++)
+        {
+            var report = await h.RunAsync();
+            retries.Add(report.NextRetryAt);
+            h.Time.SetUtcNow(report.NextRetryAt!.Value);
+        }
+
+        // 503 #1: 1 min; 429 #1: 1 min; 429 #2: 2 min; 503 #2: 2 min.
+        Assert.Equal([Monday0900.AddMinutes(1), Monday0900.AddMinutes(2), Monday0900.AddMinutes(4), Monday0900.AddMinutes(6)], retries);
     }
 
     [Fact]
@@ -311,7 +370,7 @@ public sealed class ReminderRunnerTests
         await h.RunAsync();
 
         h.Time.Advance(TimeSpan.FromDays(2));
-        await h.Settings.SaveAsync(ChannelOf(Deals) with { ReminderDay = DayOfWeek.Friday }, CancellationToken.None);
+        await h.Settings.TrySaveAsync(ChannelOf(Deals) with { ReminderDay = DayOfWeek.Friday }, CancellationToken.None);
         h.Time.Advance(TimeSpan.FromDays(3));
         await h.RunAsync();
 

@@ -36,7 +36,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     public Task<AccountMap?> GetAsync(WorkspaceKey workspace, Guid mapId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var maps = LoadMaps(Query.EQ("_id", StoreKeys.Map(workspace, mapId)));
+        var maps = LoadMaps(Filter.Eq("_id", StoreKeys.Map(workspace, mapId)));
         return Task.FromResult(maps.Count == 0 ? null : maps[0]);
     }
 
@@ -53,15 +53,15 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         var key = StoreKeys.Name(workspace, nameKey);
 
         // A map's own name wins over another map's alias; among aliases the first name in order wins.
-        var byName = LoadMaps(Query.EQ(nameof(AccountMapDocument.WorkspaceNameKey), key));
-        var found = byName.Count > 0 ? byName : LoadMaps(AnyEquals(nameof(AccountMapDocument.LookupKeys), key));
+        var byName = LoadMaps(Filter.Eq(nameof(AccountMapDocument.WorkspaceNameKey), key));
+        var found = byName.Count > 0 ? byName : LoadMaps(Filter.AnyEquals(nameof(AccountMapDocument.LookupKeys), key));
         return Task.FromResult(found.Count == 0 ? null : found[0]);
     }
 
     public Task<IReadOnlyList<AccountMap>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(LoadMaps(Query.EQ(nameof(AccountMapDocument.Workspace), workspace.Value)));
+        return Task.FromResult(LoadMaps(Filter.Eq(nameof(AccountMapDocument.Workspace), workspace.Value)));
     }
 
     public Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
 
         // Projected: LiteDB reads only the Name field of each document, not the stakeholders.
         IReadOnlyList<string> names = [.. _context.Maps.Query()
-            .Where(Query.EQ(nameof(AccountMapDocument.Workspace), workspace.Value))
+            .Where(Filter.Eq(nameof(AccountMapDocument.Workspace), workspace.Value))
             .Select(m => m.Name)
             .ToEnumerable()
             .Order(StringComparer.OrdinalIgnoreCase)];
@@ -95,7 +95,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(LoadMaps(AnyEquals(nameof(AccountMapDocument.ChannelKeys), StoreKeys.Channel(workspace, channelId))));
+        return Task.FromResult(LoadMaps(Filter.AnyEquals(nameof(AccountMapDocument.ChannelKeys), StoreKeys.Channel(workspace, channelId))));
     }
 
     public Task<SaveResult> SaveAsync(MapWrite write, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         var from = StoreKeys.History(workspace, mapId, FirstVersion);
         var to = StoreKeys.History(workspace, mapId, int.MaxValue);
         IReadOnlyList<HistoryEntry> entries = [.. _context.History.Query()
-            .Where(Query.Between("_id", from, to))
+            .Where(Filter.Between("_id", from, to))
             .OrderByDescending("_id")
             .Limit(limit)
             .ToEnumerable()
@@ -166,7 +166,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     {
         ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_context.AppliedKeys.Exists(Query.EQ("_id", StoreKeys.Idempotency(workspace, idempotencyKey))));
+        return Task.FromResult(_context.AppliedKeys.Exists(Filter.Eq("_id", StoreKeys.Idempotency(workspace, idempotencyKey))));
     }
 
     public Task<int> PruneIdempotencyKeysAsync(DateTimeOffset before, CancellationToken cancellationToken)
@@ -174,7 +174,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_context.WriteGate)
         {
-            return Task.FromResult(_context.AppliedKeys.DeleteMany(Query.LT(nameof(AppliedKeyDocument.AppliedAt), StoredDates.ToStored(before))));
+            return Task.FromResult(_context.AppliedKeys.DeleteMany(Filter.Lt(nameof(AppliedKeyDocument.AppliedAt), StoredDates.ToStored(before))));
         }
     }
 
@@ -214,7 +214,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         }
 
         var document = AccountMapDocument.From(map with { Version = map.Version + 1 });
-        var namesake = maps.FindOne(Query.EQ(nameof(AccountMapDocument.WorkspaceNameKey), document.WorkspaceNameKey));
+        var namesake = maps.FindOne(Filter.Eq(nameof(AccountMapDocument.WorkspaceNameKey), document.WorkspaceNameKey));
         if (namesake is not null && namesake.Id != id)
         {
             return new SaveResult(SaveOutcome.NameTaken, namesake.ToDomain());
@@ -257,9 +257,6 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         return new SaveResult(SaveOutcome.Saved, document.ToDomain());
     }
 
-    private static BsonExpression AnyEquals(string arrayField, string value) =>
-        BsonExpression.Create($"$.{arrayField}[*] ANY = @0", new BsonValue(value));
-
     /// <summary>
     /// The maps matching <paramref name="filter"/>, ordered by name. Reads only id, version and name
     /// key of each match first (LiteDB deserialises just those fields), then takes each map from the
@@ -269,7 +266,7 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     {
         var heads = _context.Maps.Query()
             .Where(filter)
-            .Select(BsonExpression.Create(HeadSelector))
+            .Select(HeadSelector)
             .ToEnumerable()
             .Select(d => (Id: d["id"].AsString, Version: d["version"].AsInt32, NameKey: d["key"].AsString))
             .OrderBy(h => h.NameKey, StringComparer.Ordinal)

@@ -63,7 +63,7 @@ public sealed class LiteDbChannelSettingsStore : IChannelSettingsStore
         // The key starts with the workspace: a key range is one workspace's channels.
         var prefix = StoreKeys.ChannelSettings(workspace, string.Empty);
         IReadOnlyList<ChannelSettings> settings = [.. _context.ChannelSettings
-            .Find(Query.StartsWith("_id", prefix))
+            .Find(Filter.StartsWith("_id", prefix))
             .Select(d => d.ToDomain())];
         return Task.FromResult(settings);
     }

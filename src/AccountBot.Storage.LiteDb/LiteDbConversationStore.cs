@@ -28,7 +28,7 @@ public sealed class LiteDbConversationStore(LiteDbContext context) : IConversati
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<ConversationAddress> addresses = [.. context.Conversations
-            .Find(Query.EQ(nameof(ConversationAddressDocument.Platform), platform.ToString()))
+            .Find(Filter.Eq(nameof(ConversationAddressDocument.Platform), platform.ToString()))
             .Select(d => d.ToDomain())];
         return Task.FromResult(addresses);
     }

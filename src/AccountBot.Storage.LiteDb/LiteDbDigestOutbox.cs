@@ -78,7 +78,7 @@ public sealed class LiteDbDigestOutbox : IDigestOutbox
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlySet<string> keys = _entries.Query()
-            .Where(Query.EQ(nameof(DigestOutboxDocument.Workspace), workspace.Value))
+            .Where(Filter.Eq(nameof(DigestOutboxDocument.Workspace), workspace.Value))
             .Select(e => e.Id)
             .ToEnumerable()
             .ToHashSet(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ public sealed class LiteDbDigestOutbox : IDigestOutbox
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<OutboxEntry> entries = [.. _entries
-            .Find(Query.EQ(nameof(DigestOutboxDocument.State), state.ToString()))
+            .Find(Filter.Eq(nameof(DigestOutboxDocument.State), state.ToString()))
             .Select(d => d.ToDomain())
             .OrderBy(e => e.CreatedAt)
             .ThenBy(e => e.Key.Value, StringComparer.Ordinal)];
@@ -103,7 +103,7 @@ public sealed class LiteDbDigestOutbox : IDigestOutbox
         var removed = 0;
         lock (_context.WriteGate)
         {
-            var candidates = _entries.Find(Query.LT(nameof(DigestOutboxDocument.UpdatedAt), cutoff))
+            var candidates = _entries.Find(Filter.Lt(nameof(DigestOutboxDocument.UpdatedAt), cutoff))
                 .Where(d => d.State is not (OutboxState.Pending or OutboxState.Sending))
                 .Select(d => (d.Id, d.Workspace, d.ChannelId, d.Week))
                 .ToList();
@@ -114,7 +114,7 @@ public sealed class LiteDbDigestOutbox : IDigestOutbox
                 {
                     // Keys start with {workspace}|{channel}|, so the _id index finds a channel's weeks.
                     var prefix = new DigestKey(WorkspaceKey.Parse(workspace), channel, string.Empty).Value;
-                    newest = _entries.Find(Query.StartsWith("_id", prefix)).Max(e => e.Week) ?? week;
+                    newest = _entries.Find(Filter.StartsWith("_id", prefix)).Max(e => e.Week) ?? week;
                     latest[(workspace, channel)] = newest;
                 }
 

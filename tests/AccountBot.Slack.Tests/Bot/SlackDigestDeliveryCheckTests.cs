@@ -28,15 +28,17 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     {
         _api = await FakeSlackApi.StartAsync(_time);
         await _store.SaveAsync(new SlackInstallation { TeamId = "T0ACME", BotToken = "xoxb-acme" }, CancellationToken.None);
-        var http = new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = TimeSpan.FromMilliseconds(500) };
-        _client = new SlackApiClient(
-            http, _store, new SlackChannelPacer(_time), _time, Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = 0 }),
-            NullLogger<SlackApiClient>.Instance);
+        // Generous: the first call also starts the fake and compiles the client.
+        _client = Client(TimeSpan.FromSeconds(10));
     }
+
+    private SlackApiClient Client(TimeSpan timeout) => new(
+        new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout }, _store, new SlackChannelPacer(_time), _time,
+        Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = 0 }), NullLogger<SlackApiClient>.Instance);
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private SlackDigestSender Sender() => new(_client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance);
+    private SlackDigestSender Sender(SlackApiClient? client = null) => new(client ?? _client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance);
 
     private SlackDigestDeliveryCheck Check() => new(_client, NullLogger<SlackDigestDeliveryCheck>.Instance);
 
@@ -63,7 +65,9 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
         var entry = InDoubt(digest);
         var lost = FakeSlackReply.PostedButNoAnswer();
         _api.Script("chat.postMessage", lost);
-        var sent = await Sender().SendAsync(digest, null, CancellationToken.None);
+
+        // The post lands but its answer never comes: the sender's client gives up after half a second.
+        var sent = await Sender(Client(TimeSpan.FromMilliseconds(500))).SendAsync(digest, null, CancellationToken.None);
         lost.Release();
         Assert.Equal(DeliveryStatus.Unknown, sent.Status);
 

@@ -5,7 +5,7 @@ using AccountBot.Testing.Resilience;
 namespace AccountBot.Benchmarks.CrashSafety;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/AccountBot.Benchmarks -- crash-safety [kills=50] [inflight=24] [seed] [checkpoint=pages]</c>:
+/// <c>dotnet run -c Release --project tests/AccountBot.Benchmarks -- crash-safety [kills=50] [inflight=40] [seed] [checkpoint=pages]</c>:
 /// the <see cref="CrashLoop"/> against the Release host, one line per kill, then the figures. <c>checkpoint=1</c>
 /// makes LiteDB copy its log into the data file after every commit, so kills hit checkpoints and their recovery. Exit code 0 when every
 /// kill was survived with nothing lost, duplicated or half-applied; 1 on any violation; 2 on bad arguments.
@@ -42,14 +42,14 @@ public static class CrashSafetyCommand
 
     private static async Task<int> UsageAsync()
     {
-        await Console.Error.WriteLineAsync("usage: crash-safety [kills=50] [inflight=24] [seed] [checkpoint=pages]   (kills >= 1, inflight >= 2, pages >= 1)");
+        await Console.Error.WriteLineAsync("usage: crash-safety [kills=50] [inflight=40] [seed] [checkpoint=pages]   (kills >= 1, inflight >= 2, pages >= 1)");
         return 2;
     }
 
     private static bool TryParse(string[] args, out int kills, out int inFlight, out int seed)
     {
         kills = 50;
-        inFlight = 24;
+        inFlight = 40;
         seed = Random.Shared.Next();
         return args.Length <= 3
             && (args.Length < 1 || (int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out kills) && kills >= 1))

@@ -196,7 +196,7 @@ public sealed class TeamsBot(
             }
             catch (Exception ex) when (IsWorthRetrying(ex, ct))
             {
-                throw new FollowUpRetryException(null, "The Bot Connector is throttling or unavailable.", ex);
+                throw new FollowUpRetryException((ex as ConnectorException)?.RetryAfter, "The Bot Connector is throttling or unavailable.", ex);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {

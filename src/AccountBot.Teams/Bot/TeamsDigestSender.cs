@@ -89,8 +89,8 @@ public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRender
         return exception.StatusCode switch
         {
             HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone => DeliveryResult.Permanent(detail + " (bot removed or conversation gone)"),
-            // The connector's own retries (Teams:ConnectorRetry) honoured Retry-After already; the outbox backs off further.
-            HttpStatusCode.TooManyRequests => DeliveryResult.Throttle(detail),
+            // Still throttled after the connector's own retries (Teams:ConnectorRetry): the outbox waits what Teams last asked.
+            HttpStatusCode.TooManyRequests => DeliveryResult.Throttle(detail, exception.RetryAfter),
             HttpStatusCode.RequestTimeout => DeliveryResult.RetryLater(detail),
             HttpStatusCode.Unauthorized => DeliveryResult.RetryLater(detail + " (token refused; check the app credentials)"),
             _ when code >= 500 => DeliveryResult.RetryLater(detail),

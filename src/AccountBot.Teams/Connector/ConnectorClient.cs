@@ -22,13 +22,15 @@ public sealed class ConnectorClient
     private readonly HttpClient _http;
     private readonly IBotTokenProvider _tokens;
     private readonly IBlockedConversations _blocked;
+    private readonly TimeProvider _time;
     private readonly ILogger<ConnectorClient> _logger;
 
-    public ConnectorClient(HttpClient http, IBotTokenProvider tokens, IBlockedConversations blocked, ILogger<ConnectorClient> logger)
+    public ConnectorClient(HttpClient http, IBotTokenProvider tokens, IBlockedConversations blocked, TimeProvider time, ILogger<ConnectorClient> logger)
     {
         _http = http;
         _tokens = tokens;
         _blocked = blocked;
+        _time = time;
         _logger = logger;
     }
 
@@ -194,8 +196,15 @@ public sealed class ConnectorClient
         }
 
         Log.ConnectorFailed(_logger, (int)response.StatusCode, errorCode, method.Method, uri.AbsolutePath);
-        throw new ConnectorException(response.StatusCode, errorCode, error?.Message);
+        throw new ConnectorException(response.StatusCode, errorCode, error?.Message, RetryAfter(response));
     }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - _time.GetUtcNow(),
+        _ => null,
+    };
 
     private static ErrorDetail? TryReadError(byte[] content)
     {

@@ -56,6 +56,11 @@ public sealed class TeamsBackPressureTests : IAsyncLifetime
         }
 
         Assert.Equal(Messages, targets.Distinct().Count());
+
+        // Each throttled send waited the connector's Retry-After (3 s), not the queue's default.
+        var waits = ((VirtualTimeProvider)_host.Services.GetRequiredService<TimeProvider>()).RequestedDelays;
+        Assert.Equal(Throttled, waits.Count(w => w == TimeSpan.FromSeconds(3)));
+        Assert.DoesNotContain(FollowUpQueue.DefaultRetryDelay, waits);
         foreach (var response in responses)
             response.Dispose();
     }

@@ -56,6 +56,17 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_StillThrottled_TheOutboxWaitsWhatTeamsAsked()
+    {
+        _host.Connector.Enqueue(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", retryAfter: "42");
+
+        var result = await Sender().SendAsync(Planned(), Address("personal"), CancellationToken.None);
+
+        Assert.True(result.Throttled);
+        Assert.Equal(TimeSpan.FromSeconds(42), result.RetryAfter);
+    }
+
+    [Fact]
     public async Task SendAsync_ConnectorUnreachable_RetryLaterNotUnknown()
     {
         // Nothing listens on port 9 (discard): the request cannot have reached a connector.

@@ -137,14 +137,16 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_ThrottledBeyondMaxRetries_GivesUpWithConnectorException()
     {
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 2; i++)
             _connector.Enqueue(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", retryAfter: "0");
+        _connector.Enqueue(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", retryAfter: "7");
 
         var exception = await Assert.ThrowsAsync<ConnectorException>(() =>
             Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None));
 
         Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, exception.StatusCode);
         Assert.Equal("TooManyRequests", exception.ErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), exception.RetryAfter); // what the last answer asked, for whoever tries later
         Assert.Equal(3, _connector.Requests.Count); // first try + MaxRetries (2)
     }
 

@@ -36,7 +36,13 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
     public Task<AccountMap?> GetAsync(WorkspaceKey workspace, Guid mapId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var maps = LoadMaps(Filter.Eq("_id", StoreKeys.Map(workspace, mapId)));
+        var id = StoreKeys.Map(workspace, mapId);
+        if (_context.MapCache.TryGetCurrent(id, out var cached))
+        {
+            return Task.FromResult<AccountMap?>(cached);
+        }
+
+        var maps = LoadMaps(Filter.Eq("_id", id));
         return Task.FromResult(maps.Count == 0 ? null : maps[0]);
     }
 
@@ -51,6 +57,10 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         }
 
         var key = StoreKeys.Name(workspace, nameKey);
+        if (_context.MapCache.TryFindByName(key, out var cached))
+        {
+            return Task.FromResult<AccountMap?>(cached);
+        }
 
         // A map's own name wins over another map's alias; among aliases the first name in order wins.
         var byName = LoadMaps(Filter.Eq(nameof(AccountMapDocument.WorkspaceNameKey), key));
@@ -114,6 +124,9 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
                 if (result.Outcome == SaveOutcome.Saved)
                 {
                     database.Commit();
+
+                    // Before the write lock goes: no later save can be cached before this one.
+                    _context.MapCache.Put(StoreKeys.Map(write.Map.Workspace, write.Map.Id), result.Map!);
                 }
                 else
                 {
@@ -130,7 +143,6 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         var map = write.Map;
         if (result.Outcome == SaveOutcome.Saved)
         {
-            _context.MapCache.Put(StoreKeys.Map(map.Workspace, map.Id), result.Map!);
             Log.MapSaved(_logger, map.Id, map.Workspace.Value, result.Map!.Version);
         }
         else

@@ -13,24 +13,57 @@ public sealed class MapCacheTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
-    public async Task GetAsync_DocumentChangedBehindTheCache_ReturnsStoredVersion()
+    public async Task DocumentChangedBehindTheStore_ListsSeeItAtOnce_ASingleLookupAfterARestart()
+    {
+        using (var context = _db.Open())
+        {
+            var store = _db.MapStore(context);
+            var map = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
+            Assert.NotNull(await store.GetAsync(Workspace, map.Id, CancellationToken.None));
+
+            // Change the file without the store (as a repair would; the lock file keeps other processes out).
+            var document = context.Maps.FindById($"{Workspace.Value}|{map.Id:N}");
+            document.Name = "Acme Renamed";
+            document.Version = 2;
+            context.Maps.Update(document);
+
+            // Lists read each match's version from the file and never reuse an older entry.
+            Assert.Equal("Acme Renamed", Assert.Single(await store.ListAsync(Workspace, CancellationToken.None)).Name);
+        }
+
+        // Single lookups trust what this process wrote or read; a new process (a new context) reads the file.
+        using var reopened = _db.Open();
+        var fresh = _db.MapStore(reopened);
+        var reloaded = Assert.Single(await fresh.ListAsync(Workspace, CancellationToken.None));
+        Assert.Equal("Acme Renamed", (await fresh.GetAsync(Workspace, reloaded.Id, CancellationToken.None))!.Name);
+    }
+
+    [Fact]
+    public async Task SaveAsync_Renamed_TheOldNameNoLongerFindsTheMap_TheNewOneDoes()
     {
         using var context = _db.Open();
         var store = _db.MapStore(context);
         var map = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
-        Assert.NotNull(await store.GetAsync(Workspace, map.Id, CancellationToken.None));
+        Assert.NotNull(await store.FindByNameAsync(Workspace, "acme", CancellationToken.None));
 
-        // Change the file without the store (as a restore or a repair would).
-        var document = context.Maps.FindById($"{Workspace.Value}|{map.Id:N}");
-        document.Name = "Acme Renamed";
-        document.Version = 2;
-        context.Maps.Update(document);
+        var stamp = new Stamp(MapBuilder.DefaultTime, MapBuilder.DefaultUser);
+        var renamed = map with { Name = "Globex" };
+        var saved = await store.SaveAsync(new MapWrite(renamed, new HistoryEntry(map.Id, map.Version + 1, stamp.At, stamp.By, "renamed", [])), CancellationToken.None);
 
-        var reloaded = await store.GetAsync(Workspace, map.Id, CancellationToken.None);
-        var listed = await store.ListAsync(Workspace, CancellationToken.None);
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Null(await store.FindByNameAsync(Workspace, "Acme", CancellationToken.None));
+        Assert.Equal(map.Id, (await store.FindByNameAsync(Workspace, "globex", CancellationToken.None))!.Id);
+    }
 
-        Assert.Equal("Acme Renamed", reloaded!.Name);
-        Assert.Equal("Acme Renamed", Assert.Single(listed).Name);
+    [Fact]
+    public async Task FindByNameAsync_OtherWorkspaceSameName_NeverServedFromTheCache()
+    {
+        using var context = _db.Open();
+        var store = _db.MapStore(context);
+        await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
+        Assert.NotNull(await store.FindByNameAsync(Workspace, "Acme", CancellationToken.None));
+
+        Assert.Null(await store.FindByNameAsync(WorkspaceKey.ForSlack(null, "T02"), "Acme", CancellationToken.None));
     }
 
     [Fact]

@@ -1,7 +1,8 @@
-using AccountBot.Core.FollowUps;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AccountBot.Core.FollowUps;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
@@ -107,7 +108,7 @@ internal sealed class SlackRequestHandler(
 
         var context = new SlackListenerContext(command.TeamKey);
         var reply = await RunListenerAsync("command", command.Command, () => listener(command, context, http.RequestAborted));
-        return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Json(reply.Value, _json.SlackMessage, context);
+        return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Message(reply.Value, context);
     }
 
     private async Task<SlackAck> DispatchInteractivityAsync(HttpContext http, byte[] body)
@@ -289,9 +290,23 @@ internal sealed class SlackRequestHandler(
     /// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>
     private sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck)
     {
+        private static readonly ConditionalWeakTable<SlackMessage, byte[]> SerializedMessages = new();
+
         public static SlackAck Status(int status) => new(status, null, []);
 
         public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? []);
+
+        /// <summary>
+        /// A command's answer. A map message is the same instance for every read of an unchanged map
+        /// (the renderer keeps it), so its JSON is written once and the bytes reused; weak, like the message.
+        /// </summary>
+        public static SlackAck Message(SlackMessage? message, SlackListenerContext context)
+        {
+            if (message is null)
+                return Empty(context);
+            var bytes = SerializedMessages.GetValue(message, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
+            return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck);
+        }
 
         public static SlackAck Json<T>(T? value, JsonTypeInfo<T> typeInfo, SlackListenerContext? context) =>
             value is null

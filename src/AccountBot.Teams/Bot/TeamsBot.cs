@@ -1,7 +1,7 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.FollowUps;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;

@@ -69,6 +69,17 @@ public sealed partial class FollowUpQueue(TimeProvider time, ILogger<FollowUpQue
         }
     }
 
+    /// <summary>
+    /// Keeps the queue from counting as idle until disposed. An adapter takes it before it answers a
+    /// request whose follow-up work it queues after the answer, so <see cref="WhenIdleAsync"/> cannot
+    /// slip in between the answer and the enqueue.
+    /// </summary>
+    public IDisposable Hold()
+    {
+        Started();
+        return new Held(this);
+    }
+
     /// <summary>Completes when nothing is queued or running (at once if that is so now). For tests and shutdown.</summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken = default)
     {
@@ -137,6 +148,17 @@ public sealed partial class FollowUpQueue(TimeProvider time, ILogger<FollowUpQue
         var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         idle.SetResult();
         return idle;
+    }
+
+    private sealed class Held(FollowUpQueue queue) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                queue.Finished();
+        }
     }
 
     internal sealed record FollowUpItem(Func<CancellationToken, Task> Work, DateTimeOffset QueuedAt);

@@ -80,6 +80,8 @@ internal sealed class SlackRequestHandler(
             return;
         }
 
+        // Not idle from before the ack is written until its follow-up work is queued (see FollowUpQueue.Hold).
+        using var hold = ack.AfterAck.Count > 0 ? followUps.Hold() : null;
         http.Response.StatusCode = ack.StatusCode;
         if (ack.Write is not null)
         {

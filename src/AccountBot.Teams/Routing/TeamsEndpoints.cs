@@ -44,11 +44,15 @@ public static class TeamsEndpoints
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var (result, turn) = await RespondAsync(context, authenticator, router, connector, options.Value, logger);
-        await result.ExecuteAsync(context);
         if (turn is not { AfterAckWork.Count: > 0 })
+        {
+            await result.ExecuteAsync(context);
             return;
+        }
 
         // The channel has its answer before any reply goes out (PROTOCOLS.md: answer first, slow work after).
+        using var hold = followUps.Hold();
+        await result.ExecuteAsync(context);
         await context.Response.CompleteAsync();
         var work = turn.AfterAckWork.ToArray();
         await followUps.EnqueueAsync(async stopping =>

@@ -44,6 +44,26 @@ public sealed class FollowUpQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hold_KeepsTheQueueBusyUntilReleased_EvenWithNothingQueuedYet()
+    {
+        await _worker.StartAsync(Ct);
+        var ran = 0;
+
+        var hold = _queue.Hold();
+        var idle = _queue.WhenIdleAsync(Ct);
+        Assert.False(idle.IsCompleted);
+
+        // The adapter answers the request, then queues its follow-up work, then lets go.
+        await _queue.EnqueueAsync(_ => { Interlocked.Increment(ref ran); return Task.CompletedTask; }, Ct);
+        hold.Dispose();
+        hold.Dispose();
+
+        await idle;
+        Assert.Equal(1, ran);
+        Assert.Equal(0, _queue.Pending);
+    }
+
+    [Fact]
     public async Task FailingWork_IsLoggedAndDoesNotStopTheWorker()
     {
         await _worker.StartAsync(Ct);

@@ -50,8 +50,8 @@ public static class MixedLoad
             var maps = Seed(databasePath);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {maps.Teams.Count + maps.Slack.Count} maps x {People} people in {clock.Elapsed.TotalSeconds:0} s"));
 
-            await using var peers = await StartAsync(MapPeers);
-            await using var bare = await StartAsync(MapBare);
+            await using var peers = await LoopbackApp.StartAsync(MapPeers);
+            await using var bare = await LoopbackApp.StartAsync(MapBare);
             var peerUrl = peers.Address.ToString().TrimEnd('/');
             await using var host = await HostProcess.StartAsync(databasePath, new Dictionary<string, string>
             {
@@ -253,20 +253,6 @@ public static class MixedLoad
         });
     }
 
-    private static async Task<LoopbackApp> StartAsync(Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var holder = new LoopbackApp.Holder();
-        builder.Services.AddSingleton(holder);
-        var app = builder.Build();
-        map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        holder.App = new LoopbackApp(app, new Uri(address.TrimEnd('/') + "/"));
-        return holder.App;
-    }
 
     private sealed record SeededMap(string Name, Guid Id, IReadOnlyList<(Guid Id, string Name)> People);
 

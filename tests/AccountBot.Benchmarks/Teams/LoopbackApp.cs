@@ -1,4 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AccountBot.Benchmarks.Teams;
 
@@ -16,6 +21,23 @@ public sealed class LoopbackApp(WebApplication app, Uri address) : IAsyncDisposa
     public CallCounter Counter { get; } = new();
 
     public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    /// <summary>Starts a slim Kestrel app on a free loopback port with the endpoints <paramref name="map"/> adds.</summary>
+    public static async Task<LoopbackApp> StartAsync(Action<WebApplication> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var holder = new Holder();
+        builder.Services.AddSingleton(holder);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        holder.App = new LoopbackApp(app, new Uri(address.TrimEnd('/') + "/"));
+        return holder.App;
+    }
 
     /// <summary>Lets the request delegate find its app without static state.</summary>
     public sealed class Holder

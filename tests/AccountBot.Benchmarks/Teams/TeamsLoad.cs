@@ -32,8 +32,8 @@ public static partial class TeamsLoad
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         var warmUp = TimeSpan.FromSeconds(3);
 
-        await using var connector = await StartAsync(app => app.MapPost("/v3/conversations/{**rest}", (HttpContext context) => FakeConnectorAsync(context)));
-        await using var bare = await StartAsync(app => app.MapPost("/api/messages", (Delegate)BareAsync));
+        await using var connector = await LoopbackApp.StartAsync(app => app.MapPost("/v3/conversations/{**rest}", (HttpContext context) => FakeConnectorAsync(context)));
+        await using var bare = await LoopbackApp.StartAsync(app => app.MapPost("/api/messages", (Delegate)BareAsync));
         await using var host = await HostProcess.StartAsync();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -203,20 +203,6 @@ public static partial class TeamsLoad
         await context.Response.WriteAsync("""{"id":"1795748089784"}""", context.RequestAborted);
     }
 
-    private static async Task<LoopbackApp> StartAsync(Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var holder = new LoopbackApp.Holder();
-        builder.Services.AddSingleton(holder);
-        var app = builder.Build();
-        map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        holder.App = new LoopbackApp(app, new Uri(address.TrimEnd('/') + "/"));
-        return holder.App;
-    }
 
     [GeneratedRegex("\"mapId\":\"([0-9a-f-]{36})\"")]
     private static partial Regex MapId();

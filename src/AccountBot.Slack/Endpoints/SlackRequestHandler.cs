@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AccountBot.Core.Buffers;
 using AccountBot.Core.FollowUps;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
@@ -274,19 +275,8 @@ internal sealed class SlackRequestHandler(
     /// <summary>The whole body, or null when it is larger than <paramref name="max"/> bytes.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > max)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        using var body = await PooledBuffer.ReadAsync(request.Body, request.ContentLength, max, cancellationToken);
+        return body?.WrittenSpan.ToArray();
     }
 
     /// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AccountBot.Core.Buffers;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
@@ -59,7 +60,7 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Activity is { } first)
             MessageSize.EnsureWithinLimit(first);
-        var body = JsonSerializer.SerializeToUtf8Bytes(parameters, TeamsJsonContext.Default.ConversationParameters);
+        var body = Serialize(parameters, TeamsJsonContext.Default.ConversationParameters);
         return await SendAsync(HttpMethod.Post, BuildUri(serviceUrl, ["v3", "conversations"]), body, TeamsJsonContext.Default.ConversationResourceResponse, null, cancellationToken)
             ?? new ConversationResourceResponse(null, null);
     }
@@ -159,23 +160,42 @@ public sealed class ConnectorClient
         ArgumentNullException.ThrowIfNull(activity);
         await ThrowIfBlockedAsync(conversationId, cancellationToken);
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJsonContext.Default.Activity);
+        var body = Serialize(activity, TeamsJsonContext.Default.Activity);
         if (body.Length >= MessageSize.MaxBytes)
-            throw new MessageTooLargeException(body.Length, MessageSize.MaxBytes);
+        {
+            var size = body.Length;
+            body.Dispose();
+            throw new MessageTooLargeException(size, MessageSize.MaxBytes);
+        }
 
         return await SendAsync(method, BuildUri(serviceUrl, segments), body, TeamsJsonContext.Default.ResourceResponse, conversationId, cancellationToken)
             ?? new ResourceResponse(null);
     }
 
-    private async Task<T?> SendAsync<T>(HttpMethod method, Uri uri, byte[]? body, JsonTypeInfo<T> responseType, string? conversationId, CancellationToken cancellationToken)
+    /// <summary>The JSON of <paramref name="value"/> in a pooled buffer (a reply is sent for every message; its card is ~20 KB).</summary>
+    private static PooledBuffer Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new PooledBuffer();
+        try
+        {
+            using var writer = new Utf8JsonWriter(buffer);
+            JsonSerializer.Serialize(writer, value, typeInfo);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <param name="body">Sent as the request's JSON, then given back to the pool (ownership passes to this method).</param>
+    private async Task<T?> SendAsync<T>(HttpMethod method, Uri uri, PooledBuffer? body, JsonTypeInfo<T> responseType, string? conversationId, CancellationToken cancellationToken)
         where T : class
     {
         using var request = new HttpRequestMessage(method, uri);
         if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
+            request.Content = new PooledContent(body, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
 
         if (await _tokens.GetTokenAsync(cancellationToken) is { Length: > 0 } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

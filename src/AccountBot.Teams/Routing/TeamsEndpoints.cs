@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AccountBot.Core.Buffers;
 using AccountBot.Core.FollowUps;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
@@ -66,18 +67,12 @@ public static class TeamsEndpoints
         HttpContext context, BotAuthenticator authenticator, TeamsActivityRouter router, ConnectorClient connector, TeamsOptions options, ILogger logger)
     {
         var cancellationToken = context.RequestAborted;
-        var body = await ReadBoundedAsync(context.Request, options.MaxRequestBodyBytes, cancellationToken);
-        if (body is null)
-            return (Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large"), null);
-
         Activity? activity;
-        try
+        using (var body = await PooledBuffer.ReadAsync(context.Request.Body, context.Request.ContentLength, options.MaxRequestBodyBytes, cancellationToken))
         {
-            activity = JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
-        }
-        catch (JsonException)
-        {
-            activity = null;
+            if (body is null)
+                return (Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large"), null);
+            activity = TryParse(body.WrittenSpan);
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
@@ -114,21 +109,16 @@ public static class TeamsEndpoints
         return message is null ? Results.StatusCode(statusCode) : Results.Text(message, "text/plain", Encoding.UTF8, statusCode);
     }
 
-    /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>The activity, or null when the body is not JSON of one (the JsonElements inside are copies: the body's buffer can go back).</summary>
+    private static Activity? TryParse(ReadOnlySpan<byte> body)
     {
-        if (request.ContentLength > limit)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
+            return JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
         }
-
-        return buffer.ToArray();
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -135,6 +135,36 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ThrottledThenAccepted_ResendsTheSameBody()
+    {
+        _connector.Enqueue(429, retryAfter: "0");
+        var card = CardAttachment.ToMessage(new AdaptiveCard([.. Enumerable.Range(0, 200).Select(i => new TextBlock($"Person {i}"))]));
+
+        await Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", card, CancellationToken.None);
+
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Equal(_connector.Requests[0].Body, _connector.Requests[1].Body);
+        Assert.Contains("Person 199", _connector.Requests[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_ManyAtOnce_EachRequestCarriesItsOwnBody()
+    {
+        var client = Client();
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
+            client.SendToConversationAsync(_connector.ServiceUrl, $"a:{i}", Activity.CreateMessage($"message {i} " + new string((char)('a' + (i % 26)), 8_000 + i)), CancellationToken.None)));
+
+        Assert.Equal(64, _connector.Requests.Count);
+        foreach (var request in _connector.Requests)
+        {
+            var i = int.Parse(request.RawTarget.Split("%3A")[1].Split('/')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var text = JsonDocument.Parse(request.Body).RootElement.GetProperty("text").GetString();
+            Assert.Equal($"message {i} " + new string((char)('a' + (i % 26)), 8_000 + i), text);
+        }
+    }
+
+    [Fact]
     public async Task SendAsync_ThrottledBeyondMaxRetries_GivesUpWithConnectorException()
     {
         for (var i = 0; i < 2; i++)

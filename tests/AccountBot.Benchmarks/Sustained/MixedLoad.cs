@@ -74,7 +74,7 @@ public static class MixedLoad
             Print("bare endpoints", baseline);
 
             var repliesBefore = peers.Counter.Value;
-            var memory = new MemorySampler(host.ProcessId);
+            var memory = new MemorySampler(host);
             var product = await RunAsync(client, traffic, host.BaseAddress, concurrency, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds), memory);
             Print("AccountBot", product);
 
@@ -310,26 +310,20 @@ public static class MixedLoad
     }
 
     /// <summary>The host's resident memory and CPU time, read from /proc.</summary>
-    private sealed class MemorySampler(int processId)
+    private sealed class MemorySampler(HostProcess host)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<(double Seconds, long RssMb)> _samples = [];
 
         public void Sample()
         {
-            var rss = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var rss = File.ReadLines($"/proc/{host.ProcessId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
             var kb = long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
             lock (_samples)
                 _samples.Add((_clock.Elapsed.TotalSeconds, kb / 1024));
         }
 
-        public double CpuMilliseconds()
-        {
-            // Fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (100 per second here).
-            var stat = File.ReadAllText($"/proc/{processId}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
-        }
+        public double CpuMilliseconds() => host.CpuMilliseconds();
 
         public void Print()
         {

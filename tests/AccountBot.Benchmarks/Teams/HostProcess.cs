@@ -26,6 +26,15 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The host process, for CPU and memory readings.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>The CPU time the host has used so far (user + system), in milliseconds.</summary>
+    public double CpuMilliseconds()
+    {
+        // Fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (100 per second here).
+        var stat = File.ReadAllText($"/proc/{ProcessId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+    }
+
     /// <param name="databasePath">A prepared database file to run on (default: a new one in the temp folder).</param>
     /// <param name="environment">More settings, as environment variables (<c>Slack__SigningSecret</c>…).</param>
     public static async Task<HostProcess> StartAsync(string? databasePath = null, IReadOnlyDictionary<string, string>? environment = null)

@@ -17,6 +17,7 @@ public sealed class LiteDbContext : IDisposable
     internal const string AppliedKeysCollection = "applied_keys";
     internal const string ChannelSettingsCollection = "channel_settings";
     internal const string ConversationsCollection = "conversations";
+    internal const string BlockedConversationsCollection = "blocked_conversations";
 
     // Where LiteDB writes its header marker in page 0 (HeaderPage.P_HEADER_INFO in LiteDB 5).
     private const int HeaderInfoOffset = 32;
@@ -72,6 +73,7 @@ public sealed class LiteDbContext : IDisposable
         AppliedKeys = _database.GetCollection<AppliedKeyDocument>(AppliedKeysCollection);
         ChannelSettings = _database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
         Conversations = _database.GetCollection<ConversationAddressDocument>(ConversationsCollection);
+        BlockedConversations = _database.GetCollection<BlockedConversationDocument>(BlockedConversationsCollection);
         Log.DatabaseOpened(_logger, Path);
     }
 
@@ -103,6 +105,9 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<ChannelSettingsDocument> ChannelSettings { get; }
 
     internal ILiteCollection<ConversationAddressDocument> Conversations { get; }
+
+    internal ILiteCollection<BlockedConversationDocument> BlockedConversations { get; }
+
     internal ILiteCollection<WorkspaceInstallationDocument> WorkspaceInstallations => _database.GetCollection<WorkspaceInstallationDocument>("workspace_installations");
 
     /// <summary>
@@ -296,6 +301,7 @@ public sealed class LiteDbContext : IDisposable
             _ = database.GetCollection<HistoryEntryDocument>(HistoryCollection);
             _ = database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
             database.GetCollection<ConversationAddressDocument>(ConversationsCollection).EnsureIndex(c => c.Platform);
+            database.GetCollection<BlockedConversationDocument>(BlockedConversationsCollection).EnsureIndex(c => c.Platform);
             LiteDbDigestOutbox.EnsureIndexes(database);
         }
         catch (Exception ex)

@@ -14,7 +14,8 @@ public static class LiteDbServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="LiteDbOptions"/> to <c>Storage:LiteDb</c> (validated at start-up), registers
     /// <see cref="LiteDbContext"/> as a singleton opened while the host starts and disposed when it
-    /// stops, and the stores behind <see cref="IAccountMapStore"/> and <see cref="IChannelSettingsStore"/>.
+    /// stops, and the stores behind <see cref="IAccountMapStore"/>, <see cref="IChannelSettingsStore"/> and the other
+    /// ports of <c>AccountBot.Core.Abstractions</c> (conversations, blocked conversations, outbox, installations).
     /// Readiness: resolve <see cref="LiteDbContext"/> and call <see cref="LiteDbContext.Ping"/>.
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, IConfiguration configuration)
@@ -44,6 +45,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IAccountMapStore, LiteDbAccountMapStore>();
         services.TryAddSingleton<IChannelSettingsStore, LiteDbChannelSettingsStore>();
         services.TryAddSingleton<IConversationStore, LiteDbConversationStore>();
+        services.TryAddSingleton<IBlockedConversationStore, LiteDbBlockedConversationStore>();
         services.TryAddSingleton<IDigestOutbox, LiteDbDigestOutbox>();
         services.TryAddSingleton<IWorkspaceInstallationStore, LiteDbWorkspaceInstallationStore>();
         return services;

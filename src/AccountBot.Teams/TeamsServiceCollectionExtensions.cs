@@ -20,7 +20,8 @@ public static class TeamsServiceCollectionExtensions
     /// Binds <see cref="TeamsOptions"/> from section <c>Teams</c> and <see cref="BotCredentialsOptions"/>
     /// from the root keys <c>MicrosoftAppType/Id/Password/TenantId</c>, both validated at start-up,
     /// and registers <see cref="BotAuthenticator"/>, <see cref="ConnectorClient"/> and
-    /// <see cref="TeamsActivityRouter"/>. Map the endpoint with <see cref="TeamsEndpoints.MapTeamsEndpoints"/>.
+    /// <see cref="TeamsActivityRouter"/>. Map the endpoint with <see cref="TeamsEndpoints.MapTeamsEndpoints"/>. Needs an
+    /// <see cref="AccountBot.Core.Abstractions.IBlockedConversationStore"/> from the host (the storage registers one).
     /// </summary>
     public static IServiceCollection AddTeamsAdapter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,7 +42,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<BotAuthenticator>();
 
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
-        services.TryAddSingleton<IBlockedConversations, InMemoryBlockedConversations>();
+        services.TryAddSingleton<IBlockedConversations, BlockedConversations>();
         services.AddHttpClient<ConnectorClient>()
             .RemoveAllLoggers() // ConnectorClient logs failures itself; the factory's request logs cost every reply a scope
             .AddResilienceHandler("teams-connector", static (pipeline, context) =>

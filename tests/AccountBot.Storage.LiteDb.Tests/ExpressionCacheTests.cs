@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Builders;
 using LiteDB;
@@ -26,8 +27,12 @@ public sealed class ExpressionCacheTests : IDisposable
         using var context = _db.Open();
         var store = _db.MapStore(context);
         var map = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
+        var blocked = new LiteDbBlockedConversationStore(context);
         async Task LookUpAsync(int i)
         {
+            await blocked.SaveAsync(new BlockedConversation { Platform = Platform.Teams, ConversationKey = $"a:chat-{i}", BlockedAt = MapBuilder.DefaultTime }, CancellationToken.None);
+            await blocked.ListAsync(Platform.Teams, CancellationToken.None);
+            await blocked.DeleteAsync(Platform.Teams, $"a:chat-{i}", CancellationToken.None);
             await store.FindByNameAsync(Workspace, $"Account {i}", CancellationToken.None);
             await store.GetAsync(Workspace, Guid.NewGuid(), CancellationToken.None);
             await store.IsAppliedAsync(Workspace, $"submission-{i}", CancellationToken.None);

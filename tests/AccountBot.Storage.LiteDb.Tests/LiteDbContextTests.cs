@@ -159,6 +159,7 @@ public sealed class LiteDbContextTests : IDisposable
         Assert.Contains(("maps", "LookupKeys", false), indexes);
         Assert.Contains(("maps", "ChannelKeys", false), indexes);
         Assert.Contains(("applied_keys", "AppliedAt", false), indexes);
+        Assert.Contains(("blocked_conversations", "Platform", false), indexes);
     }
 
     [Theory]

@@ -26,6 +26,7 @@ public sealed class LiteDbServiceCollectionExtensionsTests : IDisposable
         Assert.True(context.Ping());
         Assert.IsType<LiteDbAccountMapStore>(host.Services.GetRequiredService<IAccountMapStore>());
         Assert.IsType<LiteDbChannelSettingsStore>(host.Services.GetRequiredService<IChannelSettingsStore>());
+        Assert.IsType<LiteDbBlockedConversationStore>(host.Services.GetRequiredService<IBlockedConversationStore>());
 
         await host.StopAsync();
         host.Dispose();

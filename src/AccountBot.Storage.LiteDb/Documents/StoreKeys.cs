@@ -26,4 +26,10 @@ internal static class StoreKeys
     public static string Idempotency(WorkspaceKey workspace, string key) => workspace.Value + Separator + key;
 
     public static string ChannelSettings(WorkspaceKey workspace, string channelId) => workspace.Value + Separator + channelId;
+
+    /// <summary>
+    /// Not scoped by workspace: the platform's conversation ids are unique across workspaces, and the send path that
+    /// asks may not know the workspace. Nothing shows these entries to a workspace.
+    /// </summary>
+    public static string BlockedConversation(Platform platform, string conversationKey) => platform.ToString() + Separator + conversationKey;
 }

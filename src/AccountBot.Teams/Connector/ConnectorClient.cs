@@ -61,7 +61,7 @@ public sealed class ConnectorClient
         if (parameters.Activity is { } first)
             MessageSize.EnsureWithinLimit(first);
         var body = Serialize(parameters, TeamsJsonContext.Default.ConversationParameters);
-        return await SendAsync(HttpMethod.Post, BuildUri(serviceUrl, ["v3", "conversations"]), body, TeamsJsonContext.Default.ConversationResourceResponse, null, cancellationToken)
+        return await SendAsync(HttpMethod.Post, BuildUri(serviceUrl, ["v3", "conversations"]), body, TeamsJsonContext.Default.ConversationResourceResponse, null, null, cancellationToken)
             ?? new ConversationResourceResponse(null, null);
     }
 
@@ -91,7 +91,7 @@ public sealed class ConnectorClient
         }
         catch (ConnectorException ex) when (ex.ErrorCode == MessageWritesBlocked)
         {
-            throw await BlockAsync(channelId, cancellationToken);
+            throw await BlockAsync(channelId, tenantId, cancellationToken);
         }
     }
 
@@ -135,7 +135,7 @@ public sealed class ConnectorClient
             query.Add("continuationToken=" + Uri.EscapeDataString(continuationToken));
         if (query.Count > 0)
             uri = new Uri(uri + "?" + string.Join('&', query));
-        return await SendAsync(HttpMethod.Get, uri, null, TeamsJsonContext.Default.PagedMembersResult, conversationId, cancellationToken)
+        return await SendAsync(HttpMethod.Get, uri, null, TeamsJsonContext.Default.PagedMembersResult, conversationId, null, cancellationToken)
             ?? new PagedMembersResult();
     }
 
@@ -168,7 +168,7 @@ public sealed class ConnectorClient
             throw new MessageTooLargeException(size, MessageSize.MaxBytes);
         }
 
-        return await SendAsync(method, BuildUri(serviceUrl, segments), body, TeamsJsonContext.Default.ResourceResponse, conversationId, cancellationToken)
+        return await SendAsync(method, BuildUri(serviceUrl, segments), body, TeamsJsonContext.Default.ResourceResponse, conversationId, activity.GetTenantId(), cancellationToken)
             ?? new ResourceResponse(null);
     }
 
@@ -189,8 +189,10 @@ public sealed class ConnectorClient
         }
     }
 
+    /// <summary>A 403 MessageWritesBlocked blocks <paramref name="conversationId"/> (when given), noting <paramref name="tenantId"/>.</summary>
     /// <param name="body">Sent as the request's JSON, then given back to the pool (ownership passes to this method).</param>
-    private async Task<T?> SendAsync<T>(HttpMethod method, Uri uri, PooledBuffer? body, JsonTypeInfo<T> responseType, string? conversationId, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(
+        HttpMethod method, Uri uri, PooledBuffer? body, JsonTypeInfo<T> responseType, string? conversationId, string? tenantId, CancellationToken cancellationToken)
         where T : class
     {
         using var request = new HttpRequestMessage(method, uri);
@@ -211,7 +213,7 @@ public sealed class ConnectorClient
             (errorCode == MessageWritesBlocked || Encoding.UTF8.GetString(content).Contains(MessageWritesBlocked, StringComparison.Ordinal)))
         {
             if (conversationId is not null)
-                throw await BlockAsync(conversationId, cancellationToken);
+                throw await BlockAsync(conversationId, tenantId, cancellationToken);
             errorCode = MessageWritesBlocked;
         }
 
@@ -249,10 +251,10 @@ public sealed class ConnectorClient
         }
     }
 
-    private async Task<ConversationBlockedException> BlockAsync(string conversationId, CancellationToken cancellationToken)
+    private async Task<ConversationBlockedException> BlockAsync(string conversationId, string? tenantId, CancellationToken cancellationToken)
     {
         Log.ConversationBlocked(_logger, conversationId);
-        await _blocked.BlockAsync(conversationId, cancellationToken);
+        await _blocked.BlockAsync(conversationId, tenantId, cancellationToken);
         return new ConversationBlockedException(conversationId);
     }
 }

@@ -6,6 +6,7 @@ using AccountBot.EndToEnd.Tests.Harness;
 using AccountBot.Teams.Bot;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Rendering;
+using AccountBot.Testing.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AccountBot.EndToEnd.Tests.Product;
@@ -115,7 +116,7 @@ public sealed class AccountBotFlowTests(AccountBotPlaygroundFixture fixture) : I
             .Where(b => b.ValueKind == JsonValueKind.Object && b.TryGetProperty("serviceUrl", out _))
             .Select(b => b.GetProperty("serviceUrl").GetString()).First()!;
         using var http = new HttpClient();
-        var connector = new ConnectorClient(http, new NoToken(), new InMemoryBlockedConversations(), TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+        var connector = new ConnectorClient(http, new NoToken(), new BlockedConversations(new InMemoryBlockedConversationStore(), TimeProvider.System), TimeProvider.System, NullLogger<ConnectorClient>.Instance);
         var sender = new TeamsDigestSender(connector, new TeamsCardRenderer(), NullLogger<TeamsDigestSender>.Instance);
         var workspace = WorkspaceKey.ForTeams(config.TenantId);
         var digest = new Digest(

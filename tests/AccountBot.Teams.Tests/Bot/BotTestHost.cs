@@ -60,6 +60,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 services.AddSingleton<IAccountMapStore>(maps);
                 services.AddSingleton<IChannelSettingsStore>(new InMemoryChannelSettingsStore());
                 services.AddSingleton<IConversationStore>(conversations);
+                services.AddSingleton<IBlockedConversationStore>(new InMemoryBlockedConversationStore());
                 services.AddSingleton(new CoverageOptions());
                 services.AddSingleton(new ReminderOptions());
                 services.AddAccountBotCore();

@@ -106,7 +106,7 @@ public sealed class TeamsBotTests : IAsyncLifetime
     public async Task InstallationUpdate_Add_StoresAddressAndUnblocks()
     {
         var blocked = _host.Services.GetRequiredService<AccountBot.Teams.Connector.IBlockedConversations>();
-        await blocked.BlockAsync(ActivityBuilder.PersonalConversationId, CancellationToken.None);
+        await blocked.BlockAsync(ActivityBuilder.PersonalConversationId, ActivityBuilder.TenantId, CancellationToken.None);
 
         await _host.PostAsync(new ActivityBuilder().OfType(ActivityTypes.InstallationUpdate).With(a => a with { Action = "add" }).Build());
 

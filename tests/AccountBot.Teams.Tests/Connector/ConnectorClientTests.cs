@@ -1,7 +1,9 @@
 using System.Text.Json;
+using AccountBot.Core.Abstractions;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
+using AccountBot.Testing.Fakes;
 using AccountBot.Testing.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -208,6 +210,35 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToConversationAsync_MessageWritesBlocked_RecordsTheChannelWithTheActivitysTenant()
+    {
+        _connector.Enqueue(403, """{"error":{"code":"MessageWritesBlocked","message":"Bot is not installed in user's personal scope"}}""");
+        var message = Activity.CreateMessage("hi") with { Conversation = new ConversationAccount { Id = ThreadId, TenantId = "tenant-1" } };
+
+        await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            Client().SendToConversationAsync(_connector.ServiceUrl, ThreadId, message, CancellationToken.None));
+
+        var entry = Assert.Single(Store().All);
+        Assert.Equal(("19:abc@thread.tacv2", "tenant-1"), (entry.ConversationKey, entry.TenantId));
+    }
+
+    [Fact]
+    public async Task CreateChannelThreadAsync_MessageWritesBlocked_RecordsTheChannelAndTenantThenSkipsIt()
+    {
+        _connector.Enqueue(403, """{"error":{"code":"MessageWritesBlocked","message":"Bot is not installed in the team"}}""");
+        var client = Client();
+
+        await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            client.CreateChannelThreadAsync(_connector.ServiceUrl, "19:chan@thread.tacv2", "tenant-1", Activity.CreateMessage("Weekly digest"), CancellationToken.None));
+        await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            client.CreateChannelThreadAsync(_connector.ServiceUrl, "19:chan@thread.tacv2", "tenant-1", Activity.CreateMessage("Weekly digest"), CancellationToken.None));
+
+        Assert.Single(_connector.Requests);
+        var entry = Assert.Single(Store().All);
+        Assert.Equal(("19:chan@thread.tacv2", "tenant-1"), (entry.ConversationKey, entry.TenantId));
+    }
+
+    [Fact]
     public async Task SendAsync_ActivityOver80KB_ThrowsBeforeSending()
     {
         var huge = Activity.CreateMessage(new string('x', MessageSize.MaxBytes));
@@ -220,6 +251,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
     private ConnectorClient Client() => _services.GetRequiredService<ConnectorClient>();
 
+    private InMemoryBlockedConversationStore Store() => (InMemoryBlockedConversationStore)_services.GetRequiredService<IBlockedConversationStore>();
+
     private static ServiceProvider CreateServices(string? token)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -230,6 +263,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection().AddLogging().AddTeamsAdapter(configuration);
         services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider(token));
+        services.AddSingleton<IBlockedConversationStore>(new InMemoryBlockedConversationStore());
         return services.BuildServiceProvider();
     }
 }

@@ -1,4 +1,6 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Teams.Routing;
+using AccountBot.Testing.Fakes;
 using AccountBot.Testing.Teams;
 using Microsoft.AspNetCore.Builder;
 using AccountBot.Teams.Connector;
@@ -28,6 +30,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.Services.AddTeamsAdapter(builder.Configuration);
+                builder.Services.AddSingleton<IBlockedConversationStore>(new InMemoryBlockedConversationStore());
                 // The connector fake accepts any token; never ask Entra from a test.
                 builder.Services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("test-token"));
             },

@@ -94,6 +94,27 @@ public sealed class RetentionServiceTests : IAsyncDisposable, IDisposable
         Assert.False(await maps.IsAppliedAsync(Workspace, "form-2", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task PruneAsync_BlockedConversationYearsOld_KeepsIt()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var store = host.Services.GetRequiredService<IBlockedConversationStore>();
+        var blocked = new BlockedConversation
+        {
+            Platform = Platform.Teams,
+            ConversationKey = "19:8a1c2e3f4b5d6e7f8a9b0c1d2e3f4a5b@thread.tacv2",
+            TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            BlockedAt = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+        await store.SaveAsync(blocked, CancellationToken.None);
+
+        // A blocked conversation stays blocked until the bot is installed there again, however long that takes.
+        await host.Services.GetRequiredService<RetentionService>().PruneAsync(CancellationToken.None);
+
+        Assert.Equal([blocked], await store.ListAsync(Platform.Teams, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("6")]
     [InlineData("0")]

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Channels;
+using AccountBot.Core.FollowUps;
 using AccountBot.Teams.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,22 +11,21 @@ namespace AccountBot.Benchmarks.Teams;
 /// <summary>
 /// The least any Bot Framework bot must do for a message that wants a card back: deserialise the activity, answer 200,
 /// then POST a reply to the connector. The reply is the host's own bytes for the measured command, sent after the 200
-/// from a bounded queue by 32 senders over a plain HttpClient, as the host's follow-up queue does. Nothing is looked up
+/// from a queue as deep as the host's, by as many senders, over a plain HttpClient. Nothing is looked up
 /// or drawn, so AccountBot/floor is the bot's own overhead and floor/bare is what the protocol itself costs here.
 /// </summary>
 public sealed class ProtocolFloor : IAsyncDisposable
 {
-    private const int Senders = 32;
     private readonly LoopbackApp _app;
     private readonly HttpClient _http;
-    private readonly Channel<bool> _replies = Channel.CreateBounded<bool>(10_000);
+    private readonly Channel<bool> _replies = Channel.CreateBounded<bool>(FollowUpQueue.Capacity);
     private readonly Task[] _senders;
 
     private ProtocolFloor(LoopbackApp app, HttpClient http, Uri replyUri, byte[] reply)
     {
         _app = app;
         _http = http;
-        _senders = [.. Enumerable.Range(0, Senders).Select(_ => Task.Run(() => SendRepliesAsync(replyUri, reply)))];
+        _senders = [.. Enumerable.Range(0, FollowUpWorker.Concurrency).Select(_ => Task.Run(() => SendRepliesAsync(replyUri, reply)))];
     }
 
     public Uri Address => _app.Address;

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using AccountBot.Core.FollowUps;
 using AccountBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AccountBot.Core.Tests.FollowUps;
@@ -142,6 +144,33 @@ public sealed class FollowUpQueueTests : IAsyncLifetime
         Assert.True(await overflow);
         await _queue.WhenIdleAsync(Ct);
         Assert.Equal(FollowUpQueue.Capacity + 1, ran);
+    }
+
+    [Fact]
+    public async Task PendingGauge_ReportsQueuedAndRunningWork()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var queue = new FollowUpQueue(_time, NullLogger<FollowUpQueue>.Instance, services.GetRequiredService<IMeterFactory>());
+        var readings = new List<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == FollowUpQueue.MeterName && instrument.Name == "accountbot.followups.pending")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => readings.Add(value));
+        listener.Start();
+
+        for (var i = 0; i < 3; i++)
+            await queue.EnqueueAsync(_ => Task.CompletedTask, Ct);
+        listener.RecordObservableInstruments();
+        using var worker = new FollowUpWorker(queue, NullLogger<FollowUpWorker>.Instance);
+        await worker.StartAsync(Ct);
+        await queue.WhenIdleAsync(Ct);
+        listener.RecordObservableInstruments();
+        await worker.StopAsync(Ct);
+
+        Assert.Equal([3, 0], readings);
     }
 
     [Fact]

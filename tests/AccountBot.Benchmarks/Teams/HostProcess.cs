@@ -44,7 +44,10 @@ public sealed class HostProcess : IAsyncDisposable
         var directory = new DirectoryInfo(root);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AccountBot.sln")))
             directory = directory.Parent;
-        var dll = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("AccountBot.sln not found"), "src", "AccountBot", "bin", configuration, "net10.0", "AccountBot.dll");
+        // ACCOUNTBOT_HOST_DLL runs a published build instead (e.g. one published with ReadyToRun, see Teams/README.md).
+        var dll = Environment.GetEnvironmentVariable("ACCOUNTBOT_HOST_DLL") is { Length: > 0 } published
+            ? Path.GetFullPath(published)
+            : Path.Combine(directory?.FullName ?? throw new InvalidOperationException("AccountBot.sln not found"), "src", "AccountBot", "bin", configuration, "net10.0", "AccountBot.dll");
         var folder = Directory.CreateTempSubdirectory("accountbot-teams-load-").FullName;
         var port = TeamsLoad.FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -1,4 +1,5 @@
 using AccountBot.Core.FollowUps;
+using AccountBot.Core.Http;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Routing;
 using AccountBot.Teams.Security;
@@ -44,6 +45,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<IBlockedConversations, BlockedConversations>();
         services.AddHttpClient<ConnectorClient>()
+            .ConfigurePrimaryHttpMessageHandler(ApiHttpHandler.Create)
             .RemoveAllLoggers() // ConnectorClient logs failures itself; the factory's request logs cost every reply a scope
             .AddResilienceHandler("teams-connector", static (pipeline, context) =>
             {

@@ -1,4 +1,5 @@
 using AccountBot.Core.FollowUps;
+using AccountBot.Core.Http;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Routing;
@@ -54,7 +55,9 @@ public static class SlackServiceCollectionExtensions
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(30);
-        }).RemoveAllLoggers(); // SlackApiClient logs failures (without tokens) itself
+        })
+            .ConfigurePrimaryHttpMessageHandler(ApiHttpHandler.Create)
+            .RemoveAllLoggers(); // SlackApiClient logs failures (without tokens) itself
         return services;
     }
 

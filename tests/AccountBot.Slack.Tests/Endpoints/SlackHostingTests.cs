@@ -4,6 +4,8 @@ using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Routing;
+using AccountBot.Slack.WebApi;
+using AccountBot.Testing.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -103,6 +105,23 @@ public sealed class SlackHostingTests
 
         Assert.IsType<SingleWorkspaceInstallationStore>(provider.GetRequiredService<ISlackInstallationStore>());
         Assert.Equal(new Uri("https://slack.com/api/"), provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl);
+    }
+
+    [Fact]
+    public async Task SlackApiClient_ApiSetsACookie_TheNextCallDoesNotCarryIt()
+    {
+        await using var fake = await FakeSlackApi.StartAsync();
+        fake.Script("chat.postMessage", FakeSlackReply.Ok().WithCookie("b=workspace-one; Path=/"), FakeSlackReply.Ok());
+        using var provider = Build(new() { ["Slack:SigningSecret"] = "s", ["Slack:BotToken"] = "xoxb-1", ["Slack:ApiBaseUrl"] = fake.ApiBaseUrl.AbsoluteUri });
+        var client = provider.GetRequiredService<SlackApiClient>();
+        var workspace = new SlackTeamKey(null, "T1");
+
+        await client.PostMessageAsync(workspace, "C1", new SlackMessage("one"), CancellationToken.None);
+        await client.PostMessageAsync(workspace, "C2", new SlackMessage("two"), CancellationToken.None);
+
+        var calls = fake.CallsTo("chat.postMessage");
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, call => Assert.False(call.Headers.ContainsKey("Cookie")));
     }
 
     [Fact]

@@ -183,6 +183,37 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_Redirect_IsNotFollowedWithTheToken()
+    {
+        _connector.Enqueue(new FakeConnectorResponse(307, null, null)
+        {
+            Headers = new Dictionary<string, string> { ["Location"] = _connector.ServiceUrl + "v3/conversations/elsewhere/activities" },
+        });
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, exception.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_ConnectorSetsACookie_NextSendDoesNotCarryIt()
+    {
+        _connector.Enqueue(new FakeConnectorResponse(201, """{"id":"1"}""", null)
+        {
+            Headers = new Dictionary<string, string> { ["Set-Cookie"] = "affinity=tenant-a; Path=/" },
+        });
+        var client = Client();
+
+        await client.SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("tenant A"), CancellationToken.None);
+        await client.SendToConversationAsync(_connector.ServiceUrl, "a:2", Activity.CreateMessage("tenant B"), CancellationToken.None);
+
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.All(_connector.Requests, request => Assert.Null(request.Cookie));
+    }
+
+    [Fact]
     public async Task SendAsync_NotTransient_DoesNotRetry()
     {
         _connector.Enqueue(400, """{"error":{"code":"BadArgument","message":"bad"}}""");

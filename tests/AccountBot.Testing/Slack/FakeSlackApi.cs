@@ -128,6 +128,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
             post = Land(call);
 
         context.Response.StatusCode = reply.Status;
+        if (reply.SetCookie is { } cookie)
+            context.Response.Headers.SetCookie = cookie;
         if (reply.RetryAfterSeconds is { } seconds)
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (method == "response_url" && reply.Json is null)

@@ -17,6 +17,9 @@ public sealed class FakeSlackReply
 
     public int Status { get; }
 
+    /// <summary>A Set-Cookie header sent with the answer, if any.</summary>
+    public string? SetCookie { get; private set; }
+
     /// <summary>The body; null means the method's default success answer.</summary>
     public string? Json { get; }
     public int? RetryAfterSeconds { get; }
@@ -38,6 +41,13 @@ public sealed class FakeSlackReply
     public void Release() => _release.TrySetResult();
 
     public static FakeSlackReply Ok() => new(200, null, null, false);
+
+    /// <summary>This answer, with a Set-Cookie header.</summary>
+    public FakeSlackReply WithCookie(string setCookie)
+    {
+        SetCookie = setCookie;
+        return this;
+    }
 
     public static FakeSlackReply OkJson(string json) => new(200, json, null, false);
 

@@ -67,7 +67,8 @@ public sealed class FakeConnector : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
         var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
-        var request = new RecordedRequest(context.Request.Method, rawTarget, authorization, body);
+        var cookie = context.Request.Headers.Cookie.Count > 0 ? context.Request.Headers.Cookie.ToString() : null;
+        var request = new RecordedRequest(context.Request.Method, rawTarget, authorization, body, cookie);
         _requests.Enqueue(request);
         await _hold.WaitAsync(context.RequestAborted);
 
@@ -98,6 +99,8 @@ public sealed class FakeConnector : IAsyncDisposable
             context.Response.StatusCode = scripted.Status;
             if (scripted.RetryAfter is not null)
                 context.Response.Headers.RetryAfter = scripted.RetryAfter;
+            foreach (var (name, value) in scripted.Headers)
+                context.Response.Headers.Append(name, value);
             if (scripted.Body is not null)
             {
                 context.Response.ContentType = "application/json";

@@ -3,6 +3,9 @@ namespace AccountBot.Testing.Teams;
 /// <summary>A scripted answer of the <see cref="FakeConnector"/>.</summary>
 public sealed record FakeConnectorResponse(int Status, string? Body, string? RetryAfter)
 {
+    /// <summary>More response headers (a redirect's Location, a Set-Cookie…).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Holds the call open until the client gives up (its timeout or cancellation); nothing is answered.</summary>
     public bool Hangs { get; init; }
 

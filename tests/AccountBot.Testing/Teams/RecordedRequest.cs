@@ -1,4 +1,5 @@
 namespace AccountBot.Testing.Teams;
 
 /// <summary>A request the <see cref="FakeConnector"/> received; <see cref="RawTarget"/> is exactly as sent (still escaped).</summary>
-public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body);
+/// <param name="Cookie">The Cookie header, if the client sent one.</param>
+public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body, string? Cookie = null);

@@ -18,6 +18,7 @@ public sealed class LiteDbContext : IDisposable
     internal const string ChannelSettingsCollection = "channel_settings";
     internal const string ConversationsCollection = "conversations";
     internal const string BlockedConversationsCollection = "blocked_conversations";
+    internal const string WorkspaceInstallationsCollection = "workspace_installations";
 
     // Where LiteDB writes its header marker in page 0 (HeaderPage.P_HEADER_INFO in LiteDB 5).
     private const int HeaderInfoOffset = 32;
@@ -74,6 +75,7 @@ public sealed class LiteDbContext : IDisposable
         ChannelSettings = _database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
         Conversations = _database.GetCollection<ConversationAddressDocument>(ConversationsCollection);
         BlockedConversations = _database.GetCollection<BlockedConversationDocument>(BlockedConversationsCollection);
+        WorkspaceInstallations = _database.GetCollection<WorkspaceInstallationDocument>(WorkspaceInstallationsCollection);
         Log.DatabaseOpened(_logger, Path);
     }
 
@@ -108,7 +110,7 @@ public sealed class LiteDbContext : IDisposable
 
     internal ILiteCollection<BlockedConversationDocument> BlockedConversations { get; }
 
-    internal ILiteCollection<WorkspaceInstallationDocument> WorkspaceInstallations => _database.GetCollection<WorkspaceInstallationDocument>("workspace_installations");
+    internal ILiteCollection<WorkspaceInstallationDocument> WorkspaceInstallations { get; }
 
     /// <summary>
     /// The readiness probe (for <c>/readyz</c>): true when the database answers a read from disk.

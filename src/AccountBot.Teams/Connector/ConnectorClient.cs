@@ -119,6 +119,8 @@ public sealed class ConnectorClient
             ChannelId = activity.ChannelId ?? reference.ChannelId,
             ServiceUrl = activity.ServiceUrl ?? reference.ServiceUrl,
             Locale = activity.Locale ?? reference.Locale,
+            // Teams wants the tenant on a proactive message; it also keys the record if the conversation turns out blocked.
+            ChannelData = activity.ChannelData ?? (reference.TenantId is { Length: > 0 } tenantId ? new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } } : null),
         };
         return SendToConversationAsync(reference.ServiceUrl, conversationId, addressed, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
@@ -100,6 +101,22 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("/emea/v3/conversations/" + Uri.EscapeDataString(reference.Conversation.Id!) + "/activities", request.RawTarget);
         var body = JsonDocument.Parse(request.Body).RootElement;
         Assert.Equal(ActivityBuilder.BotId, body.GetProperty("from").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task SendProactiveAsync_ReferenceWithTenantOnly_SendsTheTenantAndABlockRecordsIt()
+    {
+        var stored = new ActivityBuilder().InChannel("map Acme").WithServiceUrl(_connector.ServiceUrl).Build().GetConversationReference();
+        var reference = stored with { Conversation = stored.Conversation with { TenantId = null }, TenantId = "tenant-from-reference" };
+        _connector.Enqueue(403, """{"error":{"code":"MessageWritesBlocked","message":"blocked"}}""");
+
+        await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            Client().SendProactiveAsync(reference, Activity.CreateMessage("Reminder"), CancellationToken.None));
+
+        var body = JsonDocument.Parse(Assert.Single(_connector.Requests).Body).RootElement;
+        Assert.Equal("tenant-from-reference", body.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString());
+        var blocked = Assert.Single(await _services.GetRequiredService<IBlockedConversationStore>().ListAsync(Platform.Teams, CancellationToken.None));
+        Assert.Equal("tenant-from-reference", blocked.TenantId);
     }
 
     [Fact]

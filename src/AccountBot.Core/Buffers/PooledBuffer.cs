@@ -23,11 +23,11 @@ public sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
     /// <summary>How many bytes have been written.</summary>
     public int Length => _length;
 
-    public ReadOnlySpan<byte> WrittenSpan => Array.AsSpan(0, _length);
+    public ReadOnlySpan<byte> WrittenSpan => Rented.AsSpan(0, _length);
 
-    public ReadOnlyMemory<byte> WrittenMemory => Array.AsMemory(0, _length);
+    public ReadOnlyMemory<byte> WrittenMemory => Rented.AsMemory(0, _length);
 
-    private byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledBuffer));
+    private byte[] Rented => _array ?? throw new ObjectDisposedException(nameof(PooledBuffer));
 
     /// <summary>
     /// Reads <paramref name="stream"/> to its end, or returns null (and keeps nothing) as soon as
@@ -71,7 +71,7 @@ public sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count > Array.Length - _length)
+        if (count > Rented.Length - _length)
             throw new InvalidOperationException("Advanced past the end of the buffer.");
         _length += count;
     }
@@ -79,13 +79,13 @@ public sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         EnsureRoom(sizeHint);
-        return Array.AsMemory(_length);
+        return Rented.AsMemory(_length);
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         EnsureRoom(sizeHint);
-        return Array.AsSpan(_length);
+        return Rented.AsSpan(_length);
     }
 
     public void Dispose()
@@ -97,14 +97,14 @@ public sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
     private void EnsureRoom(int sizeHint)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sizeHint);
-        var array = Array;
+        var array = Rented;
         var needed = (long)_length + Math.Max(sizeHint, 1);
         if (needed <= array.Length)
             return;
-        if (needed > System.Array.MaxLength)
+        if (needed > Array.MaxLength)
             throw new OutOfMemoryException("A pooled buffer cannot grow beyond the largest array.");
 
-        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(needed, 2L * array.Length), System.Array.MaxLength));
+        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(needed, 2L * array.Length), Array.MaxLength));
         array.AsSpan(0, _length).CopyTo(bigger);
         _array = bigger;
         ArrayPool<byte>.Shared.Return(array);

@@ -21,10 +21,13 @@ public static class MessageSize
     public static bool IsWithinLimit(Activity activity) => GetByteCount(activity) < MaxBytes;
 
     /// <exception cref="MessageTooLargeException">The activity is 80 KB or more.</exception>
-    public static void EnsureWithinLimit(Activity activity)
+    public static void EnsureWithinLimit(Activity activity) => EnsureWithinLimit(GetByteCount(activity));
+
+    /// <summary>The same rule for an activity already serialised to <paramref name="byteCount"/> bytes.</summary>
+    /// <exception cref="MessageTooLargeException">It is 80 KB or more.</exception>
+    public static void EnsureWithinLimit(int byteCount)
     {
-        var size = GetByteCount(activity);
-        if (size >= MaxBytes)
-            throw new MessageTooLargeException(size, MaxBytes);
+        if (byteCount >= MaxBytes)
+            throw new MessageTooLargeException(byteCount, MaxBytes);
     }
 }

@@ -163,11 +163,14 @@ public sealed class ConnectorClient
         await ThrowIfBlockedAsync(conversationId, cancellationToken);
 
         var body = Serialize(activity, TeamsJsonContext.Default.Activity);
-        if (body.Length >= MessageSize.MaxBytes)
+        try
         {
-            var size = body.Length;
+            MessageSize.EnsureWithinLimit(body.Length);
+        }
+        catch (MessageTooLargeException)
+        {
             body.Dispose();
-            throw new MessageTooLargeException(size, MessageSize.MaxBytes);
+            throw;
         }
 
         return await SendAsync(method, BuildUri(serviceUrl, segments), body, TeamsJsonContext.Default.ResourceResponse, conversationId, activity.GetTenantId(), cancellationToken)

@@ -68,7 +68,7 @@ public static class MixedLoad
             var traffic = new Traffic(maps, peerUrl, signer);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"mixed-load: {concurrency} concurrent, 50 % Teams / 50 % Slack, 80 % reads / 20 % edits; bare {baselineSeconds} s, then AccountBot {seconds} s; {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+                $"mixed-load: {concurrency} concurrent, 50 % Teams / 50 % Slack, 80 % reads / 20 % edits; bare {baselineSeconds} s, then AccountBot {seconds} s; {Environment.ProcessorCount} cores, load average {TeamsLoad.LoadAverage()}"));
 
             var baseline = await RunAsync(client, traffic, bare.Address, concurrency, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(baselineSeconds), null);
             Print("bare endpoints", baseline);
@@ -88,7 +88,7 @@ public static class MixedLoad
                 $"Teams replies delivered to the fake connector: {replies} of {expected} ({drained.Elapsed.TotalSeconds:0.0} s to drain after the run)"));
             memory.Print();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio AccountBot/bare: {product.RequestsPerSecond / baseline.RequestsPerSecond:0.00}; host CPU {product.HostCpuMsPerRequest:0.00} ms per request; load average {LoadAverage()}"));
+                $"ratio AccountBot/bare: {product.RequestsPerSecond / baseline.RequestsPerSecond:0.00}; host CPU {product.HostCpuMsPerRequest:0.00} ms per request; load average {TeamsLoad.LoadAverage()}"));
             return product.Errors == 0 && replies == expected ? 0 : 1;
         }
         finally
@@ -211,8 +211,6 @@ public static class MixedLoad
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>A fake Bot Connector (POST/PUT activities) and a fake Slack Web API that answer at once; counts connector calls.</summary>
     private static void MapPeers(WebApplication app)

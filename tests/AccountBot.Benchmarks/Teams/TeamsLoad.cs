@@ -73,7 +73,8 @@ public static partial class TeamsLoad
         return product.Errors == 0 && protocol.Errors == 0 ? 0 : 1;
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    /// <summary>The machine's 1, 5 and 15 minute load averages, printed with every figure (the cores are shared).</summary>
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Posts the measured command once and keeps the reply the host sent for it (the floor sends the same bytes).</summary>
     private static async Task<byte[]> CaptureReplyAsync(HttpClient client, Uri endpoint, LoopbackApp connector, string json)

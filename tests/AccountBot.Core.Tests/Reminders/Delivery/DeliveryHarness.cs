@@ -40,6 +40,15 @@ internal sealed class DeliveryHarness
 
     public Task<ReminderRunReport> RunAsync(string? channelId = null) => Runner().RunAsync(channelId, CancellationToken.None);
 
+    /// <summary>A run in which a Slack send hangs (scripted <c>null</c>) until the runner's send timeout has passed.</summary>
+    public async Task<ReminderRunReport> RunPastHangingSlackSendAsync()
+    {
+        var run = RunAsync();
+        await Slack.Hanging;
+        Time.Advance(Options.SendTimeout);
+        return await run;
+    }
+
     public async Task<AccountMap> AddMapAsync(AccountMap map)
     {
         var history = new HistoryEntry(map.Id, 1, map.Created.At, map.Created.By, $"created the map {map.Name}", []);

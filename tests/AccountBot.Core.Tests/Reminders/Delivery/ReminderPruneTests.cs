@@ -38,10 +38,7 @@ public sealed class ReminderPruneTests
         await h.AddStaleMapAsync("Acme", Deals, Emea);
         h.Slack.Script(Deals.Id, DeliveryResult.Throttle("ratelimited", TimeSpan.FromDays(200)));
         h.Slack.Script(Emea.Id, [null]);
-        var run = h.RunAsync();
-        await h.Slack.Hanging;
-        h.Time.Advance(h.Options.SendTimeout);
-        await run;
+        await h.RunPastHangingSlackSendAsync();
 
         h.Time.Advance(TimeSpan.FromDays(150));
         var removed = await h.Runner().PruneAsync(h.Time.GetUtcNow() - Retention, CancellationToken.None);

@@ -230,10 +230,7 @@ public sealed class ReminderRunnerTests
         await h.AddStaleMapAsync("Acme", Deals);
         h.Slack.Script(Deals.Id, [null]);
 
-        var run = h.RunAsync();
-        await h.Slack.Hanging;
-        h.Time.Advance(h.Options.SendTimeout);
-        var report = await run;
+        var report = await h.RunPastHangingSlackSendAsync();
 
         var outcome = Assert.Single(report.Outcomes);
         Assert.Equal(OutboxState.Sending, outcome.State);

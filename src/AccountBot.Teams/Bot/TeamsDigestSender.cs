@@ -42,7 +42,7 @@ public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRender
             return DeliveryResult.Permanent("No Teams conversation address is stored for this channel (the bot was never installed or spoken to there).");
 
         var bot = address.BotId is null ? null : new ChannelAccount { Id = address.BotId, Name = address.BotName };
-        var message = renderer.RenderMessage(digest.Digest) with { From = bot, ChannelId = "msteams" };
+        var message = renderer.RenderMessage(digest.Digest) with { From = bot, ChannelId = Channels.MsTeams };
         try
         {
             if (string.Equals(address.ConversationType, TeamsRequest.ChannelConversation, StringComparison.OrdinalIgnoreCase))

@@ -23,7 +23,7 @@ public static class TeamsEndpoints
 
     /// <summary>
     /// <c>POST /api/messages</c>: bounded read (413), parse (400 without details), authenticate (401
-    /// without details), then <see cref="TeamsActivityRouter"/>. Register handlers with
+    /// without details), Teams only (403 for any other channel), then <see cref="TeamsActivityRouter"/>. Register handlers with
     /// <paramref name="configureRouter"/> or on the <see cref="TeamsActivityRouter"/> singleton.
     /// </summary>
     public static RouteHandlerBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints, Action<TeamsActivityRouter>? configureRouter = null, string pattern = DefaultPattern)
@@ -81,6 +81,12 @@ public static class TeamsEndpoints
         var authentication = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, cancellationToken);
         if (!authentication.IsAllowed)
             return (Refuse(logger, StatusCodes.Status401Unauthorized, authentication.RejectionReason ?? "unauthenticated"), null);
+
+        // A valid token only says the Bot Connector sent it: its keys also sign webchat and directline, whose
+        // clients choose channelData (the tenant) freely. Only Teams may act for a tenant (botbuilder reads Teams
+        // data only when channelId is msteams).
+        if (!string.Equals(activity.ChannelId, Channels.MsTeams, StringComparison.Ordinal))
+            return (Refuse(logger, StatusCodes.Status403Forbidden, "channel is not msteams"), null);
 
         // Only from here on is the activity's serviceUrl trusted (and visible to handlers).
         var turn = new TeamsTurn(activity, authentication.IsAuthenticated, authentication.Identity, connector, context.RequestServices);

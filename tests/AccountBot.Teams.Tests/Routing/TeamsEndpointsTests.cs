@@ -101,6 +101,35 @@ public sealed class TeamsEndpointsTests(SigningKeysFixture keys) : IClassFixture
         Assert.Equal("echo: map Acme", JsonDocument.Parse(reply.Body).RootElement.GetProperty("text").GetString());
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    public async Task Post_SignedActivityFromAnotherChannel_Returns403AndDispatchesNothing(string channelId)
+    {
+        await using var host = await StartAsync();
+
+        using var response = await PostAsync(host, Message().WithChannelId(channelId).BuildJson(), Bearer());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+        Assert.Empty(_turns);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("MSTeams")]
+    public async Task Post_AnotherChannelThroughTheDevelopmentBypass_Returns403AndDispatchesNothing(string channelId)
+    {
+        await using var host = await StartAsync(withCredentials: false, settings: ("Teams:DangerouslyAllowUnauthenticatedRequests", "true"));
+
+        using var response = await PostAsync(host, Message().WithChannelId(channelId).BuildJson(), authorization: null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_turns);
+    }
+
     [Fact]
     public async Task Post_UnhandledActivityType_Returns200()
     {

@@ -17,6 +17,12 @@ public sealed class TeamsOptions
     /// </summary>
     public bool DangerouslyAllowUnauthenticatedRequests { get; set; }
 
+    /// <summary>
+    /// The Entra tenant ids (GUIDs) whose people may use the bot; empty lets in any tenant that installs it. Anyone
+    /// who sideloads a package carrying the bot's id can otherwise make it store data for their tenant.
+    /// </summary>
+    public IList<string> AllowedTenants { get; } = [];
+
     /// <summary>Inbound bodies above this are answered 413; real activities are a few KB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
 

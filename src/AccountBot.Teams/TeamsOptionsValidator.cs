@@ -16,6 +16,12 @@ public sealed class TeamsOptionsValidator(IHostEnvironment? environment = null) 
         else if (metadata.Scheme != Uri.UriSchemeHttps && !(metadata.Scheme == Uri.UriSchemeHttp && metadata.IsLoopback))
             failures.Add("Teams:OpenIdMetadataUrl must use https (plain http only on loopback, for tests).");
 
+        for (var i = 0; i < options.AllowedTenants.Count; i++)
+        {
+            if (!Guid.TryParse(options.AllowedTenants[i], out _))
+                failures.Add($"Teams:AllowedTenants:{i} must be an Entra tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47), not a domain name.");
+        }
+
         if (options.MaxRequestBodyBytes <= 0)
             failures.Add("Teams:MaxRequestBodyBytes must be positive.");
 

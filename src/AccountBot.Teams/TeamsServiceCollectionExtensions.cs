@@ -1,5 +1,6 @@
 using AccountBot.Core.FollowUps;
 using AccountBot.Core.Http;
+using AccountBot.Teams.Access;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Routing;
 using AccountBot.Teams.Security;
@@ -41,6 +42,7 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClientName),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<BotAuthenticator>();
+        services.TryAddSingleton<TeamsAccessGate>();
 
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<IBlockedConversations, BlockedConversations>();

@@ -42,6 +42,20 @@ public sealed class ConnectorClient
         return SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, ["v3", "conversations", conversationId, "activities", activityId], activity, cancellationToken);
     }
 
+    /// <summary>
+    /// A reply (or, without <paramref name="replyToId"/>, a message) to a request the bot declines: a 403
+    /// MessageWritesBlocked is not recorded as a blocked conversation, so nothing is stored for it.
+    /// </summary>
+    public Task<ResourceResponse> SendNoticeAsync(string serviceUrl, string conversationId, string? replyToId, Activity activity, CancellationToken cancellationToken) =>
+        SendActivityAsync(
+            HttpMethod.Post,
+            serviceUrl,
+            conversationId,
+            string.IsNullOrEmpty(replyToId) ? ["v3", "conversations", conversationId, "activities"] : ["v3", "conversations", conversationId, "activities", replyToId],
+            activity,
+            cancellationToken,
+            recordBlocked: false);
+
     /// <summary><c>POST /v3/conversations/{conv}/activities</c>.</summary>
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, ["v3", "conversations", conversationId, "activities"], activity, cancellationToken);
@@ -155,8 +169,9 @@ public sealed class ConnectorClient
         return new Uri(builder.ToString(), UriKind.Absolute);
     }
 
+    /// <param name="recordBlocked">False: a 403 MessageWritesBlocked fails the call without blocking the conversation.</param>
     private async Task<ResourceResponse> SendActivityAsync(
-        HttpMethod method, string serviceUrl, string conversationId, string[] segments, Activity activity, CancellationToken cancellationToken)
+        HttpMethod method, string serviceUrl, string conversationId, string[] segments, Activity activity, CancellationToken cancellationToken, bool recordBlocked = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
@@ -173,7 +188,7 @@ public sealed class ConnectorClient
             throw;
         }
 
-        return await SendAsync(method, BuildUri(serviceUrl, segments), body, TeamsJsonContext.Default.ResourceResponse, conversationId, activity.GetTenantId(), cancellationToken)
+        return await SendAsync(method, BuildUri(serviceUrl, segments), body, TeamsJsonContext.Default.ResourceResponse, recordBlocked ? conversationId : null, activity.GetTenantId(), cancellationToken)
             ?? new ResourceResponse(null);
     }
 

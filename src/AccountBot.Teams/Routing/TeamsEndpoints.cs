@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AccountBot.Core.Buffers;
 using AccountBot.Core.FollowUps;
+using AccountBot.Teams.Access;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Security;
@@ -36,6 +37,7 @@ public static class TeamsEndpoints
     private static async Task HandleAsync(
         HttpContext context,
         [FromServices] BotAuthenticator authenticator,
+        [FromServices] TeamsAccessGate gate,
         [FromServices] TeamsActivityRouter router,
         [FromServices] ConnectorClient connector,
         [FromServices] FollowUpQueue followUps,
@@ -44,7 +46,7 @@ public static class TeamsEndpoints
         [FromServices] ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
-        var (result, turn) = await RespondAsync(context, authenticator, router, connector, options.Value, logger);
+        var (result, turn) = await RespondAsync(context, authenticator, gate, router, connector, options.Value, logger);
         if (turn is not { AfterAckWork.Count: > 0 })
         {
             await result.ExecuteAsync(context);
@@ -64,7 +66,7 @@ public static class TeamsEndpoints
     }
 
     private static async Task<(IResult Result, TeamsTurn? Turn)> RespondAsync(
-        HttpContext context, BotAuthenticator authenticator, TeamsActivityRouter router, ConnectorClient connector, TeamsOptions options, ILogger logger)
+        HttpContext context, BotAuthenticator authenticator, TeamsAccessGate gate, TeamsActivityRouter router, ConnectorClient connector, TeamsOptions options, ILogger logger)
     {
         var cancellationToken = context.RequestAborted;
         Activity? activity;
@@ -93,7 +95,9 @@ public static class TeamsEndpoints
         InvokeResponse? response;
         try
         {
-            response = await router.DispatchAsync(turn, cancellationToken);
+            response = await gate.CheckAsync(turn, cancellationToken) is { } refusal
+                ? Decline(turn, gate, refusal)
+                : await router.DispatchAsync(turn, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -107,6 +111,20 @@ public static class TeamsEndpoints
         return (response.Body is { } json
             ? Results.Text(json.GetRawText(), "application/json", Encoding.UTF8, response.Status)
             : Results.StatusCode(response.Status), turn);
+    }
+
+    /// <summary>
+    /// A declined request gets its one line where the person will see it: as the answer of an invoke (a card
+    /// action), or as a reply to a message after the ack. Other activities (install, members added) get a bare 200.
+    /// </summary>
+    private static InvokeResponse? Decline(TeamsTurn turn, TeamsAccessGate gate, AccessRefusal refusal)
+    {
+        var activity = turn.Activity;
+        if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
+            return InvokeResponse.FromAdaptiveCardResponse(AdaptiveCardInvokeResponse.Message(refusal.Notice));
+        if (string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase) && activity.Conversation?.Id is { Length: > 0 } && activity.ServiceUrl is { Length: > 0 })
+            turn.AfterAck(ct => gate.SendNoticeAsync(turn, refusal, ct));
+        return null;
     }
 
     private static IResult Refuse(ILogger logger, int statusCode, string reason, string? message = null)

@@ -54,6 +54,18 @@ public sealed class TeamsTurn
             : Connector.ReplyToActivityAsync(serviceUrl, conversationId, Activity.Id, addressed, cancellationToken);
     }
 
+    /// <summary>
+    /// Like <see cref="ReplyAsync(Protocol.Activity, CancellationToken)"/> for a request the bot declines: a 403
+    /// MessageWritesBlocked is not recorded, so nothing is stored for the conversation.
+    /// </summary>
+    public Task<ResourceResponse> ReplyWithoutRecordingAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var (serviceUrl, conversationId) = Address();
+        var addressed = Address(reply) with { ReplyToId = reply.ReplyToId ?? Activity.Id };
+        return Connector.SendNoticeAsync(serviceUrl, conversationId, Activity.Id, addressed, cancellationToken);
+    }
+
     public Task<ResourceResponse> ReplyAsync(string text, CancellationToken cancellationToken) =>
         ReplyAsync(Protocol.Activity.CreateMessage(text), cancellationToken);
 

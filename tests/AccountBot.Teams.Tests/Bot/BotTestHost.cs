@@ -23,12 +23,14 @@ internal sealed class BotTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BotTestHost(WebApplication app, Uri baseAddress, FakeConnector connector, InMemoryConversationStore conversations, InMemoryAccountMapStore maps)
+    private BotTestHost(
+        WebApplication app, Uri baseAddress, FakeConnector connector, InMemoryConversationStore conversations, InMemoryAccountMapStore maps, InMemoryBlockedConversationStore blocked)
     {
         _app = app;
         Connector = connector;
         Conversations = conversations;
         Maps = maps;
+        Blocked = blocked;
         Client = new HttpClient { BaseAddress = baseAddress };
     }
 
@@ -40,13 +42,18 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public InMemoryAccountMapStore Maps { get; }
 
+    public InMemoryBlockedConversationStore Blocked { get; }
+
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotTestHost> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="configure">Replaces services after the defaults.</param>
+    /// <param name="settings">Configuration on top of the defaults (e.g. <c>Teams:AllowedTenants:0</c>).</param>
+    public static async Task<BotTestHost> StartAsync(Action<IServiceCollection>? configure = null, params (string Key, string? Value)[] settings)
     {
         var connector = await FakeConnector.StartAsync();
         var conversations = new InMemoryConversationStore();
         var maps = new InMemoryAccountMapStore();
+        var blocked = new InMemoryBlockedConversationStore();
         var (app, baseAddress) = await LoopbackServer.StartAsync(
             builder =>
             {
@@ -55,12 +62,13 @@ internal sealed class BotTestHost : IAsyncDisposable
                     ["Teams:DangerouslyAllowUnauthenticatedRequests"] = "true",
                     ["Teams:ConnectorRetry:MaxRetries"] = "0",
                 });
+                builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)));
                 var services = builder.Services;
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
                 services.AddSingleton<IAccountMapStore>(maps);
                 services.AddSingleton<IChannelSettingsStore>(new InMemoryChannelSettingsStore());
                 services.AddSingleton<IConversationStore>(conversations);
-                services.AddSingleton<IBlockedConversationStore>(new InMemoryBlockedConversationStore());
+                services.AddSingleton<IBlockedConversationStore>(blocked);
                 services.AddSingleton(new CoverageOptions());
                 services.AddSingleton(new ReminderOptions());
                 services.AddAccountBotCore();
@@ -71,7 +79,7 @@ internal sealed class BotTestHost : IAsyncDisposable
             app => app.MapTeamsBot(),
             "Development",
             CancellationToken.None);
-        return new BotTestHost(app, baseAddress, connector, conversations, maps);
+        return new BotTestHost(app, baseAddress, connector, conversations, maps, blocked);
     }
 
     /// <summary>Posts and waits until the replies it caused have gone out (or been given up).</summary>

@@ -57,6 +57,26 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("contoso.onmicrosoft.com")]
+    [InlineData("")]
+    public void Validate_AllowedTenantNotAGuid_NamesAllowedTenants(string tenant)
+    {
+        var options = new TeamsOptions { AllowedTenants = { "72f988bf-86f1-41af-91ab-2d7cd011db47", tenant } };
+
+        var result = new TeamsOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Teams:AllowedTenants:1", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AllowedTenantsGuidsOrEmpty_Succeeds()
+    {
+        Assert.True(new TeamsOptionsValidator().Validate(null, new TeamsOptions()).Succeeded);
+        Assert.True(new TeamsOptionsValidator().Validate(null, new TeamsOptions { AllowedTenants = { "72F988BF-86F1-41AF-91AB-2D7CD011DB47" } }).Succeeded);
+    }
+
+    [Theory]
     [InlineData("Production", false)]
     [InlineData("Staging", false)]
     [InlineData("Development", true)]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.FollowUps;
 using AccountBot.Teams.Connector;
@@ -11,6 +12,7 @@ using AccountBot.Tests.Reminders;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AccountBot.Tests.Teams;
 
@@ -74,6 +76,30 @@ public sealed class TeamsTrustTests : IAsyncLifetime
         Assert.Single(await host.Services.GetRequiredService<IAccountMapStore>().ListAsync(WorkspaceKey.ForTeams(VictimTenant), CancellationToken.None));
         Assert.Single(await host.Services.GetRequiredService<IConversationStore>().ListAsync(Platform.Teams, CancellationToken.None));
         Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Post_SignedTeamsActivityFromATenantNotAllowed_RepliesTheNoticeAndStoresNothing()
+    {
+        await using var host = Start(("Teams:AllowedTenants:0", "72f988bf-86f1-41af-91ab-2d7cd011db47"));
+
+        var status = await PostAsync(host, CreateMap("msteams"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(AccessNotices.WorkspaceNotAllowed, Assert.Single(_connector.Requests).Body, StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<IAccountMapStore>().ListAsync(WorkspaceKey.ForTeams(VictimTenant), CancellationToken.None));
+        Assert.Empty(await host.Services.GetRequiredService<IConversationStore>().ListAsync(Platform.Teams, CancellationToken.None));
+        Assert.Empty(await host.Services.GetRequiredService<IBlockedConversationStore>().ListAsync(Platform.Teams, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Start_AllowedTenantThatIsNotAGuid_FailsNamingTheKey()
+    {
+        using var host = _hosts.Create(("Teams:AllowedTenants:0", "contoso.onmicrosoft.com"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("Teams:AllowedTenants:0", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary><c>map Acme create</c> naming <see cref="VictimTenant"/> in channelData and conversation.tenantId.</summary>

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Teams.Access;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Declined a Teams {ActivityType} from tenant {TenantId}: {Reason}")]
+    public static partial void Declined(ILogger logger, string activityType, string tenantId, string reason);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Could not deliver the notice of a declined Teams request")]
+    public static partial void NoticeNotDelivered(ILogger logger, Exception exception);
+}

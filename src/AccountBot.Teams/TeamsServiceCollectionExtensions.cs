@@ -42,6 +42,7 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClientName),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<BotAuthenticator>();
+        services.TryAddSingleton<TeamsMemberDirectory>();
         services.TryAddSingleton<TeamsAccessGate>();
 
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();

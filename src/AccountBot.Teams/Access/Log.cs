@@ -9,4 +9,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Could not deliver the notice of a declined Teams request")]
     public static partial void NoticeNotDelivered(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Could not look up the sender of a Teams request; declined it")]
+    public static partial void MemberLookupFailed(ILogger logger, Exception exception);
 }

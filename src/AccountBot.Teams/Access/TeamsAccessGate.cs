@@ -8,32 +8,74 @@ using Microsoft.Extensions.Options;
 namespace AccountBot.Teams.Access;
 
 /// <summary>
-/// Decides, before any handler runs, whether a verified Teams activity may read or change anything: its tenant must
-/// be on <c>Teams:AllowedTenants</c> (when that is set). A declined request stores nothing: no conversation address,
-/// no blocked-conversation row, no map.
+/// Decides, before any handler runs, whether a verified Teams activity may read or change anything. Its tenant must
+/// be on <c>Teams:AllowedTenants</c> (when that is set). A message or invoke (typed commands, Action.Submit and
+/// adaptiveCard/action alike) must come from a person of that tenant: not a guest or anonymous user, not a federated
+/// or shared-channel user of another tenant, in a conversation whose <c>conversation.tenantId</c> and
+/// <c>channelData.tenant.id</c> agree. A declined request stores nothing: no conversation address, no
+/// blocked-conversation row, no map.
 /// </summary>
 public sealed class TeamsAccessGate
 {
+    /// <summary>The member lookup failed: the bot cannot tell an insider from an outsider, so it shows nothing.</summary>
+    public const string CouldNotCheck = "AccountBot could not check your access just now, so nothing was read or saved. Please try again in a moment.";
+
     private readonly HashSet<Guid> _allowedTenants;
+    private readonly TeamsMemberDirectory _members;
     private readonly ILogger<TeamsAccessGate> _logger;
 
-    public TeamsAccessGate(IOptions<TeamsOptions> options, ILogger<TeamsAccessGate> logger)
+    public TeamsAccessGate(IOptions<TeamsOptions> options, TeamsMemberDirectory members, ILogger<TeamsAccessGate> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         // The validator has refused anything that is not a GUID.
         _allowedTenants = [.. options.Value.AllowedTenants.Select(id => Guid.TryParse(id, out var tenant) ? tenant : Guid.Empty).Where(id => id != Guid.Empty)];
+        _members = members;
         _logger = logger;
     }
 
     /// <summary>Null when the request may go on; else what to tell the person (it has been logged once).</summary>
-    public Task<AccessRefusal?> CheckAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    public async Task<AccessRefusal?> CheckAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
         if (!IsTenantAllowed(activity))
-            return Task.FromResult<AccessRefusal?>(Decline(activity, new AccessRefusal(AccessNotices.WorkspaceNotAllowed, "tenant not on Teams:AllowedTenants")));
-        return Task.FromResult<AccessRefusal?>(null);
+            return Decline(activity, AccessNotices.WorkspaceNotAllowed, "tenant not on Teams:AllowedTenants");
+
+        // Installs and membership events read no map; a message without a tenant is refused by the bot itself.
+        if (!IsPersonAsking(activity) || activity.GetTenantId() is not { Length: > 0 } tenant)
+            return null;
+
+        if (activity.Conversation?.TenantId is { Length: > 0 } conversationTenant && !SameTenant(conversationTenant, tenant))
+            return Decline(activity, AccessNotices.ExternalUser, "conversation.tenantId differs from channelData.tenant.id");
+        if (activity.From?.Id is not { Length: > 0 } || activity.Conversation?.Id is not { Length: > 0 } || string.IsNullOrEmpty(activity.ServiceUrl))
+            return Decline(activity, CouldNotCheck, "no sender, conversation or serviceUrl to look the sender up");
+
+        TeamsChannelAccount? member;
+        try
+        {
+            member = await _members.GetSenderAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Log.MemberLookupFailed(_logger, ex);
+            return Decline(activity, CouldNotCheck, "member lookup failed");
+        }
+
+        if (member is null)
+            return Decline(activity, AccessNotices.ExternalUser, "sender is not a member of the conversation");
+        if (member.UserRole is { Length: > 0 } role && !string.Equals(role, UserRoles.User, StringComparison.OrdinalIgnoreCase))
+            return Decline(activity, AccessNotices.ExternalUser, role.Length <= 16 ? "sender's userRole is " + role : "sender is not a user of the tenant");
+        if (member.TenantId is { Length: > 0 } memberTenant && !SameTenant(memberTenant, tenant))
+            return Decline(activity, AccessNotices.ExternalUser, "sender belongs to another tenant");
+        return null;
     }
+
+    private static bool IsPersonAsking(Activity activity) =>
+        string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase);
+
+    private static bool SameTenant(string a, string b) =>
+        Guid.TryParse(a, out var x) && Guid.TryParse(b, out var y) ? x == y : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Every tenant the activity names (<c>channelData.tenant.id</c> and <c>conversation.tenantId</c>) must be
@@ -50,12 +92,12 @@ public sealed class TeamsAccessGate
     private static List<string> NamedTenants(Activity activity) =>
         [.. new[] { activity.ChannelData?.Tenant?.Id, activity.Conversation?.TenantId }.OfType<string>().Where(id => id.Length > 0)];
 
-    private AccessRefusal Decline(Activity activity, AccessRefusal refusal)
+    private AccessRefusal Decline(Activity activity, string notice, string reason)
     {
         // Tenant ids are not secrets; cut to a GUID's length all the same (it came from the request).
         var tenant = activity.GetTenantId() is { Length: > 0 } id ? id[..Math.Min(id.Length, 36)] : "(none)";
-        Log.Declined(_logger, activity.Type, tenant, refusal.Reason);
-        return refusal;
+        Log.Declined(_logger, activity.Type, tenant, reason);
+        return new AccessRefusal(notice, reason);
     }
 
     /// <summary>

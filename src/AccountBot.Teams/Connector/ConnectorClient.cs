@@ -156,6 +156,19 @@ public sealed class ConnectorClient
     }
 
     /// <summary>
+    /// <c>GET /v3/conversations/{id}/members/{userId}</c>: one member with their tenant and role. Teams answers 404
+    /// for someone who is not in the conversation.
+    /// </summary>
+    public async Task<TeamsChannelAccount> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var uri = BuildUri(serviceUrl, ["v3", "conversations", conversationId, "members", userId]);
+        return await SendAsync(HttpMethod.Get, uri, null, TeamsJsonContext.Default.TeamsChannelAccount, null, null, cancellationToken)
+            ?? new TeamsChannelAccount { Id = userId };
+    }
+
+    /// <summary>
     /// <c>{serviceUrl}/seg/seg…</c>: a trailing slash of the serviceUrl is trimmed and every
     /// segment escaped, because Teams ids contain <c>: @ ; =</c>.
     /// </summary>

@@ -22,6 +22,7 @@ namespace AccountBot.Teams.Protocol;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(TeamsChannelAccount))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(AdaptiveCard))]
 [JsonSerializable(typeof(string))]

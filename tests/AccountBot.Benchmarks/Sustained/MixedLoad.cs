@@ -223,6 +223,8 @@ public static class MixedLoad
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"id":"1795748089784"}""", context.RequestAborted);
         });
+        // The bot looks up each sender once per five minutes (guests and other tenants see no maps): a member.
+        app.MapGet("/v3/conversations/{conversation}/members/{user}", (string user) => Results.Json(new { id = user, userRole = "user" }));
         app.MapPost("/api/{method}", async (HttpContext context) =>
         {
             await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);

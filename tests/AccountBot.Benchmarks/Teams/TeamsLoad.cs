@@ -40,7 +40,12 @@ public static partial class TeamsLoad
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 
-        await using var connector = await LoopbackApp.StartAsync(app => app.MapPost("/v3/conversations/{**rest}", (HttpContext context) => FakeConnectorAsync(context)));
+        await using var connector = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapPost("/v3/conversations/{**rest}", (HttpContext context) => FakeConnectorAsync(context));
+            // The bot looks up each sender once per five minutes (guests and other tenants see no maps): a member.
+            app.MapGet("/v3/conversations/{conversation}/members/{user}", (string user) => Results.Json(new { id = user, userRole = "user" }));
+        });
         await using var bare = await LoopbackApp.StartAsync(app => app.MapPost("/api/messages", (Delegate)BareAsync));
         await using var host = await HostProcess.StartAsync();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })

@@ -127,6 +127,10 @@ public sealed class FakeChatPlatforms : IAsyncDisposable
                 return (StatusCodes.Status201Created, JsonSerializer.Serialize(new { id = "19:crash@thread.tacv2;messageid=" + id, activityId = id }));
             }
 
+            // The bot looks up who sent each request (guests and other tenants see no maps): everyone here is a member.
+            case ["v3", "conversations", _, "members", var userId] when HttpMethods.IsGet(method):
+                return (StatusCodes.Status200OK, JsonSerializer.Serialize(new { id = userId, userRole = "user" }));
+
             case ["v3", "conversations", _, "pagedmembers"]:
                 return (StatusCodes.Status200OK, """{"members":[]}""");
 

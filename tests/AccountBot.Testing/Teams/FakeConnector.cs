@@ -19,6 +19,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<FakeConnectorResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<RecordedRequest> _accepted = new();
+    private readonly ConcurrentQueue<string> _memberLookups = new();
+    private readonly ConcurrentDictionary<string, (int Status, string Body)> _members = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _nextId;
     private Task _hold = Task.CompletedTask;
@@ -33,6 +35,22 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>Requests the connector acted on (2xx, or accepted before hanging), in order.</summary>
     public IReadOnlyList<RecordedRequest> Accepted => [.. _accepted];
+
+    /// <summary>
+    /// The raw targets of <c>GET /v3/conversations/{id}/members/{userId}</c> lookups, in order. They are roster
+    /// reads, answered from <see cref="SetMember"/>: they are not in <see cref="Requests"/> and take no scripted answer.
+    /// </summary>
+    public IReadOnlyList<string> MemberLookups => [.. _memberLookups];
+
+    /// <summary>
+    /// What a member lookup of <paramref name="userId"/> answers: this TeamsChannelAccount JSON. Anyone not set is
+    /// a member of the conversation (<c>userRole</c> user, no tenant said).
+    /// </summary>
+    public void SetMember(string userId, string json) => _members[userId] = (StatusCodes.Status200OK, json);
+
+    /// <summary>A member lookup of <paramref name="userId"/> fails with <paramref name="status"/> (404: not in the conversation).</summary>
+    public void FailMemberLookup(string userId, int status) =>
+        _members[userId] = (status, """{"error":{"code":"MemberNotFoundInConversation","message":"The member is not in the conversation"}}""");
 
     /// <summary>Consulted first for every request: an answer, or null for the script and defaults (e.g. a 429 storm until some instant).</summary>
     public Func<RecordedRequest, FakeConnectorResponse?>? Responder { get; set; }
@@ -68,6 +86,12 @@ public sealed class FakeConnector : IAsyncDisposable
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? string.Empty;
         var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
         var cookie = context.Request.Headers.Cookie.Count > 0 ? context.Request.Headers.Cookie.ToString() : null;
+        if (HttpMethods.IsGet(context.Request.Method) && MemberId(context.Request.Path) is { } memberId)
+        {
+            await AnswerMemberAsync(context, rawTarget, memberId);
+            return;
+        }
+
         var request = new RecordedRequest(context.Request.Method, rawTarget, authorization, body, cookie);
         _requests.Enqueue(request);
         await _hold.WaitAsync(context.RequestAborted);
@@ -131,5 +155,23 @@ public sealed class FakeConnector : IAsyncDisposable
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer, context.RequestAborted);
+    }
+
+    /// <summary>The userId of <c>/…/v3/conversations/{id}/members/{userId}</c>, else null.</summary>
+    private static string? MemberId(PathString path)
+    {
+        var segments = (path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments is [.., "v3", "conversations", _, "members", var userId] ? userId : null;
+    }
+
+    private async Task AnswerMemberAsync(HttpContext context, string rawTarget, string userId)
+    {
+        _memberLookups.Enqueue(rawTarget);
+        var (status, body) = _members.TryGetValue(userId, out var member)
+            ? member
+            : (StatusCodes.Status200OK, System.Text.Json.JsonSerializer.Serialize(new { id = userId, userRole = "user" }));
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body, context.RequestAborted);
     }
 }

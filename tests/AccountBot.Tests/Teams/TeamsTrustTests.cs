@@ -93,6 +93,20 @@ public sealed class TeamsTrustTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SignedTeamsMessageFromAGuest_RepliesExternalUserAndStoresNothing()
+    {
+        await using var host = Start();
+        _connector.SetMember(ActivityBuilder.UserId, $$"""{"id":"{{ActivityBuilder.UserId}}","tenantId":"{{VictimTenant}}","userRole":"guest"}""");
+
+        var status = await PostAsync(host, CreateMap("msteams"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(AccessNotices.ExternalUser, Assert.Single(_connector.Requests).Body, StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<IAccountMapStore>().ListAsync(WorkspaceKey.ForTeams(VictimTenant), CancellationToken.None));
+        Assert.Empty(await host.Services.GetRequiredService<IConversationStore>().ListAsync(Platform.Teams, CancellationToken.None));
+    }
+
+    [Fact]
     public void Start_AllowedTenantThatIsNotAGuid_FailsNamingTheKey()
     {
         using var host = _hosts.Create(("Teams:AllowedTenants:0", "contoso.onmicrosoft.com"));

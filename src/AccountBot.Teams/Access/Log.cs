@@ -4,12 +4,12 @@ namespace AccountBot.Teams.Access;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Declined a Teams {ActivityType} from tenant {TenantId}: {Reason}")]
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning, Message = "Declined a Teams {ActivityType} from tenant {TenantId}: {Reason}")]
     public static partial void Declined(ILogger logger, string activityType, string tenantId, string reason);
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Could not deliver the notice of a declined Teams request")]
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Could not deliver the notice of a declined Teams request")]
     public static partial void NoticeNotDelivered(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Could not look up the sender of a Teams request; declined it")]
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Could not look up the sender of a Teams request; declined it")]
     public static partial void MemberLookupFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,6 @@
+using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.FollowUps;
@@ -16,7 +18,8 @@ namespace AccountBot.Teams.Bot;
 /// buttons are Action.Submit (a message with <c>value</c> + <c>replyToId</c>): a button that changes
 /// what its card shows (form submit, Mark reviewed, confirm remove) replaces that card in place with
 /// <c>PUT</c>, so everyone in the channel sees the current map; a button that opens something new
-/// (Add, Edit, History, views) posts a new message.
+/// (Add, Edit, History, views) posts a new message. In a channel shared with another organisation nothing with map
+/// content is posted: answers go to the asker's personal chat. Who may ask at all is decided before (TeamsAccessGate).
 /// </summary>
 public sealed class TeamsBot(
     CommandDispatcher dispatcher,
@@ -59,16 +62,26 @@ public sealed class TeamsBot(
             }
 
             await conversations.RecordAsync(TeamsRequest.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
+            var shared = TeamsRequest.IsSharedChannel(activity);
             if (CardActionData.TryRead(activity.Value) is { } action)
             {
-                await OnCardActionAsync(turn, context, action, cancellationToken);
+                await OnCardActionAsync(turn, context, action, shared, cancellationToken);
                 return;
             }
 
             var text = MessageText.Clean(activity.RemoveRecipientMention());
+            if (shared && IsSettings(text))
+            {
+                Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));
+                return;
+            }
+
             var reply = await dispatcher.DispatchAsync(text, context, cancellationToken);
             var message = renderer.RenderMessage(reply, context.User);
-            Deliver(turn, ct => turn.ReplyAsync(message, ct));
+            if (shared)
+                DeliverPrivately(turn, message);
+            else
+                Deliver(turn, ct => turn.ReplyAsync(message, ct));
         }, cancellationToken);
 
     public Task OnConversationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
@@ -109,8 +122,15 @@ public sealed class TeamsBot(
             await blocked.UnblockAsync(ConversationKey.Of(conversationId), cancellationToken);
     }
 
-    private async Task OnCardActionAsync(TeamsTurn turn, RequestContext context, CardActionData action, CancellationToken cancellationToken)
+    /// <param name="shared">In a shared channel: the answer goes to the asker's personal chat, never onto the card.</param>
+    private async Task OnCardActionAsync(TeamsTurn turn, RequestContext context, CardActionData action, bool shared, CancellationToken cancellationToken)
     {
+        if (shared && action.Verb == CardVerbs.Command && IsSettings(action.Get(CardVerbs.Keys.Command)))
+        {
+            Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));
+            return;
+        }
+
         Reply reply;
         bool inPlace;
         switch (action.Verb)
@@ -160,6 +180,12 @@ public sealed class TeamsBot(
 
         Log.CardAction(logger, action.Verb, inPlace);
         var message = renderer.RenderMessage(reply, context.User);
+        if (shared)
+        {
+            DeliverPrivately(turn, message);
+            return;
+        }
+
         var cardId = inPlace ? turn.Activity.ReplyToId : null;
         Deliver(turn, async ct =>
         {
@@ -181,6 +207,18 @@ public sealed class TeamsBot(
             await turn.SendAsync(message, ct);
         });
     }
+
+    /// <summary>
+    /// In a channel shared with another organisation no map content is posted: the answer goes to the asker's
+    /// personal chat, and the channel gets one line saying so.
+    /// </summary>
+    private void DeliverPrivately(TeamsTurn turn, Activity message)
+    {
+        Deliver(turn, ct => turn.SendPersonalAsync(message, ct));
+        Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelPrivateReply, ct));
+    }
+
+    private static bool IsSettings(string? command) => CommandParser.Parse(command).Command is ChannelSettingsCommand;
 
     /// <summary>
     /// Sends after the 200 (see <see cref="TeamsTurn.AfterAck"/>). Throttling or a connector outage

@@ -1,5 +1,6 @@
 using System.Net;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Teams.Cards;
@@ -13,7 +14,7 @@ namespace AccountBot.Teams.Bot;
 /// <summary>
 /// Posts the weekly digest card proactively to a stored Teams address: a new thread in a channel,
 /// or a message in a personal/group chat. The connector already retried throttling; what is left is
-/// mapped to Delivered / RetryLater (429 as a throttle, 5xx) / PermanentFailure (bot removed, 403, 404) /
+/// mapped to Delivered / RetryLater (429 as a throttle, 5xx) / PermanentFailure (bot removed, 403, 404, a shared channel) /
 /// Unknown (a timeout or a connection broken mid-call: the connector may have posted it).
 /// </summary>
 /// <remarks>
@@ -40,6 +41,10 @@ public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRender
     {
         if (address?.ServiceUrl is not { Length: > 0 } serviceUrl)
             return DeliveryResult.Permanent("No Teams conversation address is stored for this channel (the bot was never installed or spoken to there).");
+
+        // A shared channel can hold people of other organisations: a digest lists every account's stakeholders.
+        if (string.Equals(address.ConversationType, TeamsRequest.SharedChannelConversation, StringComparison.OrdinalIgnoreCase))
+            return DeliveryResult.Permanent(AccessNotices.SharedChannelSettings);
 
         var bot = address.BotId is null ? null : new ChannelAccount { Id = address.BotId, Name = address.BotName };
         var message = renderer.RenderMessage(digest.Digest) with { From = bot, ChannelId = Channels.MsTeams };

@@ -12,6 +12,9 @@ public static class TeamsRequest
     public const string ChannelConversation = "channel";
     public const string PersonalConversation = "personal";
 
+    /// <summary>The stored type of a Teams shared channel's address: nothing with map content is posted there.</summary>
+    public const string SharedChannelConversation = "sharedChannel";
+
     /// <summary>
     /// Workspace = the tenant; user = the AAD object id (else the channel account id); channel = the
     /// Teams channel id for channel messages (links and reminders are per channel, not per thread),
@@ -39,6 +42,13 @@ public static class TeamsRequest
             || activity.ChannelData?.Channel?.Id is { Length: > 0 };
     }
 
+    /// <summary>A Teams Connect shared channel (<c>channelData.channel.type</c> <c>shared</c>): it can hold people of other organisations.</summary>
+    public static bool IsSharedChannel(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return string.Equals(activity.ChannelData?.Channel?.Type, ChannelTypes.Shared, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Where proactive messages for this channel/chat go: a channel is addressed by its channel id (a digest starts a new thread there).</summary>
     public static ConversationAddress CreateAddress(Activity activity, RequestContext context, DateTimeOffset now)
     {
@@ -55,7 +65,9 @@ public static class TeamsRequest
             BotId = activity.Recipient?.Id,
             BotName = activity.Recipient?.Name,
             TenantId = activity.GetTenantId(),
-            ConversationType = channel ? ChannelConversation : activity.Conversation?.ConversationType ?? PersonalConversation,
+            ConversationType = channel
+                ? IsSharedChannel(activity) ? SharedChannelConversation : ChannelConversation
+                : activity.Conversation?.ConversationType ?? PersonalConversation,
             UpdatedAt = now,
         };
     }

@@ -10,6 +10,9 @@ public sealed record ChannelInfo
 
     public string? Name { get; init; }
 
+    /// <summary><see cref="ChannelTypes"/>: <c>standard</c>, <c>private</c> or <c>shared</c> (may hold people of other tenants).</summary>
+    public string? Type { get; init; }
+
     // set, not init: the source generator cannot fill an init-only extension-data property.
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }

@@ -77,6 +77,40 @@ public sealed class TeamsTurn
         return Connector.SendToConversationAsync(serviceUrl, conversationId, Address(activity), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends to the sender's personal chat with the bot, created (or found again) with <c>POST /v3/conversations</c>
+    /// naming the sender as the one member and the tenant, as botbuilder's CreateConversation does: for an answer
+    /// that must not show where it was asked (a channel shared with another organisation).
+    /// </summary>
+    public async Task<ResourceResponse> SendPersonalAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var (serviceUrl, _) = Address();
+        var user = Activity.From is { Id.Length: > 0 } from ? from : throw new InvalidOperationException("The inbound activity has no sender.");
+        var tenantId = Activity.GetTenantId();
+        var tenant = tenantId is null ? null : new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } };
+        var created = await Connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = Activity.Recipient,
+            Members = [new ChannelAccount { Id = user.Id }],
+            TenantId = tenantId,
+            ChannelData = tenant,
+        }, cancellationToken);
+        var conversationId = created.Id is { Length: > 0 } id ? id : throw new InvalidOperationException("The Bot Connector answered without a conversation id.");
+        var personal = activity with
+        {
+            From = activity.From ?? Activity.Recipient,
+            Recipient = user,
+            Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = tenantId },
+            ChannelId = activity.ChannelId ?? Activity.ChannelId,
+            ServiceUrl = activity.ServiceUrl ?? Activity.ServiceUrl,
+            Locale = activity.Locale ?? Activity.Locale,
+            ChannelData = activity.ChannelData ?? tenant,
+        };
+        return await Connector.SendToConversationAsync(serviceUrl, conversationId, personal, cancellationToken);
+    }
+
     /// <summary>Replaces a message the bot sent (e.g. the card an Action.Submit came from: <c>Activity.ReplyToId</c>).</summary>
     public Task<ResourceResponse> UpdateAsync(string activityId, Activity activity, CancellationToken cancellationToken)
     {

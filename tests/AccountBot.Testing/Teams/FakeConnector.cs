@@ -10,7 +10,8 @@ namespace AccountBot.Testing.Teams;
 /// A Bot Connector on 127.0.0.1 that records every request (with the raw, still-escaped target)
 /// and answers by <see cref="Responder"/>, then scripted responses in order, then defaults: 201
 /// <c>{"id":…}</c> for sends, <c>{"id","activityId"}</c> for new conversations, one member for
-/// pagedmembers. Requests it answered with success (or accepted before hanging) are in
+/// pagedmembers. Member lookups (<c>GET …/members/{userId}</c>) are roster reads kept apart in
+/// <see cref="MemberLookups"/> and answered from <see cref="SetMember"/>. Requests it answered with success (or accepted before hanging) are in
 /// <see cref="Accepted"/>: what Teams would show. Its <see cref="ServiceUrl"/> has a path and a
 /// trailing slash, like Teams' (<c>…/emea/</c>).
 /// </summary>

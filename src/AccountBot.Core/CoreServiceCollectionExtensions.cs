@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SettingsHandler>();
         services.AddSingleton<SnoozeHandler>();
         services.AddSingleton<PictureHandler>();
+        services.AddSingleton<ResetLinksHandler>();
         services.AddSingleton<CsvHandler>();
         services.AddSingleton<PendingImports>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();

@@ -32,6 +32,21 @@ public sealed class LiteDbAccountMapStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveAsync_LinkEpoch_ReadsBackAfterReopen()
+    {
+        var map = MapBuilder.For(Workspace).Named("Epochs").WithStakeholders(1).Build() with { LinkEpoch = 3 };
+        using (var context = _db.Open())
+        {
+            await TempDatabase.SaveNewAsync(_db.MapStore(context), map);
+        }
+
+        using var reopened = _db.Open();
+        var loaded = await _db.MapStore(reopened).GetAsync(Workspace, map.Id, CancellationToken.None);
+
+        Assert.Equal(3, loaded?.LinkEpoch);
+    }
+
+    [Fact]
     public async Task SaveAsync_DatesWithTicksAndOffsets_ReturnsWhatALoadReturns()
     {
         var odd = new DateTimeOffset(2025, 3, 3, 11, 0, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);

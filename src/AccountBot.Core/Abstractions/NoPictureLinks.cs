@@ -6,7 +6,7 @@ namespace AccountBot.Core.Abstractions;
 /// <summary>The default when no host serves files: no links, so views fall back to text.</summary>
 public sealed class NoPictureLinks : IPictureLinks
 {
-    public Uri? PictureUrl(WorkspaceKey workspace, Guid mapId, int version, MapPicture picture) => null;
+    public Uri? PictureUrl(AccountMap map, MapPicture picture) => null;
 
-    public Uri? ExportUrl(WorkspaceKey workspace, Guid mapId, int version) => null;
+    public Uri? ExportUrl(AccountMap map) => null;
 }

@@ -24,6 +24,12 @@ public sealed record AccountMap
     /// <summary>Persisted version; the store increments it on each save and rejects stale writes.</summary>
     public int Version { get; init; }
 
+    /// <summary>
+    /// Carried in every picture and export link; a link of an older epoch is refused, so raising it
+    /// (<see cref="ResetLinks"/>) revokes every link handed out so far.
+    /// </summary>
+    public int LinkEpoch { get; init; }
+
     public IReadOnlyList<Stakeholder> Stakeholders { get; init; } = [];
     public IReadOnlyList<Relationship> Relationships { get; init; } = [];
 
@@ -124,6 +130,14 @@ public sealed record AccountMap
         ArgumentNullException.ThrowIfNull(stamp);
         var map = this with { LastReviewed = stamp };
         return new MapChange(map, "marked the map reviewed", [new("lastReviewed", LastReviewed?.At.ToString("u", CultureInfo.InvariantCulture), stamp.At.ToString("u", CultureInfo.InvariantCulture))]);
+    }
+
+    /// <summary>Revokes every picture and export link of the map; the content is unchanged, so it is not an update.</summary>
+    public MapChange ResetLinks(Stamp stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var map = this with { LinkEpoch = LinkEpoch + 1 };
+        return new MapChange(map, "reset the picture and export links", [new("linkEpoch", LinkEpoch.ToString(CultureInfo.InvariantCulture), map.LinkEpoch.ToString(CultureInfo.InvariantCulture))]);
     }
 
     public MapChange LinkChannel(ChannelRef channel, Stamp stamp)

@@ -59,5 +59,8 @@ public sealed record UnlinkChannel(string Account) : AccountCommand(Account);
 /// <summary><c>map Acme export</c>.</summary>
 public sealed record ExportCsv(string Account) : AccountCommand(Account);
 
+/// <summary><c>map Acme links reset</c>: every picture and export link of the map handed out so far stops working.</summary>
+public sealed record ResetLinks(string Account) : AccountCommand(Account);
+
 /// <summary><c>map Acme snooze</c>: no reminders about Acme in this channel for a week.</summary>
 public sealed record SnoozeReminders(string Account) : AccountCommand(Account);

@@ -34,6 +34,7 @@ public static class CommandParser
         ["link"] = "link",
         ["unlink"] = "unlink",
         ["export"] = "export",
+        ["links"] = "links",
         ["import"] = "import",
         ["create"] = "create",
         ["snooze"] = "snooze",
@@ -125,6 +126,11 @@ public static class CommandParser
                 return ParseTag(account, verb, rest);
             case "create":
                 return ParseCreate(account, rest);
+            case "links":
+                // Only "reset" for now; the word is required so that revoking every link is never a typo away.
+                return rest is [{ Quoted: false } only] && only.Text.Equals("reset", StringComparison.OrdinalIgnoreCase)
+                    ? ParseResult.Ok(new ResetLinks(account))
+                    : ParseResult.Fail("`links` takes `reset`: it stops every picture and export link of the map posted so far.", $"map {quotedAccount} links reset");
             default:
                 if (rest.Count > 0)
                 {

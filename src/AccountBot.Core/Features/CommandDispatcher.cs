@@ -27,6 +27,7 @@ public sealed class CommandDispatcher(
     SettingsHandler settings,
     SnoozeHandler snooze,
     PictureHandler pictures,
+    ResetLinksHandler resetLinks,
     CsvHandler csv)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -54,6 +55,7 @@ public sealed class CommandDispatcher(
         ListMaps c => list.HandleAsync(c, context, cancellationToken),
         ChannelSettingsCommand c => settings.HandleAsync(c, context, cancellationToken),
         ShowPicture c => pictures.HandleAsync(c, context, cancellationToken),
+        ResetLinks c => resetLinks.HandleAsync(c, context, cancellationToken),
         SnoozeReminders c => snooze.HandleAsync(c, context, cancellationToken),
         ExportCsv c => csv.HandleAsync(c, context, cancellationToken),
         ImportCsv c => csv.HandleAsync(c, context, cancellationToken),

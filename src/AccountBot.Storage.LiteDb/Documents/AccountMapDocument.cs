@@ -34,6 +34,9 @@ public sealed class AccountMapDocument
     public StampDocument Updated { get; set; } = new();
     public StampDocument? LastReviewed { get; set; }
     public int Version { get; set; }
+
+    /// <summary>Absent in documents written before links could be reset: reads as 0, the first epoch.</summary>
+    public int LinkEpoch { get; set; }
     public List<StakeholderDocument> Stakeholders { get; set; } = [];
     public List<RelationshipDocument> Relationships { get; set; } = [];
 
@@ -62,6 +65,7 @@ public sealed class AccountMapDocument
             Updated = StampDocument.From(map.Updated),
             LastReviewed = map.LastReviewed is { } reviewed ? StampDocument.From(reviewed) : null,
             Version = map.Version,
+            LinkEpoch = map.LinkEpoch,
             Stakeholders = [.. map.Stakeholders.Select(StakeholderDocument.From)],
             Relationships = [.. map.Relationships.Select(RelationshipDocument.From)],
         };
@@ -81,6 +85,7 @@ public sealed class AccountMapDocument
         Updated = Updated.ToDomain(),
         LastReviewed = LastReviewed?.ToDomain(),
         Version = Version,
+        LinkEpoch = LinkEpoch,
         Stakeholders = [.. Stakeholders.Select(s => s.ToDomain())],
         Relationships = [.. Relationships.Select(r => r.ToDomain())],
     };

@@ -1,5 +1,6 @@
 using AccountBot.Charts;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Views;
@@ -14,6 +15,8 @@ namespace AccountBot.Pictures;
 /// workspace inside the signed token, so a link can only ever reach its own workspace's map.
 /// A link shows the map as it is now (a token's version only tells which picture was current when
 /// it was posted): old messages keep working after edits instead of turning into broken images.
+/// A link made before the map's last <c>links reset</c> (an older link epoch) answers 404, as an
+/// expired or unknown one does.
 /// </summary>
 internal static class PictureEndpoints
 {
@@ -32,8 +35,7 @@ internal static class PictureEndpoints
             return TypedResults.NotFound();
         }
 
-        var map = await store.GetAsync(link.Workspace, link.MapId, cancellationToken);
-        if (map is null)
+        if (await MapAsync(link, store, cancellationToken) is not { } map)
         {
             return TypedResults.NotFound();
         }
@@ -59,14 +61,19 @@ internal static class PictureEndpoints
         string token, HttpContext http, LinkTokenCodec codec, IAccountMapStore store, CancellationToken cancellationToken)
     {
         if (codec.Decode(token) is not { Kind: LinkKind.Export } link
-            || await store.GetAsync(link.Workspace, link.MapId, cancellationToken) is not { } map)
+            || await MapAsync(link, store, cancellationToken) is not { } map)
         {
             return TypedResults.NotFound();
         }
 
         http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         return TypedResults.File(StakeholderCsvWriter.Write(map), ExportView.ContentType, StakeholderCsvWriter.FileName(map));
     }
+
+    /// <summary>The link's map, unless the link was revoked since it was made.</summary>
+    private static async Task<AccountMap?> MapAsync(LinkToken link, IAccountMapStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(link.Workspace, link.MapId, cancellationToken) is { } map && map.LinkEpoch == link.Epoch ? map : null;
 
     /// <summary>Chat clients fetch and cache the image themselves; shared caches must not keep a customer's map.</summary>
     private static void NoStoreInSharedCaches(HttpContext http, string etag)

@@ -7,22 +7,27 @@ namespace AccountBot.Pictures;
 
 /// <summary>
 /// Makes the signed links the core puts on picture and export views:
-/// <c>{PublicBaseUrl}/maps/{token}.png</c> and <c>{PublicBaseUrl}/exports/{token}.csv</c>.
+/// <c>{PublicBaseUrl}/maps/{token}.png</c> (for <c>Pictures:LinkLifetime</c>) and
+/// <c>{PublicBaseUrl}/exports/{token}.csv</c> (for <c>PublicLinks:ExportLifetime</c>).
 /// Without a public address (or without the font) it makes none and the views show text only.
 /// </summary>
 internal sealed class PictureLinks(IOptions<PictureOptions> options, LinkTokenCodec codec, PictureAvailability availability, TimeProvider time) : IPictureLinks
 {
-    public Uri? PictureUrl(WorkspaceKey workspace, Guid mapId, int version, MapPicture picture) =>
-        availability.Reason is null ? Link("maps", ".png", new LinkToken(workspace, mapId, (LinkKind)(byte)picture, version, Expiry())) : null;
+    public Uri? PictureUrl(AccountMap map, MapPicture picture) =>
+        availability.Reason is null ? Link("maps", ".png", map, (LinkKind)(byte)picture, options.Value.LinkLifetime) : null;
 
-    public Uri? ExportUrl(WorkspaceKey workspace, Guid mapId, int version) =>
-        string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : Link("exports", ".csv", new LinkToken(workspace, mapId, LinkKind.Export, version, Expiry()));
+    public Uri? ExportUrl(AccountMap map) => Link("exports", ".csv", map, LinkKind.Export, options.Value.ExportLifetime);
 
-    private DateTimeOffset Expiry() => time.GetUtcNow() + options.Value.LinkLifetime;
-
-    private Uri? Link(string folder, string extension, LinkToken token)
+    private Uri? Link(string folder, string extension, AccountMap map, LinkKind kind, TimeSpan lifetime)
     {
+        ArgumentNullException.ThrowIfNull(map);
         var root = options.Value.PublicBaseUrl;
-        return string.IsNullOrWhiteSpace(root) ? null : new Uri($"{root.TrimEnd('/')}/{folder}/{codec.Encode(token)}{extension}");
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            return null;
+        }
+
+        var token = new LinkToken(map.Workspace, map.Id, kind, map.Version, map.LinkEpoch, time.GetUtcNow() + lifetime);
+        return new Uri($"{root.TrimEnd('/')}/{folder}/{codec.Encode(token)}{extension}");
     }
 }

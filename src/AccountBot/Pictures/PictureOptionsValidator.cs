@@ -26,6 +26,19 @@ internal sealed class PictureOptionsValidator : IValidateOptions<PictureOptions>
             }
         }
 
+        for (var i = 0; i < options.PreviousSigningKeys.Count; i++)
+        {
+            if (SigningKeys.TryDecode(options.PreviousSigningKeys[i]) is not { Length: >= PictureOptions.MinKeyBytes })
+            {
+                failures.Add($"{PictureOptions.Section}:PreviousSigningKeys:{i} must be base64 of at least {PictureOptions.MinKeyBytes} bytes: a key that signed links before the current one.");
+            }
+        }
+
+        if (options.ExportLifetime <= TimeSpan.Zero || options.ExportLifetime > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{PictureOptions.ExportLifetimeKey} must be more than 0 and at most 1 day (e.g. 00:15:00).");
+        }
+
         if (options.LinkLifetime <= TimeSpan.Zero || options.LinkLifetime > TimeSpan.FromDays(90))
         {
             failures.Add($"{PictureOptions.Section}:LinkLifetime must be more than 0 and at most 90 days (e.g. 7.00:00:00).");

@@ -12,11 +12,15 @@ internal static class PictureServiceCollectionExtensions
     {
         services.AddOptions<PictureOptions>()
             .Bind(configuration.GetSection(PictureOptions.Section))
-            .Configure(o => o.PublicBaseUrl = configuration[PictureOptions.PublicBaseUrlKey])
+            .Configure(o =>
+            {
+                o.PublicBaseUrl = configuration[PictureOptions.PublicBaseUrlKey];
+                o.ExportLifetime = configuration.GetValue(PictureOptions.ExportLifetimeKey, o.ExportLifetime);
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PictureOptions>, PictureOptionsValidator>();
         services.AddSingleton<SigningKeys>();
-        services.AddSingleton(sp => new LinkTokenCodec(() => sp.GetRequiredService<SigningKeys>().Key, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LinkTokenCodec(() => sp.GetRequiredService<SigningKeys>().Ring, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PictureAvailability>();
         services.AddSingleton<IPictureLinks, PictureLinks>();
         services.AddSingleton(sp => new ChartFonts(sp.GetRequiredService<IOptions<PictureOptions>>().Value.FontDirectory));

@@ -5,17 +5,20 @@ using Microsoft.Extensions.Options;
 namespace AccountBot.Pictures;
 
 /// <summary>
-/// The HMAC key of picture and export links: <c>Pictures:SigningKey</c> when set, else a random key
-/// generated on first start and kept in <c>picture-signing.key</c> next to the database (owner-only
-/// permissions), so links survive restarts. The key is never logged.
+/// The HMAC keys of picture and export links. The current key is <c>Pictures:SigningKey</c> when set,
+/// else a random key generated on first start and kept in <c>picture-signing.key</c> next to the
+/// database (owner-only permissions), so links survive restarts; <c>Pictures:PreviousSigningKeys</c>
+/// are still accepted during a rotation. Keys are never logged.
 /// </summary>
 internal sealed partial class SigningKeys(IOptions<PictureOptions> options, IOptions<LiteDbOptions> storage, IHostEnvironment environment, ILogger<SigningKeys> logger)
 {
     public const string FileName = "picture-signing.key";
 
-    private readonly Lazy<byte[]> key = new(() => Load(options.Value, storage.Value, environment, logger));
+    private readonly Lazy<LinkKeyRing> ring = new(() => new LinkKeyRing(
+        Load(options.Value, storage.Value, environment, logger),
+        options.Value.PreviousSigningKeys.Select(k => TryDecode(k)!)));
 
-    public byte[] Key => key.Value;
+    public LinkKeyRing Ring => ring.Value;
 
     public static byte[]? TryDecode(string text)
     {

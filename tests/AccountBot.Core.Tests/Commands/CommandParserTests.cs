@@ -41,6 +41,8 @@ public sealed class CommandParserTests
         { "map Acme link", new LinkChannel("Acme") },
         { "map Acme unlink", new UnlinkChannel("Acme") },
         { "map Acme export", new ExportCsv("Acme") },
+        { "map Acme Corp links reset", new ResetLinks("Acme Corp") },
+        { "map Acme LINKS Reset", new ResetLinks("Acme") },
         { "map Acme import", new ImportCsv("Acme") },
         { "map import", new ImportCsv(null) },
         { "map Acme create", new CreateMap("Acme", MapKind.Sales) },
@@ -122,6 +124,8 @@ public sealed class CommandParserTests
     [InlineData("map Acme edit", "map Acme edit Jane Doe")]
     [InlineData("map Acme remove", "map Acme remove Jane Doe")]
     [InlineData("map Acme grid extra", "map Acme grid")]
+    [InlineData("map Acme links", "map Acme links reset")]
+    [InlineData("map Acme links delete", "map Acme links reset")]
     [InlineData("map Acme create wholesale", "map Acme create partner")]
     [InlineData("map settings day funday", "map settings day monday")]
     [InlineData("map settings time 25:00", "map settings time 09:00")]

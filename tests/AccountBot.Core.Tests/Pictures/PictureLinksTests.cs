@@ -72,12 +72,12 @@ public sealed class PictureLinksTests
     {
         public List<(WorkspaceKey, Guid, int, MapPicture)> Calls { get; } = [];
 
-        public Uri? PictureUrl(WorkspaceKey workspace, Guid mapId, int version, MapPicture picture)
+        public Uri? PictureUrl(AccountMap map, MapPicture picture)
         {
-            Calls.Add((workspace, mapId, version, picture));
+            Calls.Add((map.Workspace, map.Id, map.Version, picture));
             return new Uri($"https://bot.example/maps/{picture.ToString().ToLowerInvariant()}.png");
         }
 
-        public Uri? ExportUrl(WorkspaceKey workspace, Guid mapId, int version) => new("https://bot.example/exports/x.csv");
+        public Uri? ExportUrl(AccountMap map) => new("https://bot.example/exports/x.csv");
     }
 }

@@ -43,6 +43,7 @@ internal static class RenderedViews
         Respond("not-found", await core.SendAsync("map Acm"));
         Respond("map-hostile", await core.SendAsync("map Acme"));
         Post("map-hostile", await core.SendAsync("map Acme reviewed"));
+        Post("links-reset", await core.SendAsync("map Acme links reset"));
         Respond("did-you-mean", await core.SendAsync("map Acme edit J"));
         Respond("confirm-remove", await core.SendAsync("map Acme remove Jane"));
         Respond("list", await core.SendAsync("map list"));

@@ -3,6 +3,7 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Pictures;
 using AccountBot.Slack.Endpoints;
+using AccountBot.Testing.Builders;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.AspNetCore.WebUtilities;
@@ -133,7 +134,10 @@ internal static class WebCorpus
         {
             var links = host.Service<IPictureLinks>();
             var map = host.Seeds[SlackT2].Maps[0];
-            var token = Token(export ? links.ExportUrl(SlackT2, map.Id, kind.Contains("stale", StringComparison.Ordinal) ? 1 : 99)! : links.PictureUrl(SlackT2, map.Id, 1, MapPicture.Grid)!);
+
+            // The links only read the map's workspace, id, version and link epoch (seeded maps are at epoch 0).
+            var target = MapBuilder.For(SlackT2).Build() with { Id = map.Id };
+            var token = Token(export ? links.ExportUrl(target with { Version = kind.Contains("stale", StringComparison.Ordinal) ? 1 : 99 })! : links.PictureUrl(target with { Version = 1 }, MapPicture.Grid)!);
             var bytes = WebEncoders.Base64UrlDecode(token);
             var codec = host.Service<LinkTokenCodec>();
             return kind switch
@@ -141,9 +145,9 @@ internal static class WebCorpus
                 "one byte flipped" => WebEncoders.Base64UrlEncode([.. bytes.Select((b, i) => i == position % bytes.Length ? (byte)(b ^ 0x20) : b)]),
                 "truncated" => token[..(position % token.Length)],
                 "extended" => token + "AAAA",
-                "other kind" => Token(export ? links.PictureUrl(SlackT2, map.Id, 1, MapPicture.Onion)! : links.ExportUrl(SlackT2, map.Id, 1)!),
-                "expired" => codec.Encode(new LinkToken(SlackT2, map.Id, export ? LinkKind.Export : LinkKind.Grid, 1, DateTimeOffset.UtcNow.AddMinutes(-1))),
-                "unknown map" => codec.Encode(new LinkToken(SlackT2, Guid.NewGuid(), export ? LinkKind.Export : LinkKind.Grid, 1, DateTimeOffset.UtcNow.AddDays(1))),
+                "other kind" => Token(export ? links.PictureUrl(target with { Version = 1 }, MapPicture.Onion)! : links.ExportUrl(target with { Version = 1 })!),
+                "expired" => codec.Encode(new LinkToken(SlackT2, map.Id, export ? LinkKind.Export : LinkKind.Grid, 1, 0, DateTimeOffset.UtcNow.AddMinutes(-1))),
+                "unknown map" => codec.Encode(new LinkToken(SlackT2, Guid.NewGuid(), export ? LinkKind.Export : LinkKind.Grid, 1, 0, DateTimeOffset.UtcNow.AddDays(1))),
                 "junk" => "not-a-token-" + position,
                 "non-canonical base64" => token[..^1] + (token[^1] == 'A' ? 'B' : 'A'),
                 "empty workspace" => WebEncoders.Base64UrlEncode(bytes[..30]),

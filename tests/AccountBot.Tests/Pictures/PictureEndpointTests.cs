@@ -4,41 +4,23 @@ using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Pictures;
 using AccountBot.Testing.Builders;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using static AccountBot.Tests.Pictures.PictureHost;
 
 namespace AccountBot.Tests.Pictures;
 
 public sealed class PictureEndpointTests : IDisposable
 {
-    private static readonly WorkspaceKey WorkspaceA = WorkspaceKey.ForSlack(null, "T0A");
-    private static readonly WorkspaceKey WorkspaceB = WorkspaceKey.ForTeams("72f988bf-0000-0000-0000-000000000000");
-    private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-
-    private readonly TestHost hosts = new("picture-tests");
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly PictureHost hosts = new("picture-tests");
 
     public void Dispose() => hosts.Dispose();
 
-    private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) =>
-        hosts.Create(
-            web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time)),
-            [("PublicBaseUrl", "https://bot.example.com/"), ("Pictures:SigningKey", Key), .. settings]);
+    private WebApplicationFactory<Program> Host(params (string Key, string? Value)[] settings) => hosts.Create(settings);
 
-    private static async Task<AccountMap> SeedAsync(WebApplicationFactory<Program> host, WorkspaceKey workspace, string name = "Acme Corp")
-    {
-        var map = MapBuilder.For(workspace).Named(name).WithStakeholders(8).Build();
-        var store = host.Services.GetRequiredService<IAccountMapStore>();
-        var saved = await store.SaveAsync(new MapWrite(map, new HistoryEntry(map.Id, 1, map.Created.At, map.Owner, "seeded", [])), CancellationToken.None);
-        return saved.Map!;
-    }
-
-    private static Uri Relative(Uri link) => new(link.PathAndQuery, UriKind.Relative);
+    private static IPictureLinks Links(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<IPictureLinks>();
 
     [Fact]
     public async Task GetPicture_SignedLink_PngWithCacheHeaders()
@@ -46,7 +28,7 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host();
         using var client = host.CreateClient();
         var map = await SeedAsync(host, WorkspaceA);
-        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!;
+        var link = Links(host).PictureUrl(map, MapPicture.Grid)!;
 
         var response = await client.GetAsync(Relative(link));
 
@@ -56,6 +38,7 @@ public sealed class PictureEndpointTests : IDisposable
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.CacheControl is { Private: true, MaxAge.TotalSeconds: 300, Public: false });
         Assert.NotNull(response.Headers.ETag);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
 
@@ -70,10 +53,8 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host();
         using var client = host.CreateClient();
         await SeedAsync(host, WorkspaceA);
-        var context = new Core.Features.RequestContext(WorkspaceA, new UserRef("U1", "Ana Rep"), new ChannelRef("C1", "deals"));
-        var dispatcher = host.Services.GetRequiredService<Core.Features.CommandDispatcher>();
-
-        var view = Assert.IsType<Core.Views.PictureView>(await dispatcher.DispatchAsync("map acme corp org", context, CancellationToken.None));
+        
+        var view = Assert.IsType<Core.Views.PictureView>(await SendAsync(host, "map acme corp org"));
         var response = await client.GetAsync(Relative(view.ImageUrl!));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -86,7 +67,7 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host();
         using var client = host.CreateClient();
         var map = await SeedAsync(host, WorkspaceA);
-        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Onion)!;
+        var link = Links(host).PictureUrl(map, MapPicture.Onion)!;
         var token = link.Segments[^1][..^".png".Length];
         var bytes = WebEncoders.Base64UrlDecode(token);
 
@@ -131,11 +112,11 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host();
         using var client = host.CreateClient();
         var map = await SeedAsync(host, WorkspaceA);
-        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Raci)!;
+        var link = Links(host).PictureUrl(map, MapPicture.Raci)!;
 
-        time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        hosts.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Relative(link))).StatusCode);
-        time.Advance(TimeSpan.FromMinutes(1));
+        hosts.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Relative(link))).StatusCode);
     }
 
@@ -147,7 +128,7 @@ public sealed class PictureEndpointTests : IDisposable
         var map = await SeedAsync(host, WorkspaceA);
 
         // A validly signed link that names workspace B with workspace A's map id.
-        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceB, map.Id, map.Version, MapPicture.Grid)!;
+        var link = Links(host).PictureUrl(map with { Workspace = WorkspaceB }, MapPicture.Grid)!;
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Relative(link))).StatusCode);
     }
@@ -158,13 +139,13 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host();
         using var client = host.CreateClient();
         var map = await SeedAsync(host, WorkspaceA);
-        var links = host.Services.GetRequiredService<IPictureLinks>();
-        var old = await client.GetAsync(Relative(links.PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!));
+        var links = Links(host);
+        var old = await client.GetAsync(Relative(links.PictureUrl(map, MapPicture.Grid)!));
         var store = host.Services.GetRequiredService<IAccountMapStore>();
-        var change = map.AddStakeholder(StakeholderBuilder.Named("Zed New").WithScores(5, 5).Build(), new Stamp(time.GetUtcNow(), map.Owner));
-        await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(new Stamp(time.GetUtcNow(), map.Owner))), CancellationToken.None);
+        var change = map.AddStakeholder(StakeholderBuilder.Named("Zed New").WithScores(5, 5).Build(), new Stamp(hosts.Time.GetUtcNow(), map.Owner));
+        await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(new Stamp(hosts.Time.GetUtcNow(), map.Owner))), CancellationToken.None);
 
-        var now = await client.GetAsync(Relative(links.PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!));
+        var now = await client.GetAsync(Relative(links.PictureUrl(map, MapPicture.Grid)!));
 
         Assert.Equal(HttpStatusCode.OK, now.StatusCode);
         Assert.NotEqual(old.Headers.ETag, now.Headers.ETag);
@@ -177,8 +158,8 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host();
         using var client = host.CreateClient();
         var map = await SeedAsync(host, WorkspaceA);
-        var links = host.Services.GetRequiredService<IPictureLinks>();
-        var link = links.ExportUrl(WorkspaceA, map.Id, map.Version)!;
+        var links = Links(host);
+        var link = links.ExportUrl(map)!;
 
         var response = await client.GetAsync(Relative(link));
 
@@ -188,7 +169,7 @@ public sealed class PictureEndpointTests : IDisposable
         Assert.Contains("Person 008", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // A picture token is not an export token, and the other way round.
-        var picture = links.PictureUrl(WorkspaceA, map.Id, map.Version, MapPicture.Grid)!.Segments[^1].Replace(".png", ".csv", StringComparison.Ordinal);
+        var picture = links.PictureUrl(map, MapPicture.Grid)!.Segments[^1].Replace(".png", ".csv", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/exports/" + picture, UriKind.Relative))).StatusCode);
     }
 
@@ -198,21 +179,23 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host(("PublicBaseUrl", ""));
         using var client = host.CreateClient();
 
-        var links = host.Services.GetRequiredService<IPictureLinks>();
+        var links = Links(host);
 
-        Assert.Null(links.PictureUrl(WorkspaceA, Guid.NewGuid(), 1, MapPicture.Grid));
-        Assert.Null(links.ExportUrl(WorkspaceA, Guid.NewGuid(), 1));
+        var map = MapBuilder.For(WorkspaceA).Build();
+
+        Assert.Null(links.PictureUrl(map, MapPicture.Grid));
+        Assert.Null(links.ExportUrl(map));
     }
 
     [Fact]
     public async Task SigningKey_NotConfigured_GeneratedOnceAndKeptNextToTheDatabase()
     {
         Uri first;
-        var mapId = Guid.NewGuid();
+        var map = MapBuilder.For(WorkspaceA).Build();
         await using (var host = Host(("Pictures:SigningKey", "")))
         {
             using var client = host.CreateClient();
-            first = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, mapId, 1, MapPicture.Grid)!;
+            first = Links(host).PictureUrl(map, MapPicture.Grid)!;
         }
 
         var file = Path.Combine(hosts.Folder, SigningKeys.FileName);
@@ -226,7 +209,7 @@ public sealed class PictureEndpointTests : IDisposable
         {
             using var client = host.CreateClient();
             var codec = host.Services.GetRequiredService<LinkTokenCodec>();
-            Assert.Equal(mapId, codec.Decode(first.Segments[^1][..^4])?.MapId);
+            Assert.Equal(map.Id, codec.Decode(first.Segments[^1][..^4])?.MapId);
         }
     }
 
@@ -235,6 +218,9 @@ public sealed class PictureEndpointTests : IDisposable
     [InlineData("PublicBaseUrl", "bot.example.com", "PublicBaseUrl")]
     [InlineData("Pictures:SigningKey", "c2hvcnQ=", "Pictures:SigningKey")]
     [InlineData("Pictures:SigningKey", "not base64!", "Pictures:SigningKey")]
+    [InlineData("Pictures:PreviousSigningKeys:0", "c2hvcnQ=", "Pictures:PreviousSigningKeys:0")]
+    [InlineData("PublicLinks:ExportLifetime", "00:00:00", "PublicLinks:ExportLifetime")]
+    [InlineData("PublicLinks:ExportLifetime", "2.00:00:00", "PublicLinks:ExportLifetime")]
     public void Start_InvalidPictureOption_FailsNamingTheKey(string key, string value, string named)
     {
         using var host = Host((key, value));
@@ -251,7 +237,7 @@ public sealed class PictureEndpointTests : IDisposable
         await using var host = Host(("PublicBaseUrl", "http://localhost:3978"));
         using var client = host.CreateClient();
 
-        var link = host.Services.GetRequiredService<IPictureLinks>().PictureUrl(WorkspaceA, Guid.NewGuid(), 1, MapPicture.Org);
+        var link = Links(host).PictureUrl(MapBuilder.For(WorkspaceA).Build(), MapPicture.Org);
 
         Assert.StartsWith("http://localhost:3978/maps/", link?.AbsoluteUri, StringComparison.Ordinal);
     }

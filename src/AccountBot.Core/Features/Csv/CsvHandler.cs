@@ -30,7 +30,7 @@ public sealed class CsvHandler(
 
         return new ExportView(map.Id, map.Name, StakeholderCsvWriter.FileName(map), StakeholderCsvWriter.Write(map), map.Stakeholders.Count)
         {
-            DownloadUrl = links.ExportUrl(map.Workspace, map.Id, map.Version),
+            DownloadUrl = links.ExportUrl(map),
         };
     }
 

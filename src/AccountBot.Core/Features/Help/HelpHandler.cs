@@ -18,6 +18,7 @@ public sealed class HelpHandler : ICommandHandler<ShowHelp>
         new("map Acme reviewed", "Mark the map reviewed"),
         new("map Acme history", "Who changed what, when"),
         new("map Acme link", "Send Acme's reminders to this channel (unlink to stop)"),
+        new("map Acme links reset", "Stop every picture and CSV link of Acme posted so far"),
         new("map Acme snooze", "No reminders about Acme in this channel for a week"),
         new("map list", "All maps, worst gaps first"),
         new("map settings", "Reminder day, time, time zone and thresholds for this channel"),

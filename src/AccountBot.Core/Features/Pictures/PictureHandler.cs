@@ -30,7 +30,7 @@ public sealed class PictureHandler(MapFinder finder, MapViewFactory views, IPict
         return new PictureView(map.Id, map.Name, CommandParser.Quote(map.Name), map.Version, command.Picture, sections)
         {
             Visibility = ReplyVisibility.Channel,
-            ImageUrl = links.PictureUrl(map.Workspace, map.Id, map.Version, command.Picture),
+            ImageUrl = links.PictureUrl(map, command.Picture),
         };
     }
 

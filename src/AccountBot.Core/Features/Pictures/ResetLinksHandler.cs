@@ -1,0 +1,35 @@
+using AccountBot.Core.Commands;
+using AccountBot.Core.Views;
+
+namespace AccountBot.Core.Features.Pictures;
+
+/// <summary>
+/// <c>map Acme links reset</c>: revokes every picture and export link of the map posted so far (the
+/// map's link epoch goes up; links carry the epoch they were made in). A map edit like any other,
+/// with its history entry, so the channel sees who did it.
+/// </summary>
+public sealed class ResetLinksHandler(MapFinder finder, MapEditor editor) : ICommandHandler<ResetLinks>
+{
+    public async Task<Reply> HandleAsync(ResetLinks command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        if (map is null)
+        {
+            return notFound!;
+        }
+
+        var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.ResetLinks(stamp), null, cancellationToken);
+        return result.Succeeded
+            ? new NoticeView(
+                Tone.Success,
+                $"{context.User.Name} reset {map.Name}'s links: every picture and CSV export link posted before now no longer opens. "
+                + "Slack and Teams keep their own copy of a picture they already showed: delete those messages to take it down.",
+                $"map {CommandParser.Quote(map.Name)} grid")
+            {
+                Visibility = ReplyVisibility.Channel,
+            }
+            : new NoticeView(Tone.Error, string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+}

@@ -159,7 +159,7 @@ public sealed class ViewCardRenderer
         return Card(body, $"{view.Picture} of {view.MapName}", [Command("Open map", "map " + view.CommandName)]);
     }
 
-    /// <summary>A "title: value" line; not a FactSet, because Teams reads fact values as markdown and these hold account names.</summary>
+    /// <summary>A "title: value" line (the card model has no FactSet: Teams reads fact titles and values as markdown).</summary>
     private static RichTextBlock FactLine(string title, string value) => Line(Bold(title + ": "), Plain(value)) with { Spacing = Spacing.None };
 
     public static TextColor ToneColor(Tone tone) => tone switch

@@ -159,9 +159,6 @@ public sealed class ViewCardRenderer
         return Card(body, $"{view.Picture} of {view.MapName}", [Command("Open map", "map " + view.CommandName)]);
     }
 
-    /// <summary>A "title: value" line (the card model has no FactSet: Teams reads fact titles and values as markdown).</summary>
-    private static RichTextBlock FactLine(string title, string value) => Line(Bold(title + ": "), Plain(value)) with { Spacing = Spacing.None };
-
     public static TextColor ToneColor(Tone tone) => tone switch
     {
         Tone.Success => TextColor.Good,
@@ -169,4 +166,7 @@ public sealed class ViewCardRenderer
         Tone.Error => TextColor.Attention,
         _ => TextColor.Default,
     };
+
+    /// <summary>A "title: value" line (the card model has no FactSet: Teams reads fact titles and values as markdown).</summary>
+    private static RichTextBlock FactLine(string title, string value) => Line(Bold(title + ": "), Plain(value)) with { Spacing = Spacing.None };
 }

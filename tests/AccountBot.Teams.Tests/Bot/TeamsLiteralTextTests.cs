@@ -77,6 +77,16 @@ public sealed class TeamsLiteralTextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_ButtonFromAnOlderVersion_SuggestsTheCommandInMonospaceNotBackticks()
+    {
+        await _host.PostAsync(new ActivityBuilder().Submit("""{"verb":"noLongerThere"}""").Build());
+
+        var runs = LastCard()["body"]!.AsArray().SelectMany(e => e!["inlines"]?.AsArray() ?? []).ToList();
+        Assert.Contains(runs, r => r!["text"]!.GetValue<string>() == "map help" && r["fontType"]?.GetValue<string>() == "Monospace");
+        Assert.DoesNotContain(runs, r => r!["text"]!.GetValue<string>().Contains('`', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Message_NoTenant_PlainTextReplyIsMarkedPlain()
     {
         await _host.PostAsync(new ActivityBuilder().Message("map Acme create")

@@ -173,7 +173,7 @@ public sealed class TeamsBot(
                 inPlace = true;
                 break;
             default:
-                reply = new NoticeView(Tone.Warning, "That button is from an older version of AccountBot. Type `map help` to start again.");
+                reply = new NoticeView(Tone.Warning, "That button is from an older version of AccountBot.", "map help");
                 inPlace = false;
                 break;
         }

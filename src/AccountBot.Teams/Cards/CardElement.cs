@@ -4,14 +4,14 @@ namespace AccountBot.Teams.Cards;
 
 /// <summary>
 /// An element of a card body. The <c>type</c> discriminator is written first; only the elements
-/// Teams renders at schema 1.5 are modelled.
+/// Teams renders at schema 1.5 are modelled. FactSet is left out on purpose: Teams reads fact titles
+/// and values as markdown, and the bot's text comes from users (see <see cref="RichTextBlock"/>).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
 [JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
-[JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(Image), "Image")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]

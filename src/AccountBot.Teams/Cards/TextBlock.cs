@@ -1,6 +1,9 @@
 namespace AccountBot.Teams.Cards;
 
-/// <summary>A paragraph of text (Teams renders a subset of Markdown in it).</summary>
+/// <summary>
+/// A paragraph of text that Teams reads as markdown (links, emphasis, lists, <c>&lt;at&gt;</c> mentions).
+/// Only for the bot's own markup; user text goes in a <see cref="RichTextBlock"/>'s <see cref="TextRun"/>s.
+/// </summary>
 public sealed record TextBlock(string Text) : CardElement
 {
     public bool? Wrap { get; init; }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace AccountBot.Teams.Cards;
 
-/// <summary>A styled run inside a <see cref="RichTextBlock"/>.</summary>
+/// <summary>
+/// A styled run inside a <see cref="RichTextBlock"/>. Its text is never read as markdown, so this is
+/// where user text goes; emphasis is the run's style.
+/// </summary>
 public sealed record TextRun(string Text)
 {
     [JsonPropertyOrder(-2)]
@@ -13,6 +16,8 @@ public sealed record TextRun(string Text)
     public FontSize? Size { get; init; }
 
     public TextColor? Color { get; init; }
+
+    public FontType? FontType { get; init; }
 
     public bool? IsSubtle { get; init; }
 

@@ -61,9 +61,12 @@ public sealed record Activity
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
-    /// <summary>A new outbound message activity.</summary>
+    /// <summary>
+    /// A new outbound message activity. Its text is marked <c>plain</c>: Teams reads a message's text as
+    /// markdown by default, and what the bot writes may quote user input. Formatted content goes in a card.
+    /// </summary>
     public static Activity CreateMessage(string? text = null, IReadOnlyList<Attachment>? attachments = null) =>
-        new() { Type = ActivityTypes.Message, Text = text, Attachments = attachments };
+        new() { Type = ActivityTypes.Message, Text = text, TextFormat = text is null ? null : TextFormats.Plain, Attachments = attachments };
 
     /// <summary>The tenant, from <c>channelData.tenant.id</c> or else <c>conversation.tenantId</c>.</summary>
     public string? GetTenantId() => ChannelData?.Tenant?.Id ?? Conversation?.TenantId;
@@ -131,6 +134,7 @@ public sealed record Activity
     {
         Type = ActivityTypes.Message,
         Text = text,
+        TextFormat = text is null ? null : TextFormats.Plain, // as CreateMessage: user input must not become markup
         From = Recipient,
         Recipient = From,
         Conversation = Conversation,

@@ -8,15 +8,28 @@ internal static class CardParts
 {
     public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    public static TextBlock Title(string text) => new(text) { Size = FontSize.Large, Weight = FontWeight.Bolder, Wrap = true };
+    // Every text is drawn as TextRuns in a RichTextBlock: Teams reads TextBlock text (and fact titles
+    // and values) as markdown, so a map named "[Re-login](https://…)" would be a live link there. Runs
+    // are always literal; the bot's own emphasis is a run's style (Bold, Code), never markup.
+    public static RichTextBlock Line(params IReadOnlyList<TextRun> runs) => new(runs);
 
-    public static TextBlock Heading(string text) => new(text) { Size = FontSize.Medium, Weight = FontWeight.Bolder, Wrap = true, Spacing = Spacing.Medium };
+    public static RichTextBlock Title(string text) => Line(new TextRun(text) { Size = FontSize.Large, Weight = FontWeight.Bolder });
 
-    public static TextBlock Text(string text) => new(text) { Wrap = true };
+    public static RichTextBlock Heading(string text, TextColor? color = null) =>
+        Line(new TextRun(text) { Size = FontSize.Medium, Weight = FontWeight.Bolder, Color = color }) with { Spacing = Spacing.Medium };
 
-    public static TextBlock Subtle(string text) => new(text) { Wrap = true, IsSubtle = true, Spacing = Spacing.None };
+    public static RichTextBlock Text(string text) => Line(Plain(text));
 
-    public static TextBlock Colored(string text, TextColor color) => new(text) { Wrap = true, Color = color };
+    public static RichTextBlock Subtle(string text) => Line(new TextRun(text) { IsSubtle = true }) with { Spacing = Spacing.None };
+
+    public static RichTextBlock Colored(string text, TextColor color, FontWeight? weight = null) => Line(new TextRun(text) { Color = color, Weight = weight });
+
+    public static TextRun Plain(string text) => new(text);
+
+    public static TextRun Bold(string text) => new(text) { Weight = FontWeight.Bolder };
+
+    /// <summary>A command to type, in the typeface Slack and Teams use for code.</summary>
+    public static TextRun Code(string text) => new(text) { FontType = FontType.Monospace };
 
     public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy", Culture);
 

@@ -51,12 +51,14 @@ public sealed class CsvCardRenderer
 
         void Add(CardInput input, string? hint = null)
         {
+            // The server's message (it may quote pasted cells) goes in a literal line, not in the
+            // input's errorMessage: Teams reads that as markdown.
             var error = view.ErrorField == input.Id ? view.Error : null;
-            body.Add(error is null ? input : input with { ErrorMessage = error });
+            body.Add(input);
             if (hint is not null)
                 body.Add(Subtle(hint));
             if (error is not null)
-                body.Add(new TextBlock(error) { Id = input.Id + "Error", Color = TextColor.Attention, Wrap = true, Spacing = Spacing.None });
+                body.Add(Colored(error, TextColor.Attention) with { Id = input.Id + "Error", Spacing = Spacing.None });
         }
 
         if (view.Error is { } general && view.ErrorField is not (ImportFormView.AccountField or ImportFormView.CsvField))
@@ -139,10 +141,16 @@ public sealed class CsvCardRenderer
     {
         if (lines.Count == 0)
             return;
-        body.Add(Heading(string.Create(Culture, $"{heading} ({lines.Count})")) with { Color = color });
+        body.Add(Heading(string.Create(Culture, $"{heading} ({lines.Count})"), color));
         var shown = lines.Take(maxLines).ToList();
         foreach (var line in shown)
-            body.Add(Text(string.Create(Culture, $"Line {line.Line}: **{Shorten(line.Name, 80)}** · {Shorten(line.Detail, 200)}")) with { Spacing = Spacing.None });
+        {
+            body.Add(Line(
+                Plain(string.Create(Culture, $"Line {line.Line}: ")),
+                Bold(Shorten(line.Name, 80)),
+                Plain(" · " + Shorten(line.Detail, 200))) with { Spacing = Spacing.None });
+        }
+
         if (lines.Count > shown.Count)
             body.Add(Subtle(More(lines.Count - shown.Count)));
     }

@@ -15,6 +15,9 @@ public sealed class MapCardRenderer
     /// <summary>How many people the card lists before "and N more" (the person picker is capped the same way).</summary>
     public const int DefaultMaxPeople = 60;
 
+    /// <summary>How many coverage gaps the card lists before "and N more" (as many as Slack's map message).</summary>
+    public const int DefaultMaxGaps = 20;
+
     public AdaptiveCard Render(MapView view, int maxPeople = DefaultMaxPeople)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -30,8 +33,12 @@ public sealed class MapCardRenderer
 
         if (view.Gaps.Count > 0)
         {
-            var gaps = new List<CardElement> { new TextBlock("Coverage gaps") { Weight = FontWeight.Bolder, Color = TextColor.Attention } };
-            gaps.AddRange(view.Gaps.Select(g => (CardElement)Colored("⚠ " + g.Message, TextColor.Attention) with { Spacing = Spacing.None }));
+            var gaps = new List<CardElement> { Colored("Coverage gaps", TextColor.Attention, FontWeight.Bolder) };
+            // Capped like people: a 500-person map can have hundreds of per-person gaps.
+            var shownGaps = view.Gaps.Take(Math.Min(DefaultMaxGaps, Math.Max(maxPeople, 5))).ToList();
+            gaps.AddRange(shownGaps.Select(g => (CardElement)(Colored("⚠ " + g.Message, TextColor.Attention) with { Spacing = Spacing.None })));
+            if (view.Gaps.Count > shownGaps.Count)
+                gaps.Add(Colored(More(view.Gaps.Count - shownGaps.Count), TextColor.Attention) with { Spacing = Spacing.None });
             body.Add(new Container(gaps) { Style = ContainerStyle.Attention, Spacing = Spacing.Medium });
         }
 
@@ -84,7 +91,7 @@ public sealed class MapCardRenderer
 
     private static Container Person(StakeholderLine person)
     {
-        var name = person.Title is { Length: > 0 } title ? $"**{person.Name}** — {title}" : $"**{person.Name}**";
+        var name = person.Title is { Length: > 0 } title ? Line(Bold(person.Name), Plain(" — " + title)) : Line(Bold(person.Name));
         var details = new List<string>
         {
             string.Create(Culture, $"{PowerInterestGrid.DisplayName(person.Quadrant)} (power {person.Power}, interest {person.Interest})"),
@@ -96,7 +103,7 @@ public sealed class MapCardRenderer
         if (person.ReportsToName is { } manager)
             details.Add("reports to " + manager);
 
-        var items = new List<CardElement> { Text(name), Subtle(string.Join(" · ", details)) };
+        var items = new List<CardElement> { name, Subtle(string.Join(" · ", details)) };
         if (Roles.Split(person.Roles) is { Count: > 1 } roles)
             items.Add(Subtle("Roles: " + string.Join(", ", roles.Select(Roles.DisplayName))));
         if (person.NextStep is { Length: > 0 } next)

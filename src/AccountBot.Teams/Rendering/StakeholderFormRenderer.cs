@@ -33,12 +33,14 @@ public sealed class StakeholderFormRenderer
 
         void Add(CardInput input, string? hint = null)
         {
+            // The server's message (it may quote what was typed) goes in a literal line, not in the
+            // input's errorMessage: Teams reads that as markdown.
             var error = errors.TryGetValue(input.Id!, out var message) ? message : null;
-            body.Add(error is null ? input : input with { ErrorMessage = error });
+            body.Add(input);
             if (hint is not null)
                 body.Add(Subtle(hint));
             if (error is not null)
-                body.Add(new TextBlock(error) { Id = input.Id + "Error", Color = TextColor.Attention, Wrap = true, Spacing = Spacing.None });
+                body.Add(Colored(error, TextColor.Attention) with { Id = input.Id + "Error", Spacing = Spacing.None });
         }
 
         TextInput Text(string id, string label, string? value, int maxLength, string? placeholder = null) => new(id)

@@ -16,23 +16,23 @@ public sealed class ViewCardRenderer
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<CardElement> { Title("AccountBot") };
         body.Add(Text(view.Lead ?? "Keeps your account maps: who the stakeholders are, what role they play, and where the coverage gaps are."));
-        body.Add(new FactSet([.. view.Examples.Select(e => new Fact(e.Command, e.Description))]) { Spacing = Spacing.Medium });
+        body.AddRange(view.Examples.Select((e, i) => (CardElement)(Line(Code(e.Command), Plain(" · " + e.Description)) with { Spacing = i == 0 ? Spacing.Medium : Spacing.Small })));
         return Card(body, "AccountBot help", [Command("My maps", "map list")]);
     }
 
     public AdaptiveCard Notice(NoticeView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var body = new List<CardElement> { Colored(view.Text, ToneColor(view.Tone)) with { Weight = view.Tone == Tone.Error ? FontWeight.Bolder : null } };
+        var body = new List<CardElement> { Colored(view.Text, ToneColor(view.Tone), view.Tone == Tone.Error ? FontWeight.Bolder : null) };
         if (view.Example is { } example)
-            body.Add(Subtle("Try: " + example));
+            body.Add(Line(new TextRun("Try: ") { IsSubtle = true }, Code(example) with { IsSubtle = true }) with { Spacing = Spacing.None });
         return Card(body, view.Text);
     }
 
     public AdaptiveCard MapNotFound(MapNotFoundView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var body = new List<CardElement> { Text($"There is no map called **{view.RequestedName}** yet.") };
+        var body = new List<CardElement> { Line(Plain("There is no map called "), Bold(view.RequestedName), Plain(" yet.")) };
         var actions = new List<CardAction> { Command($"Create {Shorten(view.RequestedName, 40)}", view.CreateCommand, inPlace: true, style: ActionStyle.Positive) };
         if (view.Suggestions.Count > 0)
         {
@@ -59,7 +59,7 @@ public sealed class ViewCardRenderer
     {
         ArgumentNullException.ThrowIfNull(view);
         return Card(
-            [Text($"Remove **{view.PersonName}** from {view.MapName}? The history keeps them.")],
+            [Line(Plain("Remove "), Bold(view.PersonName), Plain($" from {view.MapName}? The history keeps them."))],
             $"Remove {view.PersonName}?",
             [
                 Command("Remove", view.ConfirmCommand, inPlace: true, style: ActionStyle.Destructive),
@@ -72,15 +72,15 @@ public sealed class ViewCardRenderer
         ArgumentNullException.ThrowIfNull(view);
         var body = new List<CardElement> { Title(view.TotalCount == 1 ? "1 account map" : string.Create(Culture, $"{view.TotalCount} account maps")) };
         if (view.Maps.Count == 0)
-            body.Add(Text("No maps yet. Type `map Acme` to start one."));
+            body.Add(Line(Plain("No maps yet. Type "), Code("map Acme"), Plain(" to start one.")));
         var rows = view.Maps.Take(maxRows).ToList();
         foreach (var map in rows)
         {
             var gaps = map.Gaps.Count == 0 ? "no gaps" : string.Join("; ", map.Gaps.Take(3).Select(g => g.Message)) + (map.Gaps.Count > 3 ? "; …" : string.Empty);
             body.Add(new Container(
             [
-                Text(string.Create(Culture, $"**{map.Name}** · {map.Kind} · owner {map.OwnerName} · {map.ActiveCount} active · {Date(map.LastActivity)}")),
-                Colored(gaps, map.Gaps.Count == 0 ? TextColor.Good : TextColor.Attention) with { Spacing = Spacing.None, IsSubtle = true },
+                Line(Bold(map.Name), Plain(string.Create(Culture, $" · {map.Kind} · owner {map.OwnerName} · {map.ActiveCount} active · {Date(map.LastActivity)}"))),
+                Line(new TextRun(gaps) { Color = map.Gaps.Count == 0 ? TextColor.Good : TextColor.Attention, IsSubtle = true }) with { Spacing = Spacing.None },
             ]) { Spacing = Spacing.Small });
         }
 
@@ -126,17 +126,14 @@ public sealed class ViewCardRenderer
         var body = new List<CardElement> { Title("Reminders in " + view.ChannelName) };
         if (view.Notice is { } notice)
             body.Add(Colored(notice, TextColor.Good));
-        body.Add(new FactSet(
-        [
-            new("Weekly digest", view.RemindersEnabled ? "on" : "off"),
-            new("When", string.Create(Culture, $"{view.Day} {view.Time:HH\\:mm} ({view.TimeZone})")),
-            new("Stale map after", string.Create(Culture, $"{view.StaleAfterDays} days")),
-            new("Stale contact after", string.Create(Culture, $"{view.StaleContactDays} days")),
-            new("Linked accounts", view.LinkedAccounts.Count == 0 ? "none" : Shorten(string.Join(", ", view.LinkedAccounts), 1000)),
-        ]));
+        body.Add(FactLine("Weekly digest", view.RemindersEnabled ? "on" : "off") with { Spacing = Spacing.Medium });
+        body.Add(FactLine("When", string.Create(Culture, $"{view.Day} {view.Time:HH\\:mm} ({view.TimeZone})")));
+        body.Add(FactLine("Stale map after", string.Create(Culture, $"{view.StaleAfterDays} days")));
+        body.Add(FactLine("Stale contact after", string.Create(Culture, $"{view.StaleContactDays} days")));
+        body.Add(FactLine("Linked accounts", view.LinkedAccounts.Count == 0 ? "none" : Shorten(string.Join(", ", view.LinkedAccounts), 1000)));
         if (view.LastFailure is { } failure)
             body.Add(Colored($"Last delivery failed {Date(failure.At)}: {failure.Reason}", TextColor.Attention));
-        body.Add(Subtle("Change with e.g. `map settings day monday time 09:00 tz Europe/Paris`."));
+        body.Add(Line(new TextRun("Change with e.g. ") { IsSubtle = true }, Code("map settings day monday time 09:00 tz Europe/Paris"), new TextRun(".") { IsSubtle = true }));
         return Card(body, "Reminder settings");
     }
 
@@ -154,8 +151,7 @@ public sealed class ViewCardRenderer
             body.Add(Heading(section.Heading));
             var lines = section.Lines.Take(budget).ToList();
             budget -= lines.Count;
-            if (lines.Count > 0)
-                body.Add(Text(string.Join("\n\n", lines)) with { Spacing = Spacing.Small });
+            body.AddRange(lines.Select((line, i) => (CardElement)(Text(line) with { Spacing = i == 0 ? Spacing.Small : Spacing.None })));
             if (section.Lines.Count > lines.Count)
                 body.Add(Subtle(More(section.Lines.Count - lines.Count)));
         }
@@ -170,4 +166,7 @@ public sealed class ViewCardRenderer
         Tone.Error => TextColor.Attention,
         _ => TextColor.Default,
     };
+
+    /// <summary>A "title: value" line (the card model has no FactSet: Teams reads fact titles and values as markdown).</summary>
+    private static RichTextBlock FactLine(string title, string value) => Line(Bold(title + ": "), Plain(value)) with { Spacing = Spacing.None };
 }

@@ -16,8 +16,8 @@ internal static class SampleCards
                 new TextBlock("Grace Hopper") { Weight = FontWeight.Bolder },
                 new TextBlock("VP Engineering · champion") { IsSubtle = true, Spacing = Spacing.None }),
         ]),
-        new FactSet([new Fact("Influence", "4 / 5"), new Fact("Stance", "Supporter")]),
         new RichTextBlock([new TextRun("Risk: ") { Weight = FontWeight.Bolder }, new TextRun("renewal in 30 days") { Italic = true }]),
+        new RichTextBlock([new TextRun("Type "), new TextRun("map Acme") { FontType = FontType.Monospace }]),
         new Container([new TextBlock("Details are hidden until toggled.") { Wrap = true }]) { Id = "details", IsVisible = false, Style = ContainerStyle.Emphasis },
         new ActionSet([new ExecuteAction("Refresh", "refreshMap") { Data = CardData.Create(new KeyValuePair<string, string?>("accountId", "acme")) }]),
     ])

@@ -166,6 +166,8 @@ internal static class SampleViews
         yield return ("import-preview", ImportPreview(3, 2, 1));
         yield return ("import-preview-500", ImportPreview(300, 150, 50, ignored: 40));
         yield return ("import-preview-nothing", ImportPreview(0, 0, 2));
+        foreach (var hostile in HostileViews.All())
+            yield return hostile;
     }
 
     public const string ImportId = "imp_7Hc2kQ";

@@ -35,7 +35,7 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
         var body = Body(_renderer.Render(SampleViews.SmallMap()));
 
         var gaps = body.FindIndex(e => e["type"]!.GetValue<string>() == "Container" && e["style"]?.GetValue<string>() == "Attention");
-        var firstGroup = body.FindIndex(e => e["text"]?.GetValue<string>() == "Champion (1)");
+        var firstGroup = body.FindIndex(e => Text(e) == "Champion (1)");
         Assert.InRange(gaps, 0, firstGroup - 1);
         Assert.Contains("No signer", body[gaps].ToJsonString(), StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
     {
         var json = Json(_renderer.Render(SampleViews.SmallMap()));
 
-        Assert.Contains("**Jane Doe** — VP Finance", json, StringComparison.Ordinal);
+        Assert.Contains("{\"type\":\"TextRun\",\"text\":\"Jane Doe\",\"weight\":\"Bolder\"},{\"type\":\"TextRun\",\"text\":\" — VP Finance\"}", json, StringComparison.Ordinal);
         Assert.Contains("Manage closely (power 4, interest 5) · supporter · owner Ana Rep (strong)", json, StringComparison.Ordinal);
         Assert.Contains("Last reviewed by Ben Sales, 20 Feb 2026", json, StringComparison.Ordinal);
         foreach (var command in new[] { "map Acme Corp add", "map Acme Corp reviewed", "map Acme Corp history", "map Acme Corp grid", "map Acme Corp onion", "map Acme Corp org", "map Acme Corp raci" })
@@ -61,9 +61,10 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
 
         var email = body.FindIndex(e => e["id"]?.GetValue<string>() == StakeholderFields.Email);
         Assert.Equal("jane.doe(at)acme", body[email]["value"]!.GetValue<string>());
-        Assert.Equal("E-mail must look like name@example.com.", body[email]["errorMessage"]!.GetValue<string>());
+        Assert.Null(body[email]["errorMessage"]);
         Assert.Equal("emailError", body[email + 1]["id"]!.GetValue<string>());
-        Assert.Equal("Attention", body[email + 1]["color"]!.GetValue<string>());
+        Assert.Equal("E-mail must look like name@example.com.", Text(body[email + 1]));
+        Assert.Equal("Attention", body[email + 1]["inlines"]![0]!["color"]!.GetValue<string>());
         var name = body.Single(e => e["id"]?.GetValue<string>() == StakeholderFields.Name);
         Assert.True(name["isRequired"]!.GetValue<bool>());
         Assert.Equal(Limits.Name, name["maxLength"]!.GetValue<int>());
@@ -187,7 +188,7 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
         var view = SampleViews.All().Single(v => v.Name == "export").View;
         var card = JsonNode.Parse(Json(_renderer.Render(view)))!;
 
-        Assert.Equal("Acme Corp: 2 people exported", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("Acme Corp: 2 people exported", Text(card["body"]![0]!));
         var action = card["actions"]!.AsArray().Single()!;
         Assert.Equal("Action.OpenUrl", action["type"]!.GetValue<string>());
         Assert.Equal("Download CSV", action["title"]!.GetValue<string>());
@@ -224,8 +225,9 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
 
         var csv = body.FindIndex(e => e["id"]?.GetValue<string>() == ImportFormView.CsvField);
         Assert.Equal(view.CsvText, body[csv]["value"]!.GetValue<string>());
-        Assert.Equal(view.Error, body[csv]["errorMessage"]!.GetValue<string>());
+        Assert.Equal("Paste the CSV text.", body[csv]["errorMessage"]!.GetValue<string>());
         Assert.Equal("csvError", body[csv + 2]["id"]!.GetValue<string>());
+        Assert.Equal(view.Error, Text(body[csv + 2]));
         Assert.DoesNotContain(body, e => e["id"]?.GetValue<string>() == "accountError");
     }
 
@@ -235,8 +237,9 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
         var json = Json(_renderer.Render(SampleViews.ImportPreview(3, 2, 1)));
 
         Assert.Contains("3 people to add · 2 people to update · 12 unchanged · 1 row with errors", json, StringComparison.Ordinal);
-        Assert.Contains("Line 2: **Person Number 0 Longname-Hyphenated**", json, StringComparison.Ordinal);
-        Assert.Contains("Line 7: **Broken Row 0** · Power must be", json, StringComparison.Ordinal);
+        var lines = Body(_renderer.Render(SampleViews.ImportPreview(3, 2, 1))).Select(Text).ToList();
+        Assert.Contains("Line 2: Person Number 0 Longname-Hyphenated · VP Procurement, Finance & Operations · economic buyer · power 4 · interest 3", lines);
+        Assert.Contains(lines, l => l?.StartsWith("Line 7: Broken Row 0 · Power must be", StringComparison.Ordinal) == true);
         Assert.Contains("Ignored columns: Custom CRM Field 0, Custom CRM Field 1", json, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"" + CardVerbs.ApplyImport + "\"", json, StringComparison.Ordinal);
         Assert.Contains("\"importId\":\"" + SampleViews.ImportId + "\"", json, StringComparison.Ordinal);
@@ -269,6 +272,10 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
     /// <summary>The same JSON without \u escapes, so assertions can name "—" and "&lt;at&gt;".</summary>
     private static string Relaxed(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>What a RichTextBlock reads (its runs joined), or null for other elements.</summary>
+    private static string? Text(JsonNode element) =>
+        element["inlines"] is JsonArray runs ? string.Concat(runs.Select(r => r!["text"]!.GetValue<string>())) : null;
 
     private static List<JsonNode> Body(AdaptiveCard card) => [.. JsonNode.Parse(Json(card))!["body"]!.AsArray().Select(n => n!)];
 }

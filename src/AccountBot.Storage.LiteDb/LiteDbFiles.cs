@@ -39,16 +39,23 @@ internal static class LiteDbFiles
             {
                 OwnerOnly.EnsureFolder(folder, logger);
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, $"its folder cannot be created: {ex.Message}", ex);
+        }
 
+        try
+        {
             OwnerOnly.CreateFile(path);
             foreach (var file in (string[])[path, LockPath(path), .. CompanionPaths(path)])
             {
                 OwnerOnly.TightenFile(file, logger);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, $"its folder cannot be created: {ex.Message}", ex);
+            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, ex.Message, ex);
         }
     }
 

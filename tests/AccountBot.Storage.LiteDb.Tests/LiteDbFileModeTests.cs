@@ -82,6 +82,25 @@ public sealed class LiteDbFileModeTests : IDisposable
         Assert.DoesNotContain(_log.Entries, e => e.Level >= LogLevel.Warning);
     }
 
+    [UnixFact]
+    public void Constructor_SharedStickyFolder_LeavesTheFolderAloneButKeepsTheFileOwnerOnly()
+    {
+        // Like /tmp: everyone's files live there, so closing it would break other programs.
+        var shared = Path.Combine(_db.Folder, "shared");
+        Directory.CreateDirectory(shared);
+        var everyone = UnixFileMode.StickyBit | FileModes.OwnerOnlyFolder | FileModes.GroupOrOther;
+        File.SetUnixFileMode(shared, everyone);
+        var path = Path.Combine(shared, "bot.db");
+
+        using (_db.Open(path, _log.For<LiteDbContext>()))
+        {
+            Assert.Equal(FileModes.OwnerOnlyFile, File.GetUnixFileMode(path));
+        }
+
+        Assert.Equal(everyone, File.GetUnixFileMode(shared));
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(shared, StringComparison.Ordinal) && e.Message.Contains("folder of their own", StringComparison.Ordinal));
+    }
+
     private async Task SaveMapAsync(LiteDbContext context) =>
         await TempDatabase.SaveNewAsync(_db.MapStore(context), MapBuilder.For(WorkspaceKey.ForSlack(null, "T1")).Named("Acme").WithStakeholders(3).Build());
 }

@@ -21,9 +21,9 @@ internal static class LiteDbFiles
     private const int MacWouldBlock = 35;
 
     /// <summary>
-    /// Makes the folder owner-only (created 0700, or tightened), and the data file 0600 before LiteDB first writes
-    /// it. LiteDB creates its -log and -tmp files itself, with the process umask, whenever it needs them: the
-    /// folder is what keeps those private. Ones left by an earlier run are tightened here too.
+    /// Makes the folder owner-only (created 0700, or tightened), and the data and -log files 0600 before LiteDB first
+    /// writes them. LiteDB creates its -tmp (sort) file itself, with the process umask, when it needs one: the folder
+    /// is what keeps that private. Files left by an earlier run are tightened here too.
     /// </summary>
     public static void Prepare(string path, ILogger logger)
     {
@@ -47,7 +47,10 @@ internal static class LiteDbFiles
 
         try
         {
+            // LiteDB opens its -log file with OpenOrCreate and keeps it while open: made here, it keeps this mode,
+            // which matters where the folder cannot be closed (a shared sticky folder).
             OwnerOnly.CreateFile(path);
+            OwnerOnly.CreateFile(LogPath(path));
             foreach (var file in (string[])[path, LockPath(path), .. CompanionPaths(path)])
             {
                 OwnerOnly.TightenFile(file, logger);
@@ -133,12 +136,11 @@ internal static class LiteDbFiles
 
     private static string LockPath(string path) => path + ".lock";
 
+    private static string LogPath(string path) => Companion(path, "-log");
+
+    private static IEnumerable<string> CompanionPaths(string path) => [LogPath(path), Companion(path, "-tmp")];
+
     /// <summary>LiteDB 5 names its write-ahead and sort files <c>{name}-log{ext}</c> and <c>{name}-tmp{ext}</c>.</summary>
-    private static IEnumerable<string> CompanionPaths(string path)
-    {
-        var folder = Path.GetDirectoryName(path) ?? string.Empty;
-        var name = Path.GetFileNameWithoutExtension(path);
-        var extension = Path.GetExtension(path);
-        return new[] { "-log", "-tmp" }.Select(suffix => Path.Combine(folder, name + suffix + extension));
-    }
+    private static string Companion(string path, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, Path.GetFileNameWithoutExtension(path) + suffix + Path.GetExtension(path));
 }

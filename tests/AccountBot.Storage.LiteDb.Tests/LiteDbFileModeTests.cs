@@ -83,7 +83,7 @@ public sealed class LiteDbFileModeTests : IDisposable
     }
 
     [UnixFact]
-    public void Constructor_SharedStickyFolder_LeavesTheFolderAloneButKeepsTheFileOwnerOnly()
+    public async Task Constructor_SharedStickyFolder_LeavesTheFolderAloneButKeepsTheFilesOwnerOnly()
     {
         // Like /tmp: everyone's files live there, so closing it would break other programs.
         var shared = Path.Combine(_db.Folder, "shared");
@@ -92,9 +92,14 @@ public sealed class LiteDbFileModeTests : IDisposable
         File.SetUnixFileMode(shared, everyone);
         var path = Path.Combine(shared, "bot.db");
 
-        using (_db.Open(path, _log.For<LiteDbContext>()))
+        using (var context = _db.Open(path, _log.For<LiteDbContext>()))
         {
-            Assert.Equal(FileModes.OwnerOnlyFile, File.GetUnixFileMode(path));
+            await SaveMapAsync(context);
+
+            // Here the folder protects nothing: every file LiteDB writes must be owner-only itself.
+            var files = Directory.GetFiles(shared);
+            Assert.Contains(files, f => f.EndsWith("bot-log.db", StringComparison.Ordinal));
+            Assert.All(files, f => Assert.Equal(FileModes.OwnerOnlyFile, File.GetUnixFileMode(f)));
         }
 
         Assert.Equal(everyone, File.GetUnixFileMode(shared));

@@ -5,7 +5,7 @@ namespace AccountBot.Storage.LiteDb;
 /// <summary>
 /// Keeps secrets-bearing folders and files (the database, its companions, the key ring) readable by this process's
 /// user only: folders 0700, files 0600 on Unix. A folder the bot creates is created so; an existing one that lets
-/// group or others in is tightened, with a warning naming it. Does nothing on Windows, where files inherit the
+/// group or others in is tightened, with a warning naming it. Changes no permissions on Windows, where files inherit the
 /// folder's ACL.
 /// </summary>
 public static class OwnerOnly
@@ -20,7 +20,7 @@ public static class OwnerOnly
 
     /// <summary>
     /// Creates <paramref name="folder"/> (and missing parents) owner-only, or tightens it when it exists. The folder
-    /// is what keeps files that others create inside it (LiteDB's -log file, key files) private, whatever their mode.
+    /// is what keeps files that others create inside it (LiteDB's -tmp file, key files) private, whatever their mode.
     /// </summary>
     public static void EnsureFolder(string folder, ILogger logger)
     {

@@ -85,4 +85,10 @@ internal static partial class Log
 
     [LoggerMessage(5011, LogLevel.Information, "Slack did not give a relationship owner's name in time; keeping the user id: {Reason}")]
     public static partial void UserNameUnknown(ILogger logger, string reason);
+
+    [LoggerMessage(6001, LogLevel.Error, "The Slack bot token of installation {Installation} cannot be decrypted: the Data Protection key ring it was stored with is not available. Restore the key ring that was backed up with the database, or reinstall the app in that workspace (/slack/install); until then the bot cannot act there")]
+    public static partial void TokenUnreadable(ILogger logger, string installation, Exception exception);
+
+    [LoggerMessage(6002, LogLevel.Information, "Encrypted {Count} Slack bot token(s) stored in plain text by an earlier version")]
+    public static partial void TokensProtected(ILogger logger, int count);
 }

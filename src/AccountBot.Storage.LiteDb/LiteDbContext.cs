@@ -1,4 +1,3 @@
-using System.Text;
 using AccountBot.Storage.LiteDb.Documents;
 using LiteDB;
 using Microsoft.Extensions.Logging;
@@ -20,17 +19,6 @@ public sealed class LiteDbContext : IDisposable
     internal const string BlockedConversationsCollection = "blocked_conversations";
     internal const string WorkspaceInstallationsCollection = "workspace_installations";
 
-    // Where LiteDB writes its header marker in page 0 (HeaderPage.P_HEADER_INFO in LiteDB 5).
-    private const int HeaderInfoOffset = 32;
-    private const string HeaderInfo = "** This is a LiteDB file **";
-
-    // A file held by another open with a conflicting FileShare: .NET reports ERROR_SHARING_VIOLATION /
-    // ERROR_LOCK_VIOLATION on Windows, and on Unix the raw errno of the failed flock, EWOULDBLOCK.
-    private const int WindowsSharingViolation = 32;
-    private const int WindowsLockViolation = 33;
-    private const int LinuxWouldBlock = 11;
-    private const int MacWouldBlock = 35;
-
     private readonly ILogger<LiteDbContext> _logger;
     private readonly FileStream _lockFile;
     private readonly LiteDatabase _database;
@@ -49,9 +37,9 @@ public sealed class LiteDbContext : IDisposable
         LiteDatabase? database = null;
         try
         {
-            PrepareFolder(Path);
-            lockFile = AcquireLock(Path);
-            ThrowIfNotLiteDb(Path);
+            LiteDbFiles.Prepare(Path, _logger);
+            lockFile = LiteDbFiles.AcquireLock(Path);
+            LiteDbFiles.ThrowIfNotLiteDb(Path);
             database = Open(Path, Mapper);
             EnsureIndexes(Path, database);
         }
@@ -176,90 +164,6 @@ public sealed class LiteDbContext : IDisposable
         return mapper;
     }
 
-    private static void PrepareFolder(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, "the path is a folder, not a file");
-        }
-
-        var folder = System.IO.Path.GetDirectoryName(path);
-        if (string.IsNullOrEmpty(folder))
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, $"its folder cannot be created: {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>
-    /// Takes an exclusive lock on <c>{path}.lock</c> for the lifetime of the process. LiteDB's direct
-    /// mode opens the data file with FileShare.Read, which on Linux takes only a shared lock, so two
-    /// processes could both open (and corrupt) the same file; the lock file is what keeps the second
-    /// AccountBot instance out.
-    /// </summary>
-    private static FileStream AcquireLock(string path)
-    {
-        var lockPath = path + ".lock";
-        try
-        {
-            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-        }
-        catch (IOException ex) when (IsSharingViolation(ex))
-        {
-            throw new LiteDbStartupException(path, LiteDbStartupFailure.Locked, $"'{lockPath}' is held", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, ex.Message, ex);
-        }
-    }
-
-    /// <summary>
-    /// Refuses a non-empty file that does not carry LiteDB's header marker before LiteDB touches it:
-    /// LiteDB would otherwise crop a file whose length is not a multiple of its page size, destroying
-    /// whatever it was.
-    /// </summary>
-    private static void ThrowIfNotLiteDb(string path)
-    {
-        try
-        {
-            if (!File.Exists(path))
-            {
-                return;
-            }
-
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            if (file.Length == 0)
-            {
-                return;
-            }
-
-            var header = new byte[HeaderInfoOffset + HeaderInfo.Length];
-            var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            var marker = read == header.Length ? Encoding.UTF8.GetString(header, HeaderInfoOffset, HeaderInfo.Length) : string.Empty;
-            if (!string.Equals(marker, HeaderInfo, StringComparison.Ordinal))
-            {
-                throw new LiteDbStartupException(path, LiteDbStartupFailure.Corrupt, "it has no LiteDB header");
-            }
-        }
-        catch (IOException ex) when (IsSharingViolation(ex))
-        {
-            throw new LiteDbStartupException(path, LiteDbStartupFailure.Locked, ex.Message, ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, ex.Message, ex);
-        }
-    }
-
     private static LiteDatabase Open(string path, BsonMapper mapper)
     {
         var connection = new ConnectionString
@@ -319,13 +223,8 @@ public sealed class LiteDbContext : IDisposable
     private static LiteDbStartupException Classify(string path, Exception ex) => ex switch
     {
         LiteDbStartupException startup => startup,
-        IOException io when IsSharingViolation(io) => new LiteDbStartupException(path, LiteDbStartupFailure.Locked, io.Message, io),
+        IOException io when LiteDbFiles.IsSharingViolation(io) => new LiteDbStartupException(path, LiteDbStartupFailure.Locked, io.Message, io),
         IOException or UnauthorizedAccessException => new LiteDbStartupException(path, LiteDbStartupFailure.Unwritable, ex.Message, ex),
         _ => new LiteDbStartupException(path, LiteDbStartupFailure.Corrupt, ex.Message, ex),
     };
-
-    private static bool IsSharingViolation(IOException ex) =>
-        OperatingSystem.IsWindows()
-            ? (ex.HResult & 0xFFFF) is WindowsSharingViolation or WindowsLockViolation
-            : ex.HResult == (OperatingSystem.IsMacOS() ? MacWouldBlock : LinuxWouldBlock);
 }

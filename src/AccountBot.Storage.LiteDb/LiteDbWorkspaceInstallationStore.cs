@@ -13,6 +13,19 @@ public sealed class LiteDbWorkspaceInstallationStore(LiteDbContext context) : IW
         return Task.FromResult(context.WorkspaceInstallations.FindById(key)?.ToDomain());
     }
 
+    public Task<IReadOnlyList<WorkspaceInstallation>> ListAsync(string platformPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(platformPrefix);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // A handful of documents per workspace at most: an ordinal filter in memory needs no LIKE pattern to escape.
+        var prefix = platformPrefix + ":";
+        IReadOnlyList<WorkspaceInstallation> installations = [.. context.WorkspaceInstallations.FindAll()
+            .Where(d => d.Id.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(d => d.ToDomain())];
+        return Task.FromResult(installations);
+    }
+
     public Task SaveAsync(WorkspaceInstallation installation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);

@@ -16,6 +16,15 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "The AccountBot database at {Path} did not answer the readiness probe")]
     public static partial void PingFailed(ILogger logger, string path, Exception exception);
 
+    [LoggerMessage(5, LogLevel.Warning, "{Path} was {Mode}: other users of this machine could read it; made it {Tightened} (owner only)")]
+    public static partial void Tightened(ILogger logger, string path, string mode, string tightened);
+
+    [LoggerMessage(6, LogLevel.Warning, "{Path} is {Mode}: other users of this machine may read it, and it cannot be made owner-only; chmod go-rwx it, or move it to a folder of its own")]
+    public static partial void CannotTighten(ILogger logger, string path, string mode, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Warning, "{Path} is a shared folder ({Mode}, sticky): the bot's files in it are owner-only, but give the database and key ring a folder of their own")]
+    public static partial void SharedFolder(ILogger logger, string path, string mode);
+
     [LoggerMessage(10, LogLevel.Debug, "Saved map {MapId} of {Workspace} at version {Version}")]
     public static partial void MapSaved(ILogger logger, Guid mapId, string workspace, int version);
 

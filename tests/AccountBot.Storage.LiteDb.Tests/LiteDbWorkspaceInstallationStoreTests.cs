@@ -69,6 +69,21 @@ public sealed class LiteDbWorkspaceInstallationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ListAsync_ReturnsEveryInstallationOfThatPlatformOnly()
+    {
+        using var context = _db.Open();
+        var store = new LiteDbWorkspaceInstallationStore(context);
+        await store.SaveAsync(Installation(null, "T01"), CancellationToken.None);
+        await store.SaveAsync(Installation("E01", null), CancellationToken.None);
+        await store.SaveAsync(Installation(null, "T02") with { Key = "slackish:T02" }, CancellationToken.None);
+
+        var listed = await store.ListAsync("slack", CancellationToken.None);
+
+        Assert.Equal(["slack:E01:*", "slack:T01"], listed.Select(i => i.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(Installation(null, "T01"), listed.Single(i => i.Key == "slack:T01"));
+    }
+
+    [Fact]
     public void ToString_LeavesTheTokenOut()
     {
         Assert.DoesNotContain("xoxb", Installation(null, "T01", "xoxb-secret").ToString(), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using AccountBot.Testing.Builders;
 using Microsoft.Extensions.Time.Testing;
@@ -24,9 +25,9 @@ public sealed class TempDatabase : IDisposable
 
     public FakeTimeProvider Time { get; } = new(MapBuilder.DefaultTime);
 
-    public LiteDbContext Open(string? path = null)
+    public LiteDbContext Open(string? path = null, ILogger<LiteDbContext>? logger = null)
     {
-        var context = new LiteDbContext(path ?? Path, NullLogger<LiteDbContext>.Instance);
+        var context = new LiteDbContext(path ?? Path, logger ?? NullLogger<LiteDbContext>.Instance);
         _opened.Add(context);
         return context;
     }

@@ -8,6 +8,9 @@ public interface IWorkspaceInstallationStore
 {
     Task<WorkspaceInstallation?> GetAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Every installation of one platform (keys starting <c>{platformPrefix}:</c>), in no particular order.</summary>
+    Task<IReadOnlyList<WorkspaceInstallation>> ListAsync(string platformPrefix, CancellationToken cancellationToken);
+
     Task SaveAsync(WorkspaceInstallation installation, CancellationToken cancellationToken);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);

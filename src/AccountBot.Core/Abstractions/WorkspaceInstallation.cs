@@ -13,6 +13,10 @@ public sealed record WorkspaceInstallation
     public string? TeamId { get; init; }
     public string? TeamName { get; init; }
     public bool IsEnterpriseInstall { get; init; }
+    /// <summary>
+    /// The token as the adapter hands it to storage: the Slack adapter encrypts it (ASP.NET Core Data Protection)
+    /// before saving, so stores and their files only ever hold ciphertext.
+    /// </summary>
     public required string BotToken { get; init; }
     public string? BotUserId { get; init; }
     public string? AppId { get; init; }

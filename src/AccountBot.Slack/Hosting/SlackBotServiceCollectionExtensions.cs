@@ -15,8 +15,9 @@ namespace AccountBot.Slack.Hosting;
 public static class SlackBotServiceCollectionExtensions
 {
     /// <summary>
-    /// AccountBot on Slack: the persistent installation store (over <see cref="IWorkspaceInstallationStore"/>, unless
-    /// a single workspace is configured with <c>Slack:BotToken</c> only), the adapter (<c>AddSlackAdapter</c>), the
+    /// AccountBot on Slack: the persistent installation store (over <see cref="IWorkspaceInstallationStore"/>, tokens
+    /// encrypted with Data Protection, plain ones from earlier versions encrypted at start-up; unless a single
+    /// workspace is configured with <c>Slack:BotToken</c> only), the adapter (<c>AddSlackAdapter</c>), the
     /// renderers, the listeners and the digest sender. Needs the core and a storage registered by the host.
     /// </summary>
     public static IServiceCollection AddSlackBot(this IServiceCollection services, IConfiguration configuration)
@@ -28,7 +29,13 @@ public static class SlackBotServiceCollectionExtensions
         var singleWorkspace = !string.IsNullOrEmpty(section[nameof(SlackOptions.BotToken)]) && string.IsNullOrEmpty(section[nameof(SlackOptions.ClientId)]);
         // Registered before AddSlackAdapter, whose TryAdd would otherwise pick the in-memory store.
         if (!singleWorkspace)
-            services.TryAddSingleton<ISlackInstallationStore>(sp => new PersistentSlackInstallationStore(sp.GetRequiredService<IWorkspaceInstallationStore>()));
+        {
+            // Bot tokens are encrypted at rest; the host decides where the key ring lives.
+            services.AddDataProtection();
+            services.TryAddSingleton<PersistentSlackInstallationStore>();
+            services.TryAddSingleton<ISlackInstallationStore>(sp => sp.GetRequiredService<PersistentSlackInstallationStore>());
+            services.AddHostedService<SlackTokenProtectionStartup>();
+        }
 
         services.AddSlackAdapter(configuration);
         services.TryAddSingleton<SlackMessageRenderer>();

@@ -10,6 +10,7 @@ public sealed class WorkspaceInstallationDocument
     public string? TeamId { get; set; }
     public string? TeamName { get; set; }
     public bool IsEnterpriseInstall { get; set; }
+    /// <summary>As the adapter hands it over: Slack stores Data Protection ciphertext; a plain token only in files written before encryption, until the next start.</summary>
     public string BotToken { get; set; } = string.Empty;
     public string? BotUserId { get; set; }
     public string? AppId { get; set; }

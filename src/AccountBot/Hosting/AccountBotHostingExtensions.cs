@@ -1,6 +1,7 @@
 using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
+using AccountBot.KeyRing;
 using AccountBot.Reminders;
 using AccountBot.Retention;
 using AccountBot.Slack;
@@ -23,6 +24,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddLiteDbStorage(builder.Configuration);
+        services.AddKeyRing();
         services.AddAccountBotCore();
         services.AddReminderDelivery();
         services.AddRetention();

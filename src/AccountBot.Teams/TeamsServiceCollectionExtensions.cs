@@ -1,3 +1,4 @@
+using AccountBot.Core.Logging;
 using AccountBot.Core.FollowUps;
 using AccountBot.Core.Http;
 using AccountBot.Teams.Connector;
@@ -40,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamsOptions>>().Value.OpenIdMetadataUrl,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClientName),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RejectionLog>();
         services.TryAddSingleton<BotAuthenticator>();
 
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();

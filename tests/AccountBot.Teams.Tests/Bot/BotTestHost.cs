@@ -62,6 +62,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 services.AddSingleton<IConversationStore>(conversations);
                 services.AddSingleton<IBlockedConversationStore>(new InMemoryBlockedConversationStore());
                 services.AddSingleton(new CoverageOptions());
+                services.AddSingleton(new LimitsOptions());
                 services.AddSingleton(new ReminderOptions());
                 services.AddAccountBotCore();
                 services.AddTeamsBot(builder.Configuration);

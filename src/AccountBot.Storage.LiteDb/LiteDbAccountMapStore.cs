@@ -21,10 +21,10 @@ public sealed partial class LiteDbAccountMapStore : IAccountMapStore
     private const string HeadSelector = "{ id: $._id, version: $.Version, key: $.WorkspaceNameKey }";
 
     /// <summary>Name keys looked at for "did you mean", at most; a workspace with more is narrowed down.</summary>
-    public const int NameCandidates = 500;
+    public const int NameCandidates = 250;
 
     /// <summary>Alphabetical neighbours of a missing name looked at in a large workspace, each side.</summary>
-    public const int NameNeighbours = 50;
+    public const int NameNeighbours = 25;
 
     private const string NameIndexField = nameof(AccountMapDocument.WorkspaceNameKey);
 

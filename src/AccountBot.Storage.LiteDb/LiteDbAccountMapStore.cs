@@ -23,9 +23,6 @@ public sealed partial class LiteDbAccountMapStore : IAccountMapStore
     /// <summary>Name keys looked at for "did you mean", at most; a workspace with more is narrowed down.</summary>
     public const int NameCandidates = 250;
 
-    /// <summary>Alphabetical neighbours of a missing name looked at in a large workspace, each side.</summary>
-    public const int NameNeighbours = 25;
-
     private const string NameIndexField = nameof(AccountMapDocument.WorkspaceNameKey);
 
     private readonly LiteDbContext _context;
@@ -84,10 +81,11 @@ public sealed partial class LiteDbAccountMapStore : IAccountMapStore
     }
 
     /// <summary>
-    /// Every name key in a workspace of up to <see cref="NameCandidates"/> maps. Beyond that, those starting with the
-    /// typed key's first two characters (at most <see cref="NameCandidates"/>) and its <see cref="NameNeighbours"/>
-    /// alphabetical neighbours each side: all from the name index alone, so a 10,000-map workspace costs what a
-    /// 500-map one does. A typo in the first two letters of a name in such a workspace finds no suggestion.
+    /// Every name key in a workspace of up to <see cref="NameCandidates"/> maps; beyond that, the
+    /// <see cref="NameCandidates"/> keys nearest the typed one in alphabetical order (half each side). All come from
+    /// the name index alone, so a 10,000-map workspace costs what a 250-map one does. In such a workspace the
+    /// suggestions are names that start like the typed one (prefixes, typos towards the end); a typo in the first
+    /// letters of a name finds no suggestion there.
     /// </summary>
     public Task<IReadOnlyList<string>> ListNameCandidatesAsync(WorkspaceKey workspace, string nameKey, CancellationToken cancellationToken)
     {
@@ -97,11 +95,9 @@ public sealed partial class LiteDbAccountMapStore : IAccountMapStore
         var keys = NameIndexKeys(Filter.StartsWith(NameIndexField, prefix), NameCandidates + 1).ToList();
         if (keys.Count > NameCandidates && nameKey.Length > 0)
         {
-            var start = nameKey[..Math.Min(2, nameKey.Length)];
             var typed = prefix + nameKey;
-            keys = [.. (start[^1] == char.MaxValue ? [] : NameIndexKeys(Filter.StartsWith(NameIndexField, prefix + start), NameCandidates))
-                .Concat(NameIndexKeys(Filter.Between(NameIndexField, typed, StoreKeys.Name(workspace, char.ToString(char.MaxValue))), NameNeighbours))
-                .Concat(NameIndexKeys(Filter.Between(NameIndexField, prefix, typed), NameNeighbours, descending: true))
+            keys = [.. NameIndexKeys(Filter.Between(NameIndexField, prefix, typed), NameCandidates / 2, descending: true)
+                .Concat(NameIndexKeys(Filter.Between(NameIndexField, typed, StoreKeys.Name(workspace, char.ToString(char.MaxValue))), NameCandidates / 2))
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)];
         }

@@ -36,10 +36,10 @@ public class DidYouMeanBenchmarks
         Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
     }
 
-    /// <summary>A typo of an existing name: the suggestions include it.</summary>
+    /// <summary>A typo of an existing name ("Account 0250"): the suggestions include it.</summary>
     [Benchmark]
     public async Task<object?> MissingMapWithTypo() =>
-        (await _finder.FindAsync(Context, "Acount 0250", CancellationToken.None)).NotFound;
+        (await _finder.FindAsync(Context, "Account 025o", CancellationToken.None)).NotFound;
 
     /// <summary>A name like none of the maps: every candidate is looked at and none is suggested.</summary>
     [Benchmark]

@@ -23,11 +23,11 @@ internal static partial class Log
     [LoggerMessage(1006, LogLevel.Error, "Slack {Method} not called: no installation for workspace {Team}")]
     public static partial void NoInstallation(ILogger logger, string method, string team);
 
-    [LoggerMessage(2001, LogLevel.Warning, "Slack request to {Path} rejected: signature {Status}")]
-    public static partial void SignatureRejected(ILogger logger, string path, string status);
+    [LoggerMessage(2001, LogLevel.Warning, "Slack request to {Path} rejected: signature {Status} ({Count} since the last such line)")]
+    public static partial void SignatureRejected(ILogger logger, string path, string status, int count);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Slack request to {Path} rejected: body larger than {MaxBytes} bytes")]
-    public static partial void BodyTooLarge(ILogger logger, string path, int maxBytes);
+    [LoggerMessage(2002, LogLevel.Warning, "Slack request to {Path} rejected: body larger than {MaxBytes} bytes ({Count} since the last such line)")]
+    public static partial void BodyTooLarge(ILogger logger, string path, int maxBytes, int count);
 
     [LoggerMessage(2003, LogLevel.Warning, "Slack request to {Path} could not be read: {Reason}")]
     public static partial void BadPayload(ILogger logger, string path, string reason);
@@ -50,8 +50,8 @@ internal static partial class Log
     [LoggerMessage(4002, LogLevel.Information, "Slack installation removed for workspace {Team} ({Reason})")]
     public static partial void InstallationRemoved(ILogger logger, string team, string reason);
 
-    [LoggerMessage(4003, LogLevel.Warning, "Slack OAuth callback refused: {Reason}")]
-    public static partial void OAuthRefused(ILogger logger, string reason);
+    [LoggerMessage(4003, LogLevel.Warning, "Slack OAuth callback refused: {Reason} {Detail} ({Count} since the last such line)")]
+    public static partial void OAuthRefused(ILogger logger, string reason, string detail, int count);
 
     [LoggerMessage(5001, LogLevel.Error, "Slack bot could not answer {Kind} in workspace {Workspace}")]
     public static partial void BotFailed(ILogger logger, Exception exception, string kind, string workspace);

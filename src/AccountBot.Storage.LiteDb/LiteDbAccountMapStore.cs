@@ -9,15 +9,21 @@ namespace AccountBot.Storage.LiteDb;
 /// <summary>
 /// <see cref="IAccountMapStore"/> on LiteDB. Every read goes through a key or an index whose value
 /// starts with the workspace, so no query can reach another workspace's maps. The work is synchronous
-/// (LiteDB is an in-process file engine); the methods are async to honour the port.
+/// (LiteDB is an in-process file engine); the methods are async to honour the port. Reads here, writes in
+/// LiteDbAccountMapStore.Writes.cs.
 /// </summary>
-public sealed class LiteDbAccountMapStore : IAccountMapStore
+public sealed partial class LiteDbAccountMapStore : IAccountMapStore
 {
     // Versions are at most 10 digits (int), so this range covers every version of one map.
     private const int FirstVersion = 0;
 
     // What LoadMaps reads of each match before deciding whether it needs the whole document.
     private const string HeadSelector = "{ id: $._id, version: $.Version, key: $.WorkspaceNameKey }";
+
+    /// <summary>Name keys looked at for "did you mean", at most; a workspace with more is narrowed down.</summary>
+    public const int NameCandidates = 250;
+
+    private const string NameIndexField = nameof(AccountMapDocument.WorkspaceNameKey);
 
     private readonly LiteDbContext _context;
     private readonly TimeProvider _time;
@@ -74,17 +80,30 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         return Task.FromResult(LoadMaps(Filter.Eq(nameof(AccountMapDocument.Workspace), workspace.Value)));
     }
 
-    public Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every name key in a workspace of up to <see cref="NameCandidates"/> maps; beyond that, the
+    /// <see cref="NameCandidates"/> keys nearest the typed one in alphabetical order (half each side). All come from
+    /// the name index alone, so a 10,000-map workspace costs what a 250-map one does. In such a workspace the
+    /// suggestions are names that start like the typed one (prefixes, typos towards the end); a typo in the first
+    /// letters of a name finds no suggestion there.
+    /// </summary>
+    public Task<IReadOnlyList<string>> ListNameCandidatesAsync(WorkspaceKey workspace, string nameKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(nameKey);
         cancellationToken.ThrowIfCancellationRequested();
+        var prefix = StoreKeys.Name(workspace, string.Empty);
+        var keys = NameIndexKeys(Filter.StartsWith(NameIndexField, prefix), NameCandidates + 1).ToList();
+        if (keys.Count > NameCandidates && nameKey.Length > 0)
+        {
+            var typed = prefix + nameKey;
+            keys = [.. NameIndexKeys(Filter.Between(NameIndexField, prefix, typed), NameCandidates / 2, descending: true)
+                .Concat(NameIndexKeys(Filter.Between(NameIndexField, typed, StoreKeys.Name(workspace, char.ToString(char.MaxValue))), NameCandidates / 2))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)];
+        }
 
-        // Projected: LiteDB reads only the Name field of each document, not the stakeholders.
-        IReadOnlyList<string> names = [.. _context.Maps.Query()
-            .Where(Filter.Eq(nameof(AccountMapDocument.Workspace), workspace.Value))
-            .Select(m => m.Name)
-            .ToEnumerable()
-            .Order(StringComparer.OrdinalIgnoreCase)];
-        return Task.FromResult(names);
+        IReadOnlyList<string> candidates = [.. keys.Select(k => k[prefix.Length..])];
+        return Task.FromResult(candidates);
     }
 
     public Task<IReadOnlyList<WorkspaceKey>> ListWorkspacesAsync(CancellationToken cancellationToken)
@@ -108,51 +127,6 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         return Task.FromResult(LoadMaps(Filter.AnyEquals(nameof(AccountMapDocument.ChannelKeys), StoreKeys.Channel(workspace, channelId))));
     }
 
-    public Task<SaveResult> SaveAsync(MapWrite write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        cancellationToken.ThrowIfCancellationRequested();
-        var database = _context.Database;
-        SaveResult result;
-        lock (_context.WriteGate)
-        {
-            // LiteDB 5 binds a transaction to the calling thread: nothing in here may await.
-            database.BeginTrans();
-            try
-            {
-                result = SaveInTransaction(write);
-                if (result.Outcome == SaveOutcome.Saved)
-                {
-                    database.Commit();
-
-                    // Before the write lock goes: no later save can be cached before this one.
-                    _context.MapCache.Put(StoreKeys.Map(write.Map.Workspace, write.Map.Id), result.Map!);
-                }
-                else
-                {
-                    database.Rollback();
-                }
-            }
-            catch
-            {
-                database.Rollback();
-                throw;
-            }
-        }
-
-        var map = write.Map;
-        if (result.Outcome == SaveOutcome.Saved)
-        {
-            Log.MapSaved(_logger, map.Id, map.Workspace.Value, result.Map!.Version);
-        }
-        else
-        {
-            Log.MapNotSaved(_logger, map.Id, map.Workspace.Value, map.Version, result.Outcome);
-        }
-
-        return Task.FromResult(result);
-    }
-
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -174,99 +148,20 @@ public sealed class LiteDbAccountMapStore : IAccountMapStore
         return Task.FromResult(entries);
     }
 
-    public Task<bool> IsAppliedAsync(WorkspaceKey workspace, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keys of the name index (<c>{workspace}|{name key}</c>) matching <paramref name="filter"/>, in key order, at most
+    /// <paramref name="limit"/>. Filter, order and projection name only the indexed field, so LiteDB answers from the
+    /// index alone (<c>IsIndexKeyOnly</c>) and reads no map.
+    /// </summary>
+    private IEnumerable<string> NameIndexKeys(BsonExpression filter, int limit = int.MaxValue, bool descending = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_context.AppliedKeys.Exists(Filter.Eq("_id", StoreKeys.Idempotency(workspace, idempotencyKey))));
-    }
-
-    public Task<int> PruneIdempotencyKeysAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_context.WriteGate)
-        {
-            return Task.FromResult(_context.AppliedKeys.DeleteMany(Filter.Lt(nameof(AppliedKeyDocument.AppliedAt), StoredDates.ToStored(before))));
-        }
-    }
-
-    private SaveResult SaveInTransaction(MapWrite write)
-    {
-        var map = write.Map;
-        var workspace = map.Workspace;
-        var maps = _context.Maps;
-
-        if (write.IdempotencyKey is { } idempotencyKey)
-        {
-            var applied = _context.AppliedKeys.FindById(StoreKeys.Idempotency(workspace, idempotencyKey));
-            if (applied is not null)
-            {
-                var current = maps.FindById(StoreKeys.Map(workspace, applied.MapId));
-                return new SaveResult(SaveOutcome.AlreadyApplied, current?.ToDomain());
-            }
-        }
-
-        var id = StoreKeys.Map(workspace, map.Id);
-        var stored = maps.FindById(id);
-        if (map.Version == 0)
-        {
-            if (stored is not null)
-            {
-                // The same map was created twice (e.g. a retried create): the first one won.
-                return new SaveResult(SaveOutcome.VersionConflict, stored.ToDomain());
-            }
-        }
-        else if (stored is null)
-        {
-            return new SaveResult(SaveOutcome.NotFound, null);
-        }
-        else if (stored.Version != map.Version)
-        {
-            return new SaveResult(SaveOutcome.VersionConflict, stored.ToDomain());
-        }
-
-        var document = AccountMapDocument.From(map with { Version = map.Version + 1 });
-        var namesake = maps.FindOne(Filter.Eq(nameof(AccountMapDocument.WorkspaceNameKey), document.WorkspaceNameKey));
-        if (namesake is not null && namesake.Id != id)
-        {
-            return new SaveResult(SaveOutcome.NameTaken, namesake.ToDomain());
-        }
-
-        try
-        {
-            if (stored is null)
-            {
-                maps.Insert(document);
-            }
-            else
-            {
-                maps.Update(document);
-            }
-        }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            // Backstop for the unique name index; the check above normally answers first.
-            return new SaveResult(SaveOutcome.NameTaken, null);
-        }
-
-        var history = write.History with { MapId = map.Id, Version = document.Version };
-        _context.History.Insert(HistoryEntryDocument.From(workspace, history));
-
-        if (write.IdempotencyKey is { } key)
-        {
-            _context.AppliedKeys.Insert(new AppliedKeyDocument
-            {
-                Id = StoreKeys.Idempotency(workspace, key),
-                Workspace = workspace.Value,
-                Key = key,
-                MapId = map.Id,
-                Version = document.Version,
-                AppliedAt = StoredDates.ToStored(_time.GetUtcNow()),
-            });
-        }
-
-        // What a later load returns (dates at the stored precision), not the caller's object.
-        return new SaveResult(SaveOutcome.Saved, document.ToDomain());
+        var query = _context.Maps.Query().Where(filter);
+        var ordered = descending ? query.OrderByDescending("$." + NameIndexField) : query.OrderBy("$." + NameIndexField);
+        return ordered
+            .Select("{ k: $." + NameIndexField + " }")
+            .Limit(limit)
+            .ToEnumerable()
+            .Select(d => d["k"].AsString);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AccountBot.Core.Logging;
 using AccountBot.Core.FollowUps;
 using AccountBot.Core.Http;
 using AccountBot.Teams.Access;
@@ -41,6 +42,7 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TeamsOptions>>().Value.OpenIdMetadataUrl,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClientName),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RejectionLog>();
         services.TryAddSingleton<BotAuthenticator>();
         services.TryAddSingleton<TeamsMemberDirectory>();
         services.TryAddSingleton<TeamsAccessGate>();

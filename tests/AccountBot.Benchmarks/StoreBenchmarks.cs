@@ -90,6 +90,6 @@ public class StoreBenchmarks
     }
 
     [Benchmark]
-    public async Task<int> ListNames() =>
-        (await _store.ListNamesAsync(_workspace, CancellationToken.None)).Count;
+    public async Task<int> ListNameCandidates() =>
+        (await _store.ListNameCandidatesAsync(_workspace, string.Empty, CancellationToken.None)).Count;
 }

@@ -357,11 +357,11 @@ public sealed class LiteDbAccountMapStoreTests : IDisposable
         }
 
         var maps = await store.ListAsync(Workspace, CancellationToken.None);
-        var names = await store.ListNamesAsync(Workspace, CancellationToken.None);
+        var names = await store.ListNameCandidatesAsync(Workspace, string.Empty, CancellationToken.None);
 
         Assert.Equal(["acme", "Globex", "Initech"], maps.Select(m => m.Name));
         Assert.All(maps, m => Assert.Equal(3, m.Stakeholders.Count));
-        Assert.Equal(["acme", "Globex", "Initech"], names);
+        Assert.Equal(["acme", "globex", "initech"], names);
     }
 
     [Fact]

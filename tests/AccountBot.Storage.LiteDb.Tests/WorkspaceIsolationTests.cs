@@ -37,8 +37,8 @@ public sealed class WorkspaceIsolationTests : IDisposable
         Assert.Equal([slackMap.Id], (await store.ListAsync(Slack, CancellationToken.None)).Select(m => m.Id));
         Assert.Equal([teamsMap.Id], (await store.ListAsync(Teams, CancellationToken.None)).Select(m => m.Id));
         Assert.Empty(await store.ListAsync(Empty, CancellationToken.None));
-        Assert.Empty(await store.ListNamesAsync(Empty, CancellationToken.None));
-        Assert.Equal(["Acme"], await store.ListNamesAsync(Teams, CancellationToken.None));
+        Assert.Empty(await store.ListNameCandidatesAsync(Empty, string.Empty, CancellationToken.None));
+        Assert.Equal(["acme"], await store.ListNameCandidatesAsync(Teams, string.Empty, CancellationToken.None));
 
         Assert.Equal([slackMap.Id], (await store.ListLinkedToChannelAsync(Slack, "C01", CancellationToken.None)).Select(m => m.Id));
         Assert.Equal([teamsMap.Id], (await store.ListLinkedToChannelAsync(Teams, "C01", CancellationToken.None)).Select(m => m.Id));

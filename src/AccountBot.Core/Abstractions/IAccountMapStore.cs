@@ -16,8 +16,12 @@ public interface IAccountMapStore
 
     Task<IReadOnlyList<AccountMap>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken);
 
-    /// <summary>The names of the workspace's maps (cheap; for near-match suggestions).</summary>
-    Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken);
+    /// <summary>
+    /// Candidates for "did you mean <paramref name="nameKey"/>": <see cref="NameKey"/>s of the workspace's map names,
+    /// read without reading any map. A store may return all of them, or, in a large workspace, a bounded set of those
+    /// likely to be near (the same first letters, the alphabetical neighbours), so the cost stays flat at 10,000 maps.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListNameCandidatesAsync(WorkspaceKey workspace, string nameKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// The workspaces that have at least one map (for jobs that visit every workspace, such as reminders);

@@ -17,4 +17,7 @@ public enum SaveOutcome
 
     /// <summary>The map no longer exists.</summary>
     NotFound,
+
+    /// <summary>A new map was refused: its workspace already holds <see cref="MapWrite.MapLimit"/> maps.</summary>
+    LimitReached,
 }

@@ -76,7 +76,10 @@ public sealed record AccountMap
 
     public Stakeholder? FindById(Guid id) => Stakeholders.FirstOrDefault(s => s.Id == id);
 
-    public MapChange AddStakeholder(Stakeholder person, Stamp stamp)
+    /// <param name="person">The new person.</param>
+    /// <param name="stamp">Who adds them, when.</param>
+    /// <param name="peopleLimit">The configured <c>Limits:PeoplePerMap</c>.</param>
+    public MapChange AddStakeholder(Stakeholder person, Stamp stamp, int peopleLimit = LimitsOptions.DefaultPeoplePerMap)
     {
         ArgumentNullException.ThrowIfNull(person);
         if (FindById(person.Id) is not null)
@@ -84,9 +87,9 @@ public sealed record AccountMap
             throw new DomainRuleException(StakeholderFields.General, $"{person.Name} is already on this map.");
         }
 
-        if (Stakeholders.Count >= Limits.MaxStakeholders)
+        if (Stakeholders.Count >= peopleLimit)
         {
-            throw new DomainRuleException(StakeholderFields.General, $"A map holds at most {Limits.MaxStakeholders} people.");
+            throw new DomainRuleException(StakeholderFields.General, PeopleLimitReached(peopleLimit));
         }
 
         person = Clean(person);
@@ -94,6 +97,10 @@ public sealed record AccountMap
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders, person] };
         return new MapChange(map, $"added {person.Name}", Describe(null, person));
     }
+
+    /// <summary>What a user reads when a map is full.</summary>
+    public static string PeopleLimitReached(int peopleLimit) =>
+        string.Create(CultureInfo.InvariantCulture, $"A map holds at most {peopleLimit:N0} people (the Limits:PeoplePerMap setting); nobody was added.");
 
     public MapChange UpdateStakeholder(Stakeholder person, Stamp stamp)
     {

@@ -1,6 +1,9 @@
 namespace AccountBot.Core.Accounts;
 
-/// <summary>Length limits of the domain; forms show them as max lengths too.</summary>
+/// <summary>
+/// Length limits of the domain; forms show them as max lengths too. How many maps and people a workspace may hold
+/// is configuration: <see cref="LimitsOptions"/>.
+/// </summary>
 public static class Limits
 {
     public const int MapName = 100;
@@ -15,7 +18,6 @@ public static class Limits
     public const int NextStep = 500;
     public const int Notes = 2000;
     public const int RelationshipNote = 500;
-    public const int MaxStakeholders = 500;
     public const int MinScore = 1;
     public const int MaxScore = 5;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 
@@ -8,7 +9,7 @@ namespace AccountBot.Core.Features;
 /// between; otherwise re-apply the same change to the fresh state. Two people editing at once
 /// therefore never lose an update; only a map under constant fire reports a conflict.
 /// </summary>
-public sealed class MapEditor(IAccountMapStore store, TimeProvider time)
+public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsOptions limits)
 {
     public const int MaxAttempts = 8;
 
@@ -67,16 +68,27 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time)
         return new EditResult(EditOutcome.Conflict, null, null, [new(StakeholderFields.General, "The map is being changed by others right now. Try again in a moment.")]);
     }
 
-    /// <summary>Creates a map; when the name is taken by then, returns the existing map.</summary>
+    /// <summary>
+    /// Creates a map; when the name is taken by then, returns the existing map. A workspace holding
+    /// <c>Limits:MapsPerWorkspace</c> maps gets a <see cref="DomainRuleException"/> naming the limit, and nothing is stored.
+    /// </summary>
     public async Task<(AccountMap Map, bool Created)> CreateAsync(RequestContext context, string name, MapKind kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var stamp = new Stamp(time.GetUtcNow(), context.User);
         var created = AccountMap.Create(context.Workspace, name, kind, stamp, context.Channel);
-        var saved = await store.SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), cancellationToken);
+        var write = new MapWrite(created.Map, created.ToHistory(stamp)) { MapLimit = limits.MapsPerWorkspace };
+        var saved = await store.SaveAsync(write, cancellationToken);
         if (saved is { Outcome: SaveOutcome.Saved, Map: { } map })
         {
             return (map, true);
+        }
+
+        if (saved.Outcome == SaveOutcome.LimitReached)
+        {
+            throw new DomainRuleException(StakeholderFields.MapName, string.Create(
+                CultureInfo.InvariantCulture,
+                $"This workspace already has {limits.MapsPerWorkspace:N0} maps, the most it may hold (the Limits:MapsPerWorkspace setting). No map was created; ask whoever runs the bot to raise the limit."));
         }
 
         var existing = await store.FindByNameAsync(context.Workspace, name, cancellationToken)

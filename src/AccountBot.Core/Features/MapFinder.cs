@@ -18,8 +18,18 @@ public sealed class MapFinder(IAccountMapStore store)
             return (map, null);
         }
 
-        var names = await store.ListNamesAsync(context.Workspace, cancellationToken);
-        var suggestions = Similarity.Closest(account, names, n => n);
+        // Candidates are name keys (no map is read, and their number is bounded in a large workspace); only the
+        // few closest are then looked up for the names as people wrote them.
+        var keys = await store.ListNameCandidatesAsync(context.Workspace, NameKey.Normalize(account), cancellationToken);
+        var suggestions = new List<string>();
+        foreach (var key in Similarity.Closest(account, keys, k => k))
+        {
+            if (await store.FindByNameAsync(context.Workspace, key, cancellationToken) is { } similar)
+            {
+                suggestions.Add(similar.Name);
+            }
+        }
+
         return (null, new MapNotFoundView(account, suggestions) { CreateCommand = $"map {CommandParser.Quote(account)} create" });
     }
 }

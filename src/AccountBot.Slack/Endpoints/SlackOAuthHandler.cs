@@ -1,3 +1,4 @@
+using AccountBot.Core.Logging;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.WebApi;
@@ -15,6 +16,7 @@ internal sealed class SlackOAuthHandler(
     SlackApiClient api,
     ISlackInstallationStore installations,
     TimeProvider timeProvider,
+    RejectionLog rejections,
     ILogger<SlackOAuthHandler> logger)
 {
     public IResult Install(HttpContext http)
@@ -40,20 +42,20 @@ internal sealed class SlackOAuthHandler(
         var query = http.Request.Query;
         if (query.TryGetValue("error", out var error))
         {
-            Log.OAuthRefused(logger, "user declined: " + error);
+            Refused("user declined", error);
             return Text(StatusCodes.Status400BadRequest, "The installation was cancelled in Slack. Start again from /slack/install if you want to install AccountBot.");
         }
 
         if (!state.IsValid(query["state"].ToString(), http.Request.Cookies[SlackOAuthState.CookieName]))
         {
-            Log.OAuthRefused(logger, "invalid or expired state");
+            Refused("invalid or expired state");
             return Text(StatusCodes.Status400BadRequest, "This install link has expired or was not started in this browser. Start again from /slack/install.");
         }
 
         var code = query["code"].ToString();
         if (string.IsNullOrEmpty(code))
         {
-            Log.OAuthRefused(logger, "no code");
+            Refused("no code");
             return Text(StatusCodes.Status400BadRequest, "Slack did not send an authorization code. Start again from /slack/install.");
         }
 
@@ -65,13 +67,13 @@ internal sealed class SlackOAuthHandler(
         }
         catch (SlackApiException e)
         {
-            Log.OAuthRefused(logger, "oauth.v2.access failed: " + e.Error);
+            Refused("oauth.v2.access failed", e.Error);
             return Text(StatusCodes.Status400BadRequest, $"Slack refused the installation ({e.Error}). Start again from /slack/install.");
         }
 
         if (string.IsNullOrEmpty(access.AccessToken) || (access.Team is null && access.Enterprise is null))
         {
-            Log.OAuthRefused(logger, "oauth.v2.access answered without a bot token or workspace");
+            Refused("oauth.v2.access answered without a bot token or workspace");
             return Text(StatusCodes.Status400BadRequest, "Slack did not return a bot token. Check the app's bot scopes, then start again from /slack/install.");
         }
 
@@ -91,6 +93,13 @@ internal sealed class SlackOAuthHandler(
         Log.Installed(logger, installation.Key.ToString());
         http.Response.Cookies.Delete(SlackOAuthState.CookieName, new CookieOptions { Path = "/slack/oauth" });
         return Text(StatusCodes.Status200OK, $"AccountBot is installed in {installation.TeamName ?? "your workspace"}. You can close this window and go back to Slack.");
+    }
+
+    /// <summary>Anyone can call the callback: its values are cut short, and a flood costs a line a second.</summary>
+    private void Refused(string reason, string? detail = null)
+    {
+        if (rejections.ShouldLog("slack oauth " + reason, out var count))
+            Log.OAuthRefused(logger, reason, LogText.Untrusted(detail), count);
     }
 
     private static IResult Text(int status, string message) => TypedResults.Text(message, "text/plain; charset=utf-8", statusCode: status);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AccountBot.Core.Buffers;
 using AccountBot.Core.FollowUps;
+using AccountBot.Core.Logging;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
@@ -31,6 +32,7 @@ internal sealed class SlackRequestHandler(
     FollowUpQueue followUps,
     ISlackInstallationStore installations,
     IHostApplicationLifetime lifetime,
+    RejectionLog rejections,
     ILogger<SlackRequestHandler> logger)
 {
     private readonly SlackJsonContext _json = SlackJsonContext.Default;
@@ -49,7 +51,8 @@ internal sealed class SlackRequestHandler(
         var body = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
         if (body is null)
         {
-            Log.BodyTooLarge(logger, path, options.Value.MaxRequestBodyBytes);
+            if (rejections.ShouldLog("slack body too large " + path, out var count))
+                Log.BodyTooLarge(logger, path, options.Value.MaxRequestBodyBytes, count);
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -61,7 +64,8 @@ internal sealed class SlackRequestHandler(
             body);
         if (!signature.IsValid)
         {
-            Log.SignatureRejected(logger, path, signature.Status.ToString());
+            if (rejections.ShouldLog("slack signature " + signature.Status + " " + path, out var count))
+                Log.SignatureRejected(logger, path, signature.Status.ToString(), count);
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }

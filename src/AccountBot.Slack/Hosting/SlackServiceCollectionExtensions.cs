@@ -1,3 +1,4 @@
+using AccountBot.Core.Logging;
 using AccountBot.Core.FollowUps;
 using AccountBot.Core.Http;
 using AccountBot.Slack.Endpoints;
@@ -37,6 +38,7 @@ public static class SlackServiceCollectionExtensions
                 : new InMemorySlackInstallationStore();
         });
         services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<RejectionLog>();
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackEventDeduplicator>();
         services.TryAddSingleton<SlackOAuthState>();

@@ -7,11 +7,15 @@ namespace AccountBot.Teams.Bot;
 /// Stores the conversation address on every message, but skips the write when the same address was
 /// stored recently: every message carries it, and an identical upsert per message would make the
 /// store's write lock the bottleneck of the whole endpoint. A changed serviceUrl, conversation or
-/// bot is written at once; an unchanged one is refreshed after <see cref="RefreshAfter"/>.
+/// bot is written at once; an unchanged one is refreshed after <see cref="RefreshAfter"/>. Remembers at most
+/// <see cref="MaxKept"/> conversations, so messages from ever more conversations cannot grow it without bound.
 /// </summary>
 public sealed class ConversationAddressRecorder(IConversationStore store, TimeProvider time)
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromHours(12);
+
+    /// <summary>Addresses remembered at most.</summary>
+    public const int MaxKept = 10_000;
 
     private readonly ConcurrentDictionary<string, ConversationAddress> _saved = new(StringComparer.Ordinal);
 
@@ -24,7 +28,28 @@ public sealed class ConversationAddressRecorder(IConversationStore store, TimePr
             return;
 
         await store.SaveAsync(address, cancellationToken);
+        if (_saved.Count >= MaxKept && !_saved.ContainsKey(key))
+            Forget(time.GetUtcNow());
         _saved[key] = address;
+    }
+
+    /// <summary>Addresses remembered now.</summary>
+    public int Count => _saved.Count;
+
+    /// <summary>
+    /// Makes room: entries old enough to be written again anyway go first; if that frees nothing, all go (each
+    /// conversation then costs one more write). Forgetting only ever costs a write, never a lost address.
+    /// </summary>
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var (key, address) in _saved)
+        {
+            if (now - address.UpdatedAt >= RefreshAfter)
+                _saved.TryRemove(key, out _);
+        }
+
+        if (_saved.Count >= MaxKept)
+            _saved.Clear();
     }
 
     private static bool Same(ConversationAddress a, ConversationAddress b) => a with { UpdatedAt = b.UpdatedAt } == b;

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AccountBot.Core.Buffers;
 using AccountBot.Core.FollowUps;
+using AccountBot.Core.Logging;
 using AccountBot.Teams.Access;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
@@ -43,10 +45,11 @@ public static class TeamsEndpoints
         [FromServices] FollowUpQueue followUps,
         [FromServices] IHostApplicationLifetime lifetime,
         [FromServices] IOptions<TeamsOptions> options,
+        [FromServices] RejectionLog rejections,
         [FromServices] ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
-        var (result, turn) = await RespondAsync(context, authenticator, gate, router, connector, options.Value, logger);
+        var (result, turn) = await RespondAsync(context, authenticator, gate, router, connector, options.Value, new Refusals(logger, rejections));
         if (turn is not { AfterAckWork.Count: > 0 })
         {
             await result.ExecuteAsync(context);
@@ -66,29 +69,30 @@ public static class TeamsEndpoints
     }
 
     private static async Task<(IResult Result, TeamsTurn? Turn)> RespondAsync(
-        HttpContext context, BotAuthenticator authenticator, TeamsAccessGate gate, TeamsActivityRouter router, ConnectorClient connector, TeamsOptions options, ILogger logger)
+        HttpContext context, BotAuthenticator authenticator, TeamsAccessGate gate, TeamsActivityRouter router, ConnectorClient connector, TeamsOptions options, Refusals refusals)
     {
+        var logger = refusals.Logger;
         var cancellationToken = context.RequestAborted;
         Activity? activity;
         using (var body = await PooledBuffer.ReadAsync(context.Request.Body, context.Request.ContentLength, options.MaxRequestBodyBytes, cancellationToken))
         {
             if (body is null)
-                return (Refuse(logger, StatusCodes.Status413PayloadTooLarge, "body too large"), null);
+                return (Refuse(refusals, StatusCodes.Status413PayloadTooLarge, "body too large"), null);
             activity = TryParse(body.WrittenSpan);
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-            return (Refuse(logger, StatusCodes.Status400BadRequest, "not an activity", "Invalid activity."), null);
+            return (Refuse(refusals, StatusCodes.Status400BadRequest, "not an activity", "Invalid activity."), null);
 
         var authentication = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.ToString(), activity, cancellationToken);
         if (!authentication.IsAllowed)
-            return (Refuse(logger, StatusCodes.Status401Unauthorized, authentication.RejectionReason ?? "unauthenticated"), null);
+            return (Refuse(refusals, StatusCodes.Status401Unauthorized, authentication.RejectionReason ?? "unauthenticated"), null);
 
         // A valid token only says the Bot Connector sent it: its keys also sign webchat and directline, whose
         // clients choose channelData (the tenant) freely. Only Teams may act for a tenant (botbuilder reads Teams
         // data only when channelId is msteams).
         if (!string.Equals(activity.ChannelId, Channels.MsTeams, StringComparison.Ordinal))
-            return (Refuse(logger, StatusCodes.Status403Forbidden, "channel is not msteams"), null);
+            return (Refuse(refusals, StatusCodes.Status403Forbidden, "channel is not msteams"), null);
 
         // Only from here on is the activity's serviceUrl trusted (and visible to handlers).
         var turn = new TeamsTurn(activity, authentication.IsAuthenticated, authentication.Identity, connector, context.RequestServices);
@@ -127,11 +131,15 @@ public static class TeamsEndpoints
         return null;
     }
 
-    private static IResult Refuse(ILogger logger, int statusCode, string reason, string? message = null)
+    /// <summary>Logs a refusal at most once a second per status and reason (with the count), then answers.</summary>
+    private static IResult Refuse(Refusals refusals, int statusCode, string reason, string? message = null)
     {
-        Log.RequestRefused(logger, statusCode, reason);
+        if (refusals.Rejections.ShouldLog(string.Create(CultureInfo.InvariantCulture, $"teams {statusCode} {reason}"), out var count))
+            Log.RequestRefused(refusals.Logger, statusCode, reason, count);
         return message is null ? Results.StatusCode(statusCode) : Results.Text(message, "text/plain", Encoding.UTF8, statusCode);
     }
+
+    private sealed record Refusals(ILogger Logger, RejectionLog Rejections);
 
     /// <summary>The activity, or null when the body is not JSON of one (the JsonElements inside are copies: the body's buffer can go back).</summary>
     private static Activity? TryParse(ReadOnlySpan<byte> body)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Security.Claims;
 using System.Text.Json;
+using AccountBot.Core.Logging;
 using AccountBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class BotAuthenticator
     private readonly BotCredentialsOptions _credentials;
     private readonly TeamsOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly RejectionLog _rejections;
     private readonly ILogger<BotAuthenticator> _logger;
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -31,6 +33,7 @@ public sealed class BotAuthenticator
         IOptions<BotCredentialsOptions> credentials,
         IOptions<TeamsOptions> options,
         TimeProvider timeProvider,
+        RejectionLog rejections,
         ILogger<BotAuthenticator> logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -39,6 +42,7 @@ public sealed class BotAuthenticator
         _credentials = credentials.Value;
         _options = options.Value;
         _timeProvider = timeProvider;
+        _rejections = rejections;
         _logger = logger;
     }
 
@@ -48,10 +52,9 @@ public sealed class BotAuthenticator
     public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        // A rejection is logged once, by the endpoint that refuses the request.
         var result = await CheckAsync(authorizationHeader, activity, cancellationToken);
-        if (!result.IsAllowed)
-            Log.RequestRejected(_logger, result.RejectionReason ?? "unknown");
-        else if (!result.IsAuthenticated)
+        if (result.IsAllowed && !result.IsAuthenticated)
             Log.DevelopmentBypass(_logger);
         return result;
     }
@@ -96,7 +99,8 @@ public sealed class BotAuthenticator
         if (FindKey(configuration, jwt.Kid) is null)
         {
             // Keys rotate: an unknown kid may be new. Refresh once (rate-limited) and retry.
-            Log.UnknownSigningKey(_logger, jwt.Kid);
+            if (_rejections.ShouldLog("teams unknown signing key", out var count))
+                Log.UnknownSigningKey(_logger, LogText.Untrusted(jwt.Kid), count);
             configuration = await _keys.RefreshForUnknownKeyAsync(cancellationToken);
             if (configuration is null || FindKey(configuration, jwt.Kid) is null)
                 return BotAuthenticationResult.Rejected("unknown signing key");
@@ -108,7 +112,7 @@ public sealed class BotAuthenticator
 
         var signingKey = FindKey(configuration, jwt.Kid);
         if (signingKey is null || !GetEndorsements(signingKey).Contains(activity.ChannelId, StringComparer.Ordinal))
-            return BotAuthenticationResult.Rejected($"signing key is not endorsed for channel {activity.ChannelId}");
+            return BotAuthenticationResult.Rejected("signing key is not endorsed for the activity's channel");
 
         var identity = validation.ClaimsIdentity;
         var serviceUrl = identity.FindFirst(BotFrameworkAuthentication.ServiceUrlClaim)?.Value;

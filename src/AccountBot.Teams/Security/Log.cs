@@ -4,11 +4,8 @@ namespace AccountBot.Teams.Security;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Rejected Bot Framework request: {Reason}")]
-    public static partial void RequestRejected(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Signing key {KeyId} is not in the cached key set; refreshing the OpenID metadata once")]
-    public static partial void UnknownSigningKey(ILogger logger, string keyId);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Signing key {KeyId} is not in the cached key set; refreshing the OpenID metadata once ({Count} unknown keys since the last such line)")]
+    public static partial void UnknownSigningKey(ILogger logger, string keyId, int count);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Could not load the Bot Framework OpenID metadata")]
     public static partial void MetadataUnavailable(ILogger logger, Exception exception);

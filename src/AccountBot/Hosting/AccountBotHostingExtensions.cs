@@ -22,6 +22,7 @@ public static class AccountBotHostingExtensions
         KestrelLimits.Configure(builder);
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
+        services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddLiteDbStorage(builder.Configuration);
         services.AddKeyRing();

@@ -22,6 +22,7 @@ public sealed class PictureLinksTests
         services.AddSingleton<IAccountMapStore>(store);
         services.AddSingleton<IChannelSettingsStore>(new InMemoryChannelSettingsStore());
         services.AddSingleton(new CoverageOptions());
+        services.AddSingleton(new LimitsOptions());
         services.AddSingleton(new Core.Reminders.ReminderOptions());
         if (links is not null)
         {

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Slack.Tests.Endpoints;
@@ -22,8 +23,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public const string ClientId = "1234.5678";
     public const string ClientSecret = "client-secret-abc";
 
-    private SlackTestHost(WebApplication app, FakeSlackApi api, FakeTimeProvider time, InMemorySlackInstallationStore store)
+    private SlackTestHost(WebApplication app, FakeSlackApi api, FakeTimeProvider time, InMemorySlackInstallationStore store, FakeLogCollector logs)
     {
+        Logs = logs;
         App = app;
         Api = api;
         Time = time;
@@ -39,6 +41,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public InMemorySlackInstallationStore Store { get; }
     public SlackRequestSigner Signer { get; }
     public HttpClient Client { get; }
+    public FakeLogCollector Logs { get; }
     public bool Mapped { get; private set; }
 
     public static async Task<SlackTestHost> StartAsync(Action<SlackApp> listeners, IDictionary<string, string?>? settings = null)
@@ -60,7 +63,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(config);
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        var logs = new FakeLogCollector();
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISlackInstallationStore>(store);
         builder.Services.AddSlackAdapter(builder.Configuration);
@@ -78,7 +82,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
             throw;
         }
 
-        return new SlackTestHost(web, api, time, store) { Mapped = mapped };
+        return new SlackTestHost(web, api, time, store, logs) { Mapped = mapped };
     }
 
     public async ValueTask DisposeAsync()

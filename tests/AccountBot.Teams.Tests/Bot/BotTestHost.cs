@@ -70,6 +70,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 services.AddSingleton<IConversationStore>(conversations);
                 services.AddSingleton<IBlockedConversationStore>(blocked);
                 services.AddSingleton(new CoverageOptions());
+                services.AddSingleton(new LimitsOptions());
                 services.AddSingleton(new ReminderOptions());
                 services.AddAccountBotCore();
                 services.AddTeamsBot(builder.Configuration);

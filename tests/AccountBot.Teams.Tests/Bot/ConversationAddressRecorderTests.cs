@@ -47,6 +47,39 @@ public sealed class ConversationAddressRecorderTests
         Assert.Equal(3, _store.Saves);
     }
 
+    [Fact]
+    public async Task RecordAsync_MoreConversationsThanKept_StaysWithinTheBound()
+    {
+        var recorder = new ConversationAddressRecorder(_store, _time);
+
+        for (var i = 0; i < ConversationAddressRecorder.MaxKept + 500; i++)
+        {
+            var id = "a:chat-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await recorder.RecordAsync(Address("https://smba.example/emea/") with { ChannelId = id, ConversationId = id }, force: false, CancellationToken.None);
+        }
+
+        Assert.InRange(recorder.Count, 1, ConversationAddressRecorder.MaxKept);
+        Assert.Equal(ConversationAddressRecorder.MaxKept + 500, _store.Saves);
+    }
+
+    [Fact]
+    public async Task RecordAsync_OldEntries_ForgottenBeforeRecentOnes()
+    {
+        var recorder = new ConversationAddressRecorder(_store, _time);
+        for (var i = 0; i < ConversationAddressRecorder.MaxKept; i++)
+        {
+            var id = "a:old-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await recorder.RecordAsync(Address("https://smba.example/emea/") with { ChannelId = id, ConversationId = id }, force: false, CancellationToken.None);
+        }
+
+        _time.Advance(ConversationAddressRecorder.RefreshAfter);
+        await recorder.RecordAsync(Address("https://smba.example/emea/") with { UpdatedAt = _time.GetUtcNow() }, force: false, CancellationToken.None);
+        await recorder.RecordAsync(Address("https://smba.example/emea/") with { UpdatedAt = _time.GetUtcNow() }, force: false, CancellationToken.None);
+
+        Assert.Equal(1, recorder.Count);
+        Assert.Equal(ConversationAddressRecorder.MaxKept + 1, _store.Saves);
+    }
+
     private ConversationAddress Address(string serviceUrl) => new()
     {
         Workspace = SampleViews.Workspace,

@@ -23,12 +23,16 @@ internal sealed class TeamsTestHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<TeamsTestHost> StartAsync(
-        IReadOnlyDictionary<string, string?> settings, Action<TeamsActivityRouter> configureRouter, string environmentName = "Development")
+        IReadOnlyDictionary<string, string?> settings,
+        Action<TeamsActivityRouter> configureRouter,
+        string environmentName = "Development",
+        Action<WebApplicationBuilder>? configure = null)
     {
         var (app, baseAddress) = await LoopbackServer.StartAsync(
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(settings);
+                configure?.Invoke(builder);
                 builder.Services.AddTeamsAdapter(builder.Configuration);
                 builder.Services.AddSingleton<IBlockedConversationStore>(new InMemoryBlockedConversationStore());
                 // The connector fake accepts any token; never ask Entra from a test.

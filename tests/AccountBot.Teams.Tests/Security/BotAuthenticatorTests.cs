@@ -1,3 +1,4 @@
+using AccountBot.Core.Logging;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Security;
 using AccountBot.Testing.Teams;
@@ -126,7 +127,7 @@ public sealed class BotAuthenticatorTests(SigningKeysFixture keys) : IClassFixtu
         using var webchatOnly = new TestSigningKey("webchat-key", "webchat");
         _metadata.Publish(webchatOnly);
 
-        await AssertRejectedAsync(Bearer(_issuer.Issue(Token(), webchatOnly)), "signing key is not endorsed for channel msteams");
+        await AssertRejectedAsync(Bearer(_issuer.Issue(Token(), webchatOnly)), "signing key is not endorsed for the activity's channel");
     }
 
     [Fact]
@@ -237,6 +238,7 @@ public sealed class BotAuthenticatorTests(SigningKeysFixture keys) : IClassFixtu
             Options.Create(credentials),
             Options.Create(teams),
             _time,
+            new RejectionLog(_time),
             NullLogger<BotAuthenticator>.Instance);
     }
 

@@ -25,6 +25,7 @@ public sealed class CoreHarness : IDisposable
         services.AddSingleton(Store);
         services.AddSingleton<IChannelSettingsStore>(Settings);
         services.AddSingleton(Coverage);
+        services.AddSingleton(Limits);
         services.AddSingleton(Reminders);
         services.AddAccountBotCore();
         provider = services.BuildServiceProvider();
@@ -35,6 +36,7 @@ public sealed class CoreHarness : IDisposable
     public InMemoryChannelSettingsStore Settings { get; } = new();
     public FakeTimeProvider Time { get; }
     public CoverageOptions Coverage { get; } = new();
+    public LimitsOptions Limits { get; } = new();
     public ReminderOptions Reminders { get; } = new();
     public CommandDispatcher Dispatcher { get; }
 

@@ -44,8 +44,8 @@ public sealed class InMemoryAccountMapStore(TimeProvider? time = null) : IAccoun
         }
     }
 
-    public async Task<IReadOnlyList<string>> ListNamesAsync(WorkspaceKey workspace, CancellationToken cancellationToken) =>
-        [.. (await ListAsync(workspace, cancellationToken)).Select(m => m.Name)];
+    public async Task<IReadOnlyList<string>> ListNameCandidatesAsync(WorkspaceKey workspace, string nameKey, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(workspace, cancellationToken)).Select(m => m.Key).Order(StringComparer.Ordinal)];
 
     public Task<IReadOnlyList<WorkspaceKey>> ListWorkspacesAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +76,11 @@ public sealed class InMemoryAccountMapStore(TimeProvider? time = null) : IAccoun
                 if (maps.Values.Any(m => m.Workspace == map.Workspace && m.Key == map.Key))
                 {
                     return Task.FromResult(new SaveResult(SaveOutcome.NameTaken, null));
+                }
+
+                if (write.MapLimit is { } limit && maps.Values.Count(m => m.Workspace == map.Workspace) >= limit)
+                {
+                    return Task.FromResult(new SaveResult(SaveOutcome.LimitReached, null));
                 }
             }
             else if (stored is null || stored.Workspace != map.Workspace)

@@ -54,6 +54,8 @@ public sealed class HostTests : IDisposable
 
     [Theory]
     [InlineData("Coverage:StaleAfterDays", "0", "Coverage:StaleAfterDays")]
+    [InlineData("Limits:MapsPerWorkspace", "0", "Limits:MapsPerWorkspace")]
+    [InlineData("Limits:PeoplePerMap", "100000", "Limits:PeoplePerMap")]
     [InlineData("Reminders:TimeZone", "Mars/Olympus", "Reminders:TimeZone")]
     [InlineData("Storage:LiteDb:Path", "", "Storage:LiteDb:Path")]
     public void Start_InvalidOption_FailsNamingTheKey(string key, string value, string named)

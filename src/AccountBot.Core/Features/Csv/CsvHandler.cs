@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
@@ -17,6 +18,7 @@ public sealed class CsvHandler(
     IAccountMapStore store,
     PendingImports pending,
     IPictureLinks links,
+    LimitsOptions limits,
     TimeProvider time) : ICommandHandler<ExportCsv>, ICommandHandler<ImportCsv>
 {
     public async Task<Reply> HandleAsync(ExportCsv command, RequestContext context, CancellationToken cancellationToken)
@@ -73,8 +75,12 @@ public sealed class CsvHandler(
             return Form(map.Name) with { CsvText = keep, Error = error, ErrorField = ImportFormView.CsvField };
         }
 
-        var plan = ImportPlanner.Plan(map, parsed.Rows, new Stamp(time.GetUtcNow(), context.User));
-        var importId = pending.Add(context.Workspace, map.Id, parsed.Rows);
+        var plan = ImportPlanner.Plan(map, parsed.Rows, new Stamp(time.GetUtcNow(), context.User), limits.PeoplePerMap);
+        if (pending.Add(context.Workspace, map.Id, parsed.Rows, plan.DidNotFit) is not { } importId)
+        {
+            return new NoticeView(Tone.Warning, "Too many imports are waiting for confirmation right now. Try again in a few minutes; nothing was changed.", "map import");
+        }
+
         return new ImportPreviewView(
             map.Id,
             map.Name,
@@ -93,8 +99,8 @@ public sealed class CsvHandler(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(importId);
         var key = IdempotencyKey(importId);
-        var rows = pending.Find(context.Workspace, mapId, importId);
-        if (rows is null)
+        var previewed = pending.Find(context.Workspace, mapId, importId);
+        if (previewed is null)
         {
             if (await store.IsAppliedAsync(context.Workspace, key, cancellationToken)
                 && await store.GetAsync(context.Workspace, mapId, cancellationToken) is { } applied)
@@ -111,7 +117,16 @@ public sealed class CsvHandler(
             mapId,
             (map, stamp) =>
             {
-                var plan = ImportPlanner.Plan(map, rows, stamp);
+                var plan = ImportPlanner.Plan(map, previewed.Rows, stamp, limits.PeoplePerMap);
+
+                // Applying fewer people than the preview showed would be half an import.
+                if (plan.DidNotFit > previewed.DidNotFit)
+                {
+                    throw new DomainRuleException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Since the preview, {map.Name} filled up: {plan.DidNotFit - previewed.DidNotFit:N0} more of the file's people no longer fit (a map holds at most {limits.PeoplePerMap:N0}, the Limits:PeoplePerMap setting). Nothing was changed; paste the CSV again for a new preview."));
+                }
+
                 summary = plan.Change?.Summary;
                 return plan.Change ?? throw new DomainRuleException("Nothing to import: every row matches the map already, or has an error.");
             },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
@@ -14,7 +15,11 @@ namespace AccountBot.Core.Features.Csv;
 /// </summary>
 public static class ImportPlanner
 {
-    public static ImportPlan Plan(AccountMap map, IReadOnlyList<CsvRow> rows, Stamp stamp)
+    /// <param name="map">The map as it is now.</param>
+    /// <param name="rows">The file's rows.</param>
+    /// <param name="stamp">Who imports, when.</param>
+    /// <param name="peopleLimit">The configured <c>Limits:PeoplePerMap</c>: new people beyond it are rows that do not fit.</param>
+    public static ImportPlan Plan(AccountMap map, IReadOnlyList<CsvRow> rows, Stamp stamp, int peopleLimit)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(rows);
@@ -30,6 +35,10 @@ public static class ImportPlanner
 
         // New people first, managers before their reports, so reports-to can name someone new.
         var pending = drafts.Where(d => d.Existing is null).ToList();
+        var doesNotFit = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Does not fit: a map holds at most {peopleLimit:N0} people (the Limits:PeoplePerMap setting), and this one has room for {Math.Max(0, peopleLimit - map.Stakeholders.Count):N0} of the {pending.Count:N0} new people in this file.");
+        var didNotFit = 0;
         bool progress;
         do
         {
@@ -43,7 +52,14 @@ public static class ImportPlanner
 
                 pending.Remove(draft);
                 progress = true;
-                if (Try(() => working.AddStakeholder(draft.Person, stamp), draft, errors) is { } change)
+                if (working.Stakeholders.Count >= peopleLimit)
+                {
+                    errors.Add(new ImportLine(draft.Row.Line, draft.Person.Name, doesNotFit));
+                    didNotFit++;
+                    continue;
+                }
+
+                if (Try(() => working.AddStakeholder(draft.Person, stamp, peopleLimit), draft, errors) is { } change)
                 {
                     working = change.Map;
                     fields.AddRange(change.Fields);
@@ -84,7 +100,7 @@ public static class ImportPlanner
             result = new MapChange(working, summary, fields);
         }
 
-        return new ImportPlan(result, added, updated, unchanged, [.. errors.OrderBy(e => e.Line)]);
+        return new ImportPlan(result, added, updated, unchanged, [.. errors.OrderBy(e => e.Line)], didNotFit);
     }
 
     private static List<Draft> DraftRows(AccountMap map, IReadOnlyList<CsvRow> rows, UserRef importer, List<ImportLine> errors)

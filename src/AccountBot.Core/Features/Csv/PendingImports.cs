@@ -3,50 +3,88 @@ using AccountBot.Core.Accounts;
 namespace AccountBot.Core.Features.Csv;
 
 /// <summary>
-/// Previewed imports waiting for confirmation, in memory for an hour (at most 64 at a time, oldest
-/// dropped first). Only the parsed rows are kept; the plan is made again on the map as it is when
-/// confirmed. A restart forgets them: the user is asked to paste again, nothing is half-applied.
+/// Previewed imports waiting for confirmation, in memory for an hour. Only the parsed rows are kept (and how many did
+/// not fit the map); the plan is made again on the map as it is when confirmed. A restart forgets them: the user is
+/// asked to paste again, nothing is half-applied.
+/// <para>
+/// Held per workspace, so a workspace previewing over and over only pushes out its own: each keeps at most
+/// <see cref="PerWorkspace"/> (its oldest dropped first). All together hold at most <see cref="Capacity"/>; when that
+/// many are waiting, a new preview is refused rather than dropping another workspace's.
+/// </para>
 /// </summary>
 public sealed class PendingImports(TimeProvider time)
 {
-    public const int Capacity = 64;
+    public const int PerWorkspace = 8;
+    public const int Capacity = 256;
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     private readonly Lock gate = new();
-    private readonly Dictionary<(string Workspace, string ImportId), Entry> entries = [];
+    private readonly Dictionary<string, Dictionary<string, PendingImport>> byWorkspace = new(StringComparer.Ordinal);
+    private int count;
 
-    public string Add(WorkspaceKey workspace, Guid mapId, IReadOnlyList<CsvRow> rows)
+    /// <returns>The import id, or null when <see cref="Capacity"/> previews are waiting.</returns>
+    public string? Add(WorkspaceKey workspace, Guid mapId, IReadOnlyList<CsvRow> rows, int didNotFit)
     {
         var id = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
         lock (gate)
         {
-            foreach (var stale in entries.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
+            RemoveExpired(now);
+            if (!byWorkspace.TryGetValue(workspace.Value, out var own))
             {
-                entries.Remove(stale);
+                if (count >= Capacity)
+                {
+                    return null;
+                }
+
+                own = new Dictionary<string, PendingImport>(StringComparer.Ordinal);
+                byWorkspace[workspace.Value] = own;
+            }
+            else if (own.Count >= PerWorkspace)
+            {
+                own.Remove(own.MinBy(e => e.Value.Expires).Key);
+                count--;
+            }
+            else if (count >= Capacity)
+            {
+                return null;
             }
 
-            while (entries.Count >= Capacity)
-            {
-                entries.Remove(entries.MinBy(e => e.Value.Expires).Key);
-            }
-
-            entries[(workspace.Value, id)] = new Entry(mapId, rows, now + Lifetime);
+            own[id] = new PendingImport(mapId, rows, didNotFit, now + Lifetime);
+            count++;
         }
 
         return id;
     }
 
-    /// <summary>The rows of a preview of this workspace and map, while it has not expired.</summary>
-    public IReadOnlyList<CsvRow>? Find(WorkspaceKey workspace, Guid mapId, string importId)
+    /// <summary>The preview of this workspace and map, while it has not expired.</summary>
+    public PendingImport? Find(WorkspaceKey workspace, Guid mapId, string importId)
     {
         lock (gate)
         {
-            return entries.TryGetValue((workspace.Value, importId), out var entry) && entry.MapId == mapId && entry.Expires > time.GetUtcNow()
-                ? entry.Rows
+            return byWorkspace.TryGetValue(workspace.Value, out var own)
+                && own.TryGetValue(importId, out var entry)
+                && entry.MapId == mapId
+                && entry.Expires > time.GetUtcNow()
+                ? entry
                 : null;
         }
     }
 
-    private sealed record Entry(Guid MapId, IReadOnlyList<CsvRow> Rows, DateTimeOffset Expires);
+    private void RemoveExpired(DateTimeOffset now)
+    {
+        foreach (var (workspace, own) in byWorkspace.ToList())
+        {
+            foreach (var stale in own.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
+            {
+                own.Remove(stale);
+                count--;
+            }
+
+            if (own.Count == 0)
+            {
+                byWorkspace.Remove(workspace);
+            }
+        }
+    }
 }

@@ -17,7 +17,8 @@ public static class StakeholderCsvReader
     public const int MaxBytes = 1_000_000;
 
     /// <summary>At most this many data rows per import (a map holds at most as many people).</summary>
-    public const int MaxRows = Limits.MaxStakeholders;
+    // A file's rows (bounding the work of one preview), not a map's people: Limits:PeoplePerMap bounds those.
+    public const int MaxRows = LimitsOptions.DefaultPeoplePerMap;
 
     public static CsvParseResult Read(string? text)
     {

@@ -10,7 +10,7 @@ namespace AccountBot.Core.Features.Stakeholders;
 /// <see cref="SubmitAsync"/> validates and applies a submission once, or returns the form with the
 /// errors next to their fields and every value as typed.
 /// </summary>
-public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore store, MapEditor editor, MapViewFactory views)
+public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore store, MapEditor editor, MapViewFactory views, LimitsOptions limits)
     : ICommandHandler<AddStakeholder>, ICommandHandler<EditStakeholder>
 {
     public async Task<Reply> HandleAsync(AddStakeholder command, RequestContext context, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var result = await editor.EditAsync(
             context,
             map.Id,
-            (current, stamp) => Apply(current, mode, person, relationship, stamp),
+            (current, stamp) => Apply(current, mode, person, relationship, stamp, limits.PeoplePerMap),
             submissionId,
             cancellationToken);
 
@@ -88,9 +88,9 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         return MapEditReplies.From(result, views, $"{context.User.Name} {verb} {person.Name}.");
     }
 
-    private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp)
+    private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp, int peopleLimit)
     {
-        var change = mode == FormMode.Add ? map.AddStakeholder(person, stamp) : map.UpdateStakeholder(person, stamp);
+        var change = mode == FormMode.Add ? map.AddStakeholder(person, stamp, peopleLimit) : map.UpdateStakeholder(person, stamp);
         if (relationship is null)
         {
             return change;

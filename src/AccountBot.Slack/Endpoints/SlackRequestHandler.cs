@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using AccountBot.Core.Buffers;
 using AccountBot.Core.FollowUps;
 using AccountBot.Slack.Blocks;
@@ -13,6 +11,7 @@ using AccountBot.Slack.Security;
 using AccountBot.Slack.WebApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +27,7 @@ internal sealed class SlackRequestHandler(
     SlackSignatureVerifier verifier,
     SlackApp app,
     SlackEventDeduplicator deduplicator,
+    SlackAccessGate gate,
     FollowUpQueue followUps,
     ISlackInstallationStore installations,
     IHostApplicationLifetime lifetime,
@@ -102,6 +102,8 @@ internal sealed class SlackRequestHandler(
         if (IsSslCheck(form))
             return SlackAck.Empty();
         var command = SlashCommand.Parse(form);
+        if (await CheckAccessAsync(http, SlackRequester.Of(command)) is var access and not SlackAccess.Allowed)
+            return SlackAck.Message(SlackRefusals.Message(access) with { ReplaceOriginal = null }, new SlackListenerContext(command.TeamKey));
         var listener = app.FindCommand(command.Command);
         if (listener is null)
         {
@@ -121,6 +123,8 @@ internal sealed class SlackRequestHandler(
             return SlackAck.Empty();
         var payload = InteractionPayload.ParseForm(form);
         var context = new SlackListenerContext(payload.TeamKey);
+        if (await CheckAccessAsync(http, SlackRequester.Of(payload)) is var access and not SlackAccess.Allowed)
+            return Refuse(http, payload, access, context);
         switch (payload)
         {
             case BlockActionsPayload actions:
@@ -189,9 +193,11 @@ internal sealed class SlackRequestHandler(
         var form = Encoding.UTF8.GetString(body);
         if (IsSslCheck(form))
             return SlackAck.Empty();
-        return InteractionPayload.ParseForm(form) is BlockSuggestionPayload suggestion
-            ? await DispatchSuggestionAsync(http, suggestion)
-            : throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
+        if (InteractionPayload.ParseForm(form) is not BlockSuggestionPayload suggestion)
+            throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
+        if (await CheckAccessAsync(http, SlackRequester.Of(suggestion)) is not SlackAccess.Allowed)
+            return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
+        return await DispatchSuggestionAsync(http, suggestion);
     }
 
     private async Task<SlackAck> DispatchSuggestionAsync(HttpContext http, BlockSuggestionPayload suggestion)
@@ -230,6 +236,10 @@ internal sealed class SlackRequestHandler(
                     Log.InstallationRemoved(logger, envelope.TeamKey.ToString(), envelope.Event.Type);
                 }
 
+                // Events show no answer: a refused one is acked with nothing (and logged once).
+                if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is not SlackAccess.Allowed)
+                    return SlackAck.Empty();
+
                 var context = new SlackListenerContext(envelope.TeamKey);
                 var listener = app.FindEvent(envelope.Event.Type);
                 if (listener is null)
@@ -256,6 +266,33 @@ internal sealed class SlackRequestHandler(
         }
     }
 
+    private async Task<SlackAccess> CheckAccessAsync(HttpContext http, SlackRequester requester)
+    {
+        var access = await gate.CheckAsync(requester, http.RequestAborted);
+        if (access != SlackAccess.Allowed)
+            Log.AccessRefused(logger, http.Request.Path.Value ?? "", requester.Installation.ToString(), access.ToString());
+        return access;
+    }
+
+    /// <summary>A refused interaction: the notice goes where Slack shows one (the modal, or the response_url), nothing else.</summary>
+    private SlackAck Refuse(HttpContext http, InteractionPayload payload, SlackAccess access, SlackListenerContext context)
+    {
+        switch (payload)
+        {
+            case ViewSubmissionPayload:
+                return SlackAck.Json(SlackRefusals.Modal(access), _json.ViewSubmissionResponse, null);
+            case BlockSuggestionPayload:
+                return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
+            case BlockActionsPayload { ResponseUrl: { Length: > 0 } responseUrl } when Uri.TryCreate(responseUrl, UriKind.Absolute, out _):
+                // Resolved per request: the typed client must not be captured by this singleton.
+                var slack = http.RequestServices.GetRequiredService<SlackApiClient>();
+                context.RunAfterAck(ct => slack.PostToResponseUrlAsync(responseUrl, SlackRefusals.Message(access), ct));
+                return SlackAck.Empty(context);
+            default:
+                return SlackAck.Empty();
+        }
+    }
+
     private async Task<(bool Failed, T? Value)> RunListenerAsync<T>(string kind, string id, Func<Task<T>> run)
     {
         try
@@ -277,32 +314,5 @@ internal sealed class SlackRequestHandler(
     {
         using var body = await PooledBuffer.ReadAsync(request.Body, request.ContentLength, max, cancellationToken);
         return body?.WrittenSpan.ToArray();
-    }
-
-    /// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>
-    private sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck)
-    {
-        private static readonly ConditionalWeakTable<SlackMessage, byte[]> SerializedMessages = new();
-
-        public static SlackAck Status(int status) => new(status, null, []);
-
-        public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? []);
-
-        /// <summary>
-        /// A command's answer. A map message is the same instance for every read of an unchanged map
-        /// (the renderer keeps it), so its JSON is written once and the bytes reused; weak, like the message.
-        /// </summary>
-        public static SlackAck Message(SlackMessage? message, SlackListenerContext context)
-        {
-            if (message is null)
-                return Empty(context);
-            var bytes = SerializedMessages.GetValue(message, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
-            return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck);
-        }
-
-        public static SlackAck Json<T>(T? value, JsonTypeInfo<T> typeInfo, SlackListenerContext? context) =>
-            value is null
-                ? Empty(context)
-                : new(StatusCodes.Status200OK, (stream, ct) => JsonSerializer.SerializeAsync(stream, value, typeInfo, ct), context?.AfterAck ?? []);
     }
 }

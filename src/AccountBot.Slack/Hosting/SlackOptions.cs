@@ -24,6 +24,12 @@ public sealed class SlackOptions
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
     public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
 
+    /// <summary>
+    /// Team ids (<c>T…</c>) and Enterprise Grid ids (<c>E…</c>) whose requests and installs are served. Empty: any
+    /// workspace that installs the app. Others get a short notice; nothing is stored for them.
+    /// </summary>
+    public IList<string> AllowedTeams { get; } = [];
+
     /// <summary>Inbound bodies above this are refused with 413 before verification.</summary>
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
 

@@ -37,6 +37,7 @@ public static class SlackServiceCollectionExtensions
                 : new InMemorySlackInstallationStore();
         });
         services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<SlackAccessGate>();
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackEventDeduplicator>();
         services.TryAddSingleton<SlackOAuthState>();

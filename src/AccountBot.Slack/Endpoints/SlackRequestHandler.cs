@@ -236,9 +236,10 @@ internal sealed class SlackRequestHandler(
                     Log.InstallationRemoved(logger, envelope.TeamKey.ToString(), envelope.Event.Type);
                 }
 
-                // Events show no answer: a refused one is acked with nothing (and logged once).
-                if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is not SlackAccess.Allowed)
-                    return SlackAck.Empty();
+                // Events show no answer: a refused one is acked with nothing (and logged once); a mention by another
+                // organisation's member gets its one line privately.
+                if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is var access and not SlackAccess.Allowed)
+                    return RefuseEvent(http, envelope, access);
 
                 var context = new SlackListenerContext(envelope.TeamKey);
                 var listener = app.FindEvent(envelope.Event.Type);
@@ -291,6 +292,16 @@ internal sealed class SlackRequestHandler(
             default:
                 return SlackAck.Empty();
         }
+    }
+
+    private static SlackAck RefuseEvent(HttpContext http, EventCallbackEnvelope envelope, SlackAccess access)
+    {
+        if (access != SlackAccess.ExternalUser || envelope.Event is not AppMentionEvent mention)
+            return SlackAck.Empty();
+        var slack = http.RequestServices.GetRequiredService<SlackApiClient>();
+        var context = new SlackListenerContext(envelope.TeamKey);
+        context.RunAfterAck(ct => slack.PostEphemeralAsync(envelope.TeamKey, mention.Channel, mention.User, SlackRefusals.Message(access) with { ResponseType = null, ReplaceOriginal = null }, ct));
+        return SlackAck.Empty(context);
     }
 
     private async Task<(bool Failed, T? Value)> RunListenerAsync<T>(string kind, string id, Func<Task<T>> run)

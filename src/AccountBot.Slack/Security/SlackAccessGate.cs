@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 namespace AccountBot.Slack.Security;
 
 /// <summary>
-/// Decides, before any listener runs, whether a verified request may touch account maps: its installation's team
-/// or enterprise must be on <c>Slack:AllowedTeams</c> (when the list is not empty).
+/// Decides, before any listener runs, whether a verified request may touch account maps. Its installation's team
+/// or enterprise must be on <c>Slack:AllowedTeams</c> (when the list is not empty). Then, as bolt's authorize does,
+/// there must be an installation of this app for the team the request names; a request naming a team without one
+/// comes from a Slack Connect member whose organisation has not installed AccountBot. Last, the acting user's own
+/// team (when the payload carries it) must be the installation's workspace or enterprise.
 /// </summary>
-public sealed class SlackAccessGate(IOptions<SlackOptions> options)
+public sealed class SlackAccessGate(IOptions<SlackOptions> options, ISlackInstallationStore installations)
 {
     private readonly Lazy<HashSet<string>> _allowed = new(() => new HashSet<string>(options.Value.AllowedTeams, StringComparer.Ordinal));
 
@@ -22,9 +25,25 @@ public sealed class SlackAccessGate(IOptions<SlackOptions> options)
             || (workspaceTeamId is { } workspace && allowed.Contains(workspace));
     }
 
-    public ValueTask<SlackAccess> CheckAsync(SlackRequester requester, CancellationToken cancellationToken)
+    public async ValueTask<SlackAccess> CheckAsync(SlackRequester requester, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requester);
-        return ValueTask.FromResult(IsAllowed(requester.Installation, requester.WorkspaceTeamId) ? SlackAccess.Allowed : SlackAccess.WorkspaceNotAllowed);
+        if (!IsAllowed(requester.Installation, requester.WorkspaceTeamId))
+            return SlackAccess.WorkspaceNotAllowed;
+
+        var installation = await installations.FindAsync(requester.Installation, cancellationToken);
+        if (installation is null)
+            return SlackAccess.ExternalUser;
+
+        // An installation made through OAuth knows its app; a request for another app id is not for this installation.
+        if (installation.AppId is { Length: > 0 } app && requester.ApiAppId is { Length: > 0 } asked && !string.Equals(app, asked, StringComparison.Ordinal))
+            return SlackAccess.ExternalUser;
+
+        return requester.UserTeamId is not { Length: > 0 } userTeam
+            || userTeam == requester.WorkspaceTeamId
+            || userTeam == requester.Installation.TeamId
+            || userTeam == requester.Installation.EnterpriseId
+            ? SlackAccess.Allowed
+            : SlackAccess.ExternalUser;
     }
 }

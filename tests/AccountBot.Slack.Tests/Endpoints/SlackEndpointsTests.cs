@@ -76,6 +76,10 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
                     _mentioned.TrySetResult(mention);
                 return Task.CompletedTask;
             }));
+
+        // The fixtures' workspaces have installed the app: a request naming a team without one is refused.
+        await _host.Store.SaveAsync(new SlackInstallation { TeamId = "T3MDE", BotToken = "xoxb-t3mde" }, Ct);
+        await _host.Store.SaveAsync(new SlackInstallation { EnterpriseId = "E0001", TeamId = "T0001", BotToken = "xoxb-t0001" }, Ct);
     }
 
     public async Task DisposeAsync()

@@ -239,7 +239,7 @@ internal sealed class SlackRequestHandler(
                 // Events show no answer: a refused one is acked with nothing (and logged once); a mention by another
                 // organisation's member gets its one line privately.
                 if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is var access and not SlackAccess.Allowed)
-                    return RefuseEvent(http, envelope, access);
+                    return await RefuseEventAsync(http, envelope, access);
 
                 var context = new SlackListenerContext(envelope.TeamKey);
                 var listener = app.FindEvent(envelope.Event.Type);
@@ -294,9 +294,11 @@ internal sealed class SlackRequestHandler(
         }
     }
 
-    private static SlackAck RefuseEvent(HttpContext http, EventCallbackEnvelope envelope, SlackAccess access)
+    private async Task<SlackAck> RefuseEventAsync(HttpContext http, EventCallbackEnvelope envelope, SlackAccess access)
     {
-        if (access != SlackAccess.ExternalUser || envelope.Event is not AppMentionEvent mention)
+        // Without an installation there is no token to answer with.
+        if (access != SlackAccess.ExternalUser || envelope.Event is not AppMentionEvent mention
+            || await installations.FindAsync(envelope.TeamKey, http.RequestAborted) is null)
             return SlackAck.Empty();
         var slack = http.RequestServices.GetRequiredService<SlackApiClient>();
         var context = new SlackListenerContext(envelope.TeamKey);

@@ -89,6 +89,12 @@ internal static partial class Log
     [LoggerMessage(5010, LogLevel.Information, "Slack digest {Key}: interrupted attempt checked in the channel's history: {Status} {Detail}")]
     public static partial void DigestChecked(ILogger logger, string key, string status, string? detail);
 
+    [LoggerMessage(5012, LogLevel.Warning, "Slack could not tell whether channel {Channel} is shared with another organisation ({Error}); answering privately")]
+    public static partial void SharingUnknown(ILogger logger, string channel, string error);
+
+    [LoggerMessage(5013, LogLevel.Information, "Slack channel {Channel} is shared with another organisation: {What} not posted there")]
+    public static partial void SharedChannelWithheld(ILogger logger, string channel, string what);
+
     [LoggerMessage(5011, LogLevel.Information, "Slack did not give a relationship owner's name in time; keeping the user id: {Reason}")]
     public static partial void UserNameUnknown(ILogger logger, string reason);
 }

@@ -44,6 +44,12 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Trace, "Slack payload on {Path}: {Body}")]
     public static partial void PayloadTrace(ILogger logger, string path, string body);
 
+    [LoggerMessage(2008, LogLevel.Warning, "Slack request to {Path} from workspace {Team} refused: {Reason}")]
+    public static partial void AccessRefused(ILogger logger, string path, string team, string reason);
+
+    [LoggerMessage(4004, LogLevel.Warning, "Slack install into workspace {Team} refused: not on Slack:AllowedTeams")]
+    public static partial void InstallNotAllowed(ILogger logger, string team);
+
     [LoggerMessage(4001, LogLevel.Information, "Slack app installed in workspace {Team}")]
     public static partial void Installed(ILogger logger, string team);
 
@@ -82,6 +88,12 @@ internal static partial class Log
 
     [LoggerMessage(5010, LogLevel.Information, "Slack digest {Key}: interrupted attempt checked in the channel's history: {Status} {Detail}")]
     public static partial void DigestChecked(ILogger logger, string key, string status, string? detail);
+
+    [LoggerMessage(5012, LogLevel.Warning, "Slack could not tell whether channel {Channel} is shared with another organisation ({Error}); answering privately")]
+    public static partial void SharingUnknown(ILogger logger, string channel, string error);
+
+    [LoggerMessage(5013, LogLevel.Information, "Slack channel {Channel} is shared with another organisation: {What} not posted there")]
+    public static partial void SharedChannelWithheld(ILogger logger, string channel, string what);
 
     [LoggerMessage(5011, LogLevel.Information, "Slack did not give a relationship owner's name in time; keeping the user id: {Reason}")]
     public static partial void UserNameUnknown(ILogger logger, string reason);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Access;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Csv;
@@ -33,6 +34,7 @@ public sealed partial class SlackBotListeners(
     ImportModalRenderer imports,
     SubmissionAnnouncements announcements,
     SlackUserNames userNames,
+    SlackSharedChannels sharedChannels,
     ILogger<SlackBotListeners> logger)
 {
     private const int MaxOptions = SlackLimits.OptionsPerSelect;
@@ -53,11 +55,15 @@ public sealed partial class SlackBotListeners(
                     return await OpenFormAsync(context.Team, command.TriggerId, form, command.ChannelId, text, cancellationToken);
                 case ImportFormView importForm:
                     return await OpenImportFormAsync(context.Team, command.TriggerId, importForm, command.ChannelId, text, cancellationToken);
+                case ExportView when await ExportWithheldAsync(context.Team, command.ChannelId, null, cancellationToken):
+                    return ExportRefused();
                 case ExportView export:
                     Upload(context, command.ChannelId, null, command.ResponseUrl, export, request);
                     return messages.Render(export) with { ResponseType = ResponseType.Ephemeral };
+                case SettingsView settings when await sharedChannels.IsSharedOrUnknownAsync(slack, context.Team, command.ChannelId, null, cancellationToken):
+                    return SharedChannelNotice.Private(messages.Render(settings), AccessNotices.SharedChannelSettings);
                 default:
-                    return messages.Render(reply);
+                    return await PrivateIfSharedAsync(context.Team, command.ChannelId, messages.Render(reply), false, null, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -99,6 +105,12 @@ public sealed partial class SlackBotListeners(
 
             if (reply is ExportView export)
             {
+                if (await ExportWithheldAsync(context.Team, channelId, null, cancellationToken))
+                {
+                    Respond(context, payload.ResponseUrl, ExportRefused());
+                    return;
+                }
+
                 Upload(context, channelId, null, payload.ResponseUrl, export, request);
                 Respond(context, payload.ResponseUrl, messages.Render(export) with { ResponseType = ResponseType.Ephemeral, ReplaceOriginal = false });
                 return;
@@ -113,7 +125,10 @@ public sealed partial class SlackBotListeners(
 
         // A map card's own buttons update the card in place; everything else answers with a new message.
         var inPlace = action.ActionId.StartsWith(SlackBotIds.MapActionPrefix, StringComparison.Ordinal) && reply is MapView;
-        Respond(context, payload.ResponseUrl, messages.Render(reply, command) with { ReplaceOriginal = inPlace });
+        var message = messages.Render(reply, command) with { ReplaceOriginal = inPlace };
+        // Replacing a message the channel sees is posting to the channel too.
+        var replacesChannelMessage = inPlace && payload.Container?.IsEphemeral != true;
+        Respond(context, payload.ResponseUrl, await PrivateIfSharedAsync(context.Team, channelId, message, replacesChannelMessage, null, cancellationToken));
     }
 
     public async Task<ViewSubmissionResponse?> OnStakeholderSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
@@ -150,7 +165,7 @@ public sealed partial class SlackBotListeners(
                     }
 
                     if (metadata.ChannelId is { Length: > 0 } channel)
-                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, map, ct));
+                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
                     return null;
                 default:
                     return null;
@@ -225,7 +240,7 @@ public sealed partial class SlackBotListeners(
                     }
 
                     if (metadata.ChannelId is { Length: > 0 } channel)
-                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, map, ct));
+                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
                     return null;
                 case NoticeView notice:
                     return ViewSubmissionResponse.Update(imports.Notice(notice));
@@ -237,77 +252,6 @@ public sealed partial class SlackBotListeners(
         {
             Log.BotFailed(logger, e, "import preview", request.Workspace.Value);
             return ViewSubmissionResponse.Update(imports.Notice(new NoticeView(Tone.Error, "Sorry, something went wrong on our side and nothing was imported. Please try again.")));
-        }
-    }
-
-    /// <summary>People of the form's map (reports-to, related-to), filtered by what was typed; only in the requester's workspace.</summary>
-    public async Task<OptionsResponse> OnPeopleOptionsAsync(BlockSuggestionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        var metadata = FormMetadata.TryDecode(payload.View?.PrivateMetadata);
-        if (metadata is null)
-            return OptionsResponse.Empty;
-        var request = SlackRequestContexts.From(payload, null);
-        var map = await maps.GetAsync(request.Workspace, metadata.MapId, cancellationToken);
-        if (map is null)
-            return OptionsResponse.Empty;
-        return new OptionsResponse(Matching(map.Stakeholders, payload.Value, metadata.StakeholderId)
-            .Select(p => new Option(new PlainText(Label(p.Name, p.Title)), p.Id.ToString("N"))));
-    }
-
-    /// <summary>The map card's "Edit…" search when a map has more people than a static select can hold.</summary>
-    public async Task<OptionsResponse> OnEditSearchOptionsAsync(BlockSuggestionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        if (!payload.BlockId.StartsWith(SlackBotIds.MapCardBlockPrefix, StringComparison.Ordinal)
-            || !Guid.TryParse(payload.BlockId.AsSpan(SlackBotIds.MapCardBlockPrefix.Length), out var mapId))
-            return OptionsResponse.Empty;
-        var request = SlackRequestContexts.From(payload, null);
-        var map = await maps.GetAsync(request.Workspace, mapId, cancellationToken);
-        if (map is null)
-            return OptionsResponse.Empty;
-        var prefix = $"map {CommandParser.Quote(map.Name)} edit ";
-        return new OptionsResponse(Matching(map.Stakeholders, payload.Value, null)
-            .Select(p => new Option(new PlainText(Label(p.Name, p.Title)), prefix + PersonRef.ForId(p.Id))));
-    }
-
-    public async Task OnAppMentionAsync(EventCallbackEnvelope envelope, SlackListenerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(envelope);
-        ArgumentNullException.ThrowIfNull(context);
-        if (envelope.Event is not AppMentionEvent mention)
-            return;
-        var request = SlackRequestContexts.From(envelope, mention);
-        var text = LeadingMentions().Replace(mention.Text, string.Empty).Trim();
-        if (!text.Equals("map", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("map ", StringComparison.OrdinalIgnoreCase))
-            text = "map " + text;
-        var thread = mention.ThreadTs ?? mention.Ts;
-        SlackMessage message;
-        try
-        {
-            var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
-            if (reply is ExportView export)
-            {
-                // No response_url here: a failed upload is told in the thread by the upload itself.
-                Upload(context, mention.Channel, thread, null, export, request);
-                return;
-            }
-
-            message = messages.Render(reply, text);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Log.BotFailed(logger, e, "app_mention", request.Workspace.Value);
-            message = messages.Failure();
-        }
-
-        try
-        {
-            await slack.PostMessageAsync(context.Team, mention.Channel, message with { ThreadTs = thread, ResponseType = null }, cancellationToken);
-        }
-        catch (SlackApiException e)
-        {
-            Log.AnnounceFailed(logger, mention.Channel, e.Error);
         }
     }
 
@@ -340,101 +284,6 @@ public sealed partial class SlackBotListeners(
             return messages.Render(form, command);
         }
     }
-
-    /// <summary>After the ack: shares the export as a file in the channel; a failure is told politely where the user asked.</summary>
-    private void Upload(SlackListenerContext context, string? channel, string? threadTs, string? responseUrl, ExportView export, RequestContext request)
-    {
-        if (channel is not { Length: > 0 })
-            return;
-        var comment = string.Create(CultureInfo.InvariantCulture, $"{SlackMarkup.Mention(request.User)} exported *{SlackMarkup.Escape(export.MapName)}* ({(export.Rows == 1 ? "1 person" : $"{export.Rows} people")}).");
-        context.RunAfterAck(async ct =>
-        {
-            try
-            {
-                await slack.UploadFileAsync(context.Team, channel, export.FileName, export.Content, $"{export.MapName} stakeholders", comment, threadTs, ct);
-            }
-            catch (SlackApiException e)
-            {
-                Log.UploadFailed(logger, channel, e.Error);
-                var sorry = messages.Failure(UploadFailedText(e.Error)) with { ResponseType = ResponseType.Ephemeral, ReplaceOriginal = false };
-                try
-                {
-                    if (IsResponseUrl(responseUrl))
-                        await slack.PostToResponseUrlAsync(responseUrl, sorry, ct);
-                    else
-                        await slack.PostMessageAsync(context.Team, channel, sorry with { ThreadTs = threadTs, ResponseType = null }, ct);
-                }
-                catch (SlackApiException again)
-                {
-                    Log.RespondFailed(logger, again.Error);
-                }
-            }
-        });
-    }
-
-    public static string UploadFailedText(string error) => error switch
-    {
-        "not_in_channel" or "channel_not_found" => "Sorry, I could not upload the CSV here: invite me to this channel first (/invite @AccountBot), then try again.",
-        "missing_scope" or "not_allowed_token_type" => "Sorry, I could not upload the CSV: AccountBot needs permission to share files (files:write). Ask whoever installed it to reinstall it.",
-        _ => "Sorry, I could not upload the CSV just now. Nothing was changed; please try again in a moment.",
-    };
-
-    private async Task AnnounceAsync(SlackTeamKey team, string channel, MapView map, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await slack.PostMessageAsync(team, channel, messages.Render(map) with { ResponseType = null }, cancellationToken);
-        }
-        catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
-        {
-            throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
-        }
-        catch (SlackApiException e)
-        {
-            Log.AnnounceFailed(logger, channel, e.Error);
-        }
-    }
-
-    private void Respond(SlackListenerContext context, string? responseUrl, SlackMessage message)
-    {
-        // No usable response_url (absent, or not an absolute http(s) URL): there is nowhere to answer.
-        if (!IsResponseUrl(responseUrl))
-            return;
-        context.RunAfterAck(async ct =>
-        {
-            try
-            {
-                await slack.PostToResponseUrlAsync(responseUrl, message, ct);
-            }
-            catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
-            {
-                throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
-            }
-            catch (SlackApiException e)
-            {
-                Log.RespondFailed(logger, e.Error);
-            }
-        });
-    }
-
-    private static IEnumerable<AccountBot.Core.Accounts.Stakeholder> Matching(
-        IEnumerable<AccountBot.Core.Accounts.Stakeholder> people, string? typed, Guid? except)
-    {
-        var query = typed?.Trim() ?? string.Empty;
-        return people
-            .Where(p => p.Id != except)
-            .Where(p => query.Length == 0
-                || p.Name.Contains(query, StringComparison.OrdinalIgnoreCase)
-                || (p.Title?.Contains(query, StringComparison.OrdinalIgnoreCase) ?? false))
-            .OrderBy(p => p.Name.StartsWith(query, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .Take(MaxOptions);
-    }
-
-    private static bool IsResponseUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? responseUrl) =>
-        Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
-
-    private static string Label(string name, string? title) => title is { Length: > 0 } ? $"{name} ({title})" : name;
 
     private static ViewErrorsResponse Errors(string blockId, string message) =>
         new(new Dictionary<string, string>(StringComparer.Ordinal) { [blockId] = message });

@@ -14,10 +14,15 @@ namespace AccountBot.Slack.Bot;
 /// <see cref="SlackDigestDeliveryCheck"/> can find it again. Never throws for delivery problems: a 429 is a throttle
 /// whose Retry-After goes to the outbox (the call is not held open to wait it out), 5xx is
 /// <see cref="DeliveryStatus.RetryLater"/>, a timeout or a connection broken mid-call is
-/// <see cref="DeliveryStatus.Unknown"/>, and a gone channel, a removed bot or a dead token is permanent.
+/// <see cref="DeliveryStatus.Unknown"/>, and a gone channel, a removed bot or a dead token is permanent, as is a
+/// channel shared with another organisation (conversations.info, asked first; its errors count like the post's).
 /// </summary>
-public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer renderer, ILogger<SlackDigestSender> logger) : IDigestSender
+public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer renderer, SlackSharedChannels sharedChannels, ILogger<SlackDigestSender> logger) : IDigestSender
 {
+    /// <summary>Why a digest was not posted in a channel shared with another organisation; <c>map settings</c> shows it.</summary>
+    public const string SharedChannelReason =
+        "the channel is shared with another organisation, so reminders are not posted there; link the maps to a private channel of your own team";
+
     private static readonly HashSet<string> Permanent = new(StringComparer.Ordinal)
     {
         "channel_not_found", "not_in_channel", "account_inactive", "is_archived", "invalid_auth", "token_revoked",
@@ -48,6 +53,10 @@ public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer
     {
         try
         {
+            // Checked before every digest: a channel shared since the map was linked gets no map content.
+            if (await sharedChannels.IsSharedAsync(slack, team, channel, cancellationToken))
+                return DeliveryResult.Permanent(SharedChannelReason);
+
             var response = await slack.PostMessageAsync(
                 team, channel, renderer.Render(digest.Digest) with { ResponseType = null }, SlackDigestMetadata.For(digest.Key), RateLimitHandling.Throw, cancellationToken);
             return DeliveryResult.Delivered(response.Ts);

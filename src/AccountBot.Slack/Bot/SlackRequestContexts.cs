@@ -17,7 +17,7 @@ internal static class SlackRequestContexts
 
     public static RequestContext From(InteractionPayload payload, string? channelId, string? channelName = null)
     {
-        var team = payload.Team?.Id ?? payload.User.TeamId
+        var team = payload.InstalledTeamId
             ?? throw new SlackPayloadException("interaction payload without a team id");
         var enterprise = payload.Enterprise?.Id ?? payload.Team?.EnterpriseId;
         return new RequestContext(

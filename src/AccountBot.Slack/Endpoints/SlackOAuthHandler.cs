@@ -1,6 +1,8 @@
+using AccountBot.Core.Access;
 using AccountBot.Core.Logging;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
+using AccountBot.Slack.Security;
 using AccountBot.Slack.WebApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,6 +17,7 @@ internal sealed class SlackOAuthHandler(
     SlackOAuthState state,
     SlackApiClient api,
     ISlackInstallationStore installations,
+    SlackAccessGate gate,
     TimeProvider timeProvider,
     RejectionLog rejections,
     ILogger<SlackOAuthHandler> logger)
@@ -75,6 +78,14 @@ internal sealed class SlackOAuthHandler(
         {
             Refused("oauth.v2.access answered without a bot token or workspace");
             return Text(StatusCodes.Status400BadRequest, "Slack did not return a bot token. Check the app's bot scopes, then start again from /slack/install.");
+        }
+
+        // Not stored, so the token is never used; Slack still lists the app there until someone removes it.
+        var team = new SlackTeamKey(access.Enterprise?.Id, access.Team?.Id);
+        if (!gate.IsAllowed(team, access.Team?.Id))
+        {
+            Log.InstallNotAllowed(logger, team.ToString());
+            return Text(StatusCodes.Status403Forbidden, AccessNotices.WorkspaceNotAllowed + " You can remove AccountBot from this workspace in Slack's app settings.");
         }
 
         var installation = new SlackInstallation

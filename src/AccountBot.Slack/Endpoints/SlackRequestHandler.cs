@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using AccountBot.Core.Buffers;
 using AccountBot.Core.FollowUps;
 using AccountBot.Core.Logging;
@@ -24,11 +22,12 @@ namespace AccountBot.Slack.Endpoints;
 /// What every Slack endpoint does: read the raw body (bounded), verify the signature (401, nothing else happens),
 /// parse once, route to the listener, write its ack, and only then queue the follow-up work.
 /// </summary>
-internal sealed class SlackRequestHandler(
+internal sealed partial class SlackRequestHandler(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
     SlackApp app,
     SlackEventDeduplicator deduplicator,
+    SlackAccessGate gate,
     FollowUpQueue followUps,
     ISlackInstallationStore installations,
     IHostApplicationLifetime lifetime,
@@ -106,6 +105,8 @@ internal sealed class SlackRequestHandler(
         if (IsSslCheck(form))
             return SlackAck.Empty();
         var command = SlashCommand.Parse(form);
+        if (await CheckAccessAsync(http, SlackRequester.Of(command)) is var access and not SlackAccess.Allowed)
+            return SlackAck.Message(SlackRefusals.Message(access) with { ReplaceOriginal = null }, new SlackListenerContext(command.TeamKey));
         var listener = app.FindCommand(command.Command);
         if (listener is null)
         {
@@ -125,6 +126,8 @@ internal sealed class SlackRequestHandler(
             return SlackAck.Empty();
         var payload = InteractionPayload.ParseForm(form);
         var context = new SlackListenerContext(payload.TeamKey);
+        if (await CheckAccessAsync(http, SlackRequester.Of(payload)) is var access and not SlackAccess.Allowed)
+            return Refuse(http, payload, access, context);
         switch (payload)
         {
             case BlockActionsPayload actions:
@@ -193,9 +196,11 @@ internal sealed class SlackRequestHandler(
         var form = Encoding.UTF8.GetString(body);
         if (IsSslCheck(form))
             return SlackAck.Empty();
-        return InteractionPayload.ParseForm(form) is BlockSuggestionPayload suggestion
-            ? await DispatchSuggestionAsync(http, suggestion)
-            : throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
+        if (InteractionPayload.ParseForm(form) is not BlockSuggestionPayload suggestion)
+            throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
+        if (await CheckAccessAsync(http, SlackRequester.Of(suggestion)) is not SlackAccess.Allowed)
+            return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
+        return await DispatchSuggestionAsync(http, suggestion);
     }
 
     private async Task<SlackAck> DispatchSuggestionAsync(HttpContext http, BlockSuggestionPayload suggestion)
@@ -233,6 +238,11 @@ internal sealed class SlackRequestHandler(
                     await installations.DeleteAsync(envelope.TeamKey, http.RequestAborted);
                     Log.InstallationRemoved(logger, envelope.TeamKey.ToString(), envelope.Event.Type);
                 }
+
+                // Events show no answer: a refused one is acked with nothing (and logged once); a mention by another
+                // organisation's member gets its one line privately.
+                if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is var access and not SlackAccess.Allowed)
+                    return await RefuseEventAsync(http, envelope, access);
 
                 var context = new SlackListenerContext(envelope.TeamKey);
                 var listener = app.FindEvent(envelope.Event.Type);
@@ -281,32 +291,5 @@ internal sealed class SlackRequestHandler(
     {
         using var body = await PooledBuffer.ReadAsync(request.Body, request.ContentLength, max, cancellationToken);
         return body?.WrittenSpan.ToArray();
-    }
-
-    /// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>
-    private sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck)
-    {
-        private static readonly ConditionalWeakTable<SlackMessage, byte[]> SerializedMessages = new();
-
-        public static SlackAck Status(int status) => new(status, null, []);
-
-        public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? []);
-
-        /// <summary>
-        /// A command's answer. A map message is the same instance for every read of an unchanged map
-        /// (the renderer keeps it), so its JSON is written once and the bytes reused; weak, like the message.
-        /// </summary>
-        public static SlackAck Message(SlackMessage? message, SlackListenerContext context)
-        {
-            if (message is null)
-                return Empty(context);
-            var bytes = SerializedMessages.GetValue(message, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
-            return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck);
-        }
-
-        public static SlackAck Json<T>(T? value, JsonTypeInfo<T> typeInfo, SlackListenerContext? context) =>
-            value is null
-                ? Empty(context)
-                : new(StatusCodes.Status200OK, (stream, ct) => JsonSerializer.SerializeAsync(stream, value, typeInfo, ct), context?.AfterAck ?? []);
     }
 }

@@ -43,6 +43,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<ImportModalRenderer>();
         services.TryAddSingleton<SubmissionAnnouncements>();
         services.TryAddSingleton<SlackUserNames>();
+        services.TryAddSingleton<SlackSharedChannels>();
         services.TryAddTransient<SlackBotListeners>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestDeliveryCheck, SlackDigestDeliveryCheck>());
@@ -66,5 +67,14 @@ public static class SlackBotServiceCollectionExtensions
         app.Options(Core.Accounts.StakeholderFields.RelatedTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
         app.Options(SlackBotIds.MapEditSearch, (p, ctx, ct) => Listeners().OnEditSearchOptionsAsync(p, ctx, ct));
         app.Event(Protocol.SlackEventTypes.AppMention, (e, ctx, ct) => Listeners().OnAppMentionAsync(e, ctx, ct));
+        app.Event(Protocol.SlackEventTypes.ChannelShared, (e, _, _) => ForgetSharing(e));
+        app.Event(Protocol.SlackEventTypes.ChannelUnshared, (e, _, _) => ForgetSharing(e));
+
+        Task ForgetSharing(Protocol.EventCallbackEnvelope envelope)
+        {
+            if (envelope.Event is Protocol.ChannelSharingEvent changed)
+                services.GetRequiredService<SlackSharedChannels>().Forget(changed.Channel);
+            return Task.CompletedTask;
+        }
     }
 }

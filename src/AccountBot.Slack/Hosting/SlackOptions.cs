@@ -16,13 +16,19 @@ public sealed class SlackOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>Bot scopes requested at install, comma-separated as Slack expects them.</summary>
-    public string Scopes { get; set; } = "commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read";
+    public string Scopes { get; set; } = "commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read,channels:read,groups:read,im:read,mpim:read";
 
     /// <summary>The absolute URL of <c>/slack/oauth/callback</c>, as registered in the app's settings.</summary>
     public Uri? RedirectUri { get; set; }
 
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
     public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>
+    /// Team ids (<c>T…</c>) and Enterprise Grid ids (<c>E…</c>) whose requests and installs are served. Empty: any
+    /// workspace that installs the app. Others get a short notice; nothing is stored for them.
+    /// </summary>
+    public IList<string> AllowedTeams { get; } = [];
 
     /// <summary>Inbound bodies above this are refused with 413 before verification.</summary>
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;

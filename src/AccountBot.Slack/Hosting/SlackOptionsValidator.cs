@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace AccountBot.Slack.Hosting;
 
 /// <summary>Start-up checks whose messages name the configuration key to fix.</summary>
-public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
@@ -31,6 +32,15 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:InstallStateLifetime must be positive.");
         if (options.MaxRateLimitRetries is < 0 or > 10)
             failures.Add("Slack:MaxRateLimitRetries must be between 0 and 10.");
+        for (var i = 0; i < options.AllowedTeams.Count; i++)
+        {
+            if (!SlackIds().IsMatch(options.AllowedTeams[i] ?? ""))
+                failures.Add($"Slack:AllowedTeams:{i} '{options.AllowedTeams[i]}' is not a Slack team id (T…) or enterprise id (E…).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    [GeneratedRegex("^[TE][A-Z0-9]{2,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlackIds();
 }

@@ -39,6 +39,7 @@ public static class SlackServiceCollectionExtensions
         });
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<RejectionLog>();
+        services.TryAddSingleton<SlackAccessGate>();
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackEventDeduplicator>();
         services.TryAddSingleton<SlackOAuthState>();

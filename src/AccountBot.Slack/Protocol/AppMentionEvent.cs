@@ -10,4 +10,7 @@ public sealed record AppMentionEvent : SlackEvent
     public required string Ts { get; init; }
     public string? ThreadTs { get; init; }
     public string? Team { get; init; }
+
+    /// <summary>The author's own team; in a Slack Connect channel it differs from the installation's.</summary>
+    public string? UserTeam { get; init; }
 }

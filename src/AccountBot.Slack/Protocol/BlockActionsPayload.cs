@@ -18,4 +18,6 @@ public sealed record BlockActionsPayload : InteractionPayload
 
     /// <summary>Input values of the message the action came from (for actions in messages).</summary>
     public SlackViewState? State { get; init; }
+
+    protected override string? AppInstalledTeamId => View?.AppInstalledTeamId;
 }

@@ -9,4 +9,6 @@ public sealed record BlockSuggestionPayload : InteractionPayload
     public SlackViewInfo? View { get; init; }
     public SlackContainer? Container { get; init; }
     public SlackChannelRef? Channel { get; init; }
+
+    protected override string? AppInstalledTeamId => View?.AppInstalledTeamId;
 }

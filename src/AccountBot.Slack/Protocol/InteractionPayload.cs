@@ -24,7 +24,17 @@ public abstract record InteractionPayload
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
-    public SlackTeamKey TeamKey => new(Enterprise?.Id ?? Team?.EnterpriseId, IsEnterpriseInstall ? null : Team?.Id ?? User.TeamId);
+    /// <summary>
+    /// The workspace that installed the app, as bolt reads it: a modal opened from a Slack Connect channel carries
+    /// it in <c>view.app_installed_team_id</c> (its <c>team</c> can be the acting user's); else <c>team.id</c>, and
+    /// for org-wide installs (no <c>team</c>) <c>user.team_id</c>.
+    /// </summary>
+    public string? InstalledTeamId => AppInstalledTeamId ?? Team?.Id ?? User.TeamId;
+
+    public SlackTeamKey TeamKey => new(Enterprise?.Id ?? Team?.EnterpriseId, IsEnterpriseInstall ? null : InstalledTeamId);
+
+    /// <summary>The payload's view's <c>app_installed_team_id</c>, for payloads that carry a view.</summary>
+    protected virtual string? AppInstalledTeamId => null;
 
     /// <summary>Reads the <c>payload</c> field of a urlencoded interactivity body.</summary>
     public static InteractionPayload ParseForm(string formBody)

@@ -6,7 +6,7 @@ namespace AccountBot.Slack.Protocol;
 /// <summary>
 /// The inner <c>event</c> of an <see cref="EventCallbackEnvelope"/>, switched on <c>type</c> by
 /// <see cref="SlackEventConverter"/>: <see cref="AppMentionEvent"/>, <see cref="AppUninstalledEvent"/>,
-/// <see cref="TokensRevokedEvent"/>, or <see cref="UnknownSlackEvent"/>.
+/// <see cref="TokensRevokedEvent"/>, <see cref="ChannelSharingEvent"/>, or <see cref="UnknownSlackEvent"/>.
 /// </summary>
 [JsonConverter(typeof(SlackEventConverter))]
 public abstract record SlackEvent

@@ -21,6 +21,7 @@ public sealed class SlackEventConverter : JsonConverter<SlackEvent>
             SlackEventTypes.AppMention => Deserialize<AppMentionEvent>(doc, options),
             SlackEventTypes.AppUninstalled => Deserialize<AppUninstalledEvent>(doc, options),
             SlackEventTypes.TokensRevoked => Deserialize<TokensRevokedEvent>(doc, options),
+            SlackEventTypes.ChannelShared or SlackEventTypes.ChannelUnshared => Deserialize<ChannelSharingEvent>(doc, options),
             null => throw new JsonException("event without 'type'"),
             _ => Deserialize<UnknownSlackEvent>(doc, options),
         };

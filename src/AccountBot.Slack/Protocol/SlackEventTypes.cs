@@ -6,4 +6,6 @@ public static class SlackEventTypes
     public const string AppMention = "app_mention";
     public const string AppUninstalled = "app_uninstalled";
     public const string TokensRevoked = "tokens_revoked";
+    public const string ChannelShared = "channel_shared";
+    public const string ChannelUnshared = "channel_unshared";
 }

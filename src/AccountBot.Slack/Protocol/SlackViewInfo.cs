@@ -8,6 +8,9 @@ public sealed record SlackViewInfo
 {
     public required string Id { get; init; }
     public string? TeamId { get; init; }
+
+    /// <summary>The installing workspace when the view was opened from a Slack Connect channel by another organisation's member.</summary>
+    public string? AppInstalledTeamId { get; init; }
     public string? Type { get; init; }
     // The source-generated reader sets an init property it did not find to null: keep the defaults then.
     public string CallbackId { get; init => field = value ?? ""; } = "";

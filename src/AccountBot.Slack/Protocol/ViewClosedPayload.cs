@@ -5,4 +5,6 @@ public sealed record ViewClosedPayload : InteractionPayload
 {
     public required SlackViewInfo View { get; init; }
     public bool IsCleared { get; init; }
+
+    protected override string? AppInstalledTeamId => View.AppInstalledTeamId;
 }

@@ -5,4 +5,6 @@ public sealed record ViewSubmissionPayload : InteractionPayload
 {
     public required SlackViewInfo View { get; init; }
     public string? TriggerId { get; init; }
+
+    protected override string? AppInstalledTeamId => View.AppInstalledTeamId;
 }

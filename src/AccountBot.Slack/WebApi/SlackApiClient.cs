@@ -18,7 +18,7 @@ namespace AccountBot.Slack.WebApi;
 /// <see cref="SlackApiException"/>; HTTP 429 is retried after <c>Retry-After</c> a bounded number of times; posts
 /// are paced to one per second per channel.
 /// </summary>
-public sealed class SlackApiClient(
+public sealed partial class SlackApiClient(
     HttpClient http,
     ISlackInstallationStore installations,
     SlackChannelPacer pacer,
@@ -46,29 +46,6 @@ public sealed class SlackApiClient(
         await pacer.WaitTurnAsync(team, channel, cancellationToken);
         return await CallAsync("chat.postMessage", team, new ChatPostMessageRequest(channel, message.Text, message.Blocks, message.ThreadTs, metadata),
             _json.ChatPostMessageRequest, _json.ChatMessageResponse, cancellationToken, rateLimits);
-    }
-
-    /// <summary>
-    /// One page of a channel's messages at or after <paramref name="oldest"/> (a Slack ts), newest first, with every
-    /// message's metadata. Needs <c>channels:history</c> (public channels) or <c>groups:history</c> (private ones).
-    /// A 429 is thrown at once with its Retry-After: callers page on their own schedule.
-    /// </summary>
-    public Task<ConversationsHistoryResponse> ConversationsHistoryAsync(
-        SlackTeamKey team, string channel, string oldest, string? cursor, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(channel);
-        ArgumentException.ThrowIfNullOrEmpty(oldest);
-        var fields = new Dictionary<string, string>
-        {
-            ["channel"] = channel,
-            ["oldest"] = oldest,
-            ["inclusive"] = "true",
-            ["include_all_metadata"] = "true",
-            ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
-        };
-        if (cursor is { Length: > 0 })
-            fields["cursor"] = cursor;
-        return CallFormAsync("conversations.history", team, fields, _json.ConversationsHistoryResponse, cancellationToken, RateLimitHandling.Throw);
     }
 
     public async Task<ChatEphemeralResponse> PostEphemeralAsync(SlackTeamKey team, string channel, string user, SlackMessage message, CancellationToken cancellationToken)

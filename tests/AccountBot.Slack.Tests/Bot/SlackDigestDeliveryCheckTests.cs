@@ -38,7 +38,7 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private SlackDigestSender Sender(SlackApiClient? client = null) => new(client ?? _client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance);
+    private SlackDigestSender Sender(SlackApiClient? client = null) => new(client ?? _client, new SlackMessageRenderer(), new SlackSharedChannels(_time, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
 
     private SlackDigestDeliveryCheck Check() => new(_client, NullLogger<SlackDigestDeliveryCheck>.Instance);
 

@@ -33,7 +33,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         var options = Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = maxRateLimitRetries });
         time ??= TimeProvider.System;
         var client = new SlackApiClient(http, _store, new SlackChannelPacer(time), time, options, NullLogger<SlackApiClient>.Instance);
-        return new SlackDigestSender(client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance);
+        return new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(time, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
     }
 
     private static PlannedDigest Planned(string team, string channel, string? enterprise = null) =>
@@ -50,6 +50,18 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         Assert.Equal("C01", call.Json.GetProperty("channel").GetString());
         Assert.Contains("Weekly account review", call.Body, StringComparison.Ordinal);
         Assert.False(call.Json.TryGetProperty("response_type", out _));
+    }
+
+    [Fact]
+    public async Task SendAsync_ChannelSharedWithAnotherOrganisation_PermanentFailureSayingWhyAndNothingPosted()
+    {
+        _api.Script("conversations.info", FakeSlackReply.OkJson("""{"ok":true,"channel":{"id":"C0SHARED","is_ext_shared":true}}"""));
+
+        var result = await Sender().SendAsync(Planned("T0ACME", "C0SHARED"), null, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);
+        Assert.Equal(SlackDigestSender.SharedChannelReason, result.Detail);
+        Assert.Empty(_api.CallsTo("chat.postMessage"));
     }
 
     [Fact]
@@ -114,7 +126,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         var http = new HttpClient { BaseAddress = api.ApiBaseUrl };
         var client = new SlackApiClient(
             http, _store, new SlackChannelPacer(time), time, Options.Create(new SlackOptions { ApiBaseUrl = api.ApiBaseUrl }), NullLogger<SlackApiClient>.Instance);
-        var sender = new SlackDigestSender(client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance);
+        var sender = new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(TimeProvider.System, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
         var start = time.GetUtcNow();
 
         var first = sender.SendAsync(Planned("T0ACME", "C07"), null, CancellationToken.None);
@@ -165,7 +177,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
             http, _store, new SlackChannelPacer(TimeProvider.System), TimeProvider.System,
             Options.Create(new SlackOptions { ApiBaseUrl = http.BaseAddress }), NullLogger<SlackApiClient>.Instance);
 
-        var result = await new SlackDigestSender(client, new SlackMessageRenderer(), NullLogger<SlackDigestSender>.Instance)
+        var result = await new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(TimeProvider.System, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance)
             .SendAsync(Planned("T0ACME", "C09"), null, CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);

@@ -76,6 +76,10 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
                     _mentioned.TrySetResult(mention);
                 return Task.CompletedTask;
             }));
+
+        // The fixtures' workspaces have installed the app: a request naming a team without one is refused.
+        await _host.Store.SaveAsync(new SlackInstallation { TeamId = "T3MDE", BotToken = "xoxb-t3mde" }, Ct);
+        await _host.Store.SaveAsync(new SlackInstallation { EnterpriseId = "E0001", TeamId = "T0001", BotToken = "xoxb-t0001" }, Ct);
     }
 
     public async Task DisposeAsync()
@@ -399,7 +403,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         Assert.Equal("https://slack.com/oauth/v2/authorize", location.GetLeftPart(UriPartial.Path));
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal(SlackTestHost.ClientId, query["client_id"].ToString());
-        Assert.Equal("commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read", query["scope"].ToString());
+        Assert.Equal("commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read,channels:read,groups:read,im:read,mpim:read", query["scope"].ToString());
         Assert.Equal("https://bot.example/slack/oauth/callback", query["redirect_uri"].ToString());
         var state = query["state"].ToString();
         Assert.False(string.IsNullOrEmpty(state));

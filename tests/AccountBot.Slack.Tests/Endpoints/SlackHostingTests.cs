@@ -89,6 +89,7 @@ public sealed class SlackHostingTests
     [InlineData("Slack:ClientSecret", "s", "Slack:ClientId is required when Slack:ClientSecret is set.")]
     [InlineData("Slack:BotToken", "xoxp-user-token", "Slack:BotToken must be a bot token")]
     [InlineData("Slack:ApiBaseUrl", "https://slack.example/api", "Slack:ApiBaseUrl must be an absolute URL ending in '/'.")]
+    [InlineData("Slack:AllowedTeams:0", "acme-corp", "Slack:AllowedTeams:0 'acme-corp' is not a Slack team id (T…) or enterprise id (E…).")]
     public void Options_Invalid_ValidationMessageNamesTheKey(string key, string value, string expected)
     {
         using var provider = Build(new() { ["Slack:SigningSecret"] = "s", [key] = value });

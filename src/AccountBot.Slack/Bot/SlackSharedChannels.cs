@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using AccountBot.Slack.Installations;
+using AccountBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
+
+namespace AccountBot.Slack.Bot;
+
+/// <summary>
+/// Whether a channel is shared with another organisation (conversations.info <c>is_ext_shared</c>, or an invitation
+/// pending), asked before every post of map content. An answer is kept at most <see cref="MaxAge"/> per channel, at
+/// most <see cref="Capacity"/> channels, and forgotten when Slack sends <c>channel_shared</c> / <c>channel_unshared</c>.
+/// </summary>
+public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedChannels> logger)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    public const int Capacity = 10_000;
+
+    private readonly ConcurrentDictionary<(SlackTeamKey Team, string Channel), (bool Shared, DateTimeOffset At)> _known = new();
+
+    /// <summary>Asks Slack unless a fresh answer is kept; a failed call throws (<see cref="SlackApiException"/>, <see cref="HttpRequestException"/>).</summary>
+    public async Task<bool> IsSharedAsync(SlackApiClient slack, SlackTeamKey team, string channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slack);
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        if (_known.TryGetValue((team, channel), out var known) && time.GetUtcNow() - known.At < MaxAge)
+            return known.Shared;
+        var info = await slack.ConversationsInfoAsync(team, channel, cancellationToken);
+        var shared = info.Channel is { IsExtShared: true } or { IsPendingExtShared: true };
+        Remember(team, channel, shared);
+        return shared;
+    }
+
+    /// <summary>
+    /// The same, but a channel that cannot be checked counts as shared: no map content goes where we cannot tell
+    /// who reads it. <paramref name="known"/> is what the payload already says (<c>is_ext_shared_channel</c>).
+    /// </summary>
+    public async Task<bool> IsSharedOrUnknownAsync(SlackApiClient slack, SlackTeamKey team, string? channel, bool? known, CancellationToken cancellationToken)
+    {
+        if (known is { } said)
+        {
+            if (channel is { Length: > 0 })
+                Remember(team, channel, said);
+            return said;
+        }
+
+        if (channel is not { Length: > 0 })
+            return true;
+        try
+        {
+            return await IsSharedAsync(slack, team, channel, cancellationToken);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Log.SharingUnknown(logger, channel, e is SlackApiException api ? api.Error : e.GetType().Name);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The channel was shared or unshared: ask again at its next post. Channel ids are unique across Slack, so
+    /// every workspace's answer for it goes (a Connect channel's event names only one installation).
+    /// </summary>
+    public void Forget(string channel)
+    {
+        foreach (var key in _known.Keys)
+        {
+            if (key.Channel == channel)
+                _known.TryRemove(key, out _);
+        }
+    }
+
+    private void Remember(SlackTeamKey team, string channel, bool shared)
+    {
+        var now = time.GetUtcNow();
+        if (_known.Count >= Capacity)
+        {
+            foreach (var (key, value) in _known)
+            {
+                if (now - value.At >= MaxAge)
+                    _known.TryRemove(key, out _);
+            }
+
+            // Still full of fresh answers: start over rather than grow (each is one call away).
+            if (_known.Count >= Capacity)
+                _known.Clear();
+        }
+
+        _known[(team, channel)] = (shared, now);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Routing;
+using Microsoft.AspNetCore.Http;
+
+namespace AccountBot.Slack.Endpoints;
+
+/// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>
+internal sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck)
+{
+    private static readonly ConditionalWeakTable<SlackMessage, byte[]> SerializedMessages = new();
+
+    public static SlackAck Status(int status) => new(status, null, []);
+
+    public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? []);
+
+    /// <summary>
+    /// A command's answer. A map message is the same instance for every read of an unchanged map
+    /// (the renderer keeps it), so its JSON is written once and the bytes reused; weak, like the message.
+    /// </summary>
+    public static SlackAck Message(SlackMessage? message, SlackListenerContext context)
+    {
+        if (message is null)
+            return Empty(context);
+        var bytes = SerializedMessages.GetValue(message, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
+        return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck);
+    }
+
+    public static SlackAck Json<T>(T? value, JsonTypeInfo<T> typeInfo, SlackListenerContext? context) =>
+        value is null
+            ? Empty(context)
+            : new(StatusCodes.Status200OK, (stream, ct) => JsonSerializer.SerializeAsync(stream, value, typeInfo, ct), context?.AfterAck ?? []);
+}

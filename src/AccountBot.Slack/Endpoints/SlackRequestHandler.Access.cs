@@ -1,0 +1,52 @@
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Protocol;
+using AccountBot.Slack.Routing;
+using AccountBot.Slack.Security;
+using AccountBot.Slack.WebApi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountBot.Slack.Endpoints;
+
+/// <summary>The access check every request passes before its listener, and what a refused one is answered.</summary>
+internal sealed partial class SlackRequestHandler
+{
+    private async Task<SlackAccess> CheckAccessAsync(HttpContext http, SlackRequester requester)
+    {
+        var access = await gate.CheckAsync(requester, http.RequestAborted);
+        if (access != SlackAccess.Allowed)
+            Log.AccessRefused(logger, http.Request.Path.Value ?? "", requester.Installation.ToString(), access.ToString());
+        return access;
+    }
+
+    /// <summary>A refused interaction: the notice goes where Slack shows one (the modal, or the response_url), nothing else.</summary>
+    private SlackAck Refuse(HttpContext http, InteractionPayload payload, SlackAccess access, SlackListenerContext context)
+    {
+        switch (payload)
+        {
+            case ViewSubmissionPayload:
+                return SlackAck.Json(SlackRefusals.Modal(access), _json.ViewSubmissionResponse, null);
+            case BlockSuggestionPayload:
+                return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
+            case BlockActionsPayload { ResponseUrl: { Length: > 0 } responseUrl } when Uri.TryCreate(responseUrl, UriKind.Absolute, out _):
+                // Resolved per request: the typed client must not be captured by this singleton.
+                var slack = http.RequestServices.GetRequiredService<SlackApiClient>();
+                context.RunAfterAck(ct => slack.PostToResponseUrlAsync(responseUrl, SlackRefusals.Message(access), ct));
+                return SlackAck.Empty(context);
+            default:
+                return SlackAck.Empty();
+        }
+    }
+
+    private async Task<SlackAck> RefuseEventAsync(HttpContext http, EventCallbackEnvelope envelope, SlackAccess access)
+    {
+        // Without an installation there is no token to answer with.
+        if (access != SlackAccess.ExternalUser || envelope.Event is not AppMentionEvent mention
+            || await installations.FindAsync(envelope.TeamKey, http.RequestAborted) is null)
+            return SlackAck.Empty();
+        var slack = http.RequestServices.GetRequiredService<SlackApiClient>();
+        var context = new SlackListenerContext(envelope.TeamKey);
+        context.RunAfterAck(ct => slack.PostEphemeralAsync(envelope.TeamKey, mention.Channel, mention.User, SlackRefusals.Message(access) with { ResponseType = null, ReplaceOriginal = null }, ct));
+        return SlackAck.Empty(context);
+    }
+}

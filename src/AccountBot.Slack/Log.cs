@@ -44,8 +44,8 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Trace, "Slack payload on {Path}: {Body}")]
     public static partial void PayloadTrace(ILogger logger, string path, string body);
 
-    [LoggerMessage(2008, LogLevel.Warning, "Slack request to {Path} from workspace {Team} refused: {Reason}")]
-    public static partial void AccessRefused(ILogger logger, string path, string team, string reason);
+    [LoggerMessage(2008, LogLevel.Warning, "Slack request to {Path} from workspace {Team} refused: {Reason} ({Count} refused for this reason since the last line)")]
+    public static partial void AccessRefused(ILogger logger, string path, string team, string reason, int count);
 
     [LoggerMessage(4004, LogLevel.Warning, "Slack install into workspace {Team} refused: not on Slack:AllowedTeams")]
     public static partial void InstallNotAllowed(ILogger logger, string team);

@@ -14,8 +14,9 @@ internal sealed partial class SlackRequestHandler
     private async Task<SlackAccess> CheckAccessAsync(HttpContext http, SlackRequester requester)
     {
         var access = await gate.CheckAsync(requester, http.RequestAborted);
-        if (access != SlackAccess.Allowed)
-            Log.AccessRefused(logger, http.Request.Path.Value ?? "", requester.Installation.ToString(), access.ToString());
+        // One line a second per outcome: a whole workspace that is not allowed must not flood the log.
+        if (access != SlackAccess.Allowed && rejections.ShouldLog("slack access " + access, out var count))
+            Log.AccessRefused(logger, http.Request.Path.Value ?? "", requester.Installation.ToString(), access.ToString(), count);
         return access;
     }
 

@@ -4,8 +4,8 @@ namespace AccountBot.Teams.Access;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning, Message = "Declined a Teams {ActivityType} from tenant {TenantId}: {Reason}")]
-    public static partial void Declined(ILogger logger, string activityType, string tenantId, string reason);
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning, Message = "Declined a Teams {ActivityType} from tenant {TenantId}: {Reason} ({Count} declined for this reason since the last line)")]
+    public static partial void Declined(ILogger logger, string activityType, string tenantId, string reason, int count);
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Could not deliver the notice of a declined Teams request")]
     public static partial void NoticeNotDelivered(ILogger logger, Exception exception);

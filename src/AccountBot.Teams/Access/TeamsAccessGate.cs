@@ -1,4 +1,5 @@
 using AccountBot.Core.Access;
+using AccountBot.Core.Logging;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Routing;
@@ -23,14 +24,16 @@ public sealed class TeamsAccessGate
     private readonly HashSet<Guid> _allowedTenants;
     private readonly TeamsMemberDirectory _members;
     private readonly ILogger<TeamsAccessGate> _logger;
+    private readonly RejectionLog _rejections;
 
-    public TeamsAccessGate(IOptions<TeamsOptions> options, TeamsMemberDirectory members, ILogger<TeamsAccessGate> logger)
+    public TeamsAccessGate(IOptions<TeamsOptions> options, TeamsMemberDirectory members, RejectionLog rejections, ILogger<TeamsAccessGate> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         // The validator has refused anything that is not a GUID.
         _allowedTenants = [.. options.Value.AllowedTenants.Select(id => Guid.TryParse(id, out var tenant) ? tenant : Guid.Empty).Where(id => id != Guid.Empty)];
         _members = members;
         _logger = logger;
+        _rejections = rejections;
     }
 
     /// <summary>Null when the request may go on; else what to tell the person (it has been logged once).</summary>
@@ -96,7 +99,9 @@ public sealed class TeamsAccessGate
     {
         // Tenant ids are not secrets; cut to a GUID's length all the same (it came from the request).
         var tenant = activity.GetTenantId() is { Length: > 0 } id ? id[..Math.Min(id.Length, 36)] : "(none)";
-        Log.Declined(_logger, activity.Type, tenant, reason);
+        // One line a second per reason: a tenant that is not allowed must not flood the log.
+        if (_rejections.ShouldLog("teams declined " + reason, out var count))
+            Log.Declined(_logger, activity.Type, tenant, reason, count);
         return new AccessRefusal(notice, reason);
     }
 

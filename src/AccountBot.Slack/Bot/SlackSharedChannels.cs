@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AccountBot.Core.Caching;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -15,15 +15,15 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     public const int Capacity = 10_000;
 
-    private readonly ConcurrentDictionary<(SlackTeamKey Team, string Channel), (bool Shared, DateTimeOffset At)> _known = new();
+    private readonly ExpiringCache<(SlackTeamKey Team, string Channel), bool> _known = new(time, MaxAge, Capacity);
 
     /// <summary>Asks Slack unless a fresh answer is kept; a failed call throws (<see cref="SlackApiException"/>, <see cref="HttpRequestException"/>).</summary>
     public async Task<bool> IsSharedAsync(SlackApiClient slack, SlackTeamKey team, string channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slack);
         ArgumentException.ThrowIfNullOrEmpty(channel);
-        if (_known.TryGetValue((team, channel), out var known) && time.GetUtcNow() - known.At < MaxAge)
-            return known.Shared;
+        if (_known.TryGet((team, channel), out var known))
+            return known;
         var info = await slack.ConversationsInfoAsync(team, channel, cancellationToken);
         var shared = info.Channel is { IsExtShared: true } or { IsPendingExtShared: true };
         Remember(team, channel, shared);
@@ -60,31 +60,7 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
     /// The channel was shared or unshared: ask again at its next post. Channel ids are unique across Slack, so
     /// every workspace's answer for it goes (a Connect channel's event names only one installation).
     /// </summary>
-    public void Forget(string channel)
-    {
-        foreach (var key in _known.Keys)
-        {
-            if (key.Channel == channel)
-                _known.TryRemove(key, out _);
-        }
-    }
+    public void Forget(string channel) => _known.RemoveWhere(key => key.Channel == channel);
 
-    private void Remember(SlackTeamKey team, string channel, bool shared)
-    {
-        var now = time.GetUtcNow();
-        if (_known.Count >= Capacity)
-        {
-            foreach (var (key, value) in _known)
-            {
-                if (now - value.At >= MaxAge)
-                    _known.TryRemove(key, out _);
-            }
-
-            // Still full of fresh answers: start over rather than grow (each is one call away).
-            if (_known.Count >= Capacity)
-                _known.Clear();
-        }
-
-        _known[(team, channel)] = (shared, now);
-    }
+    private void Remember(SlackTeamKey team, string channel, bool shared) => _known.Set((team, channel), shared);
 }

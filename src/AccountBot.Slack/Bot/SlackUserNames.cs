@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AccountBot.Core.Caching;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -17,15 +17,14 @@ public sealed class SlackUserNames(TimeProvider time, ILogger<SlackUserNames> lo
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
     private const int MaxKept = 10_000;
 
-    private readonly ConcurrentDictionary<(SlackTeamKey Team, string User), (string Name, DateTimeOffset At)> _names = new();
+    private readonly ExpiringCache<(SlackTeamKey Team, string User), string> _names = new(time, KeepFor, MaxKept);
 
     /// <returns>The shown name, or null when Slack did not tell in time.</returns>
     public async Task<string?> ResolveAsync(SlackApiClient slack, SlackTeamKey team, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slack);
-        var now = time.GetUtcNow();
-        if (_names.TryGetValue((team, userId), out var kept) && now - kept.At < KeepFor)
-            return kept.Name;
+        if (_names.TryGet((team, userId), out var kept))
+            return kept;
 
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(Patience);
@@ -34,9 +33,7 @@ public sealed class SlackUserNames(TimeProvider time, ILogger<SlackUserNames> lo
             var name = (await slack.GetUserAsync(team, userId, patience.Token)).User?.ShownName;
             if (name is null)
                 return null;
-            if (_names.Count >= MaxKept)
-                _names.Clear();
-            _names[(team, userId)] = (name, now);
+            _names.Set((team, userId), name);
             return name;
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

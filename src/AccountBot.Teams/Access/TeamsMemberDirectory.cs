@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
+using AccountBot.Core.Caching;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Routing;
@@ -18,7 +18,7 @@ public sealed class TeamsMemberDirectory(TimeProvider time)
     /// <summary>Entries kept at most; past it the expired go, and if that is not enough, all (it only costs lookups).</summary>
     public const int Capacity = 10_000;
 
-    private readonly ConcurrentDictionary<(string Conversation, string User), Entry> _entries = new();
+    private readonly ExpiringCache<(string Conversation, string User), TeamsChannelAccount?> _entries = new(time, Lifetime, Capacity);
 
     /// <summary>The sender's member record, or null when the connector says they are not in the conversation (404).</summary>
     /// <exception cref="ConnectorException">Any other refusal; <see cref="HttpRequestException"/> when unreachable.</exception>
@@ -31,9 +31,8 @@ public sealed class TeamsMemberDirectory(TimeProvider time)
         // The channel, not the thread: a person's standing is the same in every thread of a channel.
         var conversation = ConversationKey.Of(activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation."));
         var key = (conversation, userId);
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(key, out var cached) && now < cached.Expires)
-            return cached.Member;
+        if (_entries.TryGet(key, out var cached))
+            return cached;
 
         TeamsChannelAccount? member;
         try
@@ -45,23 +44,7 @@ public sealed class TeamsMemberDirectory(TimeProvider time)
             member = null;
         }
 
-        if (_entries.Count >= Capacity)
-            Trim(now);
-        _entries[key] = new Entry(member, now + Lifetime);
+        _entries.Set(key, member);
         return member;
     }
-
-    private void Trim(DateTimeOffset now)
-    {
-        foreach (var (key, entry) in _entries)
-        {
-            if (entry.Expires <= now)
-                _entries.TryRemove(key, out _);
-        }
-
-        if (_entries.Count >= Capacity)
-            _entries.Clear();
-    }
-
-    private sealed record Entry(TeamsChannelAccount? Member, DateTimeOffset Expires);
 }

@@ -131,8 +131,8 @@ public sealed class ReminderPlannerMutationTests
     {
         var maps = new[]
         {
-            Map("beta", Now) with { Id = Guid.Parse("00000000-0000-0000-0000-000000000002") },
             Map("Beta", Now) with { Id = Guid.Parse("00000000-0000-0000-0000-000000000001") },
+            Map("beta", Now) with { Id = Guid.Parse("00000000-0000-0000-0000-000000000002") },
             Map("Alpha", Now) with { Id = Guid.Parse("00000000-0000-0000-0000-000000000003") },
         };
 

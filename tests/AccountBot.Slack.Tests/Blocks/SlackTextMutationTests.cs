@@ -68,6 +68,37 @@ public sealed class SlackTextMutationTests
     }
 
     [Fact]
+    public void Truncate_SurrogatePairJustBeforeTheCut_NotSplit()
+    {
+        Assert.Equal("aaa…", SlackText.Truncate("aaa🚀bbbb", 5));
+    }
+
+    [Fact]
+    public void Truncate_SemicolonRightAfterTheAmpersand_Kept()
+    {
+        // "&;" is not a cut escape: it already ends.
+        Assert.Equal("aa&;b…", SlackText.Truncate("aa&;bbbbbb", 6, isMrkdwn: true));
+    }
+
+    [Fact]
+    public void Truncate_SemicolonBeforeTheAmpersand_StillCutBeforeIt()
+    {
+        Assert.Equal("ab;…", SlackText.Truncate("ab;&amp;cccc", 7, isMrkdwn: true));
+    }
+
+    [Fact]
+    public void Truncate_EmptyAngleBrackets_Kept()
+    {
+        Assert.Equal("a<>b…", SlackText.Truncate("a<>bbbbbb", 5, isMrkdwn: true));
+    }
+
+    [Fact]
+    public void Truncate_ClosingBracketBeforeTheLink_StillCutBeforeIt()
+    {
+        Assert.Equal("ab>…", SlackText.Truncate("ab><https://example.com|x>", 8, isMrkdwn: true));
+    }
+
+    [Fact]
     public void Truncate_PlainText_CutsThroughEscapesAndLinks()
     {
         // Only mrkdwn gives '&' and '<' a meaning; plain text is cut where it is.

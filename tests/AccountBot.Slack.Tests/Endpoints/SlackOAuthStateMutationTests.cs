@@ -143,6 +143,7 @@ public sealed class SlackOAuthStateMutationTests
     public void Create_WithoutClientSecret_Throws()
     {
         // Never a state signed with a key derived from nothing, which anyone could forge.
-        Assert.Throws<InvalidOperationException>(() => State(clientSecret: null).Create());
+        var error = Assert.Throws<InvalidOperationException>(() => State(clientSecret: null).Create());
+        Assert.Contains("Slack:ClientSecret", error.Message, StringComparison.Ordinal);
     }
 }

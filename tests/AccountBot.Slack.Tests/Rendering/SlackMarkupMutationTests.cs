@@ -110,6 +110,14 @@ public sealed class SlackMarkupMutationTests
     }
 
     [Fact]
+    public void Pack_TooLongLine_CutAsMrkdwnNotThroughAnEscape()
+    {
+        var line = new string('a', SlackMarkup.SectionBudget - 3) + "&amp;" + new string('b', 10);
+
+        Assert.Equal(new string('a', SlackMarkup.SectionBudget - 3) + "…", Assert.Single(SlackMarkup.Pack([line])));
+    }
+
+    [Fact]
     public void Pack_LineOfExactlyTheBudget_Kept()
     {
         var line = new string('a', SlackMarkup.SectionBudget);

@@ -162,6 +162,17 @@ public sealed class ReminderPlannerMutationTests
     }
 
     [Fact]
+    public void Plan_NullArgument_Refused()
+    {
+        var planner = Planner(new FakeTimeProvider(Now));
+        AccountMap[] maps = [Map("Acme", Now, Deals)];
+
+        Assert.Throws<ArgumentNullException>(() => planner.Plan(Workspace, null!, [], _ => false));
+        Assert.Throws<ArgumentNullException>(() => planner.Plan(Workspace, maps, null!, _ => false));
+        Assert.Throws<ArgumentNullException>(() => planner.Plan(Workspace, maps, [], null!));
+    }
+
+    [Fact]
     public void Summarize_ExactlyFiveGaps_NoCountedTail()
     {
         var gaps = Enumerable.Range(1, ReminderPlanner.MaxGapsInSummary).Select(i => new CoverageGap(CoverageGapKind.StaleContact, $"P{i}")).ToList();

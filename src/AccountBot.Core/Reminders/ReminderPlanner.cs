@@ -55,26 +55,29 @@ public sealed class ReminderPlanner(ReminderOptions reminders, CoverageOptions c
         var fallbacks = new List<TimeZoneFallback>();
         DateTimeOffset? nextOccurrence = null;
 
+        // Plain null checks rather than `is { } x` patterns: a mutation tool that negates such a pattern leaves the
+        // variable unassigned, cannot compile the mutant and then leaves this whole method (the exactly-once rules) untested.
         foreach (var (channelId, linked) in channels.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var settings = settingsById.GetValueOrDefault(channelId);
             var enabled = settings?.RemindersEnabled ?? true;
             var timing = run.Timing(settings);
-            if (timing.Schedule.UnknownTimeZone is { } unknown)
+            if (timing.Schedule.UnknownTimeZone is not null)
             {
-                fallbacks.Add(new TimeZoneFallback(channelId, unknown, timing.Schedule.TimeZone.Id));
+                fallbacks.Add(new TimeZoneFallback(channelId, timing.Schedule.UnknownTimeZone, timing.Schedule.TimeZone.Id));
             }
 
-            if (enabled && timing.Next is { } next && (nextOccurrence is null || next < nextOccurrence))
+            if (enabled && timing.Next is not null && (nextOccurrence is null || timing.Next < nextOccurrence))
             {
-                nextOccurrence = next;
+                nextOccurrence = timing.Next;
             }
 
-            if (timing.Latest is not { } occurrence)
+            if (timing.Latest is null)
             {
                 continue;
             }
 
+            var occurrence = timing.Latest.Value;
             var key = timing.Schedule.KeyFor(workspace, channelId, occurrence);
             if (isDone(key))
             {
@@ -88,7 +91,8 @@ public sealed class ReminderPlanner(ReminderOptions reminders, CoverageOptions c
             }
             else
             {
-                var channel = settings?.ChannelName is { } name ? new ChannelRef(channelId, name) : linked.Channel;
+                var name = settings?.ChannelName;
+                var channel = name is null ? linked.Channel : new ChannelRef(channelId, name);
                 digests.Add(new PlannedDigest(key, channel, occurrence, digest));
             }
         }
@@ -261,16 +265,7 @@ public sealed class ReminderPlanner(ReminderOptions reminders, CoverageOptions c
                 return null;
             }
 
-            var snoozed = new HashSet<Guid>();
-            foreach (var snooze in settings.Snoozes)
-            {
-                if (snooze.Until > occurrence)
-                {
-                    snoozed.Add(snooze.MapId);
-                }
-            }
-
-            return snoozed;
+            return settings.Snoozes.Where(s => s.Until > occurrence).Select(s => s.MapId).ToHashSet();
         }
 
         private CoverageOptions Coverage(int staleAfterDays, int staleContactDays)

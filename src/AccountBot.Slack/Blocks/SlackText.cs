@@ -38,12 +38,12 @@ public static class SlackText
             // An escape is at most 5 characters (&amp;); a cut inside one would show a stray '&am'.
             var head = text.AsSpan(0, cut);
             var amp = head.LastIndexOf('&');
-            if (amp >= 0 && cut - amp < 5 && head[amp..].IndexOf(';') < 0)
+            if (amp >= 0 && cut - amp < 5 && head[(amp + 1)..].IndexOf(';') < 0)
                 cut = amp;
             // A cut inside <https://…|label> or <@U…> would show the raw markup.
             head = text.AsSpan(0, cut);
             var open = head.LastIndexOf('<');
-            if (open >= 0 && head[open..].IndexOf('>') < 0)
+            if (open >= 0 && head[(open + 1)..].IndexOf('>') < 0)
                 cut = open;
         }
 

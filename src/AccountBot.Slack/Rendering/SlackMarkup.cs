@@ -42,7 +42,7 @@ internal static partial class SlackMarkup
         var current = new StringBuilder(heading is null ? string.Empty : heading + "\n");
         foreach (var raw in lines)
         {
-            var line = raw.Length > SectionBudget ? SlackText.Truncate(raw, SectionBudget, isMrkdwn: true) : raw;
+            var line = SlackText.Truncate(raw, SectionBudget, isMrkdwn: true);
             if (current.Length > 0 && current.Length + line.Length + 1 > SectionBudget)
             {
                 yield return current.ToString().TrimEnd('\n');

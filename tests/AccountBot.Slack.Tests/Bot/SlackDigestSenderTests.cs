@@ -129,10 +129,12 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         var sender = new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(TimeProvider.System, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
         var start = time.GetUtcNow();
 
+        // The first two start together; the second post to C07 starts once the first is out, since each send
+        // asks conversations.info before its turn and could otherwise take C07's first slot.
         var first = sender.SendAsync(Planned("T0ACME", "C07"), null, CancellationToken.None);
-        var second = sender.SendAsync(Planned("T0ACME", "C07") with { Key = new DigestKey(WorkspaceKey.ForSlack(null, "T0ACME"), "C07", "2026-W11") }, null, CancellationToken.None);
         var other = sender.SendAsync(Planned("T0ACME", "C08"), null, CancellationToken.None);
         await Task.WhenAll(first, other);
+        var second = sender.SendAsync(Planned("T0ACME", "C07") with { Key = new DigestKey(WorkspaceKey.ForSlack(null, "T0ACME"), "C07", "2026-W11") }, null, CancellationToken.None);
 
         // The second post to C07 waits for the clock, which has not moved.
         Assert.False(second.IsCompleted);

@@ -20,39 +20,14 @@ namespace AccountBot.Slack.Tests.Endpoints;
 public sealed class SlackAllowedTeamsTests : IAsyncLifetime
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
-    private readonly List<string> _calls = [];
+    private readonly RecordingListeners _listeners = new();
     private SlackTestHost _host = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _host = await SlackTestHost.StartAsync(app => app
-            .Command("/map", (command, _, _) =>
-            {
-                Record("command " + command.TeamId);
-                return Task.FromResult<SlackMessage?>(new SlackMessage("map") { ResponseType = ResponseType.InChannel });
-            })
-            .ActionPrefix("cmd:", (payload, _, _, _) =>
-            {
-                Record("action " + payload.Team?.Id);
-                return Task.CompletedTask;
-            })
-            .ViewSubmission("stakeholder-form", (payload, _, _) =>
-            {
-                Record("submit " + payload.Team?.Id);
-                return Task.FromResult<ViewSubmissionResponse?>(null);
-            })
-            .Options("reportsTo", (payload, _, _) =>
-            {
-                Record("options " + payload.Team?.Id);
-                return Task.FromResult(new OptionsResponse([new Option("Jane", "jane")]));
-            })
-            .Event(SlackEventTypes.AppMention, (envelope, _, _) =>
-            {
-                Record("event " + envelope.TeamId);
-                return Task.CompletedTask;
-            }),
+        _host = await SlackTestHost.StartAsync(app => _listeners.Register(app),
             new Dictionary<string, string?> { ["Slack:AllowedTeams:0"] = "T0ACME", ["Slack:AllowedTeams:1"] = "E0GRID" });
         foreach (var team in new[] { "T0ACME", "T0EVIL" })
             await _host.Store.SaveAsync(new SlackInstallation { TeamId = team, BotToken = "xoxb-" + team, BotUserId = "U0BOT" }, Ct);
@@ -65,20 +40,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
         _timeout.Dispose();
     }
 
-    private void Record(string call)
-    {
-        lock (_calls)
-            _calls.Add(call);
-    }
-
-    private IReadOnlyList<string> Calls
-    {
-        get
-        {
-            lock (_calls)
-                return [.. _calls];
-        }
-    }
+    private IReadOnlyList<string> Calls => _listeners.Calls;
 
     [Fact]
     public async Task Command_TeamNotAllowed_EphemeralNoticeAndListenerNotCalled()
@@ -105,7 +67,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("in_channel", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(["command " + team], Calls);
+        Assert.Equal(["command " + team + "/U0ANA"], Calls);
     }
 
     [Fact]

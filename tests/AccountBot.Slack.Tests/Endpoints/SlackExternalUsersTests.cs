@@ -20,39 +20,14 @@ namespace AccountBot.Slack.Tests.Endpoints;
 public sealed class SlackExternalUsersTests : IAsyncLifetime
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
-    private readonly List<string> _calls = [];
+    private readonly RecordingListeners _listeners = new();
     private SlackTestHost _host = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _host = await SlackTestHost.StartAsync(app => app
-            .Command("/map", (command, _, _) =>
-            {
-                Record("command " + command.UserId);
-                return Task.FromResult<SlackMessage?>(new SlackMessage("map") { ResponseType = ResponseType.InChannel });
-            })
-            .ActionPrefix("cmd:", (payload, _, _, _) =>
-            {
-                Record("action " + payload.User.Id);
-                return Task.CompletedTask;
-            })
-            .ViewSubmission("stakeholder-form", (payload, _, _) =>
-            {
-                Record("submit " + payload.User.Id);
-                return Task.FromResult<ViewSubmissionResponse?>(null);
-            })
-            .Options("reportsTo", (payload, _, _) =>
-            {
-                Record("options " + payload.User.Id);
-                return Task.FromResult(new OptionsResponse([new Option("Jane", "jane")]));
-            })
-            .Event(SlackEventTypes.AppMention, (envelope, _, _) =>
-            {
-                Record("event " + envelope.EventId);
-                return Task.CompletedTask;
-            }));
+        _host = await SlackTestHost.StartAsync(app => _listeners.Register(app));
         await _host.Store.SaveAsync(new SlackInstallation { TeamId = "T0ACME", BotToken = "xoxb-acme", BotUserId = "U0BOT", AppId = "A0APP" }, Ct);
     }
 
@@ -62,20 +37,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
         _timeout.Dispose();
     }
 
-    private void Record(string call)
-    {
-        lock (_calls)
-            _calls.Add(call);
-    }
-
-    private IReadOnlyList<string> Calls
-    {
-        get
-        {
-            lock (_calls)
-                return [.. _calls];
-        }
-    }
+    private IReadOnlyList<string> Calls => _listeners.Calls;
 
     [Fact]
     public async Task Command_TeamWithoutThisAppInstalled_ExternalUserNoticeAndListenerNotCalled()
@@ -110,7 +72,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
         using var response = await _host.Client.SendAsync(request, Ct);
 
         Assert.Contains("in_channel", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(["command U0ANA"], Calls);
+        Assert.Equal(["command T0ACME/U0ANA"], Calls);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace AccountBot.Slack.Tests;
 
-/// <summary>Tests that run <c>check slack-json</c> share one cache folder of the tool, so they run one at a time.</summary>
+/// <summary>Tests that run the contract checks go one at a time: each <c>slack-json</c> run is a whole TypeScript compile, and the machine is small.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ContractCheckCollection
 {

@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace AccountBot.Testing.Slack;
 
 /// <summary>
-/// Runs <c>../shared/tools/check TOOL FILES…</c> (Slack's own packages judging our output), found relative to the
-/// repository root (the folder holding <c>AccountBot.sln</c>). The tool installs itself once with npm.
-/// The <c>slack-json</c> tool writes into one shared cache folder, so callers must not run it in parallel.
+/// Runs <c>tests/contract-checks/check TOOL FILES…</c> (Slack's own packages judging our output), found relative to
+/// the repository root (the folder holding <c>AccountBot.sln</c>). The script installs its Node package once per
+/// version with <c>npm ci</c> into a cache folder; it needs <c>node</c> and <c>npm</c> on PATH.
 /// </summary>
 public static class SlackContractCheck
 {
@@ -22,7 +22,10 @@ public static class SlackContractCheck
         throw new InvalidOperationException("AccountBot.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static string ToolPath => Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared", "tools", "check"));
+    public static string ToolPath => Path.Combine(FindRepositoryRoot(), "tests", "contract-checks", "check");
+
+    /// <summary>What the check script exits with when node or npm is missing or <c>npm ci</c> failed.</summary>
+    public const int SetupFailedExitCode = 3;
 
     public static async Task<Result> RunAsync(string tool, IEnumerable<string> files, CancellationToken cancellationToken)
     {
@@ -41,6 +44,10 @@ public static class SlackContractCheck
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        return new Result(process.ExitCode, await stdout + await stderr);
+        var output = await stdout + await stderr;
+        if (process.ExitCode == SetupFailedExitCode)
+            throw new InvalidOperationException("The contract checks could not be set up (they need Node.js 20+ and npm on PATH):\n" + output);
+
+        return new Result(process.ExitCode, output);
     }
 }

@@ -3,11 +3,14 @@
 // (which also reads JSON). Every schema error is listed, not only the first.
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 export async function run(files) {
   const schema = JSON.parse(readFileSync(new URL('./slack-manifest.schema.json', import.meta.url), 'utf8'));
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
   let failures = 0;
   for (const file of files) {
     let manifest;

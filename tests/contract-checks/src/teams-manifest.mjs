@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+// @microsoft/app-manifest requires fs-extra without declaring it, hence our own pin of fs-extra.
 const { AppManifestUtils } = createRequire(import.meta.url)('@microsoft/app-manifest');
 
 function pngProblem(dir, name, width, height) {

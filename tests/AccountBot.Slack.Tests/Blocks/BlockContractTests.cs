@@ -64,4 +64,19 @@ public sealed class BlockContractTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("FAIL " + path, result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Check_TextObjectWithoutType_Fails()
+    {
+        // Slack needs "type" (plain_text or mrkdwn) on every text object; written by hand, our model always sets it.
+        var path = Path.Combine(_dir.FullName, "untyped-text.message.json");
+        await File.WriteAllTextAsync(path, """{"channel":"C1","text":"x","blocks":[{"type":"section","text":{"text":"no type"}}]}""");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var result = await SlackContractCheck.RunAsync("slack-json", [path], timeout.Token);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("FAIL " + path, result.Output, StringComparison.Ordinal);
+        Assert.Contains("'type' is missing", result.Output, StringComparison.Ordinal);
+    }
 }

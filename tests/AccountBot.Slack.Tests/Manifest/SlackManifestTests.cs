@@ -29,6 +29,21 @@ public sealed class SlackManifestTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_ManifestWithUnknownKey_Fails()
+    {
+        // Proves the schema check can fail: Slack's schema allows no keys it does not define.
+        var path = Path.Combine(_dir.FullName, "unknown-key.yml");
+        await File.WriteAllTextAsync(path, Manifest() + "\nreminders_enabled: true\n");
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var result = await SlackContractCheck.RunAsync("slack-manifest", [path], timeout.Token);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("FAIL " + path, result.Output, StringComparison.Ordinal);
+        Assert.Contains("reminders_enabled", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Manifest_UrlsAndCommand_MatchTheEndpointsWeMap()
     {
         var manifest = Manifest();

@@ -163,4 +163,33 @@ public sealed class SlackSignatureVerifierTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Check_WrongSignatureClaimedValid_BoltDisagrees()
+    {
+        // Proves the cross-check can fail: a case that calls a signature made with another secret valid.
+        var dir = Directory.CreateTempSubdirectory("slack-signature-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "wrong-claimed-valid.json");
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["signingSecret"] = Secret,
+                ["timestamp"] = Now,
+                ["body"] = Body,
+                ["signature"] = new SlackRequestSigner("another-secret", _time).Sign(Now, Body),
+                ["expectValid"] = true,
+            }));
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var result = await SlackContractCheck.RunAsync("slack-signature", [path], timeout.Token);
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("FAIL " + path, result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

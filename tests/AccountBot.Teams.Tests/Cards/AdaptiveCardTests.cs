@@ -114,6 +114,30 @@ public sealed class AdaptiveCardTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task TeamsCardCheck_UnknownElement_Fails()
+    {
+        var folder = Directory.CreateTempSubdirectory("accountbot-cards-");
+        try
+        {
+            // Built by hand: a misspelt element type that Teams would silently drop.
+            var bad = Write(folder, "unknown-element.json", """
+                {"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlok","text":"Acme"}]}
+                """);
+
+            var (exitCode, text) = await RunCheckAsync([bad]);
+
+            output.WriteLine(text);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("FAIL " + bad, text, StringComparison.Ordinal);
+            Assert.Contains("TextBlok", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static string Write(DirectoryInfo folder, string name, string json)
     {
         var path = Path.Combine(folder.FullName, name);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace AccountBot.Teams.Tests.Manifest;
@@ -23,6 +24,32 @@ public sealed class TeamsManifestTests(ITestOutputHelper output)
             Assert.True(exitCode == 0, "teams-manifest check failed:\n" + text);
             using var archive = ZipFile.OpenRead(zip);
             Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TeamsManifestCheck_UnknownKeyAndOtherBotId_Fails()
+    {
+        var folder = Directory.CreateTempSubdirectory("accountbot-teams-package-");
+        try
+        {
+            await BuildAsync(folder.FullName);
+            var package = Path.Combine(folder.FullName, "package");
+            var manifestPath = Path.Combine(package, "manifest.json");
+            var manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath))!.AsObject();
+            manifest["remindersEnabled"] = true;
+            await File.WriteAllTextAsync(manifestPath, manifest.ToJsonString());
+
+            var (exitCode, text) = await ContractCheck.RunAsync("teams-manifest", [package, "00000000-0000-4000-8000-000000000000"]);
+
+            output.WriteLine(text);
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("remindersEnabled", text, StringComparison.Ordinal);
+            Assert.Contains("no bot has botId 00000000-0000-4000-8000-000000000000", text, StringComparison.Ordinal);
         }
         finally
         {

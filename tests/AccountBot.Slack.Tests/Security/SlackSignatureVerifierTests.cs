@@ -165,7 +165,7 @@ public sealed class SlackSignatureVerifierTests
     }
 
     [Fact]
-    public async Task Check_WrongSignatureClaimedValid_BoltDisagrees()
+    public async Task Verify_WrongSignatureClaimedValid_BoltsVerifierDisagrees()
     {
         // Proves the cross-check can fail: a case that calls a signature made with another secret valid.
         var dir = Directory.CreateTempSubdirectory("slack-signature-");

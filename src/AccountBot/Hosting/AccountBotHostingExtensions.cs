@@ -20,6 +20,7 @@ public static class AccountBotHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         KestrelLimits.Configure(builder);
+        ForwardedHeadersSettings.Configure(services);
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
@@ -40,6 +41,9 @@ public static class AccountBotHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // First, so everything after it (the Slack OAuth state cookie's Secure flag, Request.Scheme and Host) sees what
+        // a trusted proxy forwarded; see ForwardedHeadersSettings.
+        app.UseForwardedHeaders();
         app.MapHealthEndpoints();
         if (!app.MapSlackBot())
         {

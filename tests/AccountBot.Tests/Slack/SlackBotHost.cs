@@ -42,7 +42,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
         host.Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
-            // appsettings.json says Urls = :3978; two hosts (or another test run) on that port collide.
+            // Without Urls Kestrel takes its default port; two hosts (or another test run) on one port collide.
             web.UseSetting("Urls", "http://127.0.0.1:0");
             web.UseSetting("Storage:LiteDb:Path", Path.Combine(host._folder, "bot.db"));
             web.UseSetting("Slack:SigningSecret", SigningSecret);

@@ -217,6 +217,38 @@ public sealed class BotAuthenticatorMutationTests(SigningKeysFixture keys) : ICl
         Assert.Contains(keys.RotatedKey.Kid, line.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AuthenticateAsync_TokenLongerThanTheHandlerReads_RejectedAsMalformed()
+    {
+        // JsonWebTokenHandler refuses more than 250 kB with a plain ArgumentException, not a malformed-token one.
+        await AssertRejectedAsync("Bearer " + new string('a', TokenValidationParameters.DefaultMaximumTokenSizeInBytes + 1), "malformed token");
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_KidOfAKeyPublishedForEncryption_NotTriedWithTheOtherKeys()
+    {
+        // The JWKS lists the kid, so the early check passes; the key is no signing key, so the handler has no key for
+        // that kid and must not fall back to trying every published key (one of which made the signature).
+        using var encryption = new TestSigningKey("encryption-key", "msteams") { Use = "enc" };
+        _metadata.Publish(encryption);
+        var underEncryptionKid = new RsaSecurityKey(_teamsKey.SecurityKey.Rsa) { KeyId = encryption.Kid };
+        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TestToken.BotFrameworkIssuer,
+            Audience = AppId,
+            NotBefore = _time.GetUtcNow().UtcDateTime,
+            Expires = _time.GetUtcNow().AddHours(1).UtcDateTime,
+            Subject = new ClaimsIdentity([new Claim("serviceurl", ServiceUrl)]),
+            SigningCredentials = new SigningCredentials(underEncryptionKid, SecurityAlgorithms.RsaSha256),
+        });
+
+        var result = await Create().AuthenticateAsync(Bearer(token), Message(), CancellationToken.None);
+
+        Assert.False(result.IsAllowed);
+        Assert.False(result.IsAuthenticated);
+        Assert.Equal("unknown signing key", result.RejectionReason);
+    }
+
     private async Task AssertRejectedAsync(string? header, string reason, Activity? activity = null)
     {
         var result = await Create().AuthenticateAsync(header, activity ?? Message(), CancellationToken.None);

@@ -11,8 +11,9 @@
 # from .config/dotnet-tools.json.
 set -euo pipefail
 
-# Projects run by default. Not yet: AccountBot.Teams.Tests (Teams token authentication) and AccountBot.Tests
-# (link tokens) have their configs ready but their code is being rewritten; run them by name once it lands.
+# Projects run by default (round 1's). Round 2 (3 Dec 2026) ran AccountBot.Teams.Tests (BotAuthenticator; the access
+# gate and msteams check are configured but not yet run), AccountBot.Tests (LinkTokenCodec) and AccountBot.Slack.Tests
+# (SlackAccessGate) by name, each narrowed with --test-case-filter; see docs/TESTING.md.
 projects=(AccountBot.Slack.Tests AccountBot.Core.Tests AccountBot.Storage.LiteDb.Tests)
 if [[ $# -gt 0 ]]; then
   projects=("$@")

@@ -23,6 +23,9 @@ public sealed class TestSigningKey : IDisposable
 
     public RsaSecurityKey SecurityKey { get; }
 
+    /// <summary>The JWK's <c>use</c>: <c>sig</c> like the channel's keys; another value keeps it out of the signing keys.</summary>
+    public string Use { get; init; } = "sig";
+
     /// <summary>The public half as the channel publishes it in its JWKS.</summary>
     public JsonObject ToJwk()
     {
@@ -30,7 +33,7 @@ public sealed class TestSigningKey : IDisposable
         return new JsonObject
         {
             ["kty"] = "RSA",
-            ["use"] = "sig",
+            ["use"] = Use,
             ["kid"] = Kid,
             ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
             ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),

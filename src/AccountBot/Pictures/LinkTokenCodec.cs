@@ -106,7 +106,7 @@ public sealed class LinkTokenCodec(Func<LinkKeyRing> keys, TimeProvider time)
         {
             workspace = WorkspaceKey.Parse(Encoding.UTF8.GetString(payload[layout.Workspace..]));
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return null;
         }

@@ -121,6 +121,14 @@ public sealed class LinkTokenCodecMutationTests
     }
 
     [Fact]
+    public void Decode_SignedWithABlankWorkspace_NullWithoutThrowing()
+    {
+        var payload = CurrentPayload(WorkspaceKey.ForSlack(null, "T02"))[..38];
+
+        Assert.Null(Codec().Decode(Signed([.. payload, .. "   "u8.ToArray()])));
+    }
+
+    [Fact]
     public void Decode_SignedWithAWorkspaceThatIsNotAKey_Null()
     {
         var payload = CurrentPayload(WorkspaceKey.ForSlack(null, "T02"));

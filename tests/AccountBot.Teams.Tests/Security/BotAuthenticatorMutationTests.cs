@@ -18,27 +18,8 @@ namespace AccountBot.Teams.Tests.Security;
 /// Rules of <see cref="BotAuthenticator"/> that no other test stated, found by mutation testing (issue #18, round 2):
 /// each test kills at least one mutant that survived the rest of the suite.
 /// </summary>
-public sealed class BotAuthenticatorMutationTests(SigningKeysFixture keys) : IClassFixture<SigningKeysFixture>, IAsyncLifetime, IDisposable
+public sealed partial class BotAuthenticatorTests
 {
-    private const string AppId = "7f3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d";
-    private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
-
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 4, 10, 0, 0, TimeSpan.Zero));
-    private readonly BotTokenIssuer _issuer = new();
-    private readonly TestSigningKey _teamsKey = keys.TeamsKey;
-    private readonly HttpClient _http = new();
-    private OpenIdMetadataServer _metadata = null!;
-
-    public async Task InitializeAsync()
-    {
-        _metadata = await OpenIdMetadataServer.StartAsync();
-        _metadata.Publish(_teamsKey);
-    }
-
-    public async Task DisposeAsync() => await _metadata.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
     public void Constructor_NullOptions_ThrowsNamingThem()
     {
@@ -150,8 +131,8 @@ public sealed class BotAuthenticatorMutationTests(SigningKeysFixture keys) : ICl
     public async Task AuthenticateAsync_OtherPublishedKeySignsUnderTheTeamsKid_Rejects()
     {
         // Both keys are published and endorsed: the token must still verify under the key its kid names.
-        _metadata.Publish(keys.RotatedKey);
-        var underTeamsKid = new RsaSecurityKey(keys.RotatedKey.SecurityKey.Rsa) { KeyId = _teamsKey.Kid };
+        _metadata.Publish(_otherKey);
+        var underTeamsKid = new RsaSecurityKey(_otherKey.SecurityKey.Rsa) { KeyId = _teamsKey.Kid };
         var forged = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TestToken.BotFrameworkIssuer,
@@ -210,11 +191,11 @@ public sealed class BotAuthenticatorMutationTests(SigningKeysFixture keys) : ICl
     {
         var logger = new FakeLogger<BotAuthenticator>();
 
-        var result = await Create(logger: logger).AuthenticateAsync(Bearer(_issuer.Issue(Token(), keys.RotatedKey)), Message(), CancellationToken.None);
+        var result = await Create(logger: logger).AuthenticateAsync(Bearer(_issuer.Issue(Token(), _otherKey)), Message(), CancellationToken.None);
 
         Assert.Equal("unknown signing key", result.RejectionReason);
         var line = Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Id == 1101);
-        Assert.Contains(keys.RotatedKey.Kid, line.Message, StringComparison.Ordinal);
+        Assert.Contains(_otherKey.Kid, line.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -248,34 +229,4 @@ public sealed class BotAuthenticatorMutationTests(SigningKeysFixture keys) : ICl
         Assert.False(result.IsAuthenticated);
         Assert.Equal("unknown signing key", result.RejectionReason);
     }
-
-    private async Task AssertRejectedAsync(string? header, string reason, Activity? activity = null)
-    {
-        var result = await Create().AuthenticateAsync(header, activity ?? Message(), CancellationToken.None);
-
-        Assert.False(result.IsAllowed);
-        Assert.False(result.IsAuthenticated);
-        Assert.Equal(reason, result.RejectionReason);
-    }
-
-    private BotAuthenticator Create(string? appId = AppId, bool bypass = false, ILogger<BotAuthenticator>? logger = null)
-    {
-        var teams = new TeamsOptions { OpenIdMetadataUrl = _metadata.MetadataUrl, DangerouslyAllowUnauthenticatedRequests = bypass };
-        var credentials = new BotCredentialsOptions { MicrosoftAppId = appId, MicrosoftAppPassword = appId is null ? null : "secret" };
-        return new BotAuthenticator(
-            new BotFrameworkSigningKeys(teams.OpenIdMetadataUrl, _http, _time),
-            Options.Create(credentials),
-            Options.Create(teams),
-            _time,
-            new RejectionLog(_time),
-            logger ?? NullLogger<BotAuthenticator>.Instance);
-    }
-
-    private TestToken Token() => new() { Audience = AppId, ServiceUrl = ServiceUrl, Now = _time.GetUtcNow() };
-
-    private string Bearer(TestToken token) => "Bearer " + _issuer.Issue(token, _teamsKey);
-
-    private static string Bearer(string jwt) => "Bearer " + jwt;
-
-    private static Activity Message() => new ActivityBuilder().Message("map Acme").WithServiceUrl(ServiceUrl).Build();
 }

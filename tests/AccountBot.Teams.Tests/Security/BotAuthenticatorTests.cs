@@ -2,6 +2,7 @@ using AccountBot.Core.Logging;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Security;
 using AccountBot.Testing.Teams;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AccountBot.Teams.Tests.Security;
 
-public sealed class BotAuthenticatorTests(SigningKeysFixture keys) : IClassFixture<SigningKeysFixture>, IAsyncLifetime, IDisposable
+public sealed partial class BotAuthenticatorTests(SigningKeysFixture keys) : IClassFixture<SigningKeysFixture>, IAsyncLifetime, IDisposable
 {
     private const string AppId = "7f3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d";
     private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
@@ -229,7 +230,7 @@ public sealed class BotAuthenticatorTests(SigningKeysFixture keys) : IClassFixtu
         Assert.Equal(reason, result.RejectionReason);
     }
 
-    private BotAuthenticator Create(string? appId = AppId, bool bypass = false, string? metadataUrl = null)
+    private BotAuthenticator Create(string? appId = AppId, bool bypass = false, string? metadataUrl = null, ILogger<BotAuthenticator>? logger = null)
     {
         var teams = new TeamsOptions { OpenIdMetadataUrl = metadataUrl ?? _metadata.MetadataUrl, DangerouslyAllowUnauthenticatedRequests = bypass };
         var credentials = new BotCredentialsOptions { MicrosoftAppId = appId, MicrosoftAppPassword = appId is null ? null : "secret" };
@@ -239,7 +240,7 @@ public sealed class BotAuthenticatorTests(SigningKeysFixture keys) : IClassFixtu
             Options.Create(teams),
             _time,
             new RejectionLog(_time),
-            NullLogger<BotAuthenticator>.Instance);
+            logger ?? NullLogger<BotAuthenticator>.Instance);
     }
 
     private TestToken Token() => new() { Audience = AppId, ServiceUrl = ServiceUrl, Now = _time.GetUtcNow() };

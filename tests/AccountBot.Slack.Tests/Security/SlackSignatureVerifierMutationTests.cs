@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AccountBot.Slack.Security;
-using AccountBot.Testing.Slack;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Slack.Tests.Security;
 
@@ -10,23 +8,8 @@ namespace AccountBot.Slack.Tests.Security;
 /// Signatures that are almost right. Each one is refused only if the whole signature is compared: a verifier that
 /// compared a prefix, ignored the length or stopped at the first differing byte would accept it (issue #18).
 /// </summary>
-public sealed class SlackSignatureVerifierMutationTests
+public sealed partial class SlackSignatureVerifierTests
 {
-    private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
-    private const string Body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&command=%2Fmap&text=Acme+Corp";
-
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
-    private readonly SlackSignatureVerifier _verifier;
-    private readonly SlackRequestSigner _signer;
-
-    public SlackSignatureVerifierMutationTests()
-    {
-        _verifier = new SlackSignatureVerifier(_time);
-        _signer = new SlackRequestSigner(Secret, _time);
-    }
-
-    private string Now => _signer.NowSeconds.ToString(CultureInfo.InvariantCulture);
-
     private string Signature => _signer.Sign(Now, Body);
 
     private SlackSignatureStatus Verify(string signature) =>

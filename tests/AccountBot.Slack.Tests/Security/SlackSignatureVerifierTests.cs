@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Slack.Tests.Security;
 
-public sealed class SlackSignatureVerifierTests
+public sealed partial class SlackSignatureVerifierTests
 {
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
     private const string Body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&command=%2Fmap&text=Acme+Corp";

@@ -26,6 +26,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddLiteDbStorage(builder.Configuration);
+        services.AddHealthProbes();
         services.AddKeyRing();
         services.AddAccountBotCore();
         services.AddReminderDelivery();

@@ -2,6 +2,7 @@ using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.KeyRing;
+using AccountBot.Operations;
 using AccountBot.Reminders;
 using AccountBot.Retention;
 using AccountBot.Slack;
@@ -35,6 +36,7 @@ public static class AccountBotHostingExtensions
         services.AddTeamsBot(builder.Configuration);
         services.AddPictures(builder.Configuration);
         services.AddHostedService<StartupBanner>();
+        services.AddAdminEndpoint();
         return builder;
     }
 

@@ -156,7 +156,8 @@ internal static class Doctor
                 : "not configured: every Teams request is refused (set MicrosoftAppId and MicrosoftAppPassword to use Teams)");
         yield return teamsCheck;
 
-        if (!(hasSecret && (hasToken || hasOAuth)) && !teams.IsConfigured && !bypass)
+        // Only when nothing is set: a half-configured Slack has already failed its own line.
+        if (!(hasSecret || hasToken || hasOAuth) && !teams.IsConfigured && !bypass)
         {
             yield return DoctorCheck.Fail("platforms", "neither Slack nor Teams is configured: nobody can talk to the bot. Set Slack:SigningSecret and Slack:BotToken, or MicrosoftAppId and MicrosoftAppPassword.");
         }

@@ -7,8 +7,8 @@ namespace AccountBot.Storage.LiteDb;
 /// Online backup and offline restore of the LiteDB file. A backup is a fresh database file holding every document
 /// and index of every collection as one consistent moment: the copy is read in one LiteDB transaction that first
 /// takes the write lock of every collection while holding <see cref="LiteDbContext.WriteGate"/>, so no write commits
-/// while it reads. Writes that arrive meanwhile wait (LiteDB's lock timeout is a minute; a copy takes well under a
-/// second per 10 MB) and land after the backup's moment. The only transactions spanning collections (map saves)
+/// while it reads. Writes that arrive meanwhile wait (up to LiteDB's lock timeout, a minute) and land after the
+/// backup's moment. The only transactions spanning collections (map saves)
 /// hold the gate, and single-collection writes hold one lock at a time, so taking the locks in turn cannot deadlock.
 /// </summary>
 public static class LiteDbBackup

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AccountBot.Storage.LiteDb;
 
@@ -76,8 +77,13 @@ public static class LiteDbBackup
         }
 
         LiteDbFiles.ThrowIfNotLiteDb(backup);
+        // Owner-only like the bot's own folder; tightening an existing one is left to the bot's next start, which warns.
         var folder = Path.GetDirectoryName(databasePath)!;
-        Directory.CreateDirectory(folder);
+        if (!Directory.Exists(folder))
+        {
+            OwnerOnly.EnsureFolder(folder, NullLogger.Instance);
+        }
+
         using var held = LiteDbFiles.AcquireLock(databasePath);
         string? aside = null;
         if (File.Exists(databasePath))

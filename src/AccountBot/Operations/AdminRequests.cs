@@ -97,7 +97,11 @@ internal sealed class AdminRequests(
 
     private (int Status, string Text) Backup(string target)
     {
-        var database = services.GetRequiredService<LiteDbContext>();
+        if (services.GetService<LiteDbContext>() is not { } database)
+        {
+            return (StatusCodes.Status501NotImplemented, "backup copies a LiteDB database; this bot runs on another store: use that store's own backup.");
+        }
+
         try
         {
             var documents = LiteDbBackup.Write(database, target);

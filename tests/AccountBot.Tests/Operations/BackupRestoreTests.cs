@@ -142,7 +142,13 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     {
         using var hosts = new TestHost("restored");
         await using var host = hosts.Create(("Storage:LiteDb:Path", databasePath));
-        var maps = await host.Services.GetRequiredService<IAccountMapStore>().ListAsync(WorkspaceKey.ForSlack(null, Team), CancellationToken.None);
+        var store = host.Services.GetRequiredService<IAccountMapStore>();
+        var workspace = WorkspaceKey.ForSlack(null, Team);
+        var maps = await store.ListAsync(workspace, CancellationToken.None);
+
+        // A map and its history entry are written in one transaction: a backup of one moment has both or neither.
+        foreach (var map in maps)
+            Assert.NotEmpty(await store.GetHistoryAsync(workspace, map.Id, 1, CancellationToken.None));
         return maps.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -49,6 +49,7 @@ public sealed class PostgresCluster : IDisposable
     public static PostgresCluster Start()
     {
         var binaries = PostgresBinaries.Find();
+        SweepLeftovers();
         var user = Environment.IsPrivilegedProcess ? ServerUser.Unprivileged() : null;
         var folder = Directory.CreateTempSubdirectory("accountbot-pg-").FullName;
         try
@@ -111,15 +112,12 @@ public sealed class PostgresCluster : IDisposable
         }
 
         _disposed = true;
-        NpgsqlConnection.ClearAllPools();
-        try
-        {
-            RunAsServerUser(_binaries.PgCtl, ["-D", DataFolder, "-m", "immediate", "-w", "stop"]);
-        }
-        finally
-        {
-            TryDelete(Folder);
-        }
+
+        // Stop and delete in a process of its own session (setsid), not waited for: the test host is ended soon after
+        // its exit handlers start, together with its process tree. A folder left behind anyway is removed by a later
+        // run (SweepLeftovers).
+        string[] stop = [.. _user?.Launcher ?? [], _binaries.PgCtl, "-D", DataFolder, "-m", "immediate", "-w", "stop"];
+        Process.Start(new ProcessStartInfo("setsid", ["-f", "sh", "-c", "\"$@\"; rm -rf \"$0\"", Folder, .. stop]))?.Dispose();
     }
 
     private static PostgresCluster StartShared()
@@ -198,6 +196,18 @@ public sealed class PostgresCluster : IDisposable
         }
 
         return output;
+    }
+
+    /// <summary>Deletes the folders of earlier runs' clusters that no longer run (no postmaster.pid) and are an hour old.</summary>
+    private static void SweepLeftovers()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "accountbot-pg-*"))
+        {
+            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1))
+            {
+                TryDelete(folder);
+            }
+        }
     }
 
     private static void TryDelete(string folder)

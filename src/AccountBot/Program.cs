@@ -1,6 +1,11 @@
 using AccountBot.Hosting;
 using AccountBot.Reminders;
 
+if (MigrateCli.IsCommand(args))
+{
+    return await MigrateCli.RunAsync(args);
+}
+
 // Operator commands (reminders preview / run-now) run and exit without starting the web server.
 if (ReminderCli.IsCommand(args))
 {

@@ -76,7 +76,7 @@ internal static class ReminderCli
             builder.AddAccountBot();
             configure?.Invoke(builder);
             await using var app = builder.Build();
-            if (command.Verb == Verb.Preview && DatabasePath(app) is { } path && !File.Exists(path))
+            if (command.Verb == Verb.Preview && StorageSelection.Provider(builder.Configuration) == StorageProvider.LiteDb && DatabasePath(app) is { } path && !File.Exists(path))
             {
                 // Opening would create an empty database: a preview writes nothing, and a wrong path is the likelier story.
                 await error.WriteLineAsync($"reminders preview: there is no database at {path} (set Storage:LiteDb:Path).").ConfigureAwait(false);

@@ -45,6 +45,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IBlockedConversationStore, PostgresBlockedConversationStore>();
         services.TryAddSingleton<IDigestOutbox, PostgresDigestOutbox>();
         services.TryAddSingleton<IWorkspaceInstallationStore, PostgresWorkspaceInstallationStore>();
+        services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
         return services;
     }
 

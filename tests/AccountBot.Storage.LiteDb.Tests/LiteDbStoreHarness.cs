@@ -1,3 +1,4 @@
+using AccountBot.Core.Features.Csv;
 using AccountBot.Testing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -21,7 +22,9 @@ public sealed class LiteDbStoreHarness : IStoreHarness
             new LiteDbConversationStore(context),
             new LiteDbBlockedConversationStore(context),
             new LiteDbDigestOutbox(context),
-            new LiteDbWorkspaceInstallationStore(context)));
+            new LiteDbWorkspaceInstallationStore(context),
+            // With LiteDB (one instance) previews stay in memory.
+            new PendingImports(Time)));
     }
 
     public Task CloseAsync()

@@ -32,7 +32,8 @@ public sealed class PostgresStoreHarness(PostgresDatabase database) : IStoreHarn
             new PostgresConversationStore(dataSource),
             new PostgresBlockedConversationStore(dataSource),
             new PostgresDigestOutbox(dataSource),
-            new PostgresWorkspaceInstallationStore(dataSource));
+            new PostgresWorkspaceInstallationStore(dataSource),
+            new PostgresPendingImportStore(dataSource, Time));
     }
 
     public async Task CloseAsync()

@@ -1,5 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Reminders;
 using AccountBot.Testing.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -119,6 +120,17 @@ public sealed class PostgresTwoInstancesTests(PostgresDatabase database) : IClas
         Assert.Equal(5, outcomes.Count(o => o == SaveOutcome.Saved));
         Assert.Equal(7, outcomes.Count(o => o == SaveOutcome.LimitReached));
         Assert.Equal(5, (await stores[1].ListAsync(Workspace, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task FindAsync_PreviewMadeOnOneInstance_ConfirmedOnTheOther()
+    {
+        var map = Guid.NewGuid();
+        var id = await new PostgresPendingImportStore(_first, TimeProvider.System).AddAsync(Workspace, map, [new CsvRow(2, new Dictionary<CsvColumn, string> { [CsvColumn.Name] = "Jane" })], 0, CancellationToken.None);
+
+        var found = await new PostgresPendingImportStore(_second, TimeProvider.System).FindAsync(Workspace, map, id!, CancellationToken.None);
+
+        Assert.Equal("Jane", Assert.Single(found!.Rows)[CsvColumn.Name]);
     }
 
     private static PostgresAccountMapStore Store(NpgsqlDataSource dataSource) =>

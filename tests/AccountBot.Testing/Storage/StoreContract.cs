@@ -30,6 +30,8 @@ public abstract class StoreContract(IStoreHarness harness) : IAsyncLifetime
 
     protected IWorkspaceInstallationStore Installations => Stores.Installations;
 
+    protected IPendingImportStore Imports => Stores.Imports;
+
     public async Task InitializeAsync() => _stores = await harness.OpenAsync();
 
     public async Task DisposeAsync()

@@ -10,4 +10,5 @@ public sealed record StoreSet(
     IConversationStore Conversations,
     IBlockedConversationStore Blocked,
     IDigestOutbox Outbox,
-    IWorkspaceInstallationStore Installations);
+    IWorkspaceInstallationStore Installations,
+    IPendingImportStore Imports);

@@ -6,6 +6,11 @@ if (MigrateCli.IsCommand(args))
     return await MigrateCli.RunAsync(args);
 }
 
+if (StorageCopyCli.IsCommand(args))
+{
+    return await StorageCopyCli.RunAsync(args);
+}
+
 // Operator commands (reminders preview / run-now) run and exit without starting the web server.
 if (ReminderCli.IsCommand(args))
 {

@@ -36,7 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PictureHandler>();
         services.AddSingleton<ResetLinksHandler>();
         services.AddSingleton<CsvHandler>();
-        services.AddSingleton<PendingImports>();
+        services.TryAddSingleton<IPendingImportStore, PendingImports>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ReminderPlanner>();

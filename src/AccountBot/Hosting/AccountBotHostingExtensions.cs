@@ -8,7 +8,6 @@ using AccountBot.Retention;
 using AccountBot.Slack;
 using AccountBot.Slack.Hosting;
 using AccountBot.Pictures;
-using AccountBot.Storage.LiteDb;
 using AccountBot.Teams.Bot;
 
 namespace AccountBot.Hosting;
@@ -26,7 +25,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
-        services.AddLiteDbStorage(builder.Configuration);
+        services.AddSelectedStorage(builder.Configuration);
         services.AddHealthProbes();
         services.AddKeyRing();
         services.AddAccountBotCore();

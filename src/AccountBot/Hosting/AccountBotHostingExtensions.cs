@@ -34,6 +34,7 @@ public static class AccountBotHostingExtensions
         services.AddTeamsBot(builder.Configuration);
         services.AddPictures(builder.Configuration);
         services.AddHostedService<StartupBanner>();
+        builder.AddTelemetry(); // last: it wraps the stores registered above
         return builder;
     }
 

@@ -20,6 +20,7 @@ namespace AccountBot.Tests.Telemetry;
 public sealed class OtlpExportTests : IAsyncLifetime
 {
     private const string SigningSecret = "otel-signing-secret-0123456789";
+    private const string PictureToken = "a-link-token-that-must-stay-secret";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -53,6 +54,9 @@ public sealed class OtlpExportTests : IAsyncLifetime
             ("OTEL_BLRP_SCHEDULE_DELAY", "100"));
 
         await MapAcmeOnSlackAndTeamsAsync(host);
+        using (var client = host.CreateClient())
+        using (var picture = await client.GetAsync(new Uri("/maps/" + PictureToken + ".png", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.NotFound, picture.StatusCode);
 
         using var patience = new CancellationTokenSource(Patience);
         await _receiver.WaitUntilAsync(
@@ -64,6 +68,7 @@ public sealed class OtlpExportTests : IAsyncLifetime
                 && r.Spans.Any(s => s.Kind == 2 && s.Attributes.GetValueOrDefault("http.route") == "/api/messages")
                 && r.Spans.Any(s => s.Name == "command map")
                 && r.Spans.Any(s => s.Kind == 3 && s.Attributes.ContainsKey("url.full"))
+                && r.Spans.Any(s => s.Attributes.GetValueOrDefault("http.route") == "/maps/{token}.png")
                 && r.Logs.Any(l => l.Body.Contains("rejected: signature", StringComparison.Ordinal)),
             patience.Token);
 
@@ -77,7 +82,9 @@ public sealed class OtlpExportTests : IAsyncLifetime
         Assert.Equal("{command}", commands.Unit);
         Assert.All(_receiver.Resources, resource => Assert.Equal("accountbot-under-test", resource.GetValueOrDefault("service.name")));
 
-        // The response_url's path is a credential: spans name the host only.
+        // A picture link's path is its signed token, a response_url's path a credential: spans show neither.
+        Assert.Equal("/maps/{token}.png", _receiver.Spans.Single(s => s.Attributes.GetValueOrDefault("http.route") == "/maps/{token}.png").Attributes["url.path"]);
+        Assert.DoesNotContain(_receiver.Spans.SelectMany(s => s.Attributes.Values), value => value.Contains(PictureToken, StringComparison.Ordinal));
         var urls = _receiver.Spans.Where(s => s.Kind == 3).Select(s => s.Attributes.GetValueOrDefault("url.full") ?? "").ToList();
         Assert.DoesNotContain(urls, url => url.Contains("/response/", StringComparison.Ordinal));
         Assert.Contains(urls, url => url.EndsWith("/REDACTED", StringComparison.Ordinal));

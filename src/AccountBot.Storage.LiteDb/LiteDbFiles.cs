@@ -136,7 +136,7 @@ internal static class LiteDbFiles
 
     private static string LockPath(string path) => path + ".lock";
 
-    private static string LogPath(string path) => Companion(path, "-log");
+    public static string LogPath(string path) => Companion(path, "-log");
 
     private static IEnumerable<string> CompanionPaths(string path) => [LogPath(path), Companion(path, "-tmp")];
 

@@ -16,7 +16,7 @@ public static class LiteDbServiceCollectionExtensions
     /// <see cref="LiteDbContext"/> as a singleton opened while the host starts and disposed when it
     /// stops, and the stores behind <see cref="IAccountMapStore"/>, <see cref="IChannelSettingsStore"/> and the other
     /// ports of <c>AccountBot.Core.Abstractions</c> (conversations, blocked conversations, outbox, installations).
-    /// Readiness: resolve <see cref="LiteDbContext"/> and call <see cref="LiteDbContext.Ping"/>.
+    /// Readiness: a health check named <c>database</c>, unhealthy until the host has opened the file.
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +42,8 @@ public static class LiteDbServiceCollectionExtensions
             return new LiteDbContext(path, sp.GetRequiredService<ILogger<LiteDbContext>>(), options.MapCacheSize);
         });
         services.AddHostedService<LiteDbStartup>();
+        services.TryAddSingleton<LiteDbReadiness>();
+        services.AddHealthChecks().AddCheck<LiteDbHealthCheck>(LiteDbHealthCheck.Name);
         services.TryAddSingleton<IAccountMapStore, LiteDbAccountMapStore>();
         services.TryAddSingleton<IChannelSettingsStore, LiteDbChannelSettingsStore>();
         services.TryAddSingleton<IConversationStore, LiteDbConversationStore>();

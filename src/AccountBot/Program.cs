@@ -1,10 +1,17 @@
 using AccountBot.Hosting;
+using AccountBot.Operations;
 using AccountBot.Reminders;
 
 // Operator commands (reminders preview / run-now) run and exit without starting the web server.
 if (ReminderCli.IsCommand(args))
 {
     return await ReminderCli.RunAsync(args);
+}
+
+// backup / restore / doctor likewise.
+if (OperatorCli.IsCommand(args))
+{
+    return await OperatorCli.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

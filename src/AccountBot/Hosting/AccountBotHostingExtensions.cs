@@ -2,6 +2,7 @@ using AccountBot.Core;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.KeyRing;
+using AccountBot.Operations;
 using AccountBot.Reminders;
 using AccountBot.Retention;
 using AccountBot.Slack;
@@ -26,6 +27,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddLiteDbStorage(builder.Configuration);
+        services.AddHealthProbes();
         services.AddKeyRing();
         services.AddAccountBotCore();
         services.AddReminderDelivery();
@@ -34,6 +36,7 @@ public static class AccountBotHostingExtensions
         services.AddTeamsBot(builder.Configuration);
         services.AddPictures(builder.Configuration);
         services.AddHostedService<StartupBanner>();
+        services.AddAdminEndpoint();
         builder.AddTelemetry(); // last: it wraps the stores registered above
         return builder;
     }

@@ -186,7 +186,7 @@ internal sealed partial class ListenHostProcess : IAsyncDisposable
         }
     }
 
-    private static string LocateHost()
+    internal static string LocateHost()
     {
         var configuration = typeof(ListenHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,0 +1,36 @@
+using AccountBot.Hosting;
+using AccountBot.Storage.LiteDb;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace AccountBot.Operations;
+
+/// <summary>
+/// The bot's services as the server composes them (same configuration, same database path) for an operator command,
+/// which never starts the web server or the hosted services.
+/// </summary>
+internal static class CliHost
+{
+    public static WebApplication Build(Action<WebApplicationBuilder>? configure)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+
+        // The command's output is stdout; the bot's own log lines go to stderr, warnings and worse only.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // A provider rule: the Logging section's Default level does not lower it.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.AddAccountBot();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    /// <summary>The database file as the storage resolves it (relative paths against the content root).</summary>
+    public static string DatabasePath(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var configured = app.Services.GetRequiredService<IOptions<LiteDbOptions>>().Value.Path;
+        return Path.GetFullPath(configured, app.Environment.ContentRootPath);
+    }
+}

@@ -7,6 +7,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
+using AccountBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CsvHandler>();
         services.TryAddSingleton<IPendingImportStore, PendingImports>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
+        services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ReminderPlanner>();
         return services;

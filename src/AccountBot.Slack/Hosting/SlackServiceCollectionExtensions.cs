@@ -1,10 +1,13 @@
 using AccountBot.Core.Logging;
 using AccountBot.Core.FollowUps;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Http;
+using AccountBot.Core.Telemetry;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
+using AccountBot.Slack.Telemetry;
 using AccountBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +64,11 @@ public static class SlackServiceCollectionExtensions
         })
             .ConfigurePrimaryHttpMessageHandler(ApiHttpHandler.Create)
             .RemoveAllLoggers(); // SlackApiClient logs failures (without tokens) itself
+
+        // The typed client's name; added last, so it is inside any retry handler and measures every attempt.
+        services.TryAddSingleton<BotMetrics>();
+        services.AddHttpClient(nameof(SlackApiClient))
+            .AddHttpMessageHandler(sp => new ApiCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), Platform.Slack, SlackApiOperation.Of));
         return services;
     }
 

@@ -36,6 +36,7 @@ public static class AccountBotHostingExtensions
         services.AddPictures(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         services.AddAdminEndpoint();
+        builder.AddTelemetry(); // last: it wraps the stores registered above
         return builder;
     }
 

@@ -14,6 +14,7 @@ internal static class TelemetryStores
         typeof(IBlockedConversationStore),
         typeof(IDigestOutbox),
         typeof(IWorkspaceInstallationStore),
+        typeof(IPendingImportStore),
     ];
 
     /// <summary>Call after the storage is registered.</summary>

@@ -68,7 +68,7 @@ public sealed partial class SlackBotListeners
         }
         catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
         {
-            throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
+            throw new FollowUpRetryException((e as SlackApiException)?.RetryAfter, "Slack is throttling or unavailable.", e);
         }
         catch (SlackApiException e)
         {
@@ -89,7 +89,7 @@ public sealed partial class SlackBotListeners
             }
             catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
             {
-                throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
+                throw new FollowUpRetryException((e as SlackApiException)?.RetryAfter, "Slack is throttling or unavailable.", e);
             }
             catch (SlackApiException e)
             {

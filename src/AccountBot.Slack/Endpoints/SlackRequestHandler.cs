@@ -95,8 +95,8 @@ internal sealed partial class SlackRequestHandler(
 
         // The ack is on its way to Slack before any follow-up work starts.
         await http.Response.CompleteAsync();
-        foreach (var work in ack.AfterAck)
-            await followUps.EnqueueAsync(work, lifetime.ApplicationStopping);
+        if (ack.AfterAck.Count > 0)
+            await followUps.EnqueueAsync(ack.AfterAck, lifetime.ApplicationStopping);
     }
 
     private async Task<SlackAck> DispatchCommandAsync(HttpContext http, byte[] body)
@@ -258,9 +258,8 @@ internal sealed partial class SlackRequestHandler(
                 {
                     await listener(envelope, context, ct);
 
-                    // Each on its own, so a throttled one is retried without repeating the others.
-                    foreach (var work in context.AfterAck)
-                        await followUps.EnqueueAsync(work, ct);
+                    if (context.AfterAck.Count > 0)
+                        await followUps.EnqueueAsync(context.AfterAck, ct);
                 });
                 return SlackAck.Empty(after);
             }

@@ -189,6 +189,31 @@ public sealed class FollowUpQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Steps_RunInOrder_AThrottledStepIsRetriedAlone()
+    {
+        await _worker.StartAsync(Ct);
+        var sent = new List<string>();
+        var throttled = 0;
+        await _queue.EnqueueAsync(
+        [
+            _ => { sent.Add("reply"); return Task.CompletedTask; },
+            _ =>
+            {
+                if (Interlocked.Increment(ref throttled) == 1)
+                    throw new FollowUpRetryException(TimeSpan.FromSeconds(2), "429", null);
+                sent.Add("notice");
+                return Task.CompletedTask;
+            },
+            _ => { sent.Add("card"); return Task.CompletedTask; },
+        ], Ct);
+
+        await _queue.WhenIdleAsync(Ct);
+
+        Assert.Equal(["reply", "notice", "card"], sent);
+        Assert.Equal([TimeSpan.FromSeconds(2)], _time.RequestedDelays);
+    }
+
+    [Fact]
     public async Task Stop_SendsWorkThatIsWaitingOutARetryAfter_BeforeItCloses()
     {
         var clock = new TimerWatchingClock(TimeSpan.FromSeconds(3));

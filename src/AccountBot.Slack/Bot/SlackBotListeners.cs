@@ -52,18 +52,18 @@ public sealed partial class SlackBotListeners(
             switch (reply)
             {
                 case StakeholderFormView form:
-                    return await OpenFormAsync(context.Team, command.TriggerId, form, command.ChannelId, text, cancellationToken);
+                    return await OpenFormAsync(context.Team, command.TriggerId, form, command.ChannelId, text, context.BeforeAck);
                 case ImportFormView importForm:
-                    return await OpenImportFormAsync(context.Team, command.TriggerId, importForm, command.ChannelId, text, cancellationToken);
-                case ExportView when await ExportWithheldAsync(context.Team, command.ChannelId, null, cancellationToken):
+                    return await OpenImportFormAsync(context.Team, command.TriggerId, importForm, command.ChannelId, text, context.BeforeAck);
+                case ExportView when await ExportWithheldAsync(context.Team, command.ChannelId, null, context.BeforeAck):
                     return ExportRefused();
                 case ExportView export:
                     Upload(context, command.ChannelId, null, command.ResponseUrl, export, request);
                     return messages.Render(export) with { ResponseType = ResponseType.Ephemeral };
-                case SettingsView settings when await sharedChannels.IsSharedOrUnknownAsync(slack, context.Team, command.ChannelId, null, cancellationToken):
+                case SettingsView settings when await sharedChannels.IsSharedOrUnknownAsync(slack, context.Team, command.ChannelId, null, context.BeforeAck):
                     return SharedChannelNotice.Private(messages.Render(settings), AccessNotices.SharedChannelSettings);
                 default:
-                    return await PrivateIfSharedAsync(context.Team, command.ChannelId, messages.Render(reply), false, null, cancellationToken);
+                    return await PrivateIfSharedAsync(context.Team, command.ChannelId, messages.Render(reply), false, null, context.BeforeAck);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -89,7 +89,7 @@ public sealed partial class SlackBotListeners(
             reply = await dispatcher.DispatchAsync(command, request, cancellationToken);
             if (reply is StakeholderFormView form && payload.TriggerId is { Length: > 0 } trigger)
             {
-                var fallback = await OpenFormAsync(context.Team, trigger, form, channelId, command, cancellationToken);
+                var fallback = await OpenFormAsync(context.Team, trigger, form, channelId, command, context.BeforeAck);
                 if (fallback is not null)
                     Respond(context, payload.ResponseUrl, fallback);
                 return;
@@ -97,7 +97,7 @@ public sealed partial class SlackBotListeners(
 
             if (reply is ImportFormView importForm && payload.TriggerId is { Length: > 0 } importTrigger)
             {
-                var fallback = await OpenImportFormAsync(context.Team, importTrigger, importForm, channelId, command, cancellationToken);
+                var fallback = await OpenImportFormAsync(context.Team, importTrigger, importForm, channelId, command, context.BeforeAck);
                 if (fallback is not null)
                     Respond(context, payload.ResponseUrl, fallback with { ReplaceOriginal = false });
                 return;
@@ -105,7 +105,7 @@ public sealed partial class SlackBotListeners(
 
             if (reply is ExportView export)
             {
-                if (await ExportWithheldAsync(context.Team, channelId, null, cancellationToken))
+                if (await ExportWithheldAsync(context.Team, channelId, null, context.BeforeAck))
                 {
                     Respond(context, payload.ResponseUrl, ExportRefused());
                     return;
@@ -128,7 +128,7 @@ public sealed partial class SlackBotListeners(
         var message = messages.Render(reply, command) with { ReplaceOriginal = inPlace };
         // Replacing a message the channel sees is posting to the channel too.
         var replacesChannelMessage = inPlace && payload.Container?.IsEphemeral != true;
-        Respond(context, payload.ResponseUrl, await PrivateIfSharedAsync(context.Team, channelId, message, replacesChannelMessage, null, cancellationToken));
+        Respond(context, payload.ResponseUrl, await PrivateIfSharedAsync(context.Team, channelId, message, replacesChannelMessage, null, context.BeforeAck));
     }
 
     public async Task<ViewSubmissionResponse?> OnStakeholderSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed partial class SlackBotListeners(
             var repeated = await maps.IsAppliedAsync(request.Workspace, metadata.SubmissionId, cancellationToken);
             var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
             if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
-                values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, cancellationToken) };
+                values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
             var reply = await dispatcher.SubmitStakeholderAsync(
                 new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values), request, cancellationToken);
             switch (reply)
@@ -263,6 +263,12 @@ public sealed partial class SlackBotListeners(
             await slack.OpenViewAsync(team, triggerId, modals.Render(form, channelId), cancellationToken);
             return null;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The ack budget ran out: Slack would show an error; the form as a message is better.
+            Log.FormOpenFailed(logger, team.ToString(), "ack_budget_exceeded");
+            return messages.Render(form, command);
+        }
         catch (SlackApiException e)
         {
             Log.FormOpenFailed(logger, team.ToString(), e.Error);
@@ -277,6 +283,11 @@ public sealed partial class SlackBotListeners(
             // The trigger id lives 3 s and works once: this call comes before anything slow.
             await slack.OpenViewAsync(team, triggerId, imports.Form(form, channelId), cancellationToken);
             return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.FormOpenFailed(logger, team.ToString(), "ack_budget_exceeded");
+            return messages.Render(form, command);
         }
         catch (SlackApiException e)
         {

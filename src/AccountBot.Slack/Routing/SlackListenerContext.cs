@@ -6,11 +6,18 @@ namespace AccountBot.Slack.Routing;
 /// Given to every listener: which workspace the request came from, and <see cref="RunAfterAck"/> to schedule work
 /// that must not delay Slack's 3-second acknowledgement (Web API calls, storage, rendering charts…).
 /// </summary>
-public sealed class SlackListenerContext(SlackTeamKey team)
+/// <param name="beforeAck">See <see cref="BeforeAck"/>; none for work that runs after the ack (events).</param>
+public sealed class SlackListenerContext(SlackTeamKey team, CancellationToken beforeAck = default)
 {
     private readonly List<Func<CancellationToken, Task>> _afterAck = [];
 
     public SlackTeamKey Team { get; } = team;
+
+    /// <summary>
+    /// Cancelled when the ack must go out (Slack waits 3 s): give it to every Web API call a listener makes before
+    /// its ack, so a throttled or slow call gives up instead of holding the answer; the listener then falls back.
+    /// </summary>
+    public CancellationToken BeforeAck { get; } = beforeAck;
 
     /// <summary>Work scheduled so far; the endpoint queues it once the HTTP response has been sent.</summary>
     internal IReadOnlyList<Func<CancellationToken, Task>> AfterAck => _afterAck;

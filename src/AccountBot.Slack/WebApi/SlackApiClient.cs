@@ -67,12 +67,13 @@ public sealed partial class SlackApiClient(
             _json.ChatUpdateRequest, _json.ChatMessageResponse, cancellationToken);
     }
 
-    /// <summary>Opens a modal. Call it before any slow work: the trigger id expires 3 s after the user's action.</summary>
+    /// <summary>Opens a modal. Call it before any slow work: the trigger id expires 3 s after the user's action, so a 429 is not waited out.</summary>
     public Task<ViewResponse> OpenViewAsync(SlackTeamKey team, string triggerId, ModalView view, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(triggerId);
         ArgumentNullException.ThrowIfNull(view);
-        return CallAsync("views.open", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken);
+        // The trigger id dies 3 s after the click: a 429 is thrown at once, never waited out.
+        return CallAsync("views.open", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken, RateLimitHandling.Throw);
     }
 
     /// <summary>Stacks a modal on the open one (Slack allows 3).</summary>
@@ -80,7 +81,7 @@ public sealed partial class SlackApiClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(triggerId);
         ArgumentNullException.ThrowIfNull(view);
-        return CallAsync("views.push", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken);
+        return CallAsync("views.push", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken, RateLimitHandling.Throw);
     }
 
     /// <summary>Replaces an open view; pass the <paramref name="hash"/> Slack gave to avoid overwriting a newer state.</summary>

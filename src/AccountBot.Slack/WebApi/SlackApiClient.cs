@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AccountBot.Core.Http;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
@@ -235,7 +236,8 @@ public sealed partial class SlackApiClient(
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var retryAfter = RetryAfter(response);
+                // Slack always sends Retry-After with a 429; a second is its documented minimum otherwise.
+                var retryAfter = RetryAfterHeader.Read(response, timeProvider) ?? TimeSpan.FromSeconds(1);
                 if (attempt > maxRetries || retryAfter > MaxRetryAfter)
                 {
                     Log.RateLimitExhausted(logger, method, attempt, retryAfter.TotalSeconds);
@@ -283,19 +285,5 @@ public sealed partial class SlackApiClient(
                 Log.ApiWarning(logger, method, result.Warning);
             return result;
         }
-    }
-
-    private TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return TimeSpan.FromSeconds(1);
     }
 }

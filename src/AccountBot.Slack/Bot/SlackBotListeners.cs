@@ -32,7 +32,7 @@ public sealed partial class SlackBotListeners(
     SlackMessageRenderer messages,
     StakeholderModalRenderer modals,
     ImportModalRenderer imports,
-    SubmissionAnnouncements announcements,
+    AnnouncedSubmissions announcements,
     SlackUserNames userNames,
     SlackSharedChannels sharedChannels,
     ILogger<SlackBotListeners> logger)

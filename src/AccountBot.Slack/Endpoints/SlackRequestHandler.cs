@@ -25,7 +25,7 @@ namespace AccountBot.Slack.Endpoints;
 internal sealed partial class SlackRequestHandler(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
-    SlackApp app,
+    SlackListenerRegistry app,
     SlackEventDeduplicator deduplicator,
     SlackAccessGate gate,
     FollowUpQueue followUps,

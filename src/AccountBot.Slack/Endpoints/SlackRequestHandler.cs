@@ -35,12 +35,6 @@ internal sealed partial class SlackRequestHandler(
     RejectionLog rejections,
     ILogger<SlackRequestHandler> logger)
 {
-    /// <summary>
-    /// How long a listener's Web API calls may take before the ack must go out: Slack shows an error after 3 s, and the
-    /// rest is for our own work and the network. A call still waiting then is cancelled and the listener falls back.
-    /// </summary>
-    public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.5);
-
     private readonly SlackJsonContext _json = SlackJsonContext.Default;
 
     public Task HandleCommandAsync(HttpContext http) => HandleAsync(http, DispatchCommandAsync);
@@ -80,7 +74,7 @@ internal sealed partial class SlackRequestHandler(
             Log.PayloadTrace(logger, path, Encoding.UTF8.GetString(body));
 
         SlackAck ack;
-        using var budget = new CancellationTokenSource(AckBudget, time);
+        using var budget = new CancellationTokenSource(SlackListenerContext.AckBudget, time);
         using var beforeAck = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, http.RequestAborted);
         try
         {

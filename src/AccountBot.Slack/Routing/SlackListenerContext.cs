@@ -9,6 +9,12 @@ namespace AccountBot.Slack.Routing;
 /// <param name="beforeAck">See <see cref="BeforeAck"/>; none for work that runs after the ack (events).</param>
 public sealed class SlackListenerContext(SlackTeamKey team, CancellationToken beforeAck = default)
 {
+    /// <summary>
+    /// How long a listener's Web API calls may take before the ack must go out: Slack shows an error after 3 s, and the
+    /// rest is for our own work and the network. A call still waiting then is cancelled and the listener falls back.
+    /// </summary>
+    public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.5);
+
     private readonly List<Func<CancellationToken, Task>> _afterAck = [];
 
     public SlackTeamKey Team { get; } = team;

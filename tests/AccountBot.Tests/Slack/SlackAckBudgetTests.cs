@@ -1,5 +1,8 @@
 using System.Net;
+using AccountBot.Slack.Routing;
 using AccountBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Tests.Slack;
 
@@ -29,5 +32,26 @@ public sealed class SlackAckBudgetTests : IAsyncLifetime
         var fallback = await add.Content.ReadAsStringAsync();
         Assert.Contains("Acme", fallback, StringComparison.Ordinal);
         Assert.Contains("blocks", fallback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCommand_ViewsOpenHangs_AnswersWhenTheAckBudgetRunsOut()
+    {
+        // The host's clock is a fake one, so the budget ends when the test says, not after a real wait.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await SlackBotHost.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        await host.SeedAsync("T0ACME", "Acme", []);
+        var hanging = FakeSlackReply.Stall();
+        host.Api.Script("views.open", hanging);
+
+        var answer = host.CommandAsync("Acme add Jane", triggerId: "trig-hanging");
+        await hanging.Stalled.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.False(answer.IsCompleted);
+        clock.Advance(SlackListenerContext.AckBudget);
+        using var add = await answer.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(HttpStatusCode.OK, add.StatusCode);
+        Assert.Contains("Acme", await add.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        hanging.Release();
     }
 }

@@ -52,9 +52,9 @@ public sealed partial class SlackBotListeners(
             switch (reply)
             {
                 case StakeholderFormView form:
-                    return await OpenFormAsync(context.Team, command.TriggerId, form, command.ChannelId, text, context.BeforeAck);
+                    return await OpenModalAsync(context.Team, command.TriggerId, modals.Render(form, command.ChannelId), () => messages.Render(form, text), context.BeforeAck);
                 case ImportFormView importForm:
-                    return await OpenImportFormAsync(context.Team, command.TriggerId, importForm, command.ChannelId, text, context.BeforeAck);
+                    return await OpenModalAsync(context.Team, command.TriggerId, imports.Form(importForm, command.ChannelId), () => messages.Render(importForm, text), context.BeforeAck);
                 case ExportView when await ExportWithheldAsync(context.Team, command.ChannelId, null, context.BeforeAck):
                     return ExportRefused();
                 case ExportView export:
@@ -89,7 +89,7 @@ public sealed partial class SlackBotListeners(
             reply = await dispatcher.DispatchAsync(command, request, cancellationToken);
             if (reply is StakeholderFormView form && payload.TriggerId is { Length: > 0 } trigger)
             {
-                var fallback = await OpenFormAsync(context.Team, trigger, form, channelId, command, context.BeforeAck);
+                var fallback = await OpenModalAsync(context.Team, trigger, modals.Render(form, channelId), () => messages.Render(form, command), context.BeforeAck);
                 if (fallback is not null)
                     Respond(context, payload.ResponseUrl, fallback);
                 return;
@@ -97,7 +97,7 @@ public sealed partial class SlackBotListeners(
 
             if (reply is ImportFormView importForm && payload.TriggerId is { Length: > 0 } importTrigger)
             {
-                var fallback = await OpenImportFormAsync(context.Team, importTrigger, importForm, channelId, command, context.BeforeAck);
+                var fallback = await OpenModalAsync(context.Team, importTrigger, imports.Form(importForm, channelId), () => messages.Render(importForm, command), context.BeforeAck);
                 if (fallback is not null)
                     Respond(context, payload.ResponseUrl, fallback with { ReplaceOriginal = false });
                 return;
@@ -255,45 +255,29 @@ public sealed partial class SlackBotListeners(
         }
     }
 
-    private async Task<SlackMessage?> OpenFormAsync(SlackTeamKey team, string triggerId, StakeholderFormView form, string? channelId, string command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a modal before the ack (the trigger id lives 3 s and works once, so this comes before anything slow). When
+    /// Slack refuses or throttles it, or the ack budget runs out, the form comes back as a message instead.
+    /// </summary>
+    private async Task<SlackMessage?> OpenModalAsync(SlackTeamKey team, string triggerId, ModalView modal, Func<SlackMessage> fallback, CancellationToken beforeAck)
     {
+        string error;
         try
         {
-            // The trigger id lives 3 s and works once: this call comes before anything slow.
-            await slack.OpenViewAsync(team, triggerId, modals.Render(form, channelId), cancellationToken);
+            await slack.OpenViewAsync(team, triggerId, modal, beforeAck);
             return null;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (beforeAck.IsCancellationRequested)
         {
-            // The ack budget ran out: Slack would show an error; the form as a message is better.
-            Log.FormOpenFailed(logger, team.ToString(), "ack_budget_exceeded");
-            return messages.Render(form, command);
+            error = "ack_budget_exceeded";
         }
         catch (SlackApiException e)
         {
-            Log.FormOpenFailed(logger, team.ToString(), e.Error);
-            return messages.Render(form, command);
+            error = e.Error;
         }
-    }
 
-    private async Task<SlackMessage?> OpenImportFormAsync(SlackTeamKey team, string triggerId, ImportFormView form, string? channelId, string command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The trigger id lives 3 s and works once: this call comes before anything slow.
-            await slack.OpenViewAsync(team, triggerId, imports.Form(form, channelId), cancellationToken);
-            return null;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Log.FormOpenFailed(logger, team.ToString(), "ack_budget_exceeded");
-            return messages.Render(form, command);
-        }
-        catch (SlackApiException e)
-        {
-            Log.FormOpenFailed(logger, team.ToString(), e.Error);
-            return messages.Render(form, command);
-        }
+        Log.FormOpenFailed(logger, team.ToString(), error);
+        return fallback();
     }
 
     private static ViewErrorsResponse Errors(string blockId, string message) =>

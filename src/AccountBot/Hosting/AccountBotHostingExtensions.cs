@@ -1,5 +1,6 @@
 using AccountBot.Core;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.KeyRing;
 using AccountBot.Operations;
@@ -25,6 +26,8 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
+        services.AddValidatedOptions<FollowUpOptions>(FollowUpOptions.Section);
+        GracefulStop.Configure(services);
         services.AddSelectedStorage(builder.Configuration);
         services.AddHealthProbes();
         services.AddKeyRing();

@@ -58,7 +58,10 @@ public sealed class StakeholderFormRenderer
         Add(Text(StakeholderFields.ProfileUrl, "Profile URL (LinkedIn…)", values.ProfileUrl, Limits.Url, "https://") with { Style = TextInputStyle.Url });
 
         var others = view.People.Where(p => p.Id != view.StakeholderId).ToList();
-        Add(PersonPicker(StakeholderFields.ReportsTo, "Reports to", values.ReportsToId, others, maxPeople));
+        // A choice set without choices is not a valid card (CollectionCantBeEmpty): with nobody else to
+        // pick, the pickers are left out.
+        if (PersonPicker(StakeholderFields.ReportsTo, "Reports to", values.ReportsToId, others, maxPeople) is { } reportsTo)
+            Add(reportsTo);
 
         Add(
             new ChoiceSetInput(StakeholderFields.Roles, [.. Roles.All.Select(r => new Choice(Roles.DisplayName(r), r.ToString()))])
@@ -75,10 +78,12 @@ public sealed class StakeholderFormRenderer
         Add(Choices<Stance>(StakeholderFields.Stance, "Stance", values.Stance, StakeholderText.Display));
         Add(Choices<Raci>(StakeholderFields.Raci, "RACI", values.Raci, r => r == Raci.None ? "not set" : r.ToString()));
 
-        Add(OwnerPicker(values, currentUser));
+        var owner = OwnerPicker(values, currentUser);
+        if (owner.Choices.Count > 0)
+            Add(owner);
         body.Add(new TextInput(CardVerbs.Inputs.OwnerText)
         {
-            Label = "…or someone else on our side",
+            Label = owner.Choices.Count > 0 ? "…or someone else on our side" : owner.Label,
             Placeholder = "Name",
             MaxLength = Limits.Name,
             Value = values.OwnerId is { Length: > 0 } id && id == values.OwnerName && !IsKnownChoice(id, values, currentUser) ? values.OwnerName : null,
@@ -90,10 +95,13 @@ public sealed class StakeholderFormRenderer
         Add(Text(StakeholderFields.Notes, "Notes", values.Notes, Limits.Notes) with { IsMultiline = true });
         Add(Choices<StakeholderStatus>(StakeholderFields.Status, "Status", values.Status, StakeholderText.Display));
 
-        body.Add(Heading("Relationship to another stakeholder"));
-        Add(PersonPicker(StakeholderFields.RelatedTo, "Related to", values.RelatedToId, others, maxPeople));
-        Add(Choices<RelationshipKind>(StakeholderFields.RelationshipKind, "Relationship", values.RelationshipKind, k => k.ToString().ToLowerInvariant()));
-        Add(Text(StakeholderFields.RelationshipNote, "Relationship note", values.RelationshipNote, Limits.RelationshipNote));
+        if (PersonPicker(StakeholderFields.RelatedTo, "Related to", values.RelatedToId, others, maxPeople) is { } relatedTo)
+        {
+            body.Add(Heading("Relationship to another stakeholder"));
+            Add(relatedTo);
+            Add(Choices<RelationshipKind>(StakeholderFields.RelationshipKind, "Relationship", values.RelationshipKind, k => k.ToString().ToLowerInvariant()));
+            Add(Text(StakeholderFields.RelationshipNote, "Relationship note", values.RelationshipNote, Limits.RelationshipNote));
+        }
 
         var submit = new SubmitAction(view.Mode == FormMode.Add ? "Add stakeholder" : "Save changes")
         {
@@ -127,11 +135,14 @@ public sealed class StakeholderFormRenderer
             Value = Enum.TryParse<T>(value, ignoreCase: true, out var parsed) ? parsed.ToString() : null,
         };
 
-    private static ChoiceSetInput PersonPicker(string id, string label, string? value, IReadOnlyList<PersonOption> people, int maxPeople)
+    /// <summary>Null when there is nobody to offer.</summary>
+    private static ChoiceSetInput? PersonPicker(string id, string label, string? value, IReadOnlyList<PersonOption> people, int maxPeople)
     {
         var offered = people.Take(maxPeople).ToList();
         if (Guid.TryParse(value, out var picked) && offered.All(p => p.Id != picked) && people.FirstOrDefault(p => p.Id == picked) is { } kept)
             offered.Add(kept);
+        if (offered.Count == 0)
+            return null;
         return new ChoiceSetInput(id, [.. offered.Select(p => new Choice(p.Name, p.Id.ToString("D", CultureInfo.InvariantCulture)))])
         {
             Label = label,

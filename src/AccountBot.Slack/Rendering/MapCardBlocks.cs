@@ -71,10 +71,10 @@ internal static class MapCardBlocks
 
     private static ActionsBlock Actions(MapView view)
     {
-        var map = "map " + view.CommandName;
+        var map = CommandText.Map(view.CommandName);
         var elements = new List<ActionElement>
         {
-            new ButtonElement(SlackBotIds.MapAdd, "Add person") { Value = map + " add", Style = ButtonStyle.Primary },
+            new ButtonElement(SlackBotIds.MapAdd, "Add person") { Value = map.Add(), Style = ButtonStyle.Primary },
         };
 
         var people = view.Groups.SelectMany(g => g.People).DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
@@ -82,7 +82,7 @@ internal static class MapCardBlocks
         {
             elements.Add(new StaticSelectElement(
                 SlackBotIds.MapEdit,
-                people.Select(p => new Option(new PlainText(p.Name), $"{map} edit {PersonRef.ForId(p.Id)}")))
+                people.Select(p => new Option(new PlainText(p.Name), map.Edit(PersonRef.ForId(p.Id)))))
             {
                 Placeholder = "Edit…",
             });
@@ -92,14 +92,14 @@ internal static class MapCardBlocks
             elements.Add(new ExternalSelectElement(SlackBotIds.MapEditSearch) { Placeholder = "Edit… (type a name)", MinQueryLength = 0 });
         }
 
-        elements.Add(new ButtonElement(SlackBotIds.MapReviewed, "Mark reviewed") { Value = map + " reviewed" });
-        elements.Add(new ButtonElement(SlackBotIds.MapHistory, "History") { Value = map + " history" });
+        elements.Add(new ButtonElement(SlackBotIds.MapReviewed, "Mark reviewed") { Value = map.Reviewed });
+        elements.Add(new ButtonElement(SlackBotIds.MapHistory, "History") { Value = map.History });
         elements.Add(new OverflowElement(SlackBotIds.MapViews,
         [
-            new Option(new PlainText("Power/interest grid"), map + " grid"),
-            new Option(new PlainText("Onion"), map + " onion"),
-            new Option(new PlainText("Org chart"), map + " org"),
-            new Option(new PlainText("RACI"), map + " raci"),
+            new Option(new PlainText("Power/interest grid"), map.Picture(MapPicture.Grid)),
+            new Option(new PlainText("Onion"), map.Picture(MapPicture.Onion)),
+            new Option(new PlainText("Org chart"), map.Picture(MapPicture.Org)),
+            new Option(new PlainText("RACI"), map.Picture(MapPicture.Raci)),
         ]));
         return new ActionsBlock(elements) { BlockId = SlackBotIds.MapCardBlockPrefix + view.MapId.ToString("N") };
     }

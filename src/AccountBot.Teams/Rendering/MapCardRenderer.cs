@@ -21,7 +21,7 @@ public sealed class MapCardRenderer
     public AdaptiveCard Render(MapView view, int maxPeople = DefaultMaxPeople)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var command = "map " + view.CommandName;
+        var command = CommandText.Map(view.CommandName);
         var body = new List<CardElement>
         {
             Title(view.Name),
@@ -67,22 +67,22 @@ public sealed class MapCardRenderer
 
         var actions = new List<CardAction>
         {
-            Command("Add stakeholder", command + " add", style: ActionStyle.Positive),
+            Command("Add stakeholder", command.Add(), style: ActionStyle.Positive),
         };
         var people = view.Groups.SelectMany(g => g.People).Take(maxPeople).ToList();
         if (people.Count > 0)
             actions.Add(new ShowCardAction("Edit", EditCard(command, people)));
-        actions.Add(Command("Mark reviewed", command + " reviewed", inPlace: true));
-        actions.Add(Command("History", command + " history"));
+        actions.Add(Command("Mark reviewed", command.Reviewed, inPlace: true));
+        actions.Add(Command("History", command.History));
         actions.Add(new ShowCardAction("Views", new AdaptiveCard([Subtle("Pictures of the map")])
         {
             MsTeams = null,
             Actions =
             [
-                Command("Grid", command + " grid"),
-                Command("Onion", command + " onion"),
-                Command("Org chart", command + " org"),
-                Command("RACI", command + " raci"),
+                Command("Grid", command.Picture(MapPicture.Grid)),
+                Command("Onion", command.Picture(MapPicture.Onion)),
+                Command("Org chart", command.Picture(MapPicture.Org)),
+                Command("RACI", command.Picture(MapPicture.Raci)),
             ],
         }));
 
@@ -111,7 +111,7 @@ public sealed class MapCardRenderer
         return new Container(items) { Spacing = Spacing.Small };
     }
 
-    private static AdaptiveCard EditCard(string command, IReadOnlyList<StakeholderLine> people) => new(
+    private static AdaptiveCard EditCard(MapCommandText command, IReadOnlyList<StakeholderLine> people) => new(
     [
         new ChoiceSetInput(CardVerbs.Inputs.Person, [.. people.Select(p => new Choice(p.Name, PersonRef.ForId(p.Id)))])
         {
@@ -126,8 +126,8 @@ public sealed class MapCardRenderer
         MsTeams = null,
         Actions =
         [
-            CommandFromInput("Edit", command + " edit", CardVerbs.Inputs.Person),
-            CommandFromInput("Remove…", command + " remove", CardVerbs.Inputs.Person, ActionStyle.Destructive),
+            CommandFromInput("Edit", command.Edit(), CardVerbs.Inputs.Person),
+            CommandFromInput("Remove…", command.Remove(), CardVerbs.Inputs.Person, ActionStyle.Destructive),
         ],
     };
 }

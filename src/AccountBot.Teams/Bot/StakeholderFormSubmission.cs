@@ -21,6 +21,9 @@ public static class StakeholderFormSubmission
         // The owner is picked, or typed when they are not a Teams user we know (the name is the id too).
         values[StakeholderFields.RelationshipOwner] = data.Get(StakeholderFields.RelationshipOwner) ?? data.Get(CardVerbs.Inputs.OwnerText);
         var opened = data.Get(CardVerbs.Keys.KnownOwnerId) is { } ownerId ? new UserRef(ownerId, data.Get(CardVerbs.Keys.KnownOwnerName) ?? ownerId) : null;
-        return StakeholderFormReader.FromFields(new FormFields(values), submitter, opened);
+        var read = StakeholderFormReader.FromFields(new FormFields(values), submitter, opened);
+
+        // Teams cannot look a name up from an id here: the id (or the typed name) is the name.
+        return read with { OwnerName = read.OwnerName ?? read.OwnerId };
     }
 }

@@ -1,4 +1,3 @@
-using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;

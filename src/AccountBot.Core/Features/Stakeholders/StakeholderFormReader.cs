@@ -55,7 +55,8 @@ public static class StakeholderFormReader
 
     /// <summary>
     /// A submitted form's fields (<see cref="StakeholderFormSchema"/>) as form values. The owner field holds a chat
-    /// user's id or a typed name: its name is the submitter's or the owner's the form was opened with, else the id itself.
+    /// user's id or a typed name: its name is the submitter's or the owner's the form was opened with, else unknown
+    /// (null: an adapter that can ask its platform for the name does; otherwise the id serves as the name).
     /// </summary>
     /// <param name="submitter">Who pressed submit.</param>
     /// <param name="openedOwner">The relationship owner the form was opened with (its name rides in the form's hidden data).</param>
@@ -67,7 +68,7 @@ public static class StakeholderFormReader
         var ownerName = owner is null ? null
             : owner == submitter.Id ? submitter.Name
             : owner == openedOwner?.Id ? openedOwner.Name
-            : owner;
+            : null;
         return new StakeholderFormValues
         {
             Name = fields[StakeholderFields.Name],

@@ -64,6 +64,23 @@ public sealed class StakeholderFormSchemaTests
         Assert.Equal([StakeholderFields.Interest, StakeholderFields.NextStepDue], errors.Select(e => e.Field).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void ByField_ReadBackFromFields_GivesTheSameValues()
+    {
+        var values = StakeholderFormReader.ForNew("Jane Doe") with
+        {
+            Title = "VP Finance",
+            Roles = "Champion,Signer",
+            ReportsToId = Guid.NewGuid().ToString(),
+            NextStepDue = "2026-03-09",
+            OwnerId = Ana.Id,
+            OwnerName = Ana.Name,
+            RelationshipNote = "Old friends",
+        };
+
+        Assert.Equal(values, StakeholderFormReader.FromFields(new FormFields(values.ByField()), Ana, null));
+    }
+
     [Theory]
     [InlineData("U0ANA", "Ana Rep")]
     [InlineData("U0BEN", "Ben Sales")]

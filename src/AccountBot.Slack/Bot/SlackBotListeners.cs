@@ -45,7 +45,7 @@ public sealed partial class SlackBotListeners(
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var request = SlackRequestContexts.From(command);
-        var text = "map " + command.Text;
+        var text = CommandText.FromTyped(command.Text);
         try
         {
             var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);

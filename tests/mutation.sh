@@ -11,9 +11,9 @@
 # `dotnet tool restore` installs Stryker from .config/dotnet-tools.json.
 set -euo pipefail
 
-# Projects run by default (round 1's). Round 2 (3 Dec 2026) ran AccountBot.Teams.Tests (BotAuthenticator; the access
-# gate and msteams check are configured but not yet run), AccountBot.Tests (LinkTokenCodec) and AccountBot.Slack.Tests
-# (SlackAccessGate) by name, each narrowed with --test-case-filter; see docs/TESTING.md.
+# Projects run by default (round 1's). Rounds 2 and 3 (3 Dec 2026) ran AccountBot.Teams.Tests, AccountBot.Tests and
+# single files of AccountBot.Slack.Tests and AccountBot.Storage.LiteDb.Tests with `dotnet stryker` directly, each
+# narrowed with --mutate and --test-case-filter; docs/TESTING.md lists those commands.
 projects=(AccountBot.Slack.Tests AccountBot.Core.Tests AccountBot.Storage.LiteDb.Tests)
 if [[ $# -gt 0 ]]; then
   projects=("$@")

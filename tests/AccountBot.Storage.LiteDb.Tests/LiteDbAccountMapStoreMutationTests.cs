@@ -125,4 +125,22 @@ public sealed class LiteDbAccountMapStoreMutationTests : IDisposable
 
         Assert.Equal(new[] { Workspace, other, teams }.Select(w => w.Value).Order(StringComparer.Ordinal), listed.Select(w => w.Value));
     }
+
+    [Fact]
+    public async Task FindByNameAsync_NameOfOneAliasOfAnotherReadFromTheFile_PrefersName()
+    {
+        // The same rule as FindByNameAsync_NameOfOneAliasOfAnother_PrefersName, with nothing cached: the query decides.
+        Guid initech;
+        using (var context = _db.Open())
+        {
+            var store = _db.MapStore(context);
+            await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Globex").WithAliases("Initech").Build());
+            initech = (await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Initech").Build())).Id;
+        }
+
+        using var reopened = _db.Open();
+        var found = await _db.MapStore(reopened).FindByNameAsync(Workspace, "initech", CancellationToken.None);
+
+        Assert.Equal(initech, found?.Id);
+    }
 }

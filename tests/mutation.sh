@@ -41,7 +41,7 @@ done
 # Per file, as Stryker scores it: killed + timeout count as detected, survived + no coverage as missed;
 # compile errors and ignored mutants are not tested, and files of the project outside `mutate` are left out.
 echo
-printf '%-62s %7s %7s %7s %7s %7s\n' "file" "tested" "killed" "surviv" "nocov" "score"
+printf '%-66s %7s %7s %7s %7s %7s\n' "file" "tested" "killed" "surviv" "nocov" "score"
 for project in "${projects[@]}"; do
   report="$out/$project/reports/mutation-report.json"
   if [[ ! -f "$report" ]]; then
@@ -69,7 +69,7 @@ for project in "${projects[@]}"; do
           f = order[i]
           tested = killed[f] + survived[f] + nocov[f]
           if (tested == 0) continue
-          printf "%-62s %7d %7d %7d %7d %5.1f %%\n", f, tested, killed[f], survived[f], nocov[f], 100 * killed[f] / tested
+          printf "%-66s %7d %7d %7d %7d %5.1f %%\n", f, tested, killed[f], survived[f], nocov[f], 100 * killed[f] / tested
         }
       }'
 done

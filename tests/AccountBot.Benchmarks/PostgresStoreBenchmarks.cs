@@ -16,8 +16,10 @@ namespace AccountBot.Benchmarks;
 /// for every benchmark. The store caches no map (another instance may have written it), so every load is a cold one.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+// In process (one cluster, seeded once) with ShortRun's counts: 3 warm-up and 3 measured iterations.
 [InProcess]
+[WarmupCount(3)]
+[IterationCount(3)]
 [MedianColumn]
 // Not sealed: BenchmarkDotNet requires benchmark classes it can derive from. Disposal is [GlobalCleanup].
 public class PostgresStoreBenchmarks

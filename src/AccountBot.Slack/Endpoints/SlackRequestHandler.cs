@@ -229,7 +229,7 @@ internal sealed partial class SlackRequestHandler(
 
             case EventCallbackEnvelope envelope:
             {
-                if (!deduplicator.TryRegister(envelope.EventId))
+                if (!await deduplicator.TryRegisterAsync(envelope.EventId, beforeAck))
                 {
                     Log.DuplicateEvent(logger, envelope.EventId, http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
                     return SlackAck.Empty();

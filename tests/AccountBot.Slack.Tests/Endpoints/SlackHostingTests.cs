@@ -49,32 +49,6 @@ public sealed class SlackHostingTests
         Assert.Null(app.FindAction("other"));
     }
 
-    [Fact]
-    public void Deduplicator_SameIdWithinRetention_SeenOnce_ThenForgottenAfterExpiry()
-    {
-        var time = new FakeTimeProvider();
-        var dedup = new SlackEventDeduplicator(time);
-
-        Assert.True(dedup.TryRegister("Ev1"));
-        Assert.False(dedup.TryRegister("Ev1"));
-        time.Advance(TimeSpan.FromHours(1));
-        Assert.False(dedup.TryRegister("Ev1"));
-        Assert.True(SlackEventDeduplicator.Retention >= TimeSpan.FromHours(1));
-        time.Advance(SlackEventDeduplicator.Retention);
-        Assert.True(dedup.TryRegister("Ev1"));
-    }
-
-    [Fact]
-    public void Deduplicator_BeyondCapacity_ForgetsOldestFirst()
-    {
-        var dedup = new SlackEventDeduplicator(new FakeTimeProvider());
-        for (var i = 0; i < SlackEventDeduplicator.Capacity + 1; i++)
-            Assert.True(dedup.TryRegister("Ev" + i));
-
-        Assert.True(dedup.TryRegister("Ev0"));
-        Assert.False(dedup.TryRegister("Ev" + SlackEventDeduplicator.Capacity));
-    }
-
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -1,8 +1,10 @@
 using System.Net;
+using AccountBot.Core.Abstractions;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Routing;
+using AccountBot.Testing.Fakes;
 using AccountBot.Testing.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -67,6 +69,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISlackInstallationStore>(store);
+        builder.Services.AddSingleton<ISeenEventStore>(new InMemorySeenEventStore(time));
         builder.Services.AddSlackAdapter(builder.Configuration);
         builder.Services.AddSlackListeners((app, _) => listeners(app));
         var web = builder.Build();

@@ -2,7 +2,11 @@ using System.Net;
 using AccountBot.Hosting;
 using AccountBot.Tests.Slack;
 using AccountBot.Storage.Postgres;
+using AccountBot.Testing.Logging;
 using AccountBot.Testing.Postgres;
+using AccountBot.Testing.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -48,6 +52,29 @@ public sealed class PostgresHostTests : IAsyncLifetime, IDisposable
         await using var dataSource = NpgsqlDataSource.Create(_connectionString);
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM account_maps WHERE workspace = 'slack:T0ACME'");
         Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task SlackEvent_RetryReachingTheOtherHost_HandledOnce()
+    {
+        var secondLogs = new LogRecorder();
+        await using var first = await SlackBotHost.StartAsync(settings: Postgres);
+        await using var second = await SlackBotHost.StartAsync(s => s.AddSingleton<ILoggerProvider>(secondLogs), Postgres);
+        await first.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var original = first.Signer.CreateJsonRequest("/slack/events", SlackPayloads.AppMention("<@U0BOT> map Acme", "Ev0ONCE"));
+        using var retry = second.Signer.CreateJsonRequest("/slack/events", SlackPayloads.AppMention("<@U0BOT> map Acme", "Ev0ONCE"));
+        retry.Headers.Add("X-Slack-Retry-Num", "1");
+        retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+
+        using (await first.Client.SendAsync(original, timeout.Token)) { }
+        await first.Api.WaitForCallsAsync("chat.postMessage", 1, timeout.Token);
+        using var retried = await second.Client.SendAsync(retry, timeout.Token);
+
+        // The decision is made (and logged) before the ack, so it is known once the answer is in.
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Contains("Slack event Ev0ONCE is a retry (attempt 1, http_timeout); already handled", secondLogs.Text, StringComparison.Ordinal);
+        Assert.Single(first.Api.CallsTo("chat.postMessage"));
     }
 
     [Fact]

@@ -1,13 +1,13 @@
+using AccountBot.Adapters.Http;
 using AccountBot.Core.Logging;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Http;
 using AccountBot.Core.Telemetry;
 using AccountBot.Teams.Access;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Routing;
 using AccountBot.Teams.Security;
 using AccountBot.Teams.Telemetry;
+using AccountBot.Adapters.FollowUps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Access;
 using AccountBot.Core.Features;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Installations;

@@ -6,7 +6,6 @@ using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Stakeholders;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Installations;

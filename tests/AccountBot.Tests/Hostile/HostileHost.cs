@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Stakeholders;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;

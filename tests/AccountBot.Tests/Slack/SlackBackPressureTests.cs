@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Slack.Rendering;
 using AccountBot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Rendering;
 using AccountBot.Testing.Slack;

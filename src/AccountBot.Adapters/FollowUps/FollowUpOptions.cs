@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AccountBot.Core.FollowUps;
+namespace AccountBot.Adapters.FollowUps;
 
 /// <summary>How the follow-up queue behaves when the host stops (section <c>FollowUps</c>).</summary>
 public sealed class FollowUpOptions

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AccountBot.Core.FollowUps;
+namespace AccountBot.Adapters.FollowUps;
 
 /// <summary>
 /// Runs <see cref="FollowUpQueue"/> items with <see cref="Concurrency"/> loops, so one slow or

@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace AccountBot.Core.Tests.FollowUps;
+namespace AccountBot.Adapters.Tests.FollowUps;
 
 public sealed class FollowUpQueueTests : IAsyncLifetime
 {

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace AccountBot.Core.Buffers;
+namespace AccountBot.Adapters.Buffers;
 
 /// <summary>
 /// A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/>. Request bodies are read

@@ -1,7 +1,8 @@
+using AccountBot.Adapters.FollowUps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AccountBot.Core.FollowUps;
+namespace AccountBot.Adapters.FollowUps;
 
 public static class FollowUpServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace AccountBot.Core.FollowUps;
+namespace AccountBot.Adapters.FollowUps;
 
 /// <summary>
 /// Work that runs after a platform request has been acknowledged (a Teams reply or card update, a

@@ -1,4 +1,5 @@
-namespace AccountBot.Core.FollowUps;
+
+namespace AccountBot.Adapters.FollowUps;
 
 /// <summary>
 /// Thrown by follow-up work whose platform call was throttled or failed transiently after the HTTP

@@ -1,4 +1,5 @@
-namespace AccountBot.Core.Http;
+
+namespace AccountBot.Adapters.Http;
 
 /// <summary>
 /// The primary handler for the clients that call a platform's API (the Bot Connector, the Slack Web API) on behalf

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AccountBot.Core.Buffers;
+using AccountBot.Adapters.Buffers;
 
-namespace AccountBot.Core.Tests.Buffers;
+namespace AccountBot.Adapters.Tests.Buffers;
 
 public sealed class PooledBufferTests
 {

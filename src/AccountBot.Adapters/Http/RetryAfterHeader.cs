@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace AccountBot.Core.Http;
+namespace AccountBot.Adapters.Http;
 
 /// <summary>
 /// The one reader of a platform's <c>Retry-After</c> (the Bot Connector's, Slack's): seconds or an HTTP date, never

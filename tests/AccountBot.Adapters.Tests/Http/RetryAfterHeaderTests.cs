@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AccountBot.Core.Http;
+using AccountBot.Adapters.Http;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AccountBot.Core.Tests.Http;
+namespace AccountBot.Adapters.Tests.Http;
 
 public sealed class RetryAfterHeaderTests
 {

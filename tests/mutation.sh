@@ -12,7 +12,7 @@
 set -euo pipefail
 
 # Projects run by default (round 1's). Round 2 (3 Dec 2026) ran AccountBot.Teams.Tests (BotAuthenticator; the access
-# gate and msteams check are configured but not yet run), AccountBot.Tests (LinkTokenCodec) and AccountBot.Slack.Tests
+# gate and msteams check are configured but not yet run), AccountBot.Host.Tests (LinkTokenCodec) and AccountBot.Slack.Tests
 # (SlackAccessGate) by name, each narrowed with --test-case-filter; see docs/TESTING.md.
 projects=(AccountBot.Slack.Tests AccountBot.Core.Tests AccountBot.Storage.LiteDb.Tests)
 if [[ $# -gt 0 ]]; then

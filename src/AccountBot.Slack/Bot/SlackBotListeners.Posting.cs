@@ -2,6 +2,7 @@ using System.Globalization;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Access;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Installations;

@@ -3,6 +3,7 @@ using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Connector;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Core;
 using AccountBot.Core.Abstractions;

@@ -11,7 +11,7 @@
 # `dotnet tool restore` installs Stryker from .config/dotnet-tools.json.
 set -euo pipefail
 
-# Projects run by default (round 1's). Rounds 2 and 3 (3 Dec 2026) ran AccountBot.Teams.Tests, AccountBot.Tests and
+# Projects run by default (round 1's). Rounds 2 and 3 (3 Dec 2026) ran AccountBot.Teams.Tests, AccountBot.Host.Tests and
 # single files of AccountBot.Slack.Tests and AccountBot.Storage.LiteDb.Tests with `dotnet stryker` directly, each
 # narrowed with --mutate and --test-case-filter; docs/TESTING.md lists those commands.
 projects=(AccountBot.Slack.Tests AccountBot.Core.Tests AccountBot.Storage.LiteDb.Tests)

@@ -11,7 +11,7 @@ internal abstract class Picture
     public abstract ChartLayout Draw(AccountMap map, Pen pen, int width, int height);
 
     /// <summary>A stable order that does not depend on insertion order or culture.</summary>
-    protected static IOrderedEnumerable<Stakeholder> Sorted(IEnumerable<Stakeholder> people) =>
+    internal static IOrderedEnumerable<Stakeholder> Sorted(IEnumerable<Stakeholder> people) =>
         people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id);
 
     protected static void Title(Pen pen, string title, string subtitle)

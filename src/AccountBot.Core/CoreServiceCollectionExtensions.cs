@@ -5,6 +5,7 @@ using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Telemetry;

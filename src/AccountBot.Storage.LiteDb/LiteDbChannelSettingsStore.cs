@@ -1,6 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Settings;
+using AccountBot.Core.Channels;
 using AccountBot.Storage.LiteDb.Documents;
 using LiteDB;
 using Microsoft.Extensions.Logging;

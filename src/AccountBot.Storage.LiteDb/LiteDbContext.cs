@@ -1,3 +1,4 @@
+using AccountBot.Core.Channels;
 using AccountBot.Storage.LiteDb.Documents;
 using LiteDB;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,9 @@
+using AccountBot.Adapters.Conversations;
+using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
-using AccountBot.Core.Settings;
 using Npgsql;
 
 namespace AccountBot.Storage.Postgres;

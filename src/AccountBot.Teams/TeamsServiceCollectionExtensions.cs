@@ -1,13 +1,13 @@
+using AccountBot.Adapters.Http;
 using AccountBot.Core.Logging;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Http;
 using AccountBot.Core.Telemetry;
 using AccountBot.Teams.Access;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Routing;
 using AccountBot.Teams.Security;
 using AccountBot.Teams.Telemetry;
+using AccountBot.Adapters.FollowUps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,7 +27,7 @@ public static class TeamsServiceCollectionExtensions
     /// from the root keys <c>MicrosoftAppType/Id/Password/TenantId</c>, both validated at start-up,
     /// and registers <see cref="BotAuthenticator"/>, <see cref="ConnectorClient"/> and
     /// <see cref="TeamsActivityRouter"/>. Map the endpoint with <see cref="TeamsEndpoints.MapTeamsEndpoints"/>. Needs an
-    /// <see cref="AccountBot.Core.Abstractions.IBlockedConversationStore"/> from the host (the storage registers one).
+    /// <see cref="AccountBot.Adapters.Conversations.IBlockedConversationStore"/> from the host (the storage registers one).
     /// </summary>
     public static IServiceCollection AddTeamsAdapter(this IServiceCollection services, IConfiguration configuration)
     {

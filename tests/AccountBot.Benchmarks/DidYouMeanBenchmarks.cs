@@ -1,5 +1,7 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Storage.LiteDb;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;

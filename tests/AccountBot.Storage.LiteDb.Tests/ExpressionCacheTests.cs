@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Builders;

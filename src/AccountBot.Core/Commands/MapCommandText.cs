@@ -1,3 +1,5 @@
+using AccountBot.Core.Channels;
+
 namespace AccountBot.Core.Commands;
 
 /// <summary>

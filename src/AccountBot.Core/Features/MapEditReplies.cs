@@ -1,4 +1,5 @@
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features;

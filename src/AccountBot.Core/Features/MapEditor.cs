@@ -1,6 +1,7 @@
 using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Features.Routing;
 
 namespace AccountBot.Core.Features;
 

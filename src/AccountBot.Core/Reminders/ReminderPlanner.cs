@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
-using AccountBot.Core.Settings;
 
 namespace AccountBot.Core.Reminders;
 

@@ -5,7 +5,7 @@ namespace AccountBot.Core.Telemetry;
 /// <summary>
 /// The names the bot's own telemetry is published under, and its spans' source. The instruments are in
 /// <see cref="BotMetrics"/>; the follow-up queue's depth gauge keeps its own meter
-/// (<see cref="FollowUps.FollowUpQueue.MeterName"/>).
+/// (FollowUpQueue.MeterName, in AccountBot.Adapters).
 /// </summary>
 public static class BotTelemetry
 {

@@ -1,7 +1,8 @@
 using System.Globalization;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Access;
 using AccountBot.Core.Features;
-using AccountBot.Core.FollowUps;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Installations;

@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Slack.Protocol;
 
 namespace AccountBot.Slack.Bot;

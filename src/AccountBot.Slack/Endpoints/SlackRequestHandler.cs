@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using AccountBot.Core.Buffers;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.Buffers;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Logging;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;

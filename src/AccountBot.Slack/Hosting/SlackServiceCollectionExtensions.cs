@@ -1,7 +1,6 @@
+using AccountBot.Adapters.Http;
 using AccountBot.Core.Logging;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Http;
 using AccountBot.Core.Telemetry;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;
@@ -9,6 +8,7 @@ using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
 using AccountBot.Slack.Telemetry;
 using AccountBot.Slack.WebApi;
+using AccountBot.Adapters.FollowUps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

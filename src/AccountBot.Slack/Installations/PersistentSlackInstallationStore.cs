@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Blocks;
 using static AccountBot.Slack.Rendering.SlackMarkup;

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using AccountBot.Core.Http;
+using AccountBot.Adapters.Http;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;

@@ -1,5 +1,5 @@
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Settings;
+using AccountBot.Core.Channels;
 
 namespace AccountBot.Storage.LiteDb.Documents;
 

@@ -1,4 +1,4 @@
-using AccountBot.Core.Settings;
+using AccountBot.Core.Channels;
 
 namespace AccountBot.Storage.LiteDb.Documents;
 

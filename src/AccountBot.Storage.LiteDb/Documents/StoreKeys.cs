@@ -1,5 +1,7 @@
 using System.Globalization;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 
 namespace AccountBot.Storage.LiteDb.Documents;
 

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
 
 namespace AccountBot.Storage.LiteDb.Documents;

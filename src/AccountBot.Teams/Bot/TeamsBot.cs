@@ -1,9 +1,10 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;

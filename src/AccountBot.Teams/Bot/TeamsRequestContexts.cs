@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AccountBot.Core.Http;
+using AccountBot.Adapters.Http;
 
 namespace AccountBot.Teams.Connector;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AccountBot.Core.Buffers;
+using AccountBot.Adapters.Buffers;
 
 namespace AccountBot.Teams.Connector;
 

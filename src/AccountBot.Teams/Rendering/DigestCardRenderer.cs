@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Protocol;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AccountBot.Core.Buffers;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.Buffers;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Logging;
 using AccountBot.Teams.Access;
 using AccountBot.Teams.Connector;

@@ -1,6 +1,6 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.KeyRing;
 using AccountBot.Operations;

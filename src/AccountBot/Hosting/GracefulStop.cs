@@ -1,4 +1,4 @@
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using Microsoft.Extensions.Options;
 
 namespace AccountBot.Hosting;

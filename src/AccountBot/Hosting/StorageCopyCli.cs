@@ -1,3 +1,4 @@
+using AccountBot.Core.Channels;
 using AccountBot.Storage.LiteDb;
 using AccountBot.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Resources;

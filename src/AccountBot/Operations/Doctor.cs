@@ -98,13 +98,13 @@ internal static class Doctor
             return DoctorCheck.Pass(Name, $"{PictureOptions.Section}:SigningKey is set");
         }
 
-        var path = Path.Combine(Path.GetDirectoryName(CliHost.DatabasePath(app))!, SigningKeys.FileName);
+        var path = Path.Combine(Path.GetDirectoryName(CliHost.DatabasePath(app))!, LinkSigningKeys.FileName);
         if (!File.Exists(path))
         {
             return DoctorCheck.Pass(Name, $"none yet: generated into {path} at first start (or set {PictureOptions.Section}:SigningKey)");
         }
 
-        if (SigningKeys.TryDecode(File.ReadAllText(path)) is not { Length: >= PictureOptions.MinKeyBytes })
+        if (LinkSigningKeys.TryDecode(File.ReadAllText(path)) is not { Length: >= PictureOptions.MinKeyBytes })
         {
             return DoctorCheck.Fail(Name, $"{path} is not base64 of at least {PictureOptions.MinKeyBytes} bytes: delete it to have a new one generated (links already sent stop working) or set {PictureOptions.Section}:SigningKey.");
         }

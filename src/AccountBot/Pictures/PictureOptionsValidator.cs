@@ -20,7 +20,7 @@ internal sealed class PictureOptionsValidator : IValidateOptions<PictureOptions>
 
         if (!string.IsNullOrWhiteSpace(options.SigningKey))
         {
-            if (SigningKeys.TryDecode(options.SigningKey) is not { Length: >= PictureOptions.MinKeyBytes })
+            if (LinkSigningKeys.TryDecode(options.SigningKey) is not { Length: >= PictureOptions.MinKeyBytes })
             {
                 failures.Add($"{PictureOptions.Section}:SigningKey must be base64 of at least {PictureOptions.MinKeyBytes} random bytes (e.g. openssl rand -base64 32), or left empty to have one generated.");
             }
@@ -28,7 +28,7 @@ internal sealed class PictureOptionsValidator : IValidateOptions<PictureOptions>
 
         for (var i = 0; i < options.PreviousSigningKeys.Count; i++)
         {
-            if (SigningKeys.TryDecode(options.PreviousSigningKeys[i]) is not { Length: >= PictureOptions.MinKeyBytes })
+            if (LinkSigningKeys.TryDecode(options.PreviousSigningKeys[i]) is not { Length: >= PictureOptions.MinKeyBytes })
             {
                 failures.Add($"{PictureOptions.Section}:PreviousSigningKeys:{i} must be base64 of at least {PictureOptions.MinKeyBytes} bytes: a key that signed links before the current one.");
             }

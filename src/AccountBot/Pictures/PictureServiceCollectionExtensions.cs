@@ -19,8 +19,8 @@ internal static class PictureServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PictureOptions>, PictureOptionsValidator>();
-        services.AddSingleton<SigningKeys>();
-        services.AddSingleton(sp => new LinkTokenCodec(() => sp.GetRequiredService<SigningKeys>().Ring, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<LinkSigningKeys>();
+        services.AddSingleton(sp => new LinkTokenCodec(() => sp.GetRequiredService<LinkSigningKeys>().Ring, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PictureAvailability>();
         services.AddSingleton<IPictureLinks, PictureLinks>();
         services.AddSingleton(sp => new ChartFonts(sp.GetRequiredService<IOptions<PictureOptions>>().Value.FontDirectory));

@@ -1,6 +1,6 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
-using AccountBot.Core.Settings;
 using BenchmarkDotNet.Attributes;
 
 namespace AccountBot.Benchmarks.Reminders;

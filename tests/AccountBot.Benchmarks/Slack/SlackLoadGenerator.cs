@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Testing.Slack;
 using Microsoft.AspNetCore.Builder;

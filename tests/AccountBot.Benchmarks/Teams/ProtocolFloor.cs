@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Channels;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Teams.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

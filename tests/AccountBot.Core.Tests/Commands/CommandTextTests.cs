@@ -1,4 +1,5 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
 
 namespace AccountBot.Core.Tests.Commands;

@@ -3,6 +3,7 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Csv;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 using AccountBot.Testing.Builders;
 using AccountBot.Testing.Fakes;

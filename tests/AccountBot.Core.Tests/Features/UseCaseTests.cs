@@ -1,5 +1,7 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 using AccountBot.Testing.Fakes;
@@ -385,7 +387,7 @@ public sealed class UseCaseTests : IDisposable
         async Task InterleaveForeverAsync()
         {
             attempts++;
-            await harness.Settings.SetLastFailureAsync(CoreHarness.WorkspaceA, "C1", new Core.Settings.DeliveryFailure(harness.Time.GetUtcNow(), "not_in_channel"), CancellationToken.None);
+            await harness.Settings.SetLastFailureAsync(CoreHarness.WorkspaceA, "C1", new Core.Channels.DeliveryFailure(harness.Time.GetUtcNow(), "not_in_channel"), CancellationToken.None);
             harness.Settings.BeforeNextSave = InterleaveForeverAsync;
         }
 

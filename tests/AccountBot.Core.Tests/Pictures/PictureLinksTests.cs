@@ -2,6 +2,7 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 using AccountBot.Testing.Builders;
 using AccountBot.Testing.Fakes;

@@ -1,6 +1,6 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
-using AccountBot.Core.Settings;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Core.Tests.Reminders;

@@ -1,8 +1,8 @@
+using AccountBot.Core.Channels;
 using AccountBot.Core.Features.Channels;
 using System.Reflection;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
-using AccountBot.Core.Settings;
 using AccountBot.Core.Views;
 using Microsoft.Extensions.Time.Testing;
 using static AccountBot.Core.Tests.Reminders.ReminderFixtures;

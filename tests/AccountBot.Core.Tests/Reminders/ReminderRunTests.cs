@@ -1,7 +1,7 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
-using AccountBot.Core.Settings;
 using static AccountBot.Core.Tests.Reminders.ReminderFixtures;
 
 namespace AccountBot.Core.Tests.Reminders;

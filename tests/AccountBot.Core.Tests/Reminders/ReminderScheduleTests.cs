@@ -1,5 +1,5 @@
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
-using AccountBot.Core.Settings;
 using static AccountBot.Core.Tests.Reminders.ReminderFixtures;
 
 namespace AccountBot.Core.Tests.Reminders;

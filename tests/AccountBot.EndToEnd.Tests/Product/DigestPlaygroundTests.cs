@@ -1,5 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
 using AccountBot.EndToEnd.Tests.Harness;
 using AccountBot.Storage.LiteDb;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Slack.Installations;
 using AccountBot.Testing.Logging;

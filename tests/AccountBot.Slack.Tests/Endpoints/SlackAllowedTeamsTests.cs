@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Access;
-using AccountBot.Core.FollowUps;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;

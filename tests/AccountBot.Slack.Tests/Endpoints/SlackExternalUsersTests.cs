@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Access;
-using AccountBot.Core.FollowUps;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;

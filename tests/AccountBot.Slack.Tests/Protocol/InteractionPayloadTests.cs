@@ -113,7 +113,7 @@ public sealed class InteractionPayloadTests
         Assert.Throws<SlackPayloadException>(() => InteractionPayload.ParseForm("foo=bar"));
     }
 
-    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile): each used to escape as a 500.
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Host.Tests/Hostile): each used to escape as a 500.
     [Theory]
     [InlineData("[]")]
     [InlineData("\"block_actions\"")]

@@ -84,7 +84,7 @@ public sealed class SlackEventEnvelopeTests
         Assert.Throws<SlackPayloadException>(() => SlackEventEnvelope.Parse(Encoding.UTF8.GetBytes(json)));
     }
 
-    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile): each used to escape as a 500.
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Host.Tests/Hostile): each used to escape as a 500.
     [Theory]
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'t', (byte)'y', (byte)'p', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}' })]
     public void Parse_TypeThatIsNotUtf8_ThrowsPayloadException(byte[] body) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Rendering;

@@ -1,10 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using AccountBot.Adapters.Conversations;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.Teams.Bot;
 using AccountBot.Teams.Connector;

@@ -1,5 +1,5 @@
 using System.Net;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Testing.Slack;
 using AccountBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;

@@ -153,7 +153,7 @@ public sealed class TeamsBotTests : IAsyncLifetime
         public Task<IReadOnlyList<ConversationAddress>> ListAsync(Platform platform, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ConversationAddress>>([]);
     }
 
-    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile).
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Host.Tests/Hostile).
     [Fact]
     public async Task Message_NoConversationId_AcknowledgedWithoutTryingToReply()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Teams.Cards;

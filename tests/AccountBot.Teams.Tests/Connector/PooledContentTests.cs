@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
-using AccountBot.Core.Buffers;
+using AccountBot.Adapters.Buffers;
 using AccountBot.Teams.Connector;
 
 namespace AccountBot.Teams.Tests.Connector;

@@ -177,7 +177,7 @@ public sealed class ActivityTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"text":"hi"}""", TeamsJsonContext.Default.Activity));
     }
 
-    // Regressions found by the hostile-input corpus (tests/AccountBot.Tests/Hostile): a null in a list threw.
+    // Regressions found by the hostile-input corpus (tests/AccountBot.Host.Tests/Hostile): a null in a list threw.
     [Fact]
     public void RemoveRecipientMention_NullEntity_IgnoresIt()
     {

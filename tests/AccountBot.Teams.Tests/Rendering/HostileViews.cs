@@ -1,6 +1,8 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
@@ -83,7 +85,7 @@ internal static class HostileViews
             0));
         yield return ("hostile-list", new MapListView([new MapListEntry(MapName, MapName, MapKind.Sales, OwnerName, 1, [], SampleViews.Now)], 1));
         yield return ("hostile-history", new HistoryView(MapName, MapName, [new HistoryEntry(SampleViews.MapId, 2, SampleViews.Now, Owner, "Added " + PersonName + " (" + Title + ")", [])]));
-        yield return ("hostile-settings", new SettingsView(OwnerName, true, DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/Paris", 30, 45, [MapName, NextStep], new Core.Settings.DeliveryFailure(SampleViews.Now, "403 " + PersonName)) { Notice = "Linked " + MapName + "." });
+        yield return ("hostile-settings", new SettingsView(OwnerName, true, DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/Paris", 30, 45, [MapName, NextStep], new Core.Channels.DeliveryFailure(SampleViews.Now, "403 " + PersonName)) { Notice = "Linked " + MapName + "." });
         yield return ("hostile-not-found", new MapNotFoundView(MapName, [NextStep]) { CreateCommand = "map \"x\" create" });
         yield return ("hostile-person-choice", new PersonChoiceView("Several people match \"" + PersonName + "\":", [new PersonChoice(PersonName + " (" + Title + ")", "map x edit id:1")]));
         yield return ("hostile-confirm-remove", new ConfirmRemoveView(SampleViews.MapId, MapName, SampleViews.JaneId, PersonName) { ConfirmCommand = "map x remove id:2c1f" });

@@ -1,7 +1,9 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
@@ -153,7 +155,7 @@ internal static class SampleViews
         yield return ("list-300", MapList(300));
         yield return ("list-empty", new MapListView([], 0));
         yield return ("history", new HistoryView("Acme Corp", "Acme Corp", [.. Enumerable.Range(1, 80).Select(i => new HistoryEntry(MapId, i, Now.AddHours(-i), Ana, string.Create(CultureInfo.InvariantCulture, $"Changed power of Jane Doe to {i % 5 + 1}"), []))]));
-        yield return ("settings", new SettingsView("deals", true, DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/Paris", 30, 45, ["Acme Corp", "Globex"], new Core.Settings.DeliveryFailure(Now, "403 MessageWritesBlocked")) { Notice = "Saved." });
+        yield return ("settings", new SettingsView("deals", true, DayOfWeek.Monday, new TimeOnly(9, 0), "Europe/Paris", 30, 45, ["Acme Corp", "Globex"], new Core.Channels.DeliveryFailure(Now, "403 MessageWritesBlocked")) { Notice = "Saved." });
         yield return ("picture", new PictureView(MapId, "Acme Corp", "Acme Corp", 7, MapPicture.Grid, [new PictureSection("Manage closely", ["Jane Doe (4/5)"]), new PictureSection("Monitor", [])]) { ImageUrl = new Uri("https://bot.example.com/pictures/acme-grid.png") });
         yield return ("picture-text-only", new PictureView(MapId, "Acme Corp", "Acme Corp", 7, MapPicture.Onion, [new PictureSection("Ring 1", ["Omar Haddad"])]));
         yield return ("digest", Digest(5));

@@ -2,6 +2,7 @@ using AccountBot.Core;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

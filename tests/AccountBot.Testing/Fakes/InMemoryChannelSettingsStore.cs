@@ -1,6 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Settings;
+using AccountBot.Core.Channels;
 
 namespace AccountBot.Testing.Fakes;
 

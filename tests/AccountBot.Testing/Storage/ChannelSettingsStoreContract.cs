@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Settings;
+using AccountBot.Core.Channels;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Testing.Builders;
 using Xunit;
 
@@ -90,7 +91,7 @@ public abstract class ChannelSettingsStoreContract(IStoreHarness harness) : Stor
     {
         var editor = new Core.Features.Channels.ChannelSettingsEditor(Settings);
         var maps = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
-        var channel = new Core.Features.RequestContext(Workspace, MapBuilder.DefaultUser, new ChannelRef("C04", "deals"));
+        var channel = new Core.Features.Routing.RequestContext(Workspace, MapBuilder.DefaultUser, new ChannelRef("C04", "deals"));
 
         // Each snoozes a different account: last-write-wins would keep only some of them.
         var saves = maps.Select(id => Task.Run(() => editor.UpdateAsync(

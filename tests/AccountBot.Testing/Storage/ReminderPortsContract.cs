@@ -1,5 +1,5 @@
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Settings;
+using AccountBot.Core.Channels;
 using AccountBot.Testing.Builders;
 using Xunit;
 

@@ -1,3 +1,5 @@
+using AccountBot.Adapters.Conversations;
+using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Builders;

@@ -1,5 +1,6 @@
 using AccountBot.Core.Abstractions;
-using AccountBot.Core.Settings;
+using AccountBot.Core.Channels;
+using AccountBot.Core.Features.Routing;
 
 namespace AccountBot.Core.Features.Channels;
 

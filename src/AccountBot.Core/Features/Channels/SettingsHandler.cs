@@ -1,7 +1,8 @@
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Reminders;
-using AccountBot.Core.Settings;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Channels;

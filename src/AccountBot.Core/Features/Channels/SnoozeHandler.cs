@@ -1,7 +1,9 @@
 using System.Globalization;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
-using AccountBot.Core.Settings;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Channels;

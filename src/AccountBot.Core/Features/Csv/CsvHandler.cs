@@ -2,6 +2,8 @@ using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Csv;

@@ -1,5 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Maps;

@@ -1,4 +1,6 @@
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Pictures;

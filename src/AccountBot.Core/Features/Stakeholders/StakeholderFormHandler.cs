@@ -1,6 +1,9 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.People;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Stakeholders;

@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Views;
 using AccountBot.Testing.Builders;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,0 @@
-using AccountBot.Core.Accounts;
-
-namespace AccountBot.Core.Features;
-
-/// <summary>
-/// Who is asking, where: built by the platform adapters from a verified request only. The
-/// workspace here, never ids inside a payload, decides which data a request can touch.
-/// </summary>
-public sealed record RequestContext(WorkspaceKey Workspace, UserRef User, ChannelRef Channel);

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Channels;
+using AccountBot.Core.Features.Csv;
+using AccountBot.Core.Features.Help;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Pictures;
+using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Telemetry;
+using AccountBot.Core.Views;
+
+namespace AccountBot.Core.Features.Routing;
+
+/// <summary>
+/// The single entry point the platform adapters call: command text (or a parsed command) in,
+/// neutral reply out. Parsing failures become a helpful notice, never an exception.
+/// </summary>
+public sealed class CommandDispatcher(
+    HelpHandler help,
+    ShowMapHandler showMap,
+    CreateMapHandler createMap,
+    StakeholderFormHandler forms,
+    TagHandler tags,
+    RemoveHandler remove,
+    MarkReviewedHandler reviewed,
+    ShowHistoryHandler history,
+    LinkHandler links,
+    ListMapsHandler list,
+    SettingsHandler settings,
+    SnoozeHandler snooze,
+    PictureHandler pictures,
+    ResetLinksHandler resetLinks,
+    CsvHandler csv,
+    BotMetrics? metrics = null)
+{
+    public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parsed = CommandParser.Parse(text);
+        if (parsed.Command is { } command)
+            return DispatchAsync(command, context, cancellationToken);
+
+        metrics?.CommandRun(CommandVerb.Invalid, context.Workspace.Platform, TimeSpan.Zero);
+        return Task.FromResult<Reply>(new NoticeView(Tone.Warning, parsed.Error!, parsed.Example));
+    }
+
+    public async Task<Reply> DispatchAsync(BotCommand command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var verb = CommandVerb.Of(command);
+        using var activity = BotTelemetry.Source.StartActivity("command " + verb);
+        activity?.SetTag(BotTelemetry.VerbAttribute, verb);
+        activity?.SetTag(BotTelemetry.PlatformAttribute, BotMetrics.PlatformName(context.Workspace.Platform));
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return await Route(command, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            metrics?.CommandRun(verb, context.Workspace.Platform, Stopwatch.GetElapsedTime(start));
+        }
+    }
+
+    private Task<Reply> Route(BotCommand command, RequestContext context, CancellationToken cancellationToken) => command switch
+    {
+        ShowHelp c => help.HandleAsync(c, context, cancellationToken),
+        ShowMap c => showMap.HandleAsync(c, context, cancellationToken),
+        CreateMap c => createMap.HandleAsync(c, context, cancellationToken),
+        AddStakeholder c => forms.HandleAsync(c, context, cancellationToken),
+        EditStakeholder c => forms.HandleAsync(c, context, cancellationToken),
+        TagStakeholder c => tags.HandleAsync(c, context, cancellationToken),
+        UntagStakeholder c => tags.HandleAsync(c, context, cancellationToken),
+        RemoveStakeholder c => remove.HandleAsync(c, context, cancellationToken),
+        MarkReviewed c => reviewed.HandleAsync(c, context, cancellationToken),
+        ShowHistory c => history.HandleAsync(c, context, cancellationToken),
+        LinkChannel c => links.HandleAsync(c, context, cancellationToken),
+        UnlinkChannel c => links.HandleAsync(c, context, cancellationToken),
+        ListMaps c => list.HandleAsync(c, context, cancellationToken),
+        ChannelSettingsCommand c => settings.HandleAsync(c, context, cancellationToken),
+        ShowPicture c => pictures.HandleAsync(c, context, cancellationToken),
+        ResetLinks c => resetLinks.HandleAsync(c, context, cancellationToken),
+        SnoozeReminders c => snooze.HandleAsync(c, context, cancellationToken),
+        ExportCsv c => csv.HandleAsync(c, context, cancellationToken),
+        ImportCsv c => csv.HandleAsync(c, context, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
+    };
+
+    /// <summary>A submitted stakeholder form (Adaptive Card or Slack modal).</summary>
+    public Task<Reply> SubmitStakeholderAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken) =>
+        forms.SubmitAsync(submission, context, cancellationToken);
+
+    /// <summary>
+    /// A submitted import form (<see cref="ImportFormView"/>): returns an <see cref="ImportPreviewView"/>,
+    /// or the form again with an error, or a not-found view. Changes nothing.
+    /// </summary>
+    public Task<Reply> PreviewImportAsync(string? account, string? csvText, RequestContext context, CancellationToken cancellationToken) =>
+        csv.PreviewAsync(account, csvText, context, cancellationToken);
+
+    /// <summary>The confirm button of an <see cref="ImportPreviewView"/>: applies it once (the map card comes back).</summary>
+    public Task<Reply> ApplyImportAsync(Guid mapId, string importId, RequestContext context, CancellationToken cancellationToken) =>
+        csv.ApplyAsync(mapId, importId, context, cancellationToken);
+}

@@ -1,4 +1,0 @@
-namespace AccountBot.Core.Settings;
-
-/// <summary>An account's reminders are quiet in one channel until <see cref="Until"/>.</summary>
-public sealed record Snooze(Guid MapId, DateTimeOffset Until);

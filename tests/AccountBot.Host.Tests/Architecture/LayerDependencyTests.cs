@@ -1,0 +1,57 @@
+using System.Reflection;
+
+namespace AccountBot.Host.Tests.Architecture;
+
+/// <summary>
+/// The layers of docs/ARCHITECTURE.md, read from the compiled assemblies: each project may use only the projects
+/// and framework families its layer allows, so Core using ASP.NET Core, a store or a platform fails here.
+/// </summary>
+public sealed class LayerDependencyTests
+{
+    // Our own assemblies each layer may reference; every other AccountBot.* is refused.
+    public static TheoryData<string, string[]> OwnReferences => new()
+    {
+        { "AccountBot.Core", [] },
+        { "AccountBot.Adapters", ["AccountBot.Core"] },
+        { "AccountBot.Charts", ["AccountBot.Core"] },
+        { "AccountBot.Storage.LiteDb", ["AccountBot.Core", "AccountBot.Adapters"] },
+        { "AccountBot.Storage.Postgres", ["AccountBot.Core", "AccountBot.Adapters"] },
+        { "AccountBot.Slack", ["AccountBot.Core", "AccountBot.Adapters"] },
+        { "AccountBot.Teams", ["AccountBot.Core", "AccountBot.Adapters"] },
+    };
+
+    // Outside our own: what the domain and the shared adapters library may never use (web stack, stores, drawing).
+    public static TheoryData<string> Inner => new() { "AccountBot.Core", "AccountBot.Adapters" };
+
+    private static readonly string[] NotInside = ["Microsoft.AspNetCore", "LiteDB", "Npgsql", "SkiaSharp", "Microsoft.IdentityModel", "Microsoft.Identity", "OpenTelemetry"];
+
+    [Theory]
+    [MemberData(nameof(OwnReferences))]
+    public void Project_ReferencesOnlyTheLayersBelowIt(string project, string[] allowed)
+    {
+        var own = References(project).Where(name => name.StartsWith("AccountBot", StringComparison.Ordinal));
+
+        Assert.All(own, name => Assert.Contains(name, allowed));
+    }
+
+    [Theory]
+    [MemberData(nameof(Inner))]
+    public void InnerLayer_UsesNoWebStackStoreOrPlatformLibrary(string project)
+    {
+        var outside = References(project).Where(name => NotInside.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public void Host_ReferencesEveryLayer()
+    {
+        // The host composes every layer; a layer it stopped using would no longer be checked by the rules above.
+        var layers = new HashSet<string>(["AccountBot.Core", "AccountBot.Adapters", "AccountBot.Charts", "AccountBot.Storage.LiteDb", "AccountBot.Storage.Postgres", "AccountBot.Slack", "AccountBot.Teams"]);
+
+        Assert.Superset(layers, References("AccountBot").ToHashSet());
+    }
+
+    private static IReadOnlyList<string> References(string project) =>
+        [.. Assembly.Load(new AssemblyName(project)).GetReferencedAssemblies().Select(a => a.Name!)];
+}

@@ -28,7 +28,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     public async Task MapCommand_NotFoundCreateAddSubmit_AnnouncesAndShowsChampion()
     {
         var notFound = await _host.CommandTextAsync("Acme");
-        Assert.Contains("no account map called", notFound, StringComparison.Ordinal);
+        Assert.Contains("There is no map called", notFound, StringComparison.Ordinal);
         Assert.Contains("cmd:create", notFound, StringComparison.Ordinal);
 
         var create = JsonDocument.Parse(notFound).RootElement.GetProperty("blocks").EnumerateArray()

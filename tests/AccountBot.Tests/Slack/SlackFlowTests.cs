@@ -155,7 +155,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
         var other = await _host.CommandTextAsync("Acme", team: "T0OTHER");
         var list = await _host.CommandTextAsync("list", team: "T0OTHER");
 
-        Assert.Contains("no account map called", other, StringComparison.Ordinal);
+        Assert.Contains("There is no map called", other, StringComparison.Ordinal);
         Assert.DoesNotContain("Jane", other, StringComparison.Ordinal);
         Assert.Contains("0 account maps", list, StringComparison.Ordinal);
     }

@@ -3,7 +3,7 @@ using System.Net;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Files;
-using AccountBot.Testing.Resilience;
+using AccountBot.Testing.Processes;
 using AccountBot.Testing.Slack;
 using AccountBot.Tests.Hosting;
 using AccountBot.Tests.Reminders;

@@ -60,7 +60,7 @@ public sealed class SlackMessageRenderer
     {
         var blocks = new List<Block>
         {
-            Section($"There is no account map called *{Escape(v.RequestedName)}* yet."),
+            Section($"There is no map called *{Escape(v.RequestedName)}* yet."),
         };
         var elements = new List<ActionElement>
         {
@@ -111,7 +111,7 @@ public sealed class SlackMessageRenderer
         foreach (var (entry, i) in v.Maps.Take(MaxListed).Select((e, i) => (e, i)))
         {
             var gaps = entry.Gaps.Count == 0 ? "no gaps" : string.Join("; ", entry.Gaps.Take(3).Select(g => Escape(g.Message)));
-            blocks.Add(new SectionBlock(Md($"*{Escape(entry.Name)}* · {entry.Kind} · owner {Escape(entry.OwnerName)} · {entry.ActiveCount} people\n{gaps}"))
+            blocks.Add(new SectionBlock(Md($"*{Escape(entry.Name)}* · {entry.Kind} · owner {Escape(entry.OwnerName)} · {entry.ActiveCount} active\n{gaps}"))
             {
                 Accessory = new ButtonElement(SlackBotIds.OpenMap + ":" + i.ToString(CultureInfo.InvariantCulture), "Open") { Value = CommandText.Map(entry.CommandName).Open },
             });

@@ -37,7 +37,10 @@ internal static class SlackLoadGenerator
         var folder = Directory.CreateTempSubdirectory("accountbot-slack-load-");
         try
         {
-            await using var real = await StartRealHostAsync(folder.FullName);
+            // The host asks conversations.info once per channel (cached) before posting a map: a channel not shared.
+            await using var webApi = await AccountBot.Benchmarks.Teams.LoopbackApp.StartAsync(app =>
+                app.MapPost("/api/conversations.info", () => Results.Json(new { ok = true, channel = new { id = "C0BENCH", is_ext_shared = false } })));
+            await using var real = await StartRealHostAsync(folder.FullName, webApi.Address);
             await using var bare = await StartBareAsync();
             var signer = new SlackRequestSigner(Secret, TimeProvider.System);
 
@@ -70,13 +73,13 @@ internal static class SlackLoadGenerator
         }
     }
 
-    private static async Task<WebApplication> StartRealHostAsync(string folder)
+    private static async Task<WebApplication> StartRealHostAsync(string folder, Uri webApi)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration["Storage:LiteDb:Path"] = Path.Combine(folder, "bot.db");
         builder.Configuration["Slack:SigningSecret"] = Secret;
         builder.Configuration["Slack:BotToken"] = "xoxb-bench";
-        builder.Configuration["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/";
+        builder.Configuration["Slack:ApiBaseUrl"] = new Uri(webApi, "api/").AbsoluteUri;
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         HostingExtensions.AddAccountBot(builder);

@@ -3,7 +3,7 @@ using System.Net;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Files;
-using AccountBot.Testing.Resilience;
+using AccountBot.Testing.Processes;
 using AccountBot.Testing.Slack;
 using AccountBot.Host.Tests.Hosting;
 using AccountBot.Host.Tests.Reminders;

@@ -28,7 +28,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
     public async Task MapCommand_NotFoundCreateAddSubmit_AnnouncesAndShowsChampion()
     {
         var notFound = await _host.CommandTextAsync("Acme");
-        Assert.Contains("no account map called", notFound, StringComparison.Ordinal);
+        Assert.Contains("There is no map called", notFound, StringComparison.Ordinal);
         Assert.Contains("cmd:create", notFound, StringComparison.Ordinal);
 
         var create = JsonDocument.Parse(notFound).RootElement.GetProperty("blocks").EnumerateArray()
@@ -155,7 +155,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
         var other = await _host.CommandTextAsync("Acme", team: "T0OTHER");
         var list = await _host.CommandTextAsync("list", team: "T0OTHER");
 
-        Assert.Contains("no account map called", other, StringComparison.Ordinal);
+        Assert.Contains("There is no map called", other, StringComparison.Ordinal);
         Assert.DoesNotContain("Jane", other, StringComparison.Ordinal);
         Assert.Contains("0 account maps", list, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AccountBot.Storage.LiteDb;
+using AccountBot.Testing.Processes;
 using AccountBot.Testing.Slack;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;

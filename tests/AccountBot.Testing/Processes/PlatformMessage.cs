@@ -1,4 +1,4 @@
-namespace AccountBot.Testing.Resilience;
+namespace AccountBot.Testing.Processes;
 
 /// <summary>
 /// What the host sent to a <see cref="FakeChatPlatforms"/> platform: the id the fake gave it (a Teams message id,

@@ -1,4 +1,4 @@
-namespace AccountBot.Testing.Resilience;
+namespace AccountBot.Testing.Processes;
 
 /// <summary>The host did not become ready after a kill: the database did not open, or the process died.</summary>
 public sealed class CrashHostStartException : Exception

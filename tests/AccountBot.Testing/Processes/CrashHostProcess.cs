@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace AccountBot.Testing.Resilience;
+namespace AccountBot.Testing.Processes;
 
 /// <summary>
 /// One life of the real AccountBot host (<c>dotnet AccountBot.dll</c>, Development environment) on a database file

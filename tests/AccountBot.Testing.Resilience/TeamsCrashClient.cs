@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountBot.Teams.Protocol;
+using AccountBot.Testing.Processes;
 using AccountBot.Testing.Teams;
 
 namespace AccountBot.Testing.Resilience;

@@ -6,7 +6,7 @@ using AccountBot.Testing.Teams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AccountBot.Testing.Resilience;
+namespace AccountBot.Testing.Processes;
 
 /// <summary>
 /// The two platforms the crash loop's host talks to, on one loopback port, outliving every host process: a Bot

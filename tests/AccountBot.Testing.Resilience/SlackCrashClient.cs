@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccountBot.Testing.Processes;
 using AccountBot.Testing.Slack;
 
 namespace AccountBot.Testing.Resilience;

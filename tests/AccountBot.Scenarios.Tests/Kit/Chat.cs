@@ -1,0 +1,47 @@
+namespace AccountBot.Scenarios.Tests.Kit;
+
+/// <summary>
+/// One person talking to the real host on one platform: <c>await chat.Send("map Acme").AssertReply("Acme")</c>.
+/// Each call waits until the host has answered and sent everything the request caused (after-ack work included),
+/// and gives back what the person would see, as plain text.
+/// </summary>
+public abstract class Chat : IAsyncDisposable
+{
+    /// <summary>The platforms every scenario runs on.</summary>
+    public static TheoryData<string> Platforms => ["slack", "teams"];
+
+    public abstract string Platform { get; }
+
+    /// <summary>The last form the bot opened (Slack modal, Teams card with inputs), or null before any.</summary>
+    public ShownForm? Form { get; protected set; }
+
+    /// <summary>Starts the host for <paramref name="platform"/> (<c>slack</c> or <c>teams</c>).</summary>
+    public static async Task<Chat> StartAsync(string platform) => platform switch
+    {
+        "slack" => await SlackChat.StartAsync(),
+        "teams" => await TeamsChat.StartAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "slack or teams"),
+    };
+
+    /// <summary>A command as the platform carries it: Slack's <c>/map</c> with the rest as text, a Teams message.</summary>
+    public Task<Replies> Send(string command) => SendAsync(command, outsider: false);
+
+    /// <summary>The same command from someone of another organisation (Slack Connect, a Teams guest).</summary>
+    public Task<Replies> SendAsOutsider(string command) => SendAsync(command, outsider: true);
+
+    /// <summary>
+    /// Fills in the last form and submits it: <paramref name="fields"/> by field id, option values for choices (several
+    /// joined with commas). Fields not named keep what the form showed, as on the platform.
+    /// </summary>
+    public Task<Replies> SubmitForm(params (string Field, string Value)[] fields)
+    {
+        var form = Form ?? throw new InvalidOperationException("No form has been shown yet: Send a command that opens one first.");
+        return SubmitAsync(form, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
+    }
+
+    protected abstract Task<Replies> SendAsync(string command, bool outsider);
+
+    protected abstract Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields);
+
+    public abstract ValueTask DisposeAsync();
+}

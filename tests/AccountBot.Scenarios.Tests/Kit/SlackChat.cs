@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using AccountBot.Core.FollowUps;
+using AccountBot.Slack.Installations;
+using AccountBot.Testing.Slack;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static AccountBot.Testing.Slack.SlackPayloads;
+
+namespace AccountBot.Scenarios.Tests.Kit;
+
+/// <summary>
+/// The host on Kestrel with Slack's signed requests (<c>/slack/commands</c>, <c>/slack/interactivity</c>) and its Web API
+/// at a <see cref="FakeSlackApi"/>. Replies are the ack's body and the response_url, chat.* and views.* calls the
+/// request caused. The workspace T0ACME has installed the app; T0FOREIGN (the outsider's) has not.
+/// </summary>
+public sealed class SlackChat : Chat
+{
+    private const string SigningSecret = "scenario-signing-secret-0123456789";
+    private const string OutsiderTeam = "T0FOREIGN";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static readonly HashSet<string> Seen = new(StringComparer.Ordinal)
+    {
+        "response_url", "chat.postMessage", "chat.postEphemeral", "chat.update", "views.open", "views.update", "views.push",
+    };
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "accountbot-scenarios", Guid.NewGuid().ToString("N"));
+    private readonly SlackRequestSigner _signer = new(SigningSecret, TimeProvider.System);
+    private FakeSlackApi _api = null!;
+    private WebApplicationFactory<Program> _host = null!;
+    private HttpClient _client = null!;
+    private int _requests;
+
+    private SlackChat()
+    {
+    }
+
+    public override string Platform => "slack";
+
+    public static async Task<SlackChat> StartAsync()
+    {
+        var chat = new SlackChat { _api = await FakeSlackApi.StartAsync() };
+        chat._host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            web.UseSetting("Urls", "http://127.0.0.1:0");
+            web.UseSetting("Storage:LiteDb:Path", Path.Combine(chat._folder, "bot.db"));
+            web.UseSetting("Slack:SigningSecret", SigningSecret);
+            web.UseSetting("Slack:ClientId", "1234.5678");
+            web.UseSetting("Slack:ClientSecret", "client-secret");
+            web.UseSetting("Slack:RedirectUri", "https://bot.example/slack/oauth/callback");
+            web.UseSetting("Slack:ApiBaseUrl", chat._api.ApiBaseUrl.AbsoluteUri);
+            web.UseSetting("Reminders:Enabled", "false");
+        });
+        chat._host.UseKestrel(0);
+        chat._host.StartServer();
+        chat._client = chat._host.CreateClient();
+        await chat._host.Services.GetRequiredService<ISlackInstallationStore>()
+            .SaveAsync(new SlackInstallation { TeamId = "T0ACME", BotToken = "xoxb-acme", BotUserId = "U0BOT" }, CancellationToken.None);
+        return chat;
+    }
+
+    protected override Task<Replies> SendAsync(string command, bool outsider)
+    {
+        var text = command.StartsWith("map ", StringComparison.Ordinal) ? command["map ".Length..] : command;
+        var id = Interlocked.Increment(ref _requests).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fields = Command(text, team: outsider ? OutsiderTeam : "T0ACME", responseUrl: _api.ResponseUrl(id), triggerId: "trigger-" + id);
+        return ExchangeAsync(() => _signer.CreateFormRequest("/slack/commands", fields));
+    }
+
+    protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
+    {
+        var view = form.Json;
+        var values = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var block in view["blocks"]!.AsArray())
+        {
+            if (block?["type"]?.GetValue<string>() != "input" || block["block_id"]?.GetValue<string>() is not { } blockId)
+                continue;
+            var element = block["element"]!;
+            var value = fields.TryGetValue(blockId, out var given) ? given : null;
+            if (StateOf(element, value) is { } state)
+                values[blockId] = state;
+        }
+
+        var payload = ViewSubmission(view["callback_id"]!.GetValue<string>(), view["private_metadata"]!.GetValue<string>(), values);
+        return ExchangeAsync(() => _signer.CreateInteractionRequest("/slack/interactivity", payload));
+    }
+
+    /// <summary>An input's state as Slack sends it: the value typed or picked, else what the view showed at first.</summary>
+    private static JsonObject? StateOf(JsonNode element, string? value)
+    {
+        switch (element["type"]!.GetValue<string>())
+        {
+            case "plain_text_input" or "email_text_input" or "url_text_input" or "number_input":
+                var state = Text(value ?? element["initial_value"]?.GetValue<string>());
+                state["type"] = element["type"]!.GetValue<string>();
+                return state;
+            case "datepicker":
+                return Date(value ?? element["initial_date"]?.GetValue<string>());
+            case "multi_static_select":
+                var picked = value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    ?? element["initial_options"]?.AsArray().Select(o => o!["value"]!.GetValue<string>()).ToArray() ?? [];
+                return MultiSelected(picked);
+            case "static_select" or "external_select":
+                var one = value ?? element["initial_option"]?["value"]?.GetValue<string>();
+                return one is null ? new JsonObject { ["type"] = element["type"]!.GetValue<string>(), ["selected_option"] = null } : Selected(one);
+            case "users_select":
+                return new JsonObject { ["type"] = "users_select", ["selected_user"] = value ?? element["initial_user"]?.GetValue<string>() };
+            default:
+                return null;
+        }
+    }
+
+    private async Task<Replies> ExchangeAsync(Func<HttpRequestMessage> create)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        var before = _api.Calls.Count;
+        using var request = create();
+        using var response = await _client.SendAsync(request, patience.Token);
+        var ack = await response.Content.ReadAsStringAsync(patience.Token);
+        await _host.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(patience.Token);
+
+        var lines = new List<string>();
+        if (ack.Length > 0 && ack.TrimStart().StartsWith('{'))
+        {
+            var answer = JsonNode.Parse(ack);
+            lines.AddRange(VisibleText.Of(answer));
+            // A view_submission refused: the messages stand under their inputs, keyed by block id.
+            if (answer?["errors"] is JsonObject errors)
+                lines.AddRange(errors.Select(e => e.Value!.GetValue<string>()));
+        }
+        else if (ack.Length > 0)
+            lines.Add(ack);
+        foreach (var call in _api.Calls.Skip(before).Where(c => Seen.Contains(c.Method)))
+        {
+            var body = JsonNode.Parse(call.Body);
+            if (call.Method == "views.open" && body?["view"] is { } view)
+                Form = new ShownForm(view);
+            lines.AddRange(VisibleText.Of(body));
+        }
+
+        return new Replies(Platform, lines);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+        await _api.DisposeAsync();
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+}

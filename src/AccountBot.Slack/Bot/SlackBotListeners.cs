@@ -145,32 +145,23 @@ public sealed partial class SlackBotListeners(
 
         try
         {
-            var repeated = await maps.IsAppliedAsync(request.Workspace, metadata.SubmissionId, cancellationToken);
             var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
             if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
                 values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
-            var reply = await dispatcher.SubmitStakeholderAsync(
+            var saved = await dispatcher.SubmitStakeholderAsync(
                 new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values), request, cancellationToken);
-            switch (reply)
+            switch (saved.Reply)
             {
                 case StakeholderFormView { Errors.Count: > 0 } rejected:
                     return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors));
                 case NoticeView notice:
                     return Errors(F.Name, notice.Text);
-                case MapView map:
-                    if (repeated || !announcements.TryClaim(request.Workspace.Value + "|" + metadata.SubmissionId))
-                    {
-                        Log.SubmissionRepeated(logger, metadata.SubmissionId);
-                        return null;
-                    }
-
-                    if (metadata.ChannelId is { Length: > 0 } channel)
-                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
-                    return null;
                 default:
+                    Announce(context, saved, metadata.ChannelId, request, metadata.SubmissionId);
                     return null;
             }
         }
+
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.BotFailed(logger, e, "view submission", request.Workspace.Value);
@@ -227,27 +218,13 @@ public sealed partial class SlackBotListeners(
 
         try
         {
-            var key = CsvHandler.IdempotencyKey(metadata.ImportId);
-            var repeated = await maps.IsAppliedAsync(request.Workspace, key, cancellationToken);
-            var reply = await dispatcher.ApplyImportAsync(metadata.MapId, metadata.ImportId, request, cancellationToken);
-            switch (reply)
-            {
-                case MapView map:
-                    if (repeated || !announcements.TryClaim(request.Workspace.Value + "|" + key))
-                    {
-                        Log.SubmissionRepeated(logger, key);
-                        return null;
-                    }
-
-                    if (metadata.ChannelId is { Length: > 0 } channel)
-                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
-                    return null;
-                case NoticeView notice:
-                    return ViewSubmissionResponse.Update(imports.Notice(notice));
-                default:
-                    return null;
-            }
+            var saved = await dispatcher.ApplyImportAsync(metadata.MapId, metadata.ImportId, request, cancellationToken);
+            if (saved.Reply is NoticeView notice)
+                return ViewSubmissionResponse.Update(imports.Notice(notice));
+            Announce(context, saved, metadata.ChannelId, request, CsvHandler.IdempotencyKey(metadata.ImportId));
+            return null;
         }
+
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.BotFailed(logger, e, "import preview", request.Workspace.Value);
@@ -278,6 +255,23 @@ public sealed partial class SlackBotListeners(
 
         Log.FormOpenFailed(logger, team.ToString(), error);
         return fallback();
+    }
+
+    /// <summary>
+    /// Posts a save's map in the channel the form came from, after the ack, once: a repeat (Slack retrying the
+    /// submission, or a double click) was announced by the save that wrote it.
+    /// </summary>
+    private void Announce(SlackListenerContext context, SaveReply saved, string? channelId, RequestContext request, string key)
+    {
+        if (saved.Announcement is not MapView map || !announcements.TryClaim(request.Workspace.Value + "|" + key))
+        {
+            if (saved.Outcome == SaveOutcome.AlreadyApplied)
+                Log.SubmissionRepeated(logger, key);
+            return;
+        }
+
+        if (channelId is { Length: > 0 } channel)
+            context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
     }
 
     private static ViewErrorsResponse Errors(string blockId, string message) =>

@@ -152,7 +152,7 @@ public sealed class TeamsBot(
                     Guid.TryParse(action.Get(CardVerbs.Keys.StakeholderId), out var stakeholderId) ? stakeholderId : null,
                     action.Get(CardVerbs.Keys.SubmissionId) ?? string.Empty,
                     StakeholderFormSubmission.ReadValues(action, context.User));
-                reply = await dispatcher.SubmitStakeholderAsync(submission, context, cancellationToken);
+                reply = (await dispatcher.SubmitStakeholderAsync(submission, context, cancellationToken)).Reply;
                 inPlace = true;
                 break;
             case CardVerbs.PreviewImport:
@@ -161,7 +161,7 @@ public sealed class TeamsBot(
                 inPlace = true;
                 break;
             case CardVerbs.ApplyImport when Guid.TryParse(action.Get(CardVerbs.Keys.MapId), out var importMapId) && action.Get(CardVerbs.Keys.ImportId) is { } importId:
-                reply = await dispatcher.ApplyImportAsync(importMapId, importId, context, cancellationToken);
+                reply = (await dispatcher.ApplyImportAsync(importMapId, importId, context, cancellationToken)).Reply;
                 inPlace = true;
                 break;
             case CardVerbs.CancelImport:

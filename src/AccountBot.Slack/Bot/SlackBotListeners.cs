@@ -1,12 +1,8 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Access;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
-using AccountBot.Core.Features.Csv;
-using AccountBot.Core.Features.Stakeholders;
-using AccountBot.Core.FollowUps;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Installations;
@@ -15,15 +11,14 @@ using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
-using F = AccountBot.Core.Accounts.StakeholderFields;
 
 namespace AccountBot.Slack.Bot;
 
 /// <summary>
 /// Bridges Slack to the core: <c>/map</c>, button and select actions (their <c>value</c> is a core command), the
 /// stakeholder modal (open at once with the trigger id; submit with idempotency; errors next to fields), the
-/// external-select options, and <c>@AccountBot</c> mentions. A failure gets a polite message and a log line, never
-/// a 500 with details. Resolved per request (it holds the typed <see cref="SlackApiClient"/>).
+/// external-select options, and <c>@AccountBot</c> mentions, one file per feature. A listener that throws is answered
+/// by the one error handler (<see cref="SlackBotErrors"/>). Resolved per request (it holds the typed <see cref="SlackApiClient"/>).
 /// </summary>
 public sealed partial class SlackBotListeners(
     CommandDispatcher dispatcher,
@@ -113,81 +108,6 @@ public sealed partial class SlackBotListeners(
         Respond(context, payload.ResponseUrl, await PrivateIfSharedAsync(context.Team, channelId, message, replacesChannelMessage, null, context.BeforeAck));
     }
 
-    public async Task<ViewSubmissionResponse?> OnStakeholderSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(context);
-        var metadata = FormMetadata.TryDecode(payload.View.PrivateMetadata);
-        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
-        if (metadata is null)
-        {
-            Log.BadFormMetadata(logger, request.Workspace.Value);
-            return Errors(F.Name, "This form can no longer be saved. Close it and open it again.");
-        }
-
-        var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
-        if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
-            values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
-        var saved = await dispatcher.SubmitStakeholderAsync(
-            new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values), request, cancellationToken);
-        switch (saved.Reply)
-        {
-            case StakeholderFormView { Errors.Count: > 0 } rejected:
-                return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors));
-            case NoticeView notice:
-                return Errors(F.Name, notice.Text);
-            default:
-                Announce(context, saved, metadata.ChannelId, request, metadata.SubmissionId);
-                return null;
-        }
-    }
-
-    /// <summary>The pasted CSV: a preview replaces the form; a rejected paste keeps the form open with the error under its field.</summary>
-    public async Task<ViewSubmissionResponse?> OnImportFormSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(context);
-        // The form's metadata is the channel id it was opened in; anything longer is not ours (and would not fit the preview's metadata).
-        var channel = payload.View.PrivateMetadata is { Length: > 0 and <= MaxChannelIdLength } c ? c : null;
-        var request = SlackRequestContexts.From(payload, channel);
-        var state = payload.View.State;
-        var reply = await dispatcher.PreviewImportAsync(
-            state.GetText(ImportFormView.AccountField, ImportFormView.AccountField),
-            state.GetText(ImportFormView.CsvField, ImportFormView.CsvField),
-            request,
-            cancellationToken);
-        return reply switch
-        {
-            ImportPreviewView preview => ViewSubmissionResponse.Update(imports.Preview(preview, channel)),
-            ImportFormView rejected => new ViewErrorsResponse(ImportModalRenderer.ErrorsByBlock(rejected)),
-            MapNotFoundView missing => Errors(ImportFormView.AccountField, missing.Suggestions.Count > 0
-                ? $"There is no account map called {missing.RequestedName}. Did you mean {string.Join(", ", missing.Suggestions.Take(3))}?"
-                : $"There is no account map called {missing.RequestedName}. Create it first with /map {missing.RequestedName} create."),
-            NoticeView notice => Errors(ImportFormView.CsvField, notice.Text),
-            _ => Errors(ImportFormView.CsvField, "Sorry, this import could not be previewed. Nothing was changed."),
-        };
-    }
-
-    /// <summary>The preview's Import: applies it once (the import id is the key), closes the modal and announces the map in the channel once.</summary>
-    public async Task<ViewSubmissionResponse?> OnImportPreviewSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(context);
-        var metadata = ImportMetadata.TryDecode(payload.View.PrivateMetadata);
-        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
-        if (metadata is null)
-        {
-            Log.BadImportMetadata(logger, request.Workspace.Value);
-            return ViewSubmissionResponse.Update(imports.Notice(new NoticeView(Tone.Warning, "This preview can no longer be imported. Paste the CSV again with /map import; nothing was changed.")));
-        }
-
-        var saved = await dispatcher.ApplyImportAsync(metadata.MapId, metadata.ImportId, request, cancellationToken);
-        if (saved.Reply is NoticeView notice)
-            return ViewSubmissionResponse.Update(imports.Notice(notice));
-        Announce(context, saved, metadata.ChannelId, request, CsvHandler.IdempotencyKey(metadata.ImportId));
-        return null;
-    }
-
     /// <summary>
     /// Opens a modal before the ack (the trigger id lives 3 s and works once, so this comes before anything slow). When
     /// Slack refuses or throttles it, or the ack budget runs out, the form comes back as a message instead.
@@ -211,23 +131,6 @@ public sealed partial class SlackBotListeners(
 
         Log.FormOpenFailed(logger, team.ToString(), error);
         return fallback();
-    }
-
-    /// <summary>
-    /// Posts a save's map in the channel the form came from, after the ack, once: a repeat (Slack retrying the
-    /// submission, or a double click) was announced by the save that wrote it.
-    /// </summary>
-    private void Announce(SlackListenerContext context, SaveReply saved, string? channelId, RequestContext request, string key)
-    {
-        if (saved.Announcement is not MapView map || !announcements.TryClaim(request.Workspace.Value + "|" + key))
-        {
-            if (saved.Outcome == SaveOutcome.AlreadyApplied)
-                Log.SubmissionRepeated(logger, key);
-            return;
-        }
-
-        if (channelId is { Length: > 0 } channel)
-            context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
     }
 
     private static ViewErrorsResponse Errors(string blockId, string message) =>

@@ -59,9 +59,6 @@ internal static partial class Log
     [LoggerMessage(4003, LogLevel.Warning, "Slack OAuth callback refused: {Reason} {Detail} ({Count} since the last such line)")]
     public static partial void OAuthRefused(ILogger logger, string reason, string detail, int count);
 
-    [LoggerMessage(5001, LogLevel.Error, "Slack bot could not answer {Kind} in workspace {Workspace}")]
-    public static partial void BotFailed(ILogger logger, Exception exception, string kind, string workspace);
-
     [LoggerMessage(5002, LogLevel.Warning, "Slack could not open the stakeholder form in workspace {Workspace}: {Error}")]
     public static partial void FormOpenFailed(ILogger logger, string workspace, string error);
 

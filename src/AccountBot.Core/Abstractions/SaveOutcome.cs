@@ -1,6 +1,9 @@
 namespace AccountBot.Core.Abstractions;
 
-/// <summary>What happened to a <see cref="MapWrite"/>.</summary>
+/// <summary>
+/// What became of a save: the store's answer to a <see cref="MapWrite"/>, and <c>MapEditor</c>'s after its retries
+/// (which adds <see cref="Invalid"/> and answers <see cref="VersionConflict"/> only once it gave up).
+/// </summary>
 public enum SaveOutcome
 {
     /// <summary>Written; the result holds the map at its new version.</summary>
@@ -12,7 +15,10 @@ public enum SaveOutcome
     /// <summary>Another map of the workspace already has this name.</summary>
     NameTaken,
 
-    /// <summary>The idempotency key was applied before; nothing changed. The result holds the current map.</summary>
+    /// <summary>
+    /// A repeat: the idempotency key was applied before; nothing changed. The result holds the current map. Whoever
+    /// announces saves stays silent, as the first save was announced.
+    /// </summary>
     AlreadyApplied,
 
     /// <summary>The map no longer exists.</summary>
@@ -20,4 +26,7 @@ public enum SaveOutcome
 
     /// <summary>A new map was refused: its workspace already holds <see cref="MapWrite.MapLimit"/> maps.</summary>
     LimitReached,
+
+    /// <summary>A domain rule refused the change (never from the store); the result's errors say which and why.</summary>
+    Invalid,
 }

@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Views;
@@ -7,15 +8,16 @@ namespace AccountBot.Core.Features;
 /// <summary>The reply to a finished map edit: the updated map for the channel, or what went wrong.</summary>
 public static class MapEditReplies
 {
-    public static Reply From(EditResult result, MapViewFactory views, string notice)
+    public static SaveReply From(SaveResult result, MapViewFactory views, string notice)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(views);
-        return result.Outcome switch
+        Reply reply = result.Outcome switch
         {
-            EditOutcome.Saved or EditOutcome.AlreadyApplied => views.Build(result.Map!, notice) with { Visibility = ReplyVisibility.Channel },
-            EditOutcome.NotFound => new NoticeView(Tone.Warning, "That map no longer exists.", CommandText.List),
+            SaveOutcome.Saved or SaveOutcome.AlreadyApplied => views.Build(result.Map!, notice) with { Visibility = ReplyVisibility.Channel },
+            SaveOutcome.NotFound => new NoticeView(Tone.Warning, "That map no longer exists.", CommandText.List),
             _ => new NoticeView(Tone.Error, string.Join(" ", result.Errors.Select(e => e.Message))),
         };
+        return new SaveReply(result.Outcome, reply);
     }
 }

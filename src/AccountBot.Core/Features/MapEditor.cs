@@ -14,7 +14,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
 {
     public const int MaxAttempts = 8;
 
-    public async Task<EditResult> EditAsync(
+    public async Task<SaveResult> EditAsync(
         RequestContext context,
         Guid mapId,
         Func<AccountMap, Stamp, MapChange> change,
@@ -30,13 +30,13 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
             if (idempotencyKey is not null && await store.IsAppliedAsync(context.Workspace, idempotencyKey, cancellationToken))
             {
                 var current = await store.GetAsync(context.Workspace, mapId, cancellationToken);
-                return new EditResult(current is null ? EditOutcome.NotFound : EditOutcome.AlreadyApplied, current, null, []);
+                return new SaveResult(current is null ? SaveOutcome.NotFound : SaveOutcome.AlreadyApplied, current);
             }
 
             var map = await store.GetAsync(context.Workspace, mapId, cancellationToken);
             if (map is null)
             {
-                return new EditResult(EditOutcome.NotFound, null, null, []);
+                return new SaveResult(SaveOutcome.NotFound, null);
             }
 
             var stamp = new Stamp(time.GetUtcNow(), context.User);
@@ -47,26 +47,26 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
             }
             catch (DomainRuleException rule)
             {
-                return new EditResult(EditOutcome.Rejected, map, null, rule.Errors);
+                return new SaveResult(SaveOutcome.Invalid, map) { Errors = rule.Errors };
             }
 
             var saved = await store.SaveAsync(new MapWrite(result.Map, result.ToHistory(stamp), idempotencyKey), cancellationToken);
             switch (saved.Outcome)
             {
                 case SaveOutcome.Saved:
-                    return new EditResult(EditOutcome.Saved, saved.Map, result, []);
+                    return saved with { Change = result };
                 case SaveOutcome.AlreadyApplied:
-                    return new EditResult(EditOutcome.AlreadyApplied, saved.Map ?? map, null, []);
+                    return saved with { Map = saved.Map ?? map };
                 case SaveOutcome.NotFound:
-                    return new EditResult(EditOutcome.NotFound, null, null, []);
+                    return saved;
                 case SaveOutcome.NameTaken:
-                    return new EditResult(EditOutcome.Rejected, map, null, [new(StakeholderFields.MapName, "Another map already has that name.")]);
+                    return new SaveResult(SaveOutcome.Invalid, map) { Errors = [new(StakeholderFields.MapName, "Another map already has that name.")] };
                 default:
                     continue;
             }
         }
 
-        return new EditResult(EditOutcome.Conflict, null, null, [new(StakeholderFields.General, "The map is being changed by others right now. Try again in a moment.")]);
+        return new SaveResult(SaveOutcome.VersionConflict, null) { Errors = [new(StakeholderFields.General, "The map is being changed by others right now. Try again in a moment.")] };
     }
 
     /// <summary>

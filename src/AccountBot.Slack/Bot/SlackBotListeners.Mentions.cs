@@ -23,27 +23,18 @@ public sealed partial class SlackBotListeners
         if (!text.Equals("map", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("map ", StringComparison.OrdinalIgnoreCase))
             text = CommandText.FromTyped(text);
         var thread = mention.ThreadTs ?? mention.Ts;
-        SlackMessage message;
-        try
+        var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
+        if (reply is ExportView export)
         {
-            var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
-            if (reply is ExportView export)
-            {
-                // No response_url here: a failed upload is told in the thread by the upload itself; a withheld one privately.
-                if (await ExportWithheldAsync(context.Team, mention.Channel, envelope.IsExtSharedChannel, cancellationToken))
-                    await PostPrivatelyAsync(context.Team, mention.Channel, mention.User, ExportRefused() with { ThreadTs = thread }, cancellationToken);
-                else
-                    Upload(context, mention.Channel, thread, null, export, request);
-                return;
-            }
+            // No response_url here: a failed upload is told in the thread by the upload itself; a withheld one privately.
+            if (await ExportWithheldAsync(context.Team, mention.Channel, envelope.IsExtSharedChannel, cancellationToken))
+                await PostPrivatelyAsync(context.Team, mention.Channel, mention.User, ExportRefused() with { ThreadTs = thread }, cancellationToken);
+            else
+                Upload(context, mention.Channel, thread, null, export, request);
+            return;
+        }
 
-            message = messages.Render(reply, text);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Log.BotFailed(logger, e, "app_mention", request.Workspace.Value);
-            message = messages.Failure();
-        }
+        var message = messages.Render(reply, text);
 
         // Everything a mention answers is posted in the thread, so in a shared channel all of it goes privately.
         if (await sharedChannels.IsSharedOrUnknownAsync(slack, context.Team, mention.Channel, envelope.IsExtSharedChannel, cancellationToken))

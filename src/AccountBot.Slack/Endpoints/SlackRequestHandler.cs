@@ -119,7 +119,9 @@ internal sealed partial class SlackRequestHandler(
 
         var context = new SlackListenerContext(command.TeamKey, beforeAck);
         var reply = await RunListenerAsync("command", command.Command, () => listener(command, context, http.RequestAborted));
-        return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Message(reply.Value, context);
+        if (!reply.Failed)
+            return SlackAck.Message(reply.Value, context);
+        return app.CreateErrorHandler() is { } errors ? SlackAck.Message(errors.CommandFailed(command, context), context) : Failed();
     }
 
     private async Task<SlackAck> DispatchInteractivityAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
@@ -150,7 +152,12 @@ internal sealed partial class SlackRequestHandler(
                         return true;
                     });
                     if (result.Failed)
-                        return SlackAck.Status(StatusCodes.Status500InternalServerError);
+                    {
+                        if (app.CreateErrorHandler() is not { } errors)
+                            return Failed();
+                        errors.ActionFailed(actions, context);
+                        return SlackAck.Empty(context);
+                    }
                 }
 
                 return SlackAck.Empty(context);
@@ -165,7 +172,11 @@ internal sealed partial class SlackRequestHandler(
                 }
 
                 var reply = await RunListenerAsync("view submission", submission.View.CallbackId, () => listener(submission, context, http.RequestAborted));
-                return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Json(reply.Value, _json.ViewSubmissionResponse, context);
+                if (!reply.Failed)
+                    return SlackAck.Json(reply.Value, _json.ViewSubmissionResponse, context);
+                return app.CreateErrorHandler() is { } errors
+                    ? SlackAck.Json(errors.ViewSubmissionFailed(submission, context), _json.ViewSubmissionResponse, context)
+                    : Failed();
             }
 
             case ViewClosedPayload closed:
@@ -182,7 +193,7 @@ internal sealed partial class SlackRequestHandler(
                     await listener(closed, context, http.RequestAborted);
                     return true;
                 });
-                return result.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Empty(context);
+                return result.Failed ? Failed() : SlackAck.Empty(context);
             }
 
             case BlockSuggestionPayload suggestion:
@@ -217,61 +228,11 @@ internal sealed partial class SlackRequestHandler(
 
         var context = new SlackListenerContext(suggestion.TeamKey, beforeAck);
         var reply = await RunListenerAsync("options", suggestion.ActionId, () => listener(suggestion, context, http.RequestAborted));
-        return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Json(reply.Value, _json.OptionsResponse, context);
+        // A failed search offers nothing, as an unknown one does: Slack shows "no results", not an error.
+        return SlackAck.Json(reply.Failed ? OptionsResponse.Empty : reply.Value, _json.OptionsResponse, context);
     }
 
-    private async Task<SlackAck> DispatchEventAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
-    {
-        switch (SlackEventEnvelope.Parse(body))
-        {
-            case UrlVerificationEnvelope verification:
-                return SlackAck.Json(new Dictionary<string, string> { ["challenge"] = verification.Challenge }, _json.DictionaryStringString, null);
-
-            case EventCallbackEnvelope envelope:
-            {
-                if (!await deduplicator.TryRegisterAsync(envelope.EventId, beforeAck))
-                {
-                    Log.DuplicateEvent(logger, envelope.EventId, http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
-                    return SlackAck.Empty();
-                }
-
-                // The token is dead once these arrive; forget it before acking so nothing else tries to use it.
-                if (envelope.Event is AppUninstalledEvent || envelope.Event is TokensRevokedEvent { Tokens.Bot.Count: > 0 })
-                {
-                    await installations.DeleteAsync(envelope.TeamKey, http.RequestAborted);
-                    Log.InstallationRemoved(logger, envelope.TeamKey.ToString(), envelope.Event.Type);
-                }
-
-                // Events show no answer: a refused one is acked with nothing (and logged once); a mention by another
-                // organisation's member gets its one line privately.
-                if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is var access and not SlackAccess.Allowed)
-                    return await RefuseEventAsync(http, envelope, access);
-
-                var context = new SlackListenerContext(envelope.TeamKey);
-                var listener = app.FindEvent(envelope.Event.Type);
-                if (listener is null)
-                {
-                    Log.Unhandled(logger, "event", envelope.Event.Type);
-                    return SlackAck.Empty();
-                }
-
-                // Events are acked at once; the listener itself is follow-up work.
-                var after = new SlackListenerContext(envelope.TeamKey);
-                after.RunAfterAck(async ct =>
-                {
-                    await listener(envelope, context, ct);
-
-                    if (context.AfterAck.Count > 0)
-                        await followUps.EnqueueAsync(context.AfterAck, ct);
-                });
-                return SlackAck.Empty(after);
-            }
-
-            default:
-                return SlackAck.Empty();
-        }
-    }
-
+    /// <summary>The one place a listener's failure is caught and logged; the registry's error handler then answers.</summary>
     private async Task<(bool Failed, T? Value)> RunListenerAsync<T>(string kind, string id, Func<Task<T>> run)
     {
         try
@@ -284,6 +245,8 @@ internal sealed partial class SlackRequestHandler(
             return (true, default);
         }
     }
+
+    private static SlackAck Failed() => SlackAck.Status(StatusCodes.Status500InternalServerError);
 
     private static bool IsSslCheck(string form) =>
         form.Contains("ssl_check=", StringComparison.Ordinal) && QueryHelpers.ParseQuery(form).TryGetValue("ssl_check", out var v) && v == "1";

@@ -45,6 +45,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<SlackUserNames>();
         services.TryAddSingleton<SlackSharedChannels>();
         services.TryAddTransient<SlackBotListeners>();
+        services.TryAddTransient<SlackBotErrors>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestDeliveryCheck, SlackDigestDeliveryCheck>());
         services.AddSlackListeners(Register);
@@ -69,6 +70,7 @@ public static class SlackBotServiceCollectionExtensions
         app.Event(Protocol.SlackEventTypes.AppMention, (e, ctx, ct) => Listeners().OnAppMentionAsync(e, ctx, ct));
         app.Event(Protocol.SlackEventTypes.ChannelShared, (e, _, _) => ForgetSharing(e));
         app.Event(Protocol.SlackEventTypes.ChannelUnshared, (e, _, _) => ForgetSharing(e));
+        app.Error(services.GetRequiredService<SlackBotErrors>);
 
         Task ForgetSharing(Protocol.EventCallbackEnvelope envelope)
         {

@@ -6,7 +6,8 @@ namespace AccountBot.Slack.Routing;
 /// <summary>
 /// The listener registry, shaped like bolt's <c>app.command/action/view/options/event</c>. Each listener returns its
 /// ack (the HTTP response body, or null for an empty 200) and may schedule slow work with
-/// <see cref="SlackListenerContext.RunAfterAck"/>. Registering the same id twice throws.
+/// <see cref="SlackListenerContext.RunAfterAck"/>; a listener that throws is answered by the one <see cref="Error"/>
+/// handler. Registering the same id twice throws.
 /// </summary>
 public sealed class SlackListenerRegistry
 {
@@ -17,6 +18,7 @@ public sealed class SlackListenerRegistry
     private readonly Dictionary<string, Func<ViewClosedPayload, SlackListenerContext, CancellationToken, Task>> _viewClosed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<BlockSuggestionPayload, SlackListenerContext, CancellationToken, Task<OptionsResponse>>> _options = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<EventCallbackEnvelope, SlackListenerContext, CancellationToken, Task>> _events = new(StringComparer.Ordinal);
+    private Func<ISlackErrorHandler>? _error;
 
     /// <summary>A slash command such as <c>/map</c>; the returned message (or null: empty 200) is the ack shown to the user.</summary>
     public SlackListenerRegistry Command(string command, Func<SlashCommand, SlackListenerContext, CancellationToken, Task<SlackMessage?>> listener)
@@ -74,6 +76,21 @@ public sealed class SlackListenerRegistry
         Add(_events, type, listener, "event");
         return this;
     }
+
+    /// <summary>
+    /// The one error handler (bolt's <c>app.error</c>), created for each failure (it may hold per-request clients).
+    /// Registering a second one throws.
+    /// </summary>
+    public SlackListenerRegistry Error(Func<ISlackErrorHandler> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (_error is not null)
+            throw new InvalidOperationException("A Slack error handler is already registered.");
+        _error = handler;
+        return this;
+    }
+
+    internal ISlackErrorHandler? CreateErrorHandler() => _error?.Invoke();
 
     internal Func<SlashCommand, SlackListenerContext, CancellationToken, Task<SlackMessage?>>? FindCommand(string command) => _commands.GetValueOrDefault(command);
 

@@ -35,83 +35,94 @@ public sealed class TeamsBot(
     public const string CancelledText = "Nothing was removed.";
     public const string ImportCancelledText = "Import cancelled. Nothing was changed.";
 
-    /// <summary>Registers the message, conversationUpdate and installationUpdate handlers.</summary>
+    /// <summary>Registers the message, conversationUpdate and installationUpdate handlers, and the one error handler.</summary>
     public void Register(TeamsActivityRouter router)
     {
         ArgumentNullException.ThrowIfNull(router);
         router.OnMessage(OnMessageAsync)
             .OnConversationUpdate(OnConversationUpdateAsync)
-            .OnInstallationUpdate(OnInstallationUpdateAsync);
+            .OnInstallationUpdate(OnInstallationUpdateAsync)
+            .OnError(OnTurnFailedAsync);
     }
 
-    public Task OnMessageAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
-        GuardAsync(turn, reply: true, async () =>
+    public async Task OnMessageAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (activity.Conversation?.Id is not { Length: > 0 })
         {
-            var activity = turn.Activity;
-            if (activity.Conversation?.Id is not { Length: > 0 })
-            {
-                // Nowhere to answer: a reply needs the conversation id.
-                Log.NoConversation(logger, activity.Type);
-                return;
-            }
+            // Nowhere to answer: a reply needs the conversation id.
+            Log.NoConversation(logger, activity.Type);
+            return;
+        }
 
-            if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
-            {
-                Log.NoTenant(logger, activity.Type);
-                Deliver(turn, ct => turn.ReplyAsync(NoTenant, ct));
-                return;
-            }
-
-            await conversations.RecordAsync(TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
-            var shared = TeamsRequestContexts.IsSharedChannel(activity);
-            if (CardActionData.TryRead(activity.Value) is { } action)
-            {
-                await OnCardActionAsync(turn, context, action, shared, cancellationToken);
-                return;
-            }
-
-            var text = MessageText.Clean(activity.RemoveRecipientMention());
-            if (shared && IsSettings(text))
-            {
-                Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));
-                return;
-            }
-
-            var reply = await dispatcher.DispatchAsync(text, context, cancellationToken);
-            var message = renderer.RenderMessage(reply, context.User);
-            if (shared)
-                DeliverPrivately(turn, message);
-            else
-                Deliver(turn, ct => turn.ReplyAsync(message, ct));
-        }, cancellationToken);
-
-    public Task OnConversationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
-        GuardAsync(turn, reply: false, async () =>
+        if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
         {
-            var activity = turn.Activity;
-            if (!activity.IsRecipientAdded() || TeamsRequestContexts.TryCreateContext(activity) is not { } context)
-                return;
+            Log.NoTenant(logger, activity.Type);
+            Deliver(turn, ct => turn.ReplyAsync(NoTenant, ct));
+            return;
+        }
 
-            await RememberAsync(activity, context, cancellationToken);
-            var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
-            var message = renderer.RenderMessage(help, context.User);
-            Deliver(turn, ct => turn.SendAsync(message, ct));
-        }, cancellationToken);
-
-    public Task OnInstallationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
-        GuardAsync(turn, reply: false, async () =>
+        await conversations.RecordAsync(TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
+        var shared = TeamsRequestContexts.IsSharedChannel(activity);
+        if (CardActionData.TryRead(activity.Value) is { } action)
         {
-            var activity = turn.Activity;
-            if (!string.Equals(activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase))
-                return;
-            if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
-            {
-                Log.NoTenant(logger, activity.Type);
-                return;
-            }
+            await OnCardActionAsync(turn, context, action, shared, cancellationToken);
+            return;
+        }
 
-            await RememberAsync(activity, context, cancellationToken);
-        }, cancellationToken);
+        var text = MessageText.Clean(activity.RemoveRecipientMention());
+        if (shared && IsSettings(text))
+        {
+            Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));
+            return;
+        }
+
+        var reply = await dispatcher.DispatchAsync(text, context, cancellationToken);
+        var message = renderer.RenderMessage(reply, context.User);
+        if (shared)
+            DeliverPrivately(turn, message);
+        else
+            Deliver(turn, ct => turn.ReplyAsync(message, ct));
+    }
+
+    public async Task OnConversationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (!activity.IsRecipientAdded() || TeamsRequestContexts.TryCreateContext(activity) is not { } context)
+            return;
+
+        await RememberAsync(activity, context, cancellationToken);
+        var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
+        var message = renderer.RenderMessage(help, context.User);
+        Deliver(turn, ct => turn.SendAsync(message, ct));
+    }
+
+    public async Task OnInstallationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (!string.Equals(activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase))
+            return;
+        if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
+        {
+            Log.NoTenant(logger, activity.Type);
+            return;
+        }
+
+        await RememberAsync(activity, context, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one error handler of a turn: logs the failure once; a message (someone asked something) is answered politely,
+    /// without details. Conversation and installation updates expect no answer.
+    /// </summary>
+    public Task OnTurnFailedAsync(TeamsTurn turn, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        Log.TurnFailed(logger, exception, turn.Activity.Type);
+        if (string.Equals(turn.Activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
+            Deliver(turn, ct => turn.ReplyAsync(SomethingWentWrong, ct));
+        return Task.CompletedTask;
+    }
 
     private async Task RememberAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
     {
@@ -153,7 +164,7 @@ public sealed class TeamsBot(
                     Guid.TryParse(action.Get(CardVerbs.Keys.StakeholderId), out var stakeholderId) ? stakeholderId : null,
                     action.Get(CardVerbs.Keys.SubmissionId) ?? string.Empty,
                     StakeholderFormSubmission.ReadValues(action, context.User));
-                reply = await dispatcher.SubmitStakeholderAsync(submission, context, cancellationToken);
+                reply = (await dispatcher.SubmitStakeholderAsync(submission, context, cancellationToken)).Reply;
                 inPlace = true;
                 break;
             case CardVerbs.PreviewImport:
@@ -162,7 +173,7 @@ public sealed class TeamsBot(
                 inPlace = true;
                 break;
             case CardVerbs.ApplyImport when Guid.TryParse(action.Get(CardVerbs.Keys.MapId), out var importMapId) && action.Get(CardVerbs.Keys.ImportId) is { } importId:
-                reply = await dispatcher.ApplyImportAsync(importMapId, importId, context, cancellationToken);
+                reply = (await dispatcher.ApplyImportAsync(importMapId, importId, context, cancellationToken)).Reply;
                 inPlace = true;
                 break;
             case CardVerbs.CancelImport:
@@ -250,18 +261,4 @@ public sealed class TeamsBot(
         TaskCanceledException => !cancellationToken.IsCancellationRequested, // the HttpClient's own timeout
         _ => false,
     };
-
-    private async Task GuardAsync(TeamsTurn turn, bool reply, Func<Task> handle, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await handle();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Log.TurnFailed(logger, ex, turn.Activity.Type);
-            if (reply)
-                Deliver(turn, ct => turn.ReplyAsync(SomethingWentWrong, ct));
-        }
-    }
 }

@@ -6,12 +6,26 @@ namespace AccountBot.Teams.Routing;
 /// <summary>
 /// Routes an authenticated activity to the one handler registered for its type (or, for invokes,
 /// its name). Registering a route twice throws; an invoke nobody handles is answered 501 (so
-/// Teams shows the user it failed); any other activity nobody handles is acknowledged with 200.
+/// Teams shows the user it failed); any other activity nobody handles is acknowledged with 200. A handler that throws
+/// goes to the one error handler (<see cref="OnError"/>), which logs and answers the user; without one it throws on.
 /// </summary>
 public sealed class TeamsActivityRouter
 {
     private readonly ConcurrentDictionary<string, Func<TeamsTurn, CancellationToken, Task>> _activities = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Func<TeamsTurn, CancellationToken, Task<InvokeResponse>>> _invokes = new(StringComparer.OrdinalIgnoreCase);
+    private Func<TeamsTurn, Exception, CancellationToken, Task>? _error;
+
+    /// <summary>
+    /// The one error handler around every non-invoke turn (invokes answer their own status): it is given the failure
+    /// and the turn, and the turn is then acknowledged with 200. Registering a second one throws.
+    /// </summary>
+    public TeamsActivityRouter OnError(Func<TeamsTurn, Exception, CancellationToken, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (Interlocked.CompareExchange(ref _error, handler, null) is not null)
+            throw new InvalidOperationException("A Teams error handler is already registered.");
+        return this;
+    }
 
     /// <summary>Messages, including Action.Submit (a message with <c>value</c>).</summary>
     public TeamsActivityRouter OnMessage(Func<TeamsTurn, CancellationToken, Task> handler) => On(ActivityTypes.Message, handler);
@@ -54,8 +68,17 @@ public sealed class TeamsActivityRouter
                 : new InvokeResponse(StatusCodes.NotImplemented);
         }
 
-        if (_activities.TryGetValue(activity.Type, out var handler))
+        if (!_activities.TryGetValue(activity.Type, out var handler))
+            return null;
+        try
+        {
             await handler(turn, cancellationToken);
+        }
+        catch (Exception ex) when (_error is not null && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            await _error(turn, ex, cancellationToken);
+        }
+
         return null;
     }
 

@@ -37,8 +37,8 @@ public sealed class CsvImportTests : IDisposable
     private Task<Reply> PreviewAsync(string csv, string account = "Acme Corp") =>
         harness.Dispatcher.PreviewImportAsync(account, csv, harness.Context, CancellationToken.None);
 
-    private Task<Reply> ApplyAsync(ImportPreviewView preview) =>
-        harness.Dispatcher.ApplyImportAsync(preview.MapId, preview.ImportId, harness.Context, CancellationToken.None);
+    private async Task<Reply> ApplyAsync(ImportPreviewView preview) =>
+        (await harness.Dispatcher.ApplyImportAsync(preview.MapId, preview.ImportId, harness.Context, CancellationToken.None)).Reply;
 
     [Fact]
     public async Task Export_Map_OneRowPerPersonWithBomAndFileName()
@@ -256,7 +256,7 @@ public sealed class CsvImportTests : IDisposable
 
         var reply = await harness.Dispatcher.ApplyImportAsync(preview.MapId, preview.ImportId, intruder, CancellationToken.None);
 
-        Assert.IsType<NoticeView>(reply);
+        Assert.IsType<NoticeView>(reply.Reply);
         Assert.Empty((await harness.Store.GetAsync(map.Workspace, map.Id, CancellationToken.None))!.Stakeholders);
     }
 

@@ -28,7 +28,7 @@ public sealed class PendingImportsTests : IDisposable
         for (var i = 0; i < 100; i++)
             Assert.IsType<ImportPreviewView>(await PreviewAsync(harness.Context));
 
-        Assert.IsType<MapView>(await harness.Dispatcher.ApplyImportAsync(preview.MapId, preview.ImportId, b, CancellationToken.None));
+        Assert.IsType<MapView>((await harness.Dispatcher.ApplyImportAsync(preview.MapId, preview.ImportId, b, CancellationToken.None)).Reply);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class PendingImportsTests : IDisposable
         for (var i = 0; i < PendingImports.PerWorkspace; i++)
             Assert.IsType<ImportPreviewView>(await PreviewAsync(harness.Context));
 
-        var notice = Assert.IsType<NoticeView>(await harness.Dispatcher.ApplyImportAsync(first.MapId, first.ImportId, harness.Context, CancellationToken.None));
+        var notice = Assert.IsType<NoticeView>((await harness.Dispatcher.ApplyImportAsync(first.MapId, first.ImportId, harness.Context, CancellationToken.None)).Reply);
         Assert.Contains("expired", notice.Text, StringComparison.Ordinal);
     }
 

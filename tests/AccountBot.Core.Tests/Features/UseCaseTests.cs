@@ -20,8 +20,8 @@ public sealed class UseCaseTests : IDisposable
     }
 
     private async Task<Reply> SubmitAsync(StakeholderFormView form, StakeholderFormValues values, RequestContext? context = null) =>
-        await harness.Dispatcher.SubmitStakeholderAsync(
-            new StakeholderSubmission(form.MapId, form.StakeholderId, form.SubmissionId, values), context ?? harness.Context, CancellationToken.None);
+        (await harness.Dispatcher.SubmitStakeholderAsync(
+            new StakeholderSubmission(form.MapId, form.StakeholderId, form.SubmissionId, values), context ?? harness.Context, CancellationToken.None)).Reply;
 
     private async Task<MapView> AddAsync(string name, string roles = "", string power = "3")
     {

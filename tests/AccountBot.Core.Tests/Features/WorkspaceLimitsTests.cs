@@ -63,7 +63,7 @@ public sealed class WorkspaceLimitsTests : IDisposable
         var reply = await harness.Dispatcher.SubmitStakeholderAsync(
             new StakeholderSubmission(form.MapId, null, form.SubmissionId, form.Values), harness.Context, CancellationToken.None);
 
-        var rejected = Assert.IsType<StakeholderFormView>(reply);
+        var rejected = Assert.IsType<StakeholderFormView>(reply.Reply);
         Assert.Contains(rejected.Errors.Values, e => e.Contains("at most 2 people", StringComparison.Ordinal) && e.Contains("Limits:PeoplePerMap", StringComparison.Ordinal));
         Assert.Equal(map, await harness.Store.GetAsync(map.Workspace, map.Id, CancellationToken.None));
     }
@@ -93,8 +93,8 @@ public sealed class WorkspaceLimitsTests : IDisposable
         var preview = Assert.IsType<ImportPreviewView>(await PreviewAsync("Name\nAna\nBen\nCy\n"));
         Assert.Equal(3, preview.ToAdd.Count);
         var form = Assert.IsType<StakeholderFormView>(await harness.SendAsync("map Acme add Zoe"));
-        Assert.IsType<MapView>(await harness.Dispatcher.SubmitStakeholderAsync(
-            new StakeholderSubmission(form.MapId, null, form.SubmissionId, form.Values), harness.Context, CancellationToken.None));
+        Assert.IsType<MapView>((await harness.Dispatcher.SubmitStakeholderAsync(
+            new StakeholderSubmission(form.MapId, null, form.SubmissionId, form.Values), harness.Context, CancellationToken.None)).Reply);
         var before = await harness.Store.GetAsync(map.Workspace, map.Id, CancellationToken.None);
 
         var notice = Assert.IsType<NoticeView>(await ApplyAsync(preview));
@@ -114,6 +114,6 @@ public sealed class WorkspaceLimitsTests : IDisposable
     private Task<Reply> PreviewAsync(string csv) =>
         harness.Dispatcher.PreviewImportAsync("Acme", csv, harness.Context, CancellationToken.None);
 
-    private Task<Reply> ApplyAsync(ImportPreviewView preview) =>
-        harness.Dispatcher.ApplyImportAsync(preview.MapId, preview.ImportId, harness.Context, CancellationToken.None);
+    private async Task<Reply> ApplyAsync(ImportPreviewView preview) =>
+        (await harness.Dispatcher.ApplyImportAsync(preview.MapId, preview.ImportId, harness.Context, CancellationToken.None)).Reply;
 }

@@ -363,7 +363,7 @@ internal sealed partial class HostileHost : IAsyncLifetime
                 var submission = first is null && maps.Count == 0 ? applied : Guid.NewGuid().ToString("N");
                 var values = new StakeholderFormValues { Name = person, ReportsToId = first?.ToString(), Roles = "Champion" };
                 var reply = await dispatcher.SubmitStakeholderAsync(new StakeholderSubmission(map.Id, null, submission, values), context, CancellationToken.None);
-                Assert.IsType<MapView>(reply);
+                Assert.IsType<MapView>(reply.Reply);
                 map = (await Store.GetAsync(workspace, map.Id, CancellationToken.None))!;
                 first ??= map.Stakeholders[^1].Id;
             }

@@ -100,7 +100,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
         foreach (var person in people)
         {
             var reply = await dispatcher.SubmitStakeholderAsync(new StakeholderSubmission(map!.Id, null, Guid.NewGuid().ToString("N"), new StakeholderFormValues { Name = person }), context, CancellationToken.None);
-            Assert.IsType<MapView>(reply);
+            Assert.IsType<MapView>(reply.Reply);
         }
 
         map = await FindMapAsync(team, name);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Slack.Installations;
 using AccountBot.Testing.Slack;
 using Microsoft.AspNetCore.Hosting;

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AccountBot.Core.FollowUps;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Testing.Teams;

@@ -60,8 +60,8 @@ internal static class RenderedViews
         results.Add(("edit.modal", modals.Render(edit, Channel), typeof(ModalView)));
         results.Add(("edit.views-open", new ViewsOpenRequest("1337.42.trigger", modals.Render(edit, Channel)), typeof(ViewsOpenRequest)));
         Respond("form-button", add);
-        var rejected = (StakeholderFormView)await core.Dispatcher.SubmitStakeholderAsync(
-            new(add.MapId, null, add.SubmissionId, new() { Name = "", Email = "nope", Power = "9", ProfileUrl = "ftp://x" }), core.Context, CancellationToken.None);
+        var rejected = (StakeholderFormView)(await core.Dispatcher.SubmitStakeholderAsync(
+            new(add.MapId, null, add.SubmissionId, new() { Name = "", Email = "nope", Power = "9", ProfileUrl = "ftp://x" }), core.Context, CancellationToken.None)).Reply;
         results.Add(("errors.view-response", new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors)), typeof(ViewSubmissionResponse)));
         results.Add(("rejected.modal", modals.Render(rejected, Channel), typeof(ModalView)));
 
@@ -134,7 +134,7 @@ internal static class RenderedViews
     {
         var form = (StakeholderFormView)await core.SendAsync($"map {map} add");
         var reply = await core.Dispatcher.SubmitStakeholderAsync(new(form.MapId, null, form.SubmissionId, new() { Name = name, Title = "Head of " + name }), core.Context, CancellationToken.None);
-        if (reply is not MapView)
+        if (reply.Reply is not MapView)
             throw new InvalidOperationException($"Could not add {name}: {reply}");
     }
 }

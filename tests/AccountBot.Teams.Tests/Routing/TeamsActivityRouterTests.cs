@@ -26,4 +26,12 @@ public sealed class TeamsActivityRouterTests
     {
         Assert.Throws<ArgumentException>(() => new TeamsActivityRouter().On(ActivityTypes.Invoke, (_, _) => Task.CompletedTask));
     }
+
+    [Fact]
+    public void OnError_RegisteredTwice_Throws()
+    {
+        var router = new TeamsActivityRouter().OnError((_, _, _) => Task.CompletedTask);
+
+        Assert.Throws<InvalidOperationException>(() => router.OnError((_, _, _) => Task.CompletedTask));
+    }
 }

@@ -96,7 +96,7 @@ public sealed class CsvHandler(
     }
 
     /// <summary>The confirmed preview: applies it as one edit, idempotently (the import id is the key).</summary>
-    public async Task<Reply> ApplyAsync(Guid mapId, string importId, RequestContext context, CancellationToken cancellationToken)
+    public async Task<SaveReply> ApplyAsync(Guid mapId, string importId, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(importId);
@@ -107,10 +107,10 @@ public sealed class CsvHandler(
             if (await store.IsAppliedAsync(context.Workspace, key, cancellationToken)
                 && await store.GetAsync(context.Workspace, mapId, cancellationToken) is { } applied)
             {
-                return views.Build(applied, "This import was already applied.") with { Visibility = ReplyVisibility.Channel };
+                return new SaveReply(SaveOutcome.AlreadyApplied, views.Build(applied, "This import was already applied.") with { Visibility = ReplyVisibility.Channel });
             }
 
-            return new NoticeView(Tone.Warning, "This import preview has expired (previews are kept for an hour, and not across a restart). Paste the CSV again; nothing was changed.", CommandText.Import);
+            return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "This import preview has expired (previews are kept for an hour, and not across a restart). Paste the CSV again; nothing was changed.", CommandText.Import));
         }
 
         string? summary = null;
@@ -134,7 +134,7 @@ public sealed class CsvHandler(
             },
             key,
             cancellationToken);
-        var notice = result.Outcome == EditOutcome.AlreadyApplied ? "This import was already applied." : $"{context.User.Name} {summary}.";
+        var notice = result.Outcome == SaveOutcome.AlreadyApplied ? "This import was already applied." : $"{context.User.Name} {summary}.";
         return MapEditReplies.From(result, views, notice);
     }
 

@@ -18,6 +18,6 @@ public sealed class MarkReviewedHandler(MapFinder finder, MapEditor editor, MapV
         }
 
         var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.MarkReviewed(stamp), null, cancellationToken);
-        return MapEditReplies.From(result, views, $"{context.User.Name} marked {map.Name} reviewed.");
+        return MapEditReplies.From(result, views, $"{context.User.Name} marked {map.Name} reviewed.").Reply;
     }
 }

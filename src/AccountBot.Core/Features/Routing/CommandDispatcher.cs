@@ -86,8 +86,8 @@ public sealed class CommandDispatcher(
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 
-    /// <summary>A submitted stakeholder form (Adaptive Card or Slack modal).</summary>
-    public Task<Reply> SubmitStakeholderAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken) =>
+    /// <summary>A submitted stakeholder form (Adaptive Card or Slack modal): saved, a repeat, or the form with its errors.</summary>
+    public Task<SaveReply> SubmitStakeholderAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken) =>
         forms.SubmitAsync(submission, context, cancellationToken);
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class CommandDispatcher(
     public Task<Reply> PreviewImportAsync(string? account, string? csvText, RequestContext context, CancellationToken cancellationToken) =>
         csv.PreviewAsync(account, csvText, context, cancellationToken);
 
-    /// <summary>The confirm button of an <see cref="ImportPreviewView"/>: applies it once (the map card comes back).</summary>
-    public Task<Reply> ApplyImportAsync(Guid mapId, string importId, RequestContext context, CancellationToken cancellationToken) =>
+    /// <summary>The confirm button of an <see cref="ImportPreviewView"/>: applies it once (the map card comes back; a repeat says so).</summary>
+    public Task<SaveReply> ApplyImportAsync(Guid mapId, string importId, RequestContext context, CancellationToken cancellationToken) =>
         csv.ApplyAsync(mapId, importId, context, cancellationToken);
 }

@@ -11,7 +11,8 @@ namespace AccountBot.Core.Features.Stakeholders;
 /// <summary>
 /// The stakeholder form: <c>map Acme add [name]</c> and <c>map Acme edit &lt;person&gt;</c> open it;
 /// <see cref="SubmitAsync"/> validates and applies a submission once, or returns the form with the
-/// errors next to their fields and every value as typed.
+/// errors next to their fields and every value as typed; its outcome says whether this submission saved (announce it),
+/// repeated an earlier one (stay silent) or was invalid.
 /// </summary>
 public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore store, MapEditor editor, MapViewFactory views, LimitsOptions limits)
     : ICommandHandler<AddStakeholder>, ICommandHandler<EditStakeholder>
@@ -41,14 +42,14 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         return Form(FormMode.Edit, map, person.Id, StakeholderFormReader.From(person, map), new Dictionary<string, string>());
     }
 
-    public async Task<Reply> SubmitAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken)
+    public async Task<SaveReply> SubmitAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(context);
         var map = await store.GetAsync(context.Workspace, submission.MapId, cancellationToken);
         if (map is null)
         {
-            return new NoticeView(Tone.Warning, "That map no longer exists, so nothing was saved.", CommandText.List);
+            return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "That map no longer exists, so nothing was saved.", CommandText.List));
         }
 
         var mode = submission.StakeholderId is null ? FormMode.Add : FormMode.Edit;
@@ -58,7 +59,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         {
             if (map.FindById(editedId) is not { } existing)
             {
-                return new NoticeView(Tone.Warning, "That person is no longer on this map, so nothing was saved.", CommandText.Map(map.Name).Open);
+                return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "That person is no longer on this map, so nothing was saved.", CommandText.Map(map.Name).Open));
             }
 
             basis = existing;
@@ -72,7 +73,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var (person, relationship, fieldErrors) = StakeholderFormReader.Read(submission.Values, basis);
         if (fieldErrors.Count > 0)
         {
-            return Rejected(mode, map, submission, fieldErrors);
+            return new SaveReply(SaveOutcome.Invalid, Rejected(mode, map, submission, fieldErrors));
         }
 
         var result = await editor.EditAsync(
@@ -82,9 +83,9 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
             submissionId,
             cancellationToken);
 
-        if (result.Outcome == EditOutcome.Rejected)
+        if (result.Outcome == SaveOutcome.Invalid)
         {
-            return Rejected(mode, result.Map ?? map, submission, result.Errors);
+            return new SaveReply(SaveOutcome.Invalid, Rejected(mode, result.Map ?? map, submission, result.Errors));
         }
 
         var verb = mode == FormMode.Add ? "added" : "updated";

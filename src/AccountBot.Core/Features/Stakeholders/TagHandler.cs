@@ -45,6 +45,6 @@ public sealed class TagHandler(MapFinder finder, MapEditor editor, MapViewFactor
         var notice = add
             ? $"{context.User.Name} tagged {person.Name} as {Roles.Describe(roles).ToLowerInvariant()}."
             : $"{context.User.Name} removed {Roles.Describe(roles).ToLowerInvariant()} from {person.Name}.";
-        return MapEditReplies.From(result, views, notice);
+        return MapEditReplies.From(result, views, notice).Reply;
     }
 }

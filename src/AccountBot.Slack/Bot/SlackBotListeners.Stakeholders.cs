@@ -1,0 +1,62 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Views;
+using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Protocol;
+using AccountBot.Slack.Rendering;
+using AccountBot.Slack.Routing;
+using F = AccountBot.Core.Accounts.StakeholderFields;
+
+namespace AccountBot.Slack.Bot;
+
+/// <summary>The stakeholder form's submission, and the announcement of a save where the form came from.</summary>
+public sealed partial class SlackBotListeners
+{
+    public async Task<ViewSubmissionResponse?> OnStakeholderSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
+        var metadata = FormMetadata.TryDecode(payload.View.PrivateMetadata);
+        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
+        if (metadata is null)
+        {
+            Log.BadFormMetadata(logger, request.Workspace.Value);
+            return Errors(F.Name, "This form can no longer be saved. Close it and open it again.");
+        }
+
+        var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
+        if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
+            values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
+        var saved = await dispatcher.SubmitStakeholderAsync(
+            new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values), request, cancellationToken);
+        switch (saved.Reply)
+        {
+            case StakeholderFormView { Errors.Count: > 0 } rejected:
+                return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors));
+            case NoticeView notice:
+                return Errors(F.Name, notice.Text);
+            default:
+                Announce(context, saved, metadata.ChannelId, request, metadata.SubmissionId);
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Posts a save's map in the channel the form came from, after the ack, once: a repeat (Slack retrying the
+    /// submission, or a double click) was announced by the save that wrote it.
+    /// </summary>
+    private void Announce(SlackListenerContext context, SaveReply saved, string? channelId, RequestContext request, string key)
+    {
+        if (saved.Announcement is not MapView map || !announcements.TryClaim(request.Workspace.Value + "|" + key))
+        {
+            if (saved.Outcome == SaveOutcome.AlreadyApplied)
+                Log.SubmissionRepeated(logger, key);
+            return;
+        }
+
+        if (channelId is { Length: > 0 } channel)
+            context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
+    }
+}

@@ -1,0 +1,68 @@
+using AccountBot.Slack.Protocol;
+using AccountBot.Slack.Routing;
+using AccountBot.Slack.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace AccountBot.Slack.Endpoints;
+
+/// <summary>The Events API: URL verification, de-duplicated event callbacks, and the listener run after the ack.</summary>
+internal sealed partial class SlackRequestHandler
+{
+    private async Task<SlackAck> DispatchEventAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
+    {
+        switch (SlackEventEnvelope.Parse(body))
+        {
+            case UrlVerificationEnvelope verification:
+                return SlackAck.Json(new Dictionary<string, string> { ["challenge"] = verification.Challenge }, _json.DictionaryStringString, null);
+
+            case EventCallbackEnvelope envelope:
+            {
+                if (!await deduplicator.TryRegisterAsync(envelope.EventId, beforeAck))
+                {
+                    Log.DuplicateEvent(logger, envelope.EventId, http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
+                    return SlackAck.Empty();
+                }
+
+                // The token is dead once these arrive; forget it before acking so nothing else tries to use it.
+                if (envelope.Event is AppUninstalledEvent || envelope.Event is TokensRevokedEvent { Tokens.Bot.Count: > 0 })
+                {
+                    await installations.DeleteAsync(envelope.TeamKey, http.RequestAborted);
+                    Log.InstallationRemoved(logger, envelope.TeamKey.ToString(), envelope.Event.Type);
+                }
+
+                // Events show no answer: a refused one is acked with nothing (and logged once); a mention by another
+                // organisation's member gets its one line privately.
+                if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is var access and not SlackAccess.Allowed)
+                    return await RefuseEventAsync(http, envelope, access);
+
+                var context = new SlackListenerContext(envelope.TeamKey);
+                var listener = app.FindEvent(envelope.Event.Type);
+                if (listener is null)
+                {
+                    Log.Unhandled(logger, "event", envelope.Event.Type);
+                    return SlackAck.Empty();
+                }
+
+                // Events are acked at once; the listener itself is follow-up work.
+                var after = new SlackListenerContext(envelope.TeamKey);
+                after.RunAfterAck(async ct =>
+                {
+                    var result = await RunListenerAsync("event", envelope.Event.Type, async () =>
+                    {
+                        await listener(envelope, context, ct);
+                        return true;
+                    });
+                    if (result.Failed && app.CreateErrorHandler() is { } errors)
+                        await errors.EventFailedAsync(envelope, context, ct);
+
+                    if (context.AfterAck.Count > 0)
+                        await followUps.EnqueueAsync(context.AfterAck, ct);
+                });
+                return SlackAck.Empty(after);
+            }
+
+            default:
+                return SlackAck.Empty();
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Channels;
 using AccountBot.Core.Features.Csv;
@@ -23,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChannelSettingsEditor>();
         services.AddSingleton<MapFinder>();
         services.AddSingleton<MapViewFactory>();
+        services.TryAddSingleton<RenderedOutputCache>();
+        services.AddSingleton<SharedMapViews>();
         services.AddSingleton<HelpHandler>();
         services.AddSingleton<ShowMapHandler>();
         services.AddSingleton<CreateMapHandler>();

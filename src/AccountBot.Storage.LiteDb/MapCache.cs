@@ -18,6 +18,11 @@ namespace AccountBot.Storage.LiteDb;
 /// reuse an entry only when it is that version (<see cref="TryGet"/>). Bounded: past
 /// <see cref="Capacity"/> the least recently used tenth goes.
 /// </para>
+/// <para>
+/// It stays the store's own concern, apart from the rendered-output cache (<c>Core/Caching/RenderedOutputCache</c>):
+/// it holds stored data, not anything drawn for someone, and only this store knows when its file changed (it is
+/// the one writer), which is what lets it answer by id without a read; renderings are keyed by the version it returns.
+/// </para>
 /// </summary>
 internal sealed class MapCache
 {

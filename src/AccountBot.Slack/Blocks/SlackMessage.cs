@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace AccountBot.Slack.Blocks;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed record SlackMessage
         ArgumentException.ThrowIfNullOrEmpty(text);
         Text = SlackText.Truncate(text, SlackLimits.MessageText, isMrkdwn: true);
         Blocks = blocks is null ? null : SlackLimits.RequireCount(blocks, SlackLimits.BlocksPerMessage, nameof(blocks));
+        _json = new OwnJson(this);
     }
 
     public string Text { get; }
@@ -28,4 +31,30 @@ public sealed record SlackMessage
 
     /// <summary>Reply in this thread.</summary>
     public string? ThreadTs { get; init; }
+
+    /// <summary>
+    /// This message's JSON, written once: a map message comes from the rendered-output cache for every read of an
+    /// unchanged map, and every ack writes it. Not a cache of anything else: a <c>with</c> copy carries the same
+    /// <see cref="OwnJson"/>, which belongs to the message it was made for, so the copy is written afresh.
+    /// </summary>
+    private readonly OwnJson _json;
+
+    internal byte[] ToJson() => _json.Of(this);
+
+    /// <summary>The bytes of its owner, kept once written; not part of a message's value (equal to any other).</summary>
+    private sealed class OwnJson(SlackMessage owner)
+    {
+        private byte[]? _bytes;
+
+        public byte[] Of(SlackMessage message)
+        {
+            if (!ReferenceEquals(message, owner))
+                return JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+            return Volatile.Read(ref _bytes) ?? (_bytes = JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage));
+        }
+
+        public override bool Equals(object? obj) => obj is OwnJson;
+
+        public override int GetHashCode() => 0;
+    }
 }

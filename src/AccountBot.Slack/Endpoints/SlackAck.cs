@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AccountBot.Slack.Blocks;
@@ -10,21 +9,19 @@ namespace AccountBot.Slack.Endpoints;
 /// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>
 internal sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck)
 {
-    private static readonly ConditionalWeakTable<SlackMessage, byte[]> SerializedMessages = new();
-
     public static SlackAck Status(int status) => new(status, null, []);
 
     public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? []);
 
     /// <summary>
-    /// A command's answer. A map message is the same instance for every read of an unchanged map
-    /// (the renderer keeps it), so its JSON is written once and the bytes reused; weak, like the message.
+    /// A command's answer. A map message comes from the rendered-output cache for every read of an unchanged map,
+    /// so its JSON is written once (<see cref="SlackMessage.ToJson"/>) and the bytes reused.
     /// </summary>
     public static SlackAck Message(SlackMessage? message, SlackListenerContext context)
     {
         if (message is null)
             return Empty(context);
-        var bytes = SerializedMessages.GetValue(message, m => JsonSerializer.SerializeToUtf8Bytes(m, SlackJsonContext.Default.SlackMessage));
+        var bytes = message.ToJson();
         return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck);
     }
 

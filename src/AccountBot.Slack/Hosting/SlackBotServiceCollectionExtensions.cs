@@ -1,4 +1,5 @@
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Bot;
 using AccountBot.Slack.Endpoints;
@@ -38,6 +39,7 @@ public static class SlackBotServiceCollectionExtensions
         }
 
         services.AddSlackAdapter(configuration);
+        services.TryAddSingleton<RenderedOutputCache>();
         services.TryAddSingleton<SlackMessageRenderer>();
         services.TryAddSingleton<StakeholderModalRenderer>();
         services.TryAddSingleton<ImportModalRenderer>();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
@@ -13,19 +13,28 @@ namespace AccountBot.Slack.Rendering;
 /// shown as verbatim mrkdwn or plain text; buttons carry the core command they run in their <c>value</c>.
 /// The stakeholder form is a modal (<see cref="StakeholderModalRenderer"/>); as a message it is a button that opens it.
 /// </summary>
-public sealed class SlackMessageRenderer
+public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
 {
+    /// <summary>Its name in <see cref="RenderKey.Platform"/>.</summary>
+    public const string Platform = "slack";
+
     private const int MaxListed = 40;
 
-    /// <summary>Messages already drawn for a map view handed out again (<c>MapViewFactory.BuildShared</c>); weak, as long as the view lives.</summary>
-    private readonly ConditionalWeakTable<MapView, SlackMessage> _mapMessages = new();
+    /// <summary>A renderer with a cache of its own (tests and tools; the host shares one).</summary>
+    public SlackMessageRenderer()
+        : this(new RenderedOutputCache(TimeProvider.System))
+    {
+    }
 
     /// <summary>The message for <paramref name="reply"/>, with <c>response_type</c> from its visibility.</summary>
     /// <param name="formCommand">For a <see cref="StakeholderFormView"/> shown where no modal can open: the command its button re-runs.</param>
     public SlackMessage Render(Reply reply, string? formCommand = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return reply is MapView map ? _mapMessages.GetValue(map, view => Draw(view, null)) : Draw(reply, formCommand);
+        // A keyed view's message is the same for everyone its key covers; formCommand only matters to forms, never keyed.
+        return reply.CacheKey is { } key
+            ? rendered.GetOrAdd(new RenderKey(Platform, key), () => Draw(reply, formCommand))
+            : Draw(reply, formCommand);
     }
 
     private SlackMessage Draw(Reply reply, string? formCommand)

@@ -1,3 +1,4 @@
+using AccountBot.Core.Caching;
 using AccountBot.Core.Reminders;
 using AccountBot.Teams.Rendering;
 using AccountBot.Teams.Routing;
@@ -22,7 +23,9 @@ public static class TeamsBotServiceCollectionExtensions
         services.TryAddSingleton<DigestCardRenderer>();
         services.TryAddSingleton<ViewCardRenderer>();
         services.TryAddSingleton<CsvCardRenderer>();
+        services.TryAddSingleton<RenderedOutputCache>();
         services.TryAddSingleton(sp => new TeamsCardRenderer(
+            sp.GetRequiredService<RenderedOutputCache>(),
             sp.GetRequiredService<MapCardRenderer>(),
             sp.GetRequiredService<StakeholderFormRenderer>(),
             sp.GetRequiredService<DigestCardRenderer>(),

@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AccountBot.Core.Accounts;
-using AccountBot.Core.Features;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
@@ -14,6 +13,7 @@ namespace AccountBot.Teams.Rendering;
 /// limit: long lists are cut shorter ("and N more") until the activity fits.
 /// </summary>
 public sealed class TeamsCardRenderer(
+    RenderedOutputCache rendered,
     MapCardRenderer maps,
     StakeholderFormRenderer forms,
     DigestCardRenderer digests,
@@ -28,27 +28,28 @@ public sealed class TeamsCardRenderer(
 
     private static readonly int[] Limits = [int.MaxValue, 60, 30, 15, 5, 0];
 
-    /// <summary>
-    /// Messages already drawn for a map view that is handed out again (<see cref="MapViewFactory.BuildShared"/>):
-    /// a map card does not depend on who asks, so the same view gets the same message. Weak: an entry
-    /// lives as long as its view.
-    /// </summary>
-    private readonly ConditionalWeakTable<MapView, Activity> _mapMessages = new();
+    /// <summary>Its name in <see cref="RenderKey.Platform"/>.</summary>
+    public const string Platform = "teams";
 
+    /// <summary>A renderer with a cache of its own (tests and tools; the host shares one).</summary>
     public TeamsCardRenderer()
-        : this(new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer())
+        : this(new RenderedOutputCache(TimeProvider.System), new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer())
     {
     }
 
     /// <param name="currentUser">Who the card is for (the form offers them as relationship owner).</param>
     public AdaptiveCard Render(Reply reply, UserRef? currentUser = null) => Fit(reply, currentUser).Card;
 
-    /// <summary>A message activity carrying the card.</summary>
+    /// <summary>A message activity carrying the card; a keyed view's message is kept under its key.</summary>
     public Activity RenderMessage(Reply reply, UserRef? currentUser = null)
     {
-        if (reply is MapView map)
-            return _mapMessages.GetValue(map, view => Draw(view, currentUser));
-        return Draw(reply, currentUser);
+        ArgumentNullException.ThrowIfNull(reply);
+
+        // currentUser only shapes forms, which are never keyed: a keyed view that showed anything for one user would
+        // name that user in its key (ViewKey.Viewer).
+        return reply.CacheKey is { } key
+            ? rendered.GetOrAdd(new RenderKey(Platform, key), () => Draw(reply, currentUser))
+            : Draw(reply, currentUser);
     }
 
     private Activity Draw(Reply reply, UserRef? currentUser)

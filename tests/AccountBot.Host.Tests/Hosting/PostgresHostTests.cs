@@ -78,6 +78,22 @@ public sealed class PostgresHostTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SlackCommand_AMapChangedThroughAnotherHost_IsShownWithTheChangeAtOnce()
+    {
+        await using var first = await SlackBotHost.StartAsync(settings: Postgres);
+        await using var second = await SlackBotHost.StartAsync(settings: Postgres);
+        await first.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+        var before = await first.CommandTextAsync("Acme");
+
+        // The write bumps the stored version, so the first host's kept rendering (keyed by version) is not asked for.
+        await second.SeedAsync("T0ACME", "Acme", ["John Roe"]);
+        var after = await first.CommandTextAsync("Acme");
+
+        Assert.DoesNotContain("John Roe", before, StringComparison.Ordinal);
+        Assert.Contains("John Roe", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_PostgresWithoutConnectionString_FailsNamingTheKey()
     {
         using var host = hosts.Create(("Storage:Provider", "Postgres"));

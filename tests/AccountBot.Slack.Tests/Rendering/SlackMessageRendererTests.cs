@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AccountBot.Core.Channels;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Rendering;
@@ -13,7 +14,7 @@ public sealed partial class SlackMessageRendererTests
     private readonly SlackMessageRenderer _renderer = new();
 
     [Fact]
-    public async Task Render_SameMapView_DrawnOnceAndReused_SameContentAsAFreshDraw()
+    public async Task Render_KeyedMapView_DrawnOnceAndReused_SameContentAsAFreshDraw()
     {
         using var core = new CoreHarness();
         await core.SendAsync("map Acme create");
@@ -28,6 +29,51 @@ public sealed partial class SlackMessageRendererTests
         Assert.Equal(
             JsonSerializer.Serialize(fresh, AccountBot.Slack.SlackJsonContext.Default.SlackMessage),
             JsonSerializer.Serialize(first, AccountBot.Slack.SlackJsonContext.Default.SlackMessage));
+    }
+
+    [Fact]
+    public async Task Render_AViewWithAPerUserField_IsNeverServedToAnotherUser()
+    {
+        using var core = new CoreHarness();
+        await core.SendAsync("map Acme create");
+        var view = Assert.IsType<MapView>(await core.SendAsync("map Acme"));
+        var cache = new RenderedOutputCache(TimeProvider.System);
+        var renderer = new SlackMessageRenderer(cache);
+
+        // A field for one user (here the notice line) makes the view per user: its key names the viewer.
+        MapView For(string user) =>
+            view with { Notice = "Your next step, " + user, CacheKey = cache.KeyOf(view.MapId, view.Version, "map-card-per-user", user) };
+        var ana = Json(renderer.Render(For("U0ANA")));
+        var ben = Json(renderer.Render(For("U0BEN")));
+
+        Assert.Contains("Your next step, U0ANA", ana, StringComparison.Ordinal);
+        Assert.Contains("Your next step, U0BEN", ben, StringComparison.Ordinal);
+        Assert.DoesNotContain("U0ANA", ben, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_SameMapAtANewVersion_IsDrawnAfresh()
+    {
+        using var core = new CoreHarness();
+        await core.SendAsync("map Acme create");
+        var before = Json(_renderer.Render(await core.SendAsync("map Acme")));
+
+        await core.SendAsync("map Acme reviewed");
+        var after = Json(_renderer.Render(await core.SendAsync("map Acme")));
+
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public void Json_OfAWithCopy_IsTheCopysOwn()
+    {
+        var message = new SlackMessage("Acme", [new SectionBlock(new Mrkdwn("Acme"))]) { ResponseType = ResponseType.InChannel };
+        _ = message.ToJson();
+
+        var copy = message with { ResponseType = ResponseType.Ephemeral };
+
+        Assert.Contains("\"ephemeral\"", System.Text.Encoding.UTF8.GetString(copy.ToJson()), StringComparison.Ordinal);
+        Assert.Contains("\"in_channel\"", System.Text.Encoding.UTF8.GetString(message.ToJson()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,4 +217,6 @@ public sealed partial class SlackMessageRendererTests
 
     [GeneratedRegex("^<@U0OWNER[0-9]+>$")]
     private static partial Regex SlackMention();
+
+    private static string Json(SlackMessage message) => JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Protocol;
@@ -14,9 +15,9 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
     private readonly TeamsCardRenderer _renderer = new();
 
     [Fact]
-    public void RenderMessage_SameMapView_DrawnOnceAndReused_SameContentAsAFreshDraw()
+    public void RenderMessage_KeyedMapView_DrawnOnceAndReused_SameContentAsAFreshDraw()
     {
-        var view = SampleViews.SmallMap();
+        var view = SampleViews.SmallMap() with { CacheKey = new RenderedOutputCache(TimeProvider.System).KeyOf(SampleViews.MapId, 1, ViewKinds.MapCard, null) };
 
         var first = _renderer.RenderMessage(view, SampleViews.Ana);
         var again = _renderer.RenderMessage(view, null);
@@ -27,6 +28,33 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
         Assert.Equal(
             JsonSerializer.Serialize(fresh, TeamsJsonContext.Default.Activity),
             JsonSerializer.Serialize(first, TeamsJsonContext.Default.Activity));
+    }
+
+    [Fact]
+    public void RenderMessage_AViewWithAPerUserField_IsNeverServedToAnotherUser()
+    {
+        var cache = new RenderedOutputCache(TimeProvider.System);
+        var renderer = new TeamsCardRenderer(cache, new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer());
+        var view = SampleViews.SmallMap();
+
+        // A field for one user (here the notice line) makes the view per user: its key names the viewer.
+        MapView For(UserRef user) =>
+            view with { Notice = "Your next step, " + user.Id, CacheKey = cache.KeyOf(view.MapId, view.Version, "map-card-per-user", user.Id) };
+        var ben = new UserRef("29:ben", "Ben Buyer");
+        var forAna = JsonSerializer.Serialize(renderer.RenderMessage(For(SampleViews.Ana), SampleViews.Ana), TeamsJsonContext.Default.Activity);
+        var forBen = JsonSerializer.Serialize(renderer.RenderMessage(For(ben), ben), TeamsJsonContext.Default.Activity);
+
+        Assert.Contains("Your next step, " + SampleViews.Ana.Id, forAna, StringComparison.Ordinal);
+        Assert.Contains("Your next step, 29:ben", forBen, StringComparison.Ordinal);
+        Assert.DoesNotContain(SampleViews.Ana.Id, forBen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderMessage_UnkeyedView_IsDrawnEachTime()
+    {
+        var view = SampleViews.SmallMap();
+
+        Assert.NotSame(_renderer.RenderMessage(view), _renderer.RenderMessage(view));
     }
 
     [Fact]

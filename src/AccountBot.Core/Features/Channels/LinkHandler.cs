@@ -1,6 +1,8 @@
+using System.Globalization;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Channels;
@@ -20,12 +22,12 @@ public sealed class LinkHandler(MapFinder finder, MapEditor editor) : ICommandHa
 
         if (map.LinkedChannels.Any(c => c.Id == context.Channel.Id))
         {
-            return new NoticeView(Tone.Info, $"{map.Name} is already linked to this channel.");
+            return new NoticeView(Tone.Info, string.Format(CultureInfo.CurrentCulture, Sentences.ChannelsAlreadyLinked, map.Name));
         }
 
         var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.LinkChannel(context.Channel, stamp), null, cancellationToken);
         return result.Succeeded
-            ? new NoticeView(Tone.Success, $"{context.User.Name} linked {map.Name} to this channel: its weekly reminders will come here.") { Visibility = ReplyVisibility.Channel }
+            ? new NoticeView(Tone.Success, string.Format(CultureInfo.CurrentCulture, Sentences.ChannelsLinked, context.User.Name, map.Name)) { Visibility = ReplyVisibility.Channel }
             : new NoticeView(Tone.Error, string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
@@ -41,12 +43,12 @@ public sealed class LinkHandler(MapFinder finder, MapEditor editor) : ICommandHa
 
         if (map.LinkedChannels.All(c => c.Id != context.Channel.Id))
         {
-            return new NoticeView(Tone.Info, $"{map.Name} is not linked to this channel.", CommandText.Map(map.Name).Link);
+            return new NoticeView(Tone.Info, string.Format(CultureInfo.CurrentCulture, Sentences.ChannelsNotLinked, map.Name), CommandText.Map(map.Name).Link);
         }
 
         var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.UnlinkChannel(context.Channel.Id, stamp), null, cancellationToken);
         return result.Succeeded
-            ? new NoticeView(Tone.Success, $"{context.User.Name} unlinked {map.Name} from this channel: no more reminders about it here.") { Visibility = ReplyVisibility.Channel }
+            ? new NoticeView(Tone.Success, string.Format(CultureInfo.CurrentCulture, Sentences.ChannelsUnlinked, context.User.Name, map.Name)) { Visibility = ReplyVisibility.Channel }
             : new NoticeView(Tone.Error, string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Reminders;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Channels;
@@ -21,7 +23,7 @@ public sealed class SettingsHandler(ChannelSettingsEditor editor, IAccountMapSto
         {
             if (update.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
             {
-                return new NoticeView(Tone.Error, $"\"{zone}\" is not a time zone I know. Use an IANA name such as Europe/Paris or America/New_York.", "map settings tz Europe/Paris");
+                return new NoticeView(Tone.Error, string.Format(CultureInfo.CurrentCulture, Sentences.ChannelsUnknownTimeZone, zone), "map settings tz Europe/Paris");
             }
 
             // Only what this command names changes: re-applied to fresh settings if someone else saved in between.
@@ -41,11 +43,11 @@ public sealed class SettingsHandler(ChannelSettingsEditor editor, IAccountMapSto
                 cancellationToken);
             if (saved is null)
             {
-                return new NoticeView(Tone.Error, "This channel's settings are being changed by others right now. Try again in a moment.", CommandText.Settings);
+                return new NoticeView(Tone.Error, Sentences.ChannelsSettingsBusy, CommandText.Settings);
             }
 
             settings = saved;
-            notice = $"{context.User.Name} updated this channel's reminder settings.";
+            notice = string.Format(CultureInfo.CurrentCulture, Sentences.ChannelsSettingsUpdated, context.User.Name);
         }
         else
         {
@@ -54,7 +56,7 @@ public sealed class SettingsHandler(ChannelSettingsEditor editor, IAccountMapSto
 
         var linked = await maps.ListLinkedToChannelAsync(context.Workspace, context.Channel.Id, cancellationToken);
         return new SettingsView(
-            settings.ChannelName ?? context.Channel.Name ?? "this channel",
+            settings.ChannelName ?? context.Channel.Name ?? Sentences.ChannelsThisChannel,
             settings.RemindersEnabled,
             settings.ReminderDay ?? defaults.Day,
             settings.ReminderTime ?? defaults.Time,

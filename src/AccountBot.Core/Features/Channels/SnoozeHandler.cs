@@ -4,6 +4,7 @@ using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Channels;
@@ -39,11 +40,11 @@ public sealed class SnoozeHandler(MapFinder finder, ChannelSettingsEditor editor
             cancellationToken);
         if (saved is null)
         {
-            return new NoticeView(Tone.Error, "This channel's settings are being changed by others right now. Try again in a moment.");
+            return new NoticeView(Tone.Error, Sentences.ChannelsSettingsBusy);
         }
 
         var day = until.ToString("ddd d MMM", CultureInfo.InvariantCulture);
-        return new NoticeView(Tone.Success, $"{context.User.Name} snoozed reminders about {map.Name} in this channel until {day}.")
+        return new NoticeView(Tone.Success, string.Format(CultureInfo.CurrentCulture, Sentences.ChannelsSnoozed, context.User.Name, map.Name, day))
         {
             Visibility = ReplyVisibility.Channel,
         };

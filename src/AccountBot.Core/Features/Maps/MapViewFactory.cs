@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
@@ -11,39 +10,9 @@ public sealed class MapViewFactory(CoverageOptions coverage, TimeProvider time)
     public const string NoRoleHeading = "No role yet";
     public const string InactiveHeading = "Left or changed role";
 
-    /// <summary>How long <see cref="BuildShared"/> hands out the same view of a map version (its gaps count days).</summary>
-    public static readonly TimeSpan SharedViewLifetime = TimeSpan.FromMinutes(1);
-
-    /// <summary>Shared views kept at most; the set starts over when it is full.</summary>
-    public const int MaxSharedViews = 1024;
-
-    private readonly ConcurrentDictionary<(Guid MapId, int Version), (MapView View, DateTimeOffset BuiltAt)> _shared = new();
-
     public CoverageOptions Coverage => coverage;
 
     public IReadOnlyList<CoverageGap> Gaps(AccountMap map) => CoverageAnalyzer.Analyze(map, time.GetUtcNow(), coverage);
-
-    /// <summary>
-    /// The channel view of <paramref name="map"/> for reading (<c>map Acme</c>), the same instance for
-    /// every request of the same map version within <see cref="SharedViewLifetime"/>, so the adapters
-    /// can reuse what they rendered from it (the hot path: most requests read a map nobody changed).
-    /// A new version is a new view at once; gaps that depend on the date ("not reviewed for 41 days")
-    /// are at most a minute late.
-    /// </summary>
-    public MapView BuildShared(AccountMap map)
-    {
-        ArgumentNullException.ThrowIfNull(map);
-        var now = time.GetUtcNow();
-        var key = (map.Id, map.Version);
-        if (_shared.TryGetValue(key, out var hit) && now >= hit.BuiltAt && now - hit.BuiltAt < SharedViewLifetime)
-            return hit.View;
-
-        var view = Build(map) with { Visibility = ReplyVisibility.Channel };
-        if (_shared.Count >= MaxSharedViews)
-            _shared.Clear();
-        _shared[key] = (view, now);
-        return view;
-    }
 
     public MapView Build(AccountMap map, string? notice = null)
     {

@@ -5,12 +5,12 @@ using AccountBot.Core.Views;
 namespace AccountBot.Core.Features.Maps;
 
 /// <summary><c>map Acme</c>: the map card, or the offer to create it with near matches.</summary>
-public sealed class ShowMapHandler(MapFinder finder, MapViewFactory views) : ICommandHandler<ShowMap>
+public sealed class ShowMapHandler(MapFinder finder, SharedMapViews views) : ICommandHandler<ShowMap>
 {
     public async Task<Reply> HandleAsync(ShowMap command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
-        return map is null ? notFound! : views.BuildShared(map);
+        return map is null ? notFound! : views.For(map);
     }
 }

@@ -1,4 +1,5 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Views;
@@ -11,18 +12,24 @@ public sealed class SharedMapViewTests
 {
     private static readonly WorkspaceKey Workspace = WorkspaceKey.ForSlack(null, "T0SHARE");
     private readonly FakeTimeProvider _time = new(MapBuilder.DefaultTime.AddDays(10));
-    private readonly MapViewFactory _views;
+    private readonly MapViewFactory _factory;
+    private readonly SharedMapViews _views;
 
-    public SharedMapViewTests() => _views = new MapViewFactory(new CoverageOptions(), _time);
+    public SharedMapViewTests()
+    {
+        _factory = new MapViewFactory(new CoverageOptions(), _time);
+        _views = new SharedMapViews(_factory, new RenderedOutputCache(_time));
+    }
 
     [Fact]
     public void SameVersionWithinTheLifetime_IsTheSameView()
     {
         var map = MapBuilder.For(Workspace).Named("Acme").WithStakeholders(5).Build();
 
-        var first = _views.BuildShared(map);
-        _time.Advance(MapViewFactory.SharedViewLifetime - TimeSpan.FromSeconds(1));
-        var second = _views.BuildShared(map);
+        _time.SetUtcNow(_time.GetUtcNow().AddSeconds(-_time.GetUtcNow().Second));
+        var first = _views.For(map);
+        _time.Advance(TimeSpan.FromSeconds(59));
+        var second = _views.For(map);
 
         Assert.Same(first, second);
         Assert.Equal(ReplyVisibility.Channel, first.Visibility);
@@ -32,11 +39,11 @@ public sealed class SharedMapViewTests
     public void NewVersion_IsANewViewAtOnce()
     {
         var map = MapBuilder.For(Workspace).Named("Acme").WithStakeholders(5).Build();
-        var first = _views.BuildShared(map);
+        var first = _views.For(map);
 
         // As the store hands it back after saving: the change under the next version.
         var changed = map.AddStakeholder(new Stakeholder { Id = Guid.NewGuid(), Name = "Jane Doe" }, new Stamp(_time.GetUtcNow(), MapBuilder.DefaultUser)).Map;
-        var second = _views.BuildShared(changed with { Version = map.Version + 1 });
+        var second = _views.For(changed with { Version = map.Version + 1 });
 
         Assert.NotSame(first, second);
         Assert.Contains(second.Groups.SelectMany(g => g.People), p => p.Name == "Jane Doe");
@@ -46,13 +53,13 @@ public sealed class SharedMapViewTests
     public void AfterTheLifetime_TheViewIsRebuiltAsOfNow()
     {
         var map = MapBuilder.For(Workspace).Named("Acme").At(MapBuilder.DefaultTime).WithStakeholders(5).Build();
-        var early = _views.BuildShared(map);
+        var early = _views.For(map);
 
         _time.Advance(TimeSpan.FromDays(40));
-        var late = _views.BuildShared(map);
+        var late = _views.For(map);
 
         Assert.NotSame(early, late);
-        Assert.Equal(_views.Build(map).Gaps, late.Gaps);
+        Assert.Equal(_factory.Build(map).Gaps, late.Gaps);
         Assert.NotEqual(early.Gaps, late.Gaps);
     }
 }

@@ -1,9 +1,13 @@
 using System.Text.Json;
 using AccountBot.Core.Access;
+using AccountBot.Core.Logging;
 using AccountBot.Teams.Access;
+using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
+using AccountBot.Teams.Routing;
 using AccountBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Teams.Tests.Bot;
@@ -127,6 +131,42 @@ public sealed class TeamsAccessGateReasonMutationTests : IAsyncLifetime
         var gate = _host.Services.GetRequiredService<TeamsAccessGate>();
 
         await Assert.ThrowsAsync<ArgumentNullException>("turn", () => gate.SendNoticeAsync(null!, new AccessRefusal("n", "r"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Constructor_NullOptions_RefusedNamingThem()
+    {
+        var services = _host.Services;
+
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new TeamsAccessGate(
+            null!, services.GetRequiredService<TeamsMemberDirectory>(), services.GetRequiredService<RejectionLog>(), NullLogger<TeamsAccessGate>.Instance)).ParamName);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ConnectorUnreachable_CouldNotCheck()
+    {
+        // Port 1 on loopback: nothing listens, so the lookup fails with HttpRequestException.
+        var refusal = await CheckDirectlyAsync(new ActivityBuilder().Message("map Acme").WithServiceUrl("http://127.0.0.1:1/").Build(), CancellationToken.None);
+
+        Assert.Equal(TeamsAccessGate.CouldNotCheck, refusal?.Notice);
+        Assert.Equal("member lookup failed", refusal?.Reason);
+    }
+
+    [Fact]
+    public async Task CheckAsync_CancelledByTheCaller_ThrowsInsteadOfDeclining()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            CheckDirectlyAsync(new ActivityBuilder().Message("map Acme").WithServiceUrl(_host.Connector.ServiceUrl).Build(), cancelled.Token));
+    }
+
+    private Task<AccessRefusal?> CheckDirectlyAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var services = _host.Services;
+        var turn = new TeamsTurn(activity, isAuthenticated: false, identity: null, services.GetRequiredService<ConnectorClient>(), services);
+        return services.GetRequiredService<TeamsAccessGate>().CheckAsync(turn, cancellationToken);
     }
 
     private Task PostAsColleagueAsync() =>

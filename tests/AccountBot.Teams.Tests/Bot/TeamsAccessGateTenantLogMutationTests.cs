@@ -47,6 +47,18 @@ public sealed class TeamsAccessGateTenantLogMutationTests : IAsyncLifetime
         Assert.StartsWith("Declined a Teams message from tenant (none): ", Assert.Single(DeclineLines()), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(403, """{"error":{"code":"MessageWritesBlocked","message":"Bot is not installed"}}""")]
+    [InlineData(500, """{"error":{"code":"ServiceError","message":"down"}}""")]
+    public async Task Message_NoticeRefusedByTheConnector_OnlyLogged(int status, string body)
+    {
+        _host.Connector.Enqueue(status, body);
+
+        await _host.PostAsync(new ActivityBuilder().Message("map Acme").Build());
+
+        Assert.Contains(_host.Logs.Entries, e => e.Message == "Could not deliver the notice of a declined Teams request");
+    }
+
     private List<string> DeclineLines() =>
         [.. _host.Logs.Entries.Select(e => e.Message).Where(m => m.StartsWith("Declined a Teams ", StringComparison.Ordinal))];
 }

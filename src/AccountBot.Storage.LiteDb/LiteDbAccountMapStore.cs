@@ -54,15 +54,10 @@ public sealed partial class LiteDbAccountMapStore : IAccountMapStore
 
     public Task<AccountMap?> FindByNameAsync(WorkspaceKey workspace, string name, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(name);
         cancellationToken.ThrowIfCancellationRequested();
-        var nameKey = NameKey.Normalize(name);
-        if (nameKey.Length == 0)
-        {
-            return Task.FromResult<AccountMap?>(null);
-        }
 
-        var key = StoreKeys.Name(workspace, nameKey);
+        // NameKey.Normalize refuses a null name. A blank one normalises to an empty key, which no map's name or alias has.
+        var key = StoreKeys.Name(workspace, NameKey.Normalize(name));
         if (_context.MapCache.TryFindByName(key, out var cached))
         {
             return Task.FromResult<AccountMap?>(cached);
@@ -130,11 +125,8 @@ public sealed partial class LiteDbAccountMapStore : IAccountMapStore
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (limit <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<HistoryEntry>>([]);
-        }
 
+        // No short-cut for limit <= 0: LiteDB's Limit of 0 or less reads nothing (GetHistoryAsync_LimitNotPositive_Empty).
         // The primary key is {workspace}|{map}|{version:D10}: a key range is one map's history,
         // and descending key order is newest first.
         var from = StoreKeys.History(workspace, mapId, FirstVersion);

@@ -30,7 +30,7 @@ public sealed class TeamsAccessGate
     {
         ArgumentNullException.ThrowIfNull(options);
         // The validator has refused anything that is not a GUID.
-        _allowedTenants = [.. options.Value.AllowedTenants.Select(id => Guid.TryParse(id, out var tenant) ? tenant : Guid.Empty).Where(id => id != Guid.Empty)];
+        _allowedTenants = [.. options.Value.AllowedTenants.Select(ParseGuid).OfType<Guid>().Where(id => id != Guid.Empty)];
         _members = members;
         _logger = logger;
         _rejections = rejections;
@@ -45,12 +45,16 @@ public sealed class TeamsAccessGate
             return Decline(activity, AccessNotices.WorkspaceNotAllowed, "tenant not on Teams:AllowedTenants");
 
         // Installs and membership events read no map; a message without a tenant is refused by the bot itself.
-        if (!IsPersonAsking(activity) || activity.GetTenantId() is not { Length: > 0 } tenant)
+        // Plain null tests rather than `is { Length: > 0 } x` patterns throughout: mutation testing cannot compile a
+        // changed condition whose pattern variable is used later (issue #18).
+        var tenant = activity.GetTenantId();
+        if (!IsPersonAsking(activity) || string.IsNullOrEmpty(tenant))
             return null;
 
-        if (activity.Conversation?.TenantId is { Length: > 0 } conversationTenant && !SameTenant(conversationTenant, tenant))
+        var conversationTenant = activity.Conversation?.TenantId;
+        if (!string.IsNullOrEmpty(conversationTenant) && !SameTenant(conversationTenant, tenant))
             return Decline(activity, AccessNotices.ExternalUser, "conversation.tenantId differs from channelData.tenant.id");
-        if (activity.From?.Id is not { Length: > 0 } || activity.Conversation?.Id is not { Length: > 0 } || string.IsNullOrEmpty(activity.ServiceUrl))
+        if (string.IsNullOrEmpty(activity.From?.Id) || string.IsNullOrEmpty(activity.Conversation?.Id) || string.IsNullOrEmpty(activity.ServiceUrl))
             return Decline(activity, CouldNotCheck, "no sender, conversation or serviceUrl to look the sender up");
 
         TeamsChannelAccount? member;
@@ -66,9 +70,11 @@ public sealed class TeamsAccessGate
 
         if (member is null)
             return Decline(activity, AccessNotices.ExternalUser, "sender is not a member of the conversation");
-        if (member.UserRole is { Length: > 0 } role && !string.Equals(role, UserRoles.User, StringComparison.OrdinalIgnoreCase))
+        var role = member.UserRole;
+        if (!string.IsNullOrEmpty(role) && !string.Equals(role, UserRoles.User, StringComparison.OrdinalIgnoreCase))
             return Decline(activity, AccessNotices.ExternalUser, role.Length <= 16 ? "sender's userRole is " + role : "sender is not a user of the tenant");
-        if (member.TenantId is { Length: > 0 } memberTenant && !SameTenant(memberTenant, tenant))
+        var memberTenant = member.TenantId;
+        if (!string.IsNullOrEmpty(memberTenant) && !SameTenant(memberTenant, tenant))
             return Decline(activity, AccessNotices.ExternalUser, "sender belongs to another tenant");
         return null;
     }
@@ -77,8 +83,15 @@ public sealed class TeamsAccessGate
         string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase) ||
         string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase);
 
-    private static bool SameTenant(string a, string b) =>
-        Guid.TryParse(a, out var x) && Guid.TryParse(b, out var y) ? x == y : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The same GUID however written; text that is not a GUID equals only itself, ignoring case.</summary>
+    private static bool SameTenant(string a, string b)
+    {
+        // Text equal to a GUID ignoring case is itself that GUID, so a GUID and a non-GUID never match either way.
+        var x = ParseGuid(a);
+        return x is null ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : x == ParseGuid(b);
+    }
+
+    private static Guid? ParseGuid(string? id) => Guid.TryParse(id, out var guid) ? guid : null;
 
     /// <summary>
     /// Every tenant the activity names (<c>channelData.tenant.id</c> and <c>conversation.tenantId</c>) must be
@@ -89,7 +102,8 @@ public sealed class TeamsAccessGate
         if (_allowedTenants.Count == 0)
             return true;
         var named = NamedTenants(activity);
-        return named.Count > 0 && named.All(id => Guid.TryParse(id, out var tenant) && _allowedTenants.Contains(tenant));
+        // Guid.Empty, what a non-GUID reads as, is never in the set.
+        return named.Count > 0 && named.All(id => _allowedTenants.Contains(ParseGuid(id).GetValueOrDefault()));
     }
 
     private static List<string> NamedTenants(Activity activity) =>
@@ -98,7 +112,8 @@ public sealed class TeamsAccessGate
     private AccessRefusal Decline(Activity activity, string notice, string reason)
     {
         // Tenant ids are not secrets; cut to a GUID's length all the same (it came from the request).
-        var tenant = activity.GetTenantId() is { Length: > 0 } id ? id[..Math.Min(id.Length, 36)] : "(none)";
+        var id = activity.GetTenantId();
+        var tenant = string.IsNullOrEmpty(id) ? "(none)" : id[..Math.Min(id.Length, 36)];
         // One line a second per reason: a tenant that is not allowed must not flood the log.
         if (_rejections.ShouldLog("teams declined " + reason, out var count))
             Log.Declined(_logger, activity.Type, tenant, reason, count);

@@ -11,10 +11,12 @@ using AccountBot.Teams.Bot;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Testing.Fakes;
+using AccountBot.Testing.Logging;
 using AccountBot.Testing.Teams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Teams.Tests.Bot;
@@ -25,9 +27,10 @@ internal sealed class BotTestHost : IAsyncDisposable
     private readonly WebApplication _app;
 
     private BotTestHost(
-        WebApplication app, Uri baseAddress, FakeConnector connector, InMemoryConversationStore conversations, InMemoryAccountMapStore maps, InMemoryBlockedConversationStore blocked)
+        WebApplication app, Uri baseAddress, FakeConnector connector, InMemoryConversationStore conversations, InMemoryAccountMapStore maps, InMemoryBlockedConversationStore blocked, LogRecorder logs)
     {
         _app = app;
+        Logs = logs;
         Connector = connector;
         Conversations = conversations;
         Maps = maps;
@@ -47,6 +50,9 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Every line the host logged: what a declined request says only in the log.</summary>
+    public LogRecorder Logs { get; }
+
     /// <param name="configure">Replaces services after the defaults.</param>
     /// <param name="settings">Configuration on top of the defaults (e.g. <c>Teams:AllowedTenants:0</c>).</param>
     public static async Task<BotTestHost> StartAsync(Action<IServiceCollection>? configure = null, params (string Key, string? Value)[] settings)
@@ -55,6 +61,7 @@ internal sealed class BotTestHost : IAsyncDisposable
         var conversations = new InMemoryConversationStore();
         var maps = new InMemoryAccountMapStore();
         var blocked = new InMemoryBlockedConversationStore();
+        var logs = new LogRecorder();
         var (app, baseAddress) = await LoopbackServer.StartAsync(
             builder =>
             {
@@ -64,6 +71,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                     ["Teams:ConnectorRetry:MaxRetries"] = "0",
                 });
                 builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)));
+                builder.Logging.AddProvider(logs);
                 var services = builder.Services;
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
                 services.AddSingleton<IAccountMapStore>(maps);
@@ -81,7 +89,7 @@ internal sealed class BotTestHost : IAsyncDisposable
             app => app.MapTeamsBot(),
             "Development",
             CancellationToken.None);
-        return new BotTestHost(app, baseAddress, connector, conversations, maps, blocked);
+        return new BotTestHost(app, baseAddress, connector, conversations, maps, blocked, logs);
     }
 
     /// <summary>Posts and waits until the replies it caused have gone out (or been given up).</summary>

@@ -50,6 +50,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IBlockedConversationStore, LiteDbBlockedConversationStore>();
         services.TryAddSingleton<IDigestOutbox, LiteDbDigestOutbox>();
         services.TryAddSingleton<IWorkspaceInstallationStore, LiteDbWorkspaceInstallationStore>();
+        services.TryAddSingleton<IFollowUpOutbox, LiteDbFollowUpOutbox>();
         return services;
     }
 }

@@ -47,6 +47,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IDigestOutbox, PostgresDigestOutbox>();
         services.TryAddSingleton<IWorkspaceInstallationStore, PostgresWorkspaceInstallationStore>();
         services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
+        services.TryAddSingleton<IFollowUpOutbox, PostgresFollowUpOutbox>();
         return services;
     }
 

@@ -24,7 +24,8 @@ public sealed class LiteDbStoreHarness : IStoreHarness
             new LiteDbDigestOutbox(context),
             new LiteDbWorkspaceInstallationStore(context),
             // With LiteDB (one instance) previews stay in memory.
-            new PendingImports(Time)));
+            new PendingImports(Time),
+            new LiteDbFollowUpOutbox(context)));
     }
 
     public Task CloseAsync()

@@ -33,7 +33,8 @@ public sealed class PostgresStoreHarness(PostgresDatabase database) : IStoreHarn
             new PostgresBlockedConversationStore(dataSource),
             new PostgresDigestOutbox(dataSource),
             new PostgresWorkspaceInstallationStore(dataSource),
-            new PostgresPendingImportStore(dataSource, Time));
+            new PostgresPendingImportStore(dataSource, Time),
+            new PostgresFollowUpOutbox(dataSource));
     }
 
     public async Task CloseAsync()

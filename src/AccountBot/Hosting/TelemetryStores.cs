@@ -15,6 +15,7 @@ internal static class TelemetryStores
         typeof(IDigestOutbox),
         typeof(IWorkspaceInstallationStore),
         typeof(IPendingImportStore),
+        typeof(IFollowUpOutbox),
     ];
 
     /// <summary>Call after the storage is registered.</summary>

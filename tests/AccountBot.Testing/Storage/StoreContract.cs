@@ -32,6 +32,8 @@ public abstract class StoreContract(IStoreHarness harness) : IAsyncLifetime
 
     protected IPendingImportStore Imports => Stores.Imports;
 
+    protected IFollowUpOutbox FollowUps => Stores.FollowUps;
+
     public async Task InitializeAsync() => _stores = await harness.OpenAsync();
 
     public async Task DisposeAsync()

@@ -11,4 +11,5 @@ public sealed record StoreSet(
     IBlockedConversationStore Blocked,
     IDigestOutbox Outbox,
     IWorkspaceInstallationStore Installations,
-    IPendingImportStore Imports);
+    IPendingImportStore Imports,
+    IFollowUpOutbox FollowUps);

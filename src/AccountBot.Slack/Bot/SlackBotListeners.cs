@@ -165,7 +165,7 @@ public sealed partial class SlackBotListeners(
                     }
 
                     if (metadata.ChannelId is { Length: > 0 } channel)
-                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
+                        context.SendAfterAck(SlackAnnouncementSender.Step(context.Team, channel, request.User.Id, request.Workspace, map));
                     return null;
                 default:
                     return null;
@@ -240,7 +240,7 @@ public sealed partial class SlackBotListeners(
                     }
 
                     if (metadata.ChannelId is { Length: > 0 } channel)
-                        context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
+                        context.SendAfterAck(SlackAnnouncementSender.Step(context.Team, channel, request.User.Id, request.Workspace, map));
                     return null;
                 case NoticeView notice:
                     return ViewSubmissionResponse.Update(imports.Notice(notice));

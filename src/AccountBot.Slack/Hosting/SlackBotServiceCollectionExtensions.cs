@@ -1,4 +1,5 @@
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Bot;
 using AccountBot.Slack.Endpoints;
@@ -45,6 +46,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<SlackUserNames>();
         services.TryAddSingleton<SlackSharedChannels>();
         services.TryAddTransient<SlackBotListeners>();
+        services.TryAddKeyedTransient<IFollowUpSender, SlackAnnouncementSender>(SlackAnnouncementSender.Kind);
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestDeliveryCheck, SlackDigestDeliveryCheck>());
         services.AddSlackListeners(Register);

@@ -106,6 +106,9 @@ public sealed partial class DurableFollowUps(
                 lease = now + options.Lease;
             }
 
+            // A send slower than the lease (a slow peer, a cold start) must not let another instance send it too.
+            using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var heart = HeartbeatAsync(item.Id, beat.Token);
             try
             {
                 for (; next < item.Steps.Count; next++)
@@ -120,7 +123,10 @@ public sealed partial class DurableFollowUps(
             }
             catch (FollowUpRetryException retry)
             {
-                // The claim must outlast the wait, or another instance would send the step too.
+                // The claim must outlast the wait, or another instance would send the step too (heartbeat stopped first,
+                // so that its shorter renewal cannot come after this one).
+                await beat.CancelAsync();
+                await heart;
                 var until = time.GetUtcNow() + retry.RetryAfter + options.Lease;
                 if (outbox is not null && await outbox.RenewAsync(item.Id, Owner, until, CancellationToken.None))
                     lease = until;
@@ -132,10 +138,35 @@ public sealed partial class DurableFollowUps(
                 await CompleteAsync(item, CancellationToken.None);
                 throw;
             }
+            finally
+            {
+                await beat.CancelAsync();
+                await heart;
+            }
 
             // (Cancelled, stopping past the drain timeout, it is not completed: it stays stored for the next start.)
             await CompleteAsync(item, ct);
         };
+    }
+
+    /// <summary>Renews the claim every third of a lease while the item's steps are being sent.</summary>
+    private async Task HeartbeatAsync(Guid id, CancellationToken sending)
+    {
+        if (outbox is null)
+            return;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Lease / 3, time, sending);
+                if (!await outbox.RenewAsync(id, Owner, time.GetUtcNow() + options.Lease, sending))
+                    return;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Sent (or stopping); a failed renewal is left to the next one, or to the lease.
+        }
     }
 
     private async Task SendAsync(FollowUpStep step, CancellationToken cancellationToken)

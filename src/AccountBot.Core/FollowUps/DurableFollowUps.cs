@@ -23,6 +23,9 @@ public sealed partial class DurableFollowUps(
     /// <summary>This process's name on its claims: unique per start, so a restarted process never mistakes a dead one's claims for its own.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>Whether steps are kept in a database (false: in memory only, nothing to recover).</summary>
+    public bool IsStored => outbox is not null;
+
     /// <summary>Keeps <paramref name="steps"/> (claimed by this process); call before the ack, so an acked promise is on disk.</summary>
     /// <returns>The stored item, or null for no steps.</returns>
     public async Task<StoredFollowUp?> StoreAsync(IReadOnlyList<FollowUpStep> steps, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ public sealed partial class FollowUpRecovery(DurableFollowUps durable, FollowUpO
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // No database (hosts composed without storage): no timer either, which would only tick a test's fake clock.
+        if (!durable.IsStored)
+            return;
         try
         {
             while (true)

@@ -28,6 +28,7 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(ChannelSharingEvent))]
 [JsonSerializable(typeof(UnknownSlackEvent))]
 [JsonSerializable(typeof(SlackMessage))]
+[JsonSerializable(typeof(AccountBot.Slack.Bot.SlackAnnouncement))]
 [JsonSerializable(typeof(ModalView))]
 [JsonSerializable(typeof(ViewSubmissionResponse))]
 [JsonSerializable(typeof(OptionsResponse))]

@@ -210,6 +210,7 @@ public sealed class LiteDbContext : IDisposable
             database.GetCollection<ConversationAddressDocument>(ConversationsCollection).EnsureIndex(c => c.Platform);
             database.GetCollection<BlockedConversationDocument>(BlockedConversationsCollection).EnsureIndex(c => c.Platform);
             LiteDbDigestOutbox.EnsureIndexes(database);
+            LiteDbFollowUpOutbox.EnsureIndexes(database);
         }
         catch (Exception ex)
         {

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
@@ -53,6 +54,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IDigestOutbox, LiteDbDigestOutbox>();
         services.TryAddSingleton<IWorkspaceInstallationStore, LiteDbWorkspaceInstallationStore>();
         services.TryAddSingleton<ISeenEventStore, LiteDbSeenEventStore>();
+        services.TryAddSingleton<IFollowUpOutbox, LiteDbFollowUpOutbox>();
         return services;
     }
 }

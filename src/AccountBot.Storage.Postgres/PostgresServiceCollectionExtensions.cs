@@ -1,3 +1,4 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
@@ -50,6 +51,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IWorkspaceInstallationStore, PostgresWorkspaceInstallationStore>();
         services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
         services.TryAddSingleton<ISeenEventStore, PostgresSeenEventStore>();
+        services.TryAddSingleton<IFollowUpOutbox, PostgresFollowUpOutbox>();
         return services;
     }
 

@@ -25,7 +25,8 @@ public sealed class LiteDbStoreHarness : IStoreHarness
             new LiteDbWorkspaceInstallationStore(context),
             // With LiteDB (one instance) previews stay in memory.
             new PendingImports(Time),
-            new LiteDbSeenEventStore(context, Time)));
+            new LiteDbSeenEventStore(context, Time),
+            new LiteDbFollowUpOutbox(context)));
     }
 
     public Task CloseAsync()

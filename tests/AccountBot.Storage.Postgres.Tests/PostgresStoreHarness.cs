@@ -34,7 +34,8 @@ public sealed class PostgresStoreHarness(PostgresDatabase database) : IStoreHarn
             new PostgresDigestOutbox(dataSource),
             new PostgresWorkspaceInstallationStore(dataSource),
             new PostgresPendingImportStore(dataSource, Time),
-            new PostgresSeenEventStore(dataSource, Time));
+            new PostgresSeenEventStore(dataSource, Time),
+            new PostgresFollowUpOutbox(dataSource));
     }
 
     public async Task CloseAsync()

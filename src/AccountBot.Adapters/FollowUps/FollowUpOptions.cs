@@ -14,4 +14,11 @@ public sealed class FollowUpOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long an instance's claim on stored follow-up work lasts before another instance (or this one, restarted
+    /// after a crash) may take it over and send it. Longer than any one send; renewed while it waits.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 }

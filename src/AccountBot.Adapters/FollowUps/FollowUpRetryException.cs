@@ -1,4 +1,3 @@
-
 namespace AccountBot.Adapters.FollowUps;
 
 /// <summary>

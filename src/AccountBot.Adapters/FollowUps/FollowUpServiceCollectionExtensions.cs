@@ -1,4 +1,3 @@
-using AccountBot.Adapters.FollowUps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,6 +13,9 @@ public static class FollowUpServiceCollectionExtensions
         // The host binds and validates the FollowUps section first; hosts that don't (tests) get the defaults.
         services.TryAddSingleton(new FollowUpOptions());
         services.TryAddSingleton<FollowUpQueue>();
+        services.TryAddSingleton<DurableFollowUps>();
+        // Before the worker: hosted services stop in reverse order, so recovery releases what is left after the drain.
+        services.AddHostedService<FollowUpRecovery>();
         services.AddHostedService<FollowUpWorker>();
         return services;
     }

@@ -53,20 +53,6 @@ public sealed partial class SlackBotListeners
         _ => "Sorry, I could not upload the CSV just now. Nothing was changed; please try again in a moment.",
     };
 
-    private Task AnnounceAsync(SlackTeamKey team, string channel, string user, MapView map, CancellationToken cancellationToken) =>
-        RetryIfTransientAsync(async () =>
-        {
-            // Checked at the post itself: a shared channel gets nothing, the person who saved is told privately.
-            if (await sharedChannels.IsSharedOrUnknownAsync(slack, team, channel, null, cancellationToken))
-            {
-                Log.SharedChannelWithheld(logger, channel, "map change announcement");
-                await slack.PostEphemeralAsync(team, channel, user, SharedChannelNotice.Private(messages.Render(map), AccessNotices.SharedChannelPrivateReply), cancellationToken);
-                return;
-            }
-
-            await slack.PostMessageAsync(team, channel, messages.Render(map) with { ResponseType = null }, cancellationToken);
-        }, e => Log.AnnounceFailed(logger, channel, e.Error));
-
     private void Respond(SlackListenerContext context, string? responseUrl, SlackMessage message)
     {
         // No usable response_url (absent, or not an absolute http(s) URL): there is nowhere to answer.
@@ -80,7 +66,7 @@ public sealed partial class SlackBotListeners
     /// with Slack's Retry-After (it posted nothing, so sending it again cannot duplicate it); anything else Slack
     /// refused is only <paramref name="refused"/> (logged: the change it reports is already stored).
     /// </summary>
-    private static async Task RetryIfTransientAsync(Func<Task> send, Action<SlackApiException> refused)
+    internal static async Task RetryIfTransientAsync(Func<Task> send, Action<SlackApiException> refused)
     {
         try
         {

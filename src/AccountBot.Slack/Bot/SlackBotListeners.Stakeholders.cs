@@ -57,6 +57,6 @@ public sealed partial class SlackBotListeners
         }
 
         if (channelId is { Length: > 0 } channel)
-            context.RunAfterAck(ct => AnnounceAsync(context.Team, channel, request.User.Id, map, ct));
+            context.SendAfterAck(SlackAnnouncementSender.Step(context.Team, channel, request.User.Id, request.Workspace, map));
     }
 }

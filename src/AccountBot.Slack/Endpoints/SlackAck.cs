@@ -1,17 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Routing;
 using Microsoft.AspNetCore.Http;
 
 namespace AccountBot.Slack.Endpoints;
 
-/// <summary>What to answer Slack with, plus the work to run once it has been sent.</summary>
-internal sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck)
+/// <summary>What to answer Slack with, plus the work to run once it has been sent (<see cref="Stored"/>: kept before the ack).</summary>
+internal sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, Task>? Write, IReadOnlyList<Func<CancellationToken, Task>> AfterAck, IReadOnlyList<FollowUpStep>? Stored = null)
 {
     public static SlackAck Status(int status) => new(status, null, []);
 
-    public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? []);
+    public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? [], context?.StoredAfterAck);
 
     /// <summary>
     /// A command's answer. A map message comes from the rendered-output cache for every read of an unchanged map,
@@ -22,11 +23,11 @@ internal sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, 
         if (message is null)
             return Empty(context);
         var bytes = message.ToJson();
-        return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck);
+        return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck, context.StoredAfterAck);
     }
 
     public static SlackAck Json<T>(T? value, JsonTypeInfo<T> typeInfo, SlackListenerContext? context) =>
         value is null
             ? Empty(context)
-            : new(StatusCodes.Status200OK, (stream, ct) => JsonSerializer.SerializeAsync(stream, value, typeInfo, ct), context?.AfterAck ?? []);
+            : new(StatusCodes.Status200OK, (stream, ct) => JsonSerializer.SerializeAsync(stream, value, typeInfo, ct), context?.AfterAck ?? [], context?.StoredAfterAck);
 }

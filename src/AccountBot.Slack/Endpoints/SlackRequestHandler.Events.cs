@@ -57,6 +57,8 @@ internal sealed partial class SlackRequestHandler
 
                     if (context.AfterAck.Count > 0)
                         await followUps.EnqueueAsync(context.AfterAck, ct);
+                    if (await durable.StoreAsync(context.StoredAfterAck, ct) is { } stored)
+                        await durable.EnqueueAsync(stored, ct);
                 });
                 return SlackAck.Empty(after);
             }

@@ -29,6 +29,7 @@ internal sealed partial class SlackRequestHandler(
     SlackEventDeduplicator deduplicator,
     SlackAccessGate gate,
     FollowUpQueue followUps,
+    DurableFollowUps durable,
     ISlackInstallationStore installations,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -87,19 +88,7 @@ internal sealed partial class SlackRequestHandler(
             return;
         }
 
-        // Not idle from before the ack is written until its follow-up work is queued (see FollowUpQueue.Hold).
-        using var hold = ack.AfterAck.Count > 0 ? followUps.Hold() : null;
-        http.Response.StatusCode = ack.StatusCode;
-        if (ack.Write is not null)
-        {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await ack.Write(http.Response.Body, http.RequestAborted);
-        }
-
-        // The ack is on its way to Slack before any follow-up work starts.
-        await http.Response.CompleteAsync();
-        if (ack.AfterAck.Count > 0)
-            await followUps.EnqueueAsync(ack.AfterAck, lifetime.ApplicationStopping);
+        await AckAsync(http, ack);
     }
 
     private async Task<SlackAck> DispatchCommandAsync(HttpContext http, byte[] body, CancellationToken beforeAck)

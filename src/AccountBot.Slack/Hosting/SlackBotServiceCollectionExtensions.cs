@@ -1,5 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Caching;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Bot;
 using AccountBot.Slack.Endpoints;
@@ -48,6 +49,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<SlackSharedChannels>();
         services.TryAddTransient<SlackBotListeners>();
         services.TryAddTransient<SlackBotErrors>();
+        services.TryAddKeyedTransient<IFollowUpSender, SlackAnnouncementSender>(SlackAnnouncementSender.Kind);
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestDeliveryCheck, SlackDigestDeliveryCheck>());
         services.AddSlackListeners(Register);

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Slack.Installations;
 
 namespace AccountBot.Slack.Routing;
@@ -16,6 +17,7 @@ public sealed class SlackListenerContext(SlackTeamKey team, CancellationToken be
     public static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.5);
 
     private readonly List<Func<CancellationToken, Task>> _afterAck = [];
+    private readonly List<FollowUpStep> _stored = [];
 
     public SlackTeamKey Team { get; } = team;
 
@@ -28,6 +30,9 @@ public sealed class SlackListenerContext(SlackTeamKey team, CancellationToken be
     /// <summary>Work scheduled so far; the endpoint queues it once the HTTP response has been sent.</summary>
     internal IReadOnlyList<Func<CancellationToken, Task>> AfterAck => _afterAck;
 
+    /// <summary>Steps given to <see cref="SendAfterAck"/> so far; the endpoint stores them before it acks.</summary>
+    internal IReadOnlyList<FollowUpStep> StoredAfterAck => _stored;
+
     /// <summary>
     /// Runs <paramref name="work"/> in the background after the HTTP response has gone to Slack. Failures are logged.
     /// The token is cancelled when the host stops.
@@ -36,5 +41,16 @@ public sealed class SlackListenerContext(SlackTeamKey team, CancellationToken be
     {
         ArgumentNullException.ThrowIfNull(work);
         _afterAck.Add(work);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="step"/> after the ack, surviving a crash: it is stored before the ack goes out and sent
+    /// after a restart if need be (see <see cref="DurableFollowUps"/>). In order with the other steps given here; apart
+    /// from <see cref="RunAfterAck"/> work.
+    /// </summary>
+    public void SendAfterAck(FollowUpStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        _stored.Add(step);
     }
 }

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
@@ -17,6 +18,7 @@ internal static class TelemetryStores
         typeof(IDigestOutbox),
         typeof(IWorkspaceInstallationStore),
         typeof(IPendingImportStore),
+        typeof(IFollowUpOutbox),
     ];
 
     /// <summary>Call after the storage is registered.</summary>

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
@@ -35,6 +36,7 @@ public abstract class StoreContract(IStoreHarness harness) : IAsyncLifetime
     protected IPendingImportStore Imports => Stores.Imports;
 
     protected ISeenEventStore SeenEvents => Stores.SeenEvents;
+    protected IFollowUpOutbox FollowUps => Stores.FollowUps;
 
     public async Task InitializeAsync() => _stores = await harness.OpenAsync();
 

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
@@ -14,4 +15,5 @@ public sealed record StoreSet(
     IDigestOutbox Outbox,
     IWorkspaceInstallationStore Installations,
     IPendingImportStore Imports,
-    ISeenEventStore SeenEvents);
+    ISeenEventStore SeenEvents,
+    IFollowUpOutbox FollowUps);

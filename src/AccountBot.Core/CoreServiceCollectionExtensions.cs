@@ -5,6 +5,7 @@ using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
+using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResetLinksHandler>();
         services.AddSingleton<CsvHandler>();
         services.AddSingleton<PendingImports>();
+        services.AddSingleton<EraseHandler>();
+        services.AddSingleton<HistoryExportHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ReminderPlanner>();

@@ -4,6 +4,7 @@ using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
+using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 
@@ -28,7 +29,9 @@ public sealed class CommandDispatcher(
     SnoozeHandler snooze,
     PictureHandler pictures,
     ResetLinksHandler resetLinks,
-    CsvHandler csv)
+    CsvHandler csv,
+    EraseHandler erase,
+    HistoryExportHandler historyExport)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
     {
@@ -59,6 +62,8 @@ public sealed class CommandDispatcher(
         SnoozeReminders c => snooze.HandleAsync(c, context, cancellationToken),
         ExportCsv c => csv.HandleAsync(c, context, cancellationToken),
         ImportCsv c => csv.HandleAsync(c, context, cancellationToken),
+        ErasePerson c => erase.HandleAsync(c, context, cancellationToken),
+        ExportHistory c => historyExport.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

@@ -24,6 +24,7 @@ public sealed class PictureLinksTests
         services.AddSingleton(new CoverageOptions());
         services.AddSingleton(new LimitsOptions());
         services.AddSingleton(new Core.Reminders.ReminderOptions());
+        services.AddSingleton<IDigestOutbox>(new InMemoryDigestOutbox());
         if (links is not null)
         {
             services.AddSingleton(links);
@@ -80,5 +81,7 @@ public sealed class PictureLinksTests
         }
 
         public Uri? ExportUrl(AccountMap map) => new("https://bot.example/exports/x.csv");
+
+        public Uri? HistoryExportUrl(AccountMap map) => new("https://bot.example/exports/h.csv");
     }
 }

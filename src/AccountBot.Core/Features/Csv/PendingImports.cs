@@ -71,6 +71,28 @@ public sealed class PendingImports(TimeProvider time)
         }
     }
 
+    /// <summary>Drops this map's previews that <paramref name="matches"/> (an erased person's rows); returns how many.</summary>
+    public int Forget(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        lock (gate)
+        {
+            if (!byWorkspace.TryGetValue(workspace.Value, out var own))
+            {
+                return 0;
+            }
+
+            var gone = own.Where(e => e.Value.MapId == mapId && matches(e.Value)).Select(e => e.Key).ToList();
+            foreach (var id in gone)
+            {
+                own.Remove(id);
+                count--;
+            }
+
+            return gone.Count;
+        }
+    }
+
     private void RemoveExpired(DateTimeOffset now)
     {
         foreach (var (workspace, own) in byWorkspace.ToList())

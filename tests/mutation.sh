@@ -7,13 +7,13 @@
 # artifacts/mutation/<TestProject>/reports/ (mutation-report.json/.md); the end prints a score per file
 # and how long each project took. Not part of `dotnet test`: it runs a project's covering tests once per
 # mutant, each in a fresh test host. On the shared 2-core machine (3 Dec 2026) Slack took 18 min, Core 28 min
-# and LiteDB 18 min, about an hour in all. Needs the .NET SDK and jq; `dotnet tool restore` installs Stryker
-# from .config/dotnet-tools.json.
+# and LiteDB 18 min, about an hour in all. Needs only the .NET SDK and what every Debian has (bash, grep, awk);
+# `dotnet tool restore` installs Stryker from .config/dotnet-tools.json.
 set -euo pipefail
 
-# Projects run by default (round 1's). Round 2 (3 Dec 2026) ran AccountBot.Teams.Tests (BotAuthenticator; the access
-# gate and msteams check are configured but not yet run), AccountBot.Tests (LinkTokenCodec) and AccountBot.Slack.Tests
-# (SlackAccessGate) by name, each narrowed with --test-case-filter; see docs/TESTING.md.
+# Projects run by default (round 1's). Rounds 2 and 3 (3 Dec 2026) ran AccountBot.Teams.Tests, AccountBot.Tests and
+# single files of AccountBot.Slack.Tests and AccountBot.Storage.LiteDb.Tests with `dotnet stryker` directly, each
+# narrowed with --mutate and --test-case-filter; docs/TESTING.md lists those commands.
 projects=(AccountBot.Slack.Tests AccountBot.Core.Tests AccountBot.Storage.LiteDb.Tests)
 if [[ $# -gt 0 ]]; then
   projects=("$@")
@@ -21,7 +21,6 @@ fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/artifacts/mutation"
-command -v jq >/dev/null || { echo "mutation.sh needs jq on the PATH" >&2; exit 69; }
 
 cd "$root"
 dotnet tool restore >/dev/null
@@ -42,27 +41,37 @@ done
 # Per file, as Stryker scores it: killed + timeout count as detected, survived + no coverage as missed;
 # compile errors and ignored mutants are not tested, and files of the project outside `mutate` are left out.
 echo
-printf '%-62s %7s %7s %7s %7s %7s\n' "file" "tested" "killed" "surviv" "nocov" "score"
+printf '%-66s %7s %7s %7s %7s %7s\n' "file" "tested" "killed" "surviv" "nocov" "score"
 for project in "${projects[@]}"; do
   report="$out/$project/reports/mutation-report.json"
   if [[ ! -f "$report" ]]; then
     echo "$project: no report (see the run above)"
     continue
   fi
-  jq -r --arg root "$root/" '
-    .files | to_entries[] |
-    (.value.mutants | map(.status)) as $s |
-    ($s | map(select(. == "Killed" or . == "Timeout")) | length) as $killed |
-    ($s | map(select(. == "Survived")) | length) as $survived |
-    ($s | map(select(. == "NoCoverage")) | length) as $nocov |
-    ($killed + $survived + $nocov) as $tested |
-    select($tested > 0) |
-    [ (.key | ltrimstr($root)), $tested, $killed, $survived, $nocov,
-      (((1000 * $killed / $tested) | round) / 10 | tostring) + " %" ]
-    | @tsv' "$report" |
-    while IFS=$'\t' read -r file total killed survived nocov score; do
-      printf '%-62s %7s %7s %7s %7s %7s\n' "$file" "$total" "$killed" "$survived" "$nocov" "$score"
-    done
+  # The report's file paths and statuses never hold a quote, and the quotes inside a file's source text are
+  # escaped, so the unescaped `"<path>":{"language":` and `"status":"…"` tokens, in order, are all this needs.
+  grep -oE '"[^"\\]*":\{"language":|"status":"[A-Za-z]+"' "$report" |
+    awk -v root="$root/" '
+      /"language":$/ {
+        file = substr($0, 2, index($0, "\":{") - 2)
+        if (index(file, root) == 1) file = substr(file, length(root) + 1)
+        order[++n] = file
+        next
+      }
+      {
+        status = substr($0, 11, length($0) - 11)
+        if (status == "Killed" || status == "Timeout") killed[file]++
+        else if (status == "Survived") survived[file]++
+        else if (status == "NoCoverage") nocov[file]++
+      }
+      END {
+        for (i = 1; i <= n; i++) {
+          f = order[i]
+          tested = killed[f] + survived[f] + nocov[f]
+          if (tested == 0) continue
+          printf "%-66s %7d %7d %7d %7d %5.1f %%\n", f, tested, killed[f], survived[f], nocov[f], 100 * killed[f] / tested
+        }
+      }'
 done
 echo
 for project in "${projects[@]}"; do

@@ -8,6 +8,7 @@ using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
+using AccountBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,10 +38,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PictureHandler>();
         services.AddSingleton<ResetLinksHandler>();
         services.AddSingleton<CsvHandler>();
-        services.AddSingleton<PendingImports>();
+        services.TryAddSingleton<IPendingImportStore, PendingImports>();
         services.AddSingleton<EraseHandler>();
         services.AddSingleton<HistoryExportHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
+        services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ReminderPlanner>();
         return services;

@@ -1,10 +1,13 @@
 using AccountBot.Core.Logging;
 using AccountBot.Core.FollowUps;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Http;
+using AccountBot.Core.Telemetry;
 using AccountBot.Teams.Access;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Routing;
 using AccountBot.Teams.Security;
+using AccountBot.Teams.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,6 +70,11 @@ public static class TeamsServiceCollectionExtensions
                     DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(policy.GetDelay(args.AttemptNumber, args.Outcome.Result)),
                 });
             });
+
+        // The typed client's name; added after the retries, so it is inside them and measures every attempt.
+        services.TryAddSingleton<BotMetrics>();
+        services.AddHttpClient(nameof(ConnectorClient))
+            .AddHttpMessageHandler(sp => new ApiCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), Platform.Teams, ConnectorOperation.Of));
 
         services.TryAddSingleton<TeamsActivityRouter>();
         services.AddFollowUps();

@@ -2,6 +2,16 @@ using AccountBot.Hosting;
 using AccountBot.Operations;
 using AccountBot.Reminders;
 
+if (MigrateCli.IsCommand(args))
+{
+    return await MigrateCli.RunAsync(args);
+}
+
+if (StorageCopyCli.IsCommand(args))
+{
+    return await StorageCopyCli.RunAsync(args);
+}
+
 // Operator commands (reminders preview / run-now) run and exit without starting the web server.
 if (ReminderCli.IsCommand(args))
 {

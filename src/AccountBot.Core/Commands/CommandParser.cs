@@ -108,7 +108,7 @@ public static class CommandParser
                 var name = Join(rest);
                 if (name.Length > Limits.Name)
                 {
-                    return ParseResult.Fail($"Names are at most {Limits.Name} characters.", $"map {quotedAccount} add Jane Doe");
+                    return ParseResult.Fail($"Names are at most {Limits.Name} characters.", CommandText.Map(quotedAccount).Add("Jane Doe"));
                 }
 
                 return ParseResult.Ok(new AddStakeholder(account, name.Length == 0 ? null : name));
@@ -117,7 +117,7 @@ public static class CommandParser
                 if (person.Length == 0)
                 {
                     var shown = verb == "edit" ? "edit" : "remove";
-                    return ParseResult.Fail($"Who should I {shown}? Name the person.", $"map {quotedAccount} {shown} Jane Doe");
+                    return ParseResult.Fail($"Who should I {shown}? Name the person.", CommandText.Map(quotedAccount).Verb(shown, "Jane Doe"));
                 }
 
                 var reference = PersonRef.FromText(person);
@@ -141,11 +141,11 @@ public static class CommandParser
                 // Only "reset" for now; the word is required so that revoking every link is never a typo away.
                 return rest is [{ Quoted: false } only] && only.Text.Equals("reset", StringComparison.OrdinalIgnoreCase)
                     ? ParseResult.Ok(new ResetLinks(account))
-                    : ParseResult.Fail("`links` takes `reset`: it stops every picture and export link of the map posted so far.", $"map {quotedAccount} links reset");
+                    : ParseResult.Fail("`links` takes `reset`: it stops every picture and export link of the map posted so far.", CommandText.Map(quotedAccount).LinksReset);
             default:
                 if (rest.Count > 0)
                 {
-                    return ParseResult.Fail($"`{verb}` takes nothing after it.", $"map {quotedAccount} {verb}");
+                    return ParseResult.Fail($"`{verb}` takes nothing after it.", CommandText.Map(quotedAccount).Verb(verb));
                 }
 
                 return ParseResult.Ok(verb switch
@@ -178,12 +178,12 @@ public static class CommandParser
             return ParseResult.Ok(new CreateMap(account, kind));
         }
 
-        return ParseResult.Fail("A map is a sales, partner or marketing map.", $"map {Quote(account)} create partner");
+        return ParseResult.Fail("A map is a sales, partner or marketing map.", CommandText.Map(account).Create("partner"));
     }
 
     private static ParseResult ParseTag(string account, string verb, List<Token> rest)
     {
-        var example = $"map {Quote(account)} {verb} Jane Doe champion";
+        var example = CommandText.Map(account).Tag(verb, "Jane Doe", "champion");
         if (rest.Count == 0)
         {
             return ParseResult.Fail($"Who should I {verb}, and with which role?", example);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Channels;
 using AccountBot.Core.Features.Csv;
@@ -6,6 +7,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Telemetry;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features;
@@ -31,17 +33,39 @@ public sealed class CommandDispatcher(
     ResetLinksHandler resetLinks,
     CsvHandler csv,
     EraseHandler erase,
-    HistoryExportHandler historyExport)
+    HistoryExportHandler historyExport,
+    BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var parsed = CommandParser.Parse(text);
-        return parsed.Command is { } command
-            ? DispatchAsync(command, context, cancellationToken)
-            : Task.FromResult<Reply>(new NoticeView(Tone.Warning, parsed.Error!, parsed.Example));
+        if (parsed.Command is { } command)
+            return DispatchAsync(command, context, cancellationToken);
+
+        metrics?.CommandRun(CommandVerb.Invalid, context.Workspace.Platform, TimeSpan.Zero);
+        return Task.FromResult<Reply>(new NoticeView(Tone.Warning, parsed.Error!, parsed.Example));
     }
 
-    public Task<Reply> DispatchAsync(BotCommand command, RequestContext context, CancellationToken cancellationToken) => command switch
+    public async Task<Reply> DispatchAsync(BotCommand command, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var verb = CommandVerb.Of(command);
+        using var activity = BotTelemetry.Source.StartActivity("command " + verb);
+        activity?.SetTag(BotTelemetry.VerbAttribute, verb);
+        activity?.SetTag(BotTelemetry.PlatformAttribute, BotMetrics.PlatformName(context.Workspace.Platform));
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return await Route(command, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            metrics?.CommandRun(verb, context.Workspace.Platform, Stopwatch.GetElapsedTime(start));
+        }
+    }
+
+    private Task<Reply> Route(BotCommand command, RequestContext context, CancellationToken cancellationToken) => command switch
     {
         ShowHelp c => help.HandleAsync(c, context, cancellationToken),
         ShowMap c => showMap.HandleAsync(c, context, cancellationToken),

@@ -1,3 +1,4 @@
+using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features;
@@ -12,7 +13,7 @@ public static class MapEditReplies
         return result.Outcome switch
         {
             EditOutcome.Saved or EditOutcome.AlreadyApplied => views.Build(result.Map!, notice) with { Visibility = ReplyVisibility.Channel },
-            EditOutcome.NotFound => new NoticeView(Tone.Warning, "That map no longer exists.", "map list"),
+            EditOutcome.NotFound => new NoticeView(Tone.Warning, "That map no longer exists.", CommandText.List),
             _ => new NoticeView(Tone.Error, string.Join(" ", result.Errors.Select(e => e.Message))),
         };
     }

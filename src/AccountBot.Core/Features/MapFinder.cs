@@ -30,6 +30,6 @@ public sealed class MapFinder(IAccountMapStore store)
             }
         }
 
-        return (null, new MapNotFoundView(account, suggestions) { CreateCommand = $"map {CommandParser.Quote(account)} create" });
+        return (null, new MapNotFoundView(account, suggestions) { CreateCommand = CommandText.Map(account).Create() });
     }
 }

@@ -16,7 +16,7 @@ public static class PersonReplies
         ArgumentNullException.ThrowIfNull(commandFor);
         if (reference.Id is not null)
         {
-            return new NoticeView(Tone.Warning, $"That person is no longer on the {map.Name} map.", $"map {CommandParser.Quote(map.Name)}");
+            return new NoticeView(Tone.Warning, $"That person is no longer on the {map.Name} map.", CommandText.Map(map.Name).Open);
         }
 
         var choices = match.Candidates

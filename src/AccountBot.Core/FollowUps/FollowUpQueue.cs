@@ -93,6 +93,27 @@ public sealed partial class FollowUpQueue
     }
 
     /// <summary>
+    /// Queues the follow-up steps of one request (a reply, then a notice…) as one item that runs them in order. A step
+    /// that throws <see cref="FollowUpRetryException"/> is retried on its own: the retry resumes at that step, so the
+    /// steps before it, already sent, are not sent again. This is how both adapters queue their after-ack work.
+    /// </summary>
+    /// <returns>False only when the host is stopping (nothing was queued; that is logged).</returns>
+    public ValueTask<bool> EnqueueAsync(IReadOnlyList<Func<CancellationToken, Task>> steps, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (steps.Count == 1)
+            return EnqueueAsync(steps[0], stopping);
+        var copy = steps.ToArray();
+        var next = 0;
+        // One run at a time: a retry runs only after the failed run has ended, so the cursor needs no lock.
+        return EnqueueAsync(async ct =>
+        {
+            for (; next < copy.Length; next++)
+                await copy[next](ct);
+        }, stopping);
+    }
+
+    /// <summary>
     /// Keeps the queue from counting as idle until disposed. An adapter takes it before it answers a
     /// request whose follow-up work it queues after the answer, so <see cref="WhenIdleAsync"/> cannot
     /// slip in between the answer and the enqueue.

@@ -10,6 +10,8 @@ public static class FollowUpServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        // The host binds and validates the FollowUps section first; hosts that don't (tests) get the defaults.
+        services.TryAddSingleton(new FollowUpOptions());
         services.TryAddSingleton<FollowUpQueue>();
         services.AddHostedService<FollowUpWorker>();
         return services;

@@ -7,9 +7,11 @@ namespace AccountBot.Core.FollowUps;
 /// Runs <see cref="FollowUpQueue"/> items with <see cref="Concurrency"/> loops, so one slow or
 /// throttled call (a connector answering 429 with Retry-After) does not hold up the rest; work that
 /// throws <see cref="FollowUpRetryException"/> goes back on the queue after its delay. On
-/// shutdown the queue is closed and drained until the host's shutdown timeout.
+/// shutdown (the web server has already stopped taking requests and finished those in flight) the work still
+/// queued, running or waiting for a retry is sent for up to <see cref="FollowUpOptions.DrainTimeout"/>; only what
+/// is left after that is abandoned.
 /// </summary>
-public sealed partial class FollowUpWorker(FollowUpQueue queue, ILogger<FollowUpWorker> logger) : BackgroundService
+public sealed partial class FollowUpWorker(FollowUpQueue queue, FollowUpOptions options, TimeProvider time, ILogger<FollowUpWorker> logger) : BackgroundService
 {
     /// <summary>Sends in flight at once: they are I/O (a platform round trip each), so more than the cores.</summary>
     public const int Concurrency = 32;
@@ -19,17 +21,25 @@ public sealed partial class FollowUpWorker(FollowUpQueue queue, ILogger<FollowUp
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        queue.Complete();
-        try
+        // Idle, not merely "channel empty": work waiting out a Retry-After is off the channel but still promised.
+        // The channel stays open meanwhile so that such work can go back on it.
+        var pending = queue.Pending;
+        if (pending > 0)
+            Log.Draining(logger, pending, options.DrainTimeout);
+        using (var drain = new CancellationTokenSource(options.DrainTimeout, time))
+        using (var either = CancellationTokenSource.CreateLinkedTokenSource(drain.Token, cancellationToken))
         {
-            if (ExecuteTask is { } loops)
-                await loops.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutdown timeout: cancel what is running, count what never started.
+            try
+            {
+                await queue.WhenIdleAsync(either.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Drain timeout (or the host's own shutdown timeout): cancel what is running, count what never ran.
+            }
         }
 
+        queue.Complete();
         await base.StopAsync(CancellationToken.None);
         queue.LogAbandoned();
     }
@@ -69,6 +79,9 @@ public sealed partial class FollowUpWorker(FollowUpQueue queue, ILogger<FollowUp
 
     private static partial class Log
     {
+        [LoggerMessage(9007, LogLevel.Information, "Stopping: sending {Pending} follow-up item(s) for up to {DrainTimeout}")]
+        public static partial void Draining(ILogger logger, int pending, TimeSpan drainTimeout);
+
         [LoggerMessage(9003, LogLevel.Error, "Follow-up work failed")]
         public static partial void Failed(ILogger logger, Exception exception);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Reminders;
@@ -10,7 +11,7 @@ namespace AccountBot.Core.Reminders;
 /// </summary>
 public sealed record Digest : Reply
 {
-    public const string ListAllCommand = "map list";
+    public const string ListAllCommand = CommandText.List;
 
     public Digest(IReadOnlyList<DigestItem> items, int moreCount)
     {

@@ -1,4 +1,5 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Commands;
 
 namespace AccountBot.Core.Reminders;
 
@@ -24,11 +25,11 @@ public sealed record DigestItem
     public required string CommandName { get; init; }
 
     /// <summary>The "Open map" button: <c>map Acme Corp</c>.</summary>
-    public string OpenCommand => $"map {CommandName}";
+    public string OpenCommand => CommandText.Map(CommandName).Open;
 
     /// <summary>The "Mark reviewed" button: <c>map Acme Corp reviewed</c>.</summary>
-    public string ReviewedCommand => $"map {CommandName} reviewed";
+    public string ReviewedCommand => CommandText.Map(CommandName).Reviewed;
 
     /// <summary>The "Snooze a week" button: quiets this account in the channel the button is pressed in.</summary>
-    public string SnoozeCommand => $"map {CommandName} snooze";
+    public string SnoozeCommand => CommandText.Map(CommandName).Snooze;
 }

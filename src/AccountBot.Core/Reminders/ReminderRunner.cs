@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Settings;
+using AccountBot.Core.Telemetry;
 
 namespace AccountBot.Core.Reminders;
 
@@ -34,6 +35,7 @@ public sealed class ReminderRunner
     private readonly Dictionary<Platform, IDigestSender> senders = [];
     private readonly Dictionary<Platform, IDigestDeliveryCheck> checks = [];
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly BotMetrics? metrics;
 
     public ReminderRunner(
         IAccountMapStore maps,
@@ -44,8 +46,10 @@ public sealed class ReminderRunner
         ReminderPlanner planner,
         ReminderDeliveryOptions options,
         TimeProvider time,
-        IEnumerable<IDigestDeliveryCheck>? checks = null)
+        IEnumerable<IDigestDeliveryCheck>? checks = null,
+        BotMetrics? metrics = null)
     {
+        this.metrics = metrics;
         ArgumentNullException.ThrowIfNull(senders);
         this.maps = maps ?? throw new ArgumentNullException(nameof(maps));
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -112,7 +116,9 @@ public sealed class ReminderRunner
                 nextRetry = Earliest(nextRetry, ResolveAt(entry));
             }
 
-            return new ReminderRunReport(planned, settled, recovered, outcomes, fallbacks, nextOccurrence, nextRetry);
+            var report = new ReminderRunReport(planned, settled, recovered, outcomes, fallbacks, nextOccurrence, nextRetry);
+            metrics?.DigestRun(report);
+            return report;
         }
         finally
         {

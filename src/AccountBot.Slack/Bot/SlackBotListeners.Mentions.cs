@@ -1,4 +1,5 @@
 using AccountBot.Core.Access;
+using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
@@ -20,7 +21,7 @@ public sealed partial class SlackBotListeners
         var request = SlackRequestContexts.From(envelope, mention);
         var text = LeadingMentions().Replace(mention.Text, string.Empty).Trim();
         if (!text.Equals("map", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("map ", StringComparison.OrdinalIgnoreCase))
-            text = "map " + text;
+            text = CommandText.FromTyped(text);
         var thread = mention.ThreadTs ?? mention.Ts;
         SlackMessage message;
         try

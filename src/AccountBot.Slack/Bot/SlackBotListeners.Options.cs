@@ -35,9 +35,9 @@ public sealed partial class SlackBotListeners
         var map = await maps.GetAsync(request.Workspace, mapId, cancellationToken);
         if (map is null)
             return OptionsResponse.Empty;
-        var prefix = $"map {CommandParser.Quote(map.Name)} edit ";
+        var commands = CommandText.Map(map.Name);
         return new OptionsResponse(Matching(map.Stakeholders, payload.Value, null)
-            .Select(p => new Option(new PlainText(Label(p.Name, p.Title)), prefix + PersonRef.ForId(p.Id))));
+            .Select(p => new Option(new PlainText(Label(p.Name, p.Title)), commands.Edit(PersonRef.ForId(p.Id)))));
     }
 
     private static IEnumerable<AccountBot.Core.Accounts.Stakeholder> Matching(

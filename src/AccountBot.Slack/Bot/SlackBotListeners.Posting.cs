@@ -52,9 +52,8 @@ public sealed partial class SlackBotListeners
         _ => "Sorry, I could not upload the CSV just now. Nothing was changed; please try again in a moment.",
     };
 
-    private async Task AnnounceAsync(SlackTeamKey team, string channel, string user, MapView map, CancellationToken cancellationToken)
-    {
-        try
+    private Task AnnounceAsync(SlackTeamKey team, string channel, string user, MapView map, CancellationToken cancellationToken) =>
+        RetryIfTransientAsync(async () =>
         {
             // Checked at the post itself: a shared channel gets nothing, the person who saved is told privately.
             if (await sharedChannels.IsSharedOrUnknownAsync(slack, team, channel, null, cancellationToken))
@@ -65,37 +64,35 @@ public sealed partial class SlackBotListeners
             }
 
             await slack.PostMessageAsync(team, channel, messages.Render(map) with { ResponseType = null }, cancellationToken);
-        }
-        catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
-        {
-            throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
-        }
-        catch (SlackApiException e)
-        {
-            Log.AnnounceFailed(logger, channel, e.Error);
-        }
-    }
+        }, e => Log.AnnounceFailed(logger, channel, e.Error));
 
     private void Respond(SlackListenerContext context, string? responseUrl, SlackMessage message)
     {
         // No usable response_url (absent, or not an absolute http(s) URL): there is nowhere to answer.
         if (!IsResponseUrl(responseUrl))
             return;
-        context.RunAfterAck(async ct =>
+        context.RunAfterAck(ct => RetryIfTransientAsync(() => slack.PostToResponseUrlAsync(responseUrl, message, ct), e => Log.RespondFailed(logger, e.Error)));
+    }
+
+    /// <summary>
+    /// The one place a follow-up post's failure is sorted: throttled or unavailable goes back on the follow-up queue
+    /// with Slack's Retry-After (it posted nothing, so sending it again cannot duplicate it); anything else Slack
+    /// refused is only <paramref name="refused"/> (logged: the change it reports is already stored).
+    /// </summary>
+    private static async Task RetryIfTransientAsync(Func<Task> send, Action<SlackApiException> refused)
+    {
+        try
         {
-            try
-            {
-                await slack.PostToResponseUrlAsync(responseUrl, message, ct);
-            }
-            catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
-            {
-                throw new FollowUpRetryException(null, "Slack is throttling or unavailable.", e);
-            }
-            catch (SlackApiException e)
-            {
-                Log.RespondFailed(logger, e.Error);
-            }
-        });
+            await send();
+        }
+        catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
+        {
+            throw new FollowUpRetryException((e as SlackApiException)?.RetryAfter, "Slack is throttling or unavailable.", e);
+        }
+        catch (SlackApiException e)
+        {
+            refused(e);
+        }
     }
 
     private static bool IsResponseUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? responseUrl) =>

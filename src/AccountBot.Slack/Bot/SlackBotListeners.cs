@@ -32,7 +32,7 @@ public sealed partial class SlackBotListeners(
     SlackMessageRenderer messages,
     StakeholderModalRenderer modals,
     ImportModalRenderer imports,
-    SubmissionAnnouncements announcements,
+    AnnouncedSubmissions announcements,
     SlackUserNames userNames,
     SlackSharedChannels sharedChannels,
     ILogger<SlackBotListeners> logger)
@@ -45,25 +45,25 @@ public sealed partial class SlackBotListeners(
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var request = SlackRequestContexts.From(command);
-        var text = "map " + command.Text;
+        var text = CommandText.FromTyped(command.Text);
         try
         {
             var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
             switch (reply)
             {
                 case StakeholderFormView form:
-                    return await OpenFormAsync(context.Team, command.TriggerId, form, command.ChannelId, text, cancellationToken);
+                    return await OpenModalAsync(context.Team, command.TriggerId, modals.Render(form, command.ChannelId), () => messages.Render(form, text), context.BeforeAck);
                 case ImportFormView importForm:
-                    return await OpenImportFormAsync(context.Team, command.TriggerId, importForm, command.ChannelId, text, cancellationToken);
-                case ExportView when await ExportWithheldAsync(context.Team, command.ChannelId, null, cancellationToken):
+                    return await OpenModalAsync(context.Team, command.TriggerId, imports.Form(importForm, command.ChannelId), () => messages.Render(importForm, text), context.BeforeAck);
+                case ExportView when await ExportWithheldAsync(context.Team, command.ChannelId, null, context.BeforeAck):
                     return ExportRefused();
                 case ExportView export:
                     Upload(context, command.ChannelId, null, command.ResponseUrl, export, request);
                     return messages.Render(export) with { ResponseType = ResponseType.Ephemeral };
-                case SettingsView settings when await sharedChannels.IsSharedOrUnknownAsync(slack, context.Team, command.ChannelId, null, cancellationToken):
+                case SettingsView settings when await sharedChannels.IsSharedOrUnknownAsync(slack, context.Team, command.ChannelId, null, context.BeforeAck):
                     return SharedChannelNotice.Private(messages.Render(settings), AccessNotices.SharedChannelSettings);
                 default:
-                    return await PrivateIfSharedAsync(context.Team, command.ChannelId, messages.Render(reply), false, null, cancellationToken);
+                    return await PrivateIfSharedAsync(context.Team, command.ChannelId, messages.Render(reply), false, null, context.BeforeAck);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -89,7 +89,7 @@ public sealed partial class SlackBotListeners(
             reply = await dispatcher.DispatchAsync(command, request, cancellationToken);
             if (reply is StakeholderFormView form && payload.TriggerId is { Length: > 0 } trigger)
             {
-                var fallback = await OpenFormAsync(context.Team, trigger, form, channelId, command, cancellationToken);
+                var fallback = await OpenModalAsync(context.Team, trigger, modals.Render(form, channelId), () => messages.Render(form, command), context.BeforeAck);
                 if (fallback is not null)
                     Respond(context, payload.ResponseUrl, fallback);
                 return;
@@ -97,7 +97,7 @@ public sealed partial class SlackBotListeners(
 
             if (reply is ImportFormView importForm && payload.TriggerId is { Length: > 0 } importTrigger)
             {
-                var fallback = await OpenImportFormAsync(context.Team, importTrigger, importForm, channelId, command, cancellationToken);
+                var fallback = await OpenModalAsync(context.Team, importTrigger, imports.Form(importForm, channelId), () => messages.Render(importForm, command), context.BeforeAck);
                 if (fallback is not null)
                     Respond(context, payload.ResponseUrl, fallback with { ReplaceOriginal = false });
                 return;
@@ -105,7 +105,7 @@ public sealed partial class SlackBotListeners(
 
             if (reply is ExportView export)
             {
-                if (await ExportWithheldAsync(context.Team, channelId, null, cancellationToken))
+                if (await ExportWithheldAsync(context.Team, channelId, null, context.BeforeAck))
                 {
                     Respond(context, payload.ResponseUrl, ExportRefused());
                     return;
@@ -128,7 +128,7 @@ public sealed partial class SlackBotListeners(
         var message = messages.Render(reply, command) with { ReplaceOriginal = inPlace };
         // Replacing a message the channel sees is posting to the channel too.
         var replacesChannelMessage = inPlace && payload.Container?.IsEphemeral != true;
-        Respond(context, payload.ResponseUrl, await PrivateIfSharedAsync(context.Team, channelId, message, replacesChannelMessage, null, cancellationToken));
+        Respond(context, payload.ResponseUrl, await PrivateIfSharedAsync(context.Team, channelId, message, replacesChannelMessage, null, context.BeforeAck));
     }
 
     public async Task<ViewSubmissionResponse?> OnStakeholderSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed partial class SlackBotListeners(
             var repeated = await maps.IsAppliedAsync(request.Workspace, metadata.SubmissionId, cancellationToken);
             var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
             if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
-                values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, cancellationToken) };
+                values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
             var reply = await dispatcher.SubmitStakeholderAsync(
                 new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values), request, cancellationToken);
             switch (reply)
@@ -255,34 +255,29 @@ public sealed partial class SlackBotListeners(
         }
     }
 
-    private async Task<SlackMessage?> OpenFormAsync(SlackTeamKey team, string triggerId, StakeholderFormView form, string? channelId, string command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a modal before the ack (the trigger id lives 3 s and works once, so this comes before anything slow). When
+    /// Slack refuses or throttles it, or the ack budget runs out, the form comes back as a message instead.
+    /// </summary>
+    private async Task<SlackMessage?> OpenModalAsync(SlackTeamKey team, string triggerId, ModalView modal, Func<SlackMessage> fallback, CancellationToken beforeAck)
     {
+        string error;
         try
         {
-            // The trigger id lives 3 s and works once: this call comes before anything slow.
-            await slack.OpenViewAsync(team, triggerId, modals.Render(form, channelId), cancellationToken);
+            await slack.OpenViewAsync(team, triggerId, modal, beforeAck);
             return null;
+        }
+        catch (OperationCanceledException) when (beforeAck.IsCancellationRequested)
+        {
+            error = "ack_budget_exceeded";
         }
         catch (SlackApiException e)
         {
-            Log.FormOpenFailed(logger, team.ToString(), e.Error);
-            return messages.Render(form, command);
+            error = e.Error;
         }
-    }
 
-    private async Task<SlackMessage?> OpenImportFormAsync(SlackTeamKey team, string triggerId, ImportFormView form, string? channelId, string command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The trigger id lives 3 s and works once: this call comes before anything slow.
-            await slack.OpenViewAsync(team, triggerId, imports.Form(form, channelId), cancellationToken);
-            return null;
-        }
-        catch (SlackApiException e)
-        {
-            Log.FormOpenFailed(logger, team.ToString(), e.Error);
-            return messages.Render(form, command);
-        }
+        Log.FormOpenFailed(logger, team.ToString(), error);
+        return fallback();
     }
 
     private static ViewErrorsResponse Errors(string blockId, string message) =>

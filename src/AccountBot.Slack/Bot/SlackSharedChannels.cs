@@ -32,7 +32,7 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
 
     /// <summary>
     /// The same, but a channel that cannot be checked counts as shared: no map content goes where we cannot tell
-    /// who reads it. <paramref name="known"/> is what the payload already says (<c>is_ext_shared_channel</c>).
+    /// who reads it, nor when the ack budget (the token) ran out first. <paramref name="known"/> is what the payload already says (<c>is_ext_shared_channel</c>).
     /// </summary>
     public async Task<bool> IsSharedOrUnknownAsync(SlackApiClient slack, SlackTeamKey team, string? channel, bool? known, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
         {
             return await IsSharedAsync(slack, team, channel, cancellationToken);
         }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or OperationCanceledException)
         {
             Log.SharingUnknown(logger, channel, e is SlackApiException api ? api.Error : e.GetType().Name);
             return true;

@@ -36,7 +36,7 @@ public sealed class SlackUserNames(TimeProvider time, ILogger<SlackUserNames> lo
             _names.Set((team, userId), name);
             return name;
         }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or OperationCanceledException)
         {
             Log.UserNameUnknown(logger, e.Message);
             return null;

@@ -25,12 +25,13 @@ namespace AccountBot.Slack.Endpoints;
 internal sealed partial class SlackRequestHandler(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
-    SlackApp app,
+    SlackListenerRegistry app,
     SlackEventDeduplicator deduplicator,
     SlackAccessGate gate,
     FollowUpQueue followUps,
     ISlackInstallationStore installations,
     IHostApplicationLifetime lifetime,
+    TimeProvider time,
     RejectionLog rejections,
     ILogger<SlackRequestHandler> logger)
 {
@@ -44,7 +45,7 @@ internal sealed partial class SlackRequestHandler(
 
     public Task HandleEventsAsync(HttpContext http) => HandleAsync(http, DispatchEventAsync);
 
-    private async Task HandleAsync(HttpContext http, Func<HttpContext, byte[], Task<SlackAck>> dispatch)
+    private async Task HandleAsync(HttpContext http, Func<HttpContext, byte[], CancellationToken, Task<SlackAck>> dispatch)
     {
         var path = http.Request.Path.Value ?? "";
         var body = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
@@ -73,9 +74,11 @@ internal sealed partial class SlackRequestHandler(
             Log.PayloadTrace(logger, path, Encoding.UTF8.GetString(body));
 
         SlackAck ack;
+        using var budget = new CancellationTokenSource(SlackListenerContext.AckBudget, time);
+        using var beforeAck = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, http.RequestAborted);
         try
         {
-            ack = await dispatch(http, body);
+            ack = await dispatch(http, body, beforeAck.Token);
         }
         catch (SlackPayloadException e)
         {
@@ -95,18 +98,18 @@ internal sealed partial class SlackRequestHandler(
 
         // The ack is on its way to Slack before any follow-up work starts.
         await http.Response.CompleteAsync();
-        foreach (var work in ack.AfterAck)
-            await followUps.EnqueueAsync(work, lifetime.ApplicationStopping);
+        if (ack.AfterAck.Count > 0)
+            await followUps.EnqueueAsync(ack.AfterAck, lifetime.ApplicationStopping);
     }
 
-    private async Task<SlackAck> DispatchCommandAsync(HttpContext http, byte[] body)
+    private async Task<SlackAck> DispatchCommandAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
     {
         var form = Encoding.UTF8.GetString(body);
         if (IsSslCheck(form))
             return SlackAck.Empty();
         var command = SlashCommand.Parse(form);
         if (await CheckAccessAsync(http, SlackRequester.Of(command)) is var access and not SlackAccess.Allowed)
-            return SlackAck.Message(SlackRefusals.Message(access) with { ReplaceOriginal = null }, new SlackListenerContext(command.TeamKey));
+            return SlackAck.Message(SlackRefusals.Message(access) with { ReplaceOriginal = null }, new SlackListenerContext(command.TeamKey, beforeAck));
         var listener = app.FindCommand(command.Command);
         if (listener is null)
         {
@@ -114,18 +117,18 @@ internal sealed partial class SlackRequestHandler(
             return SlackAck.Status(StatusCodes.Status404NotFound);
         }
 
-        var context = new SlackListenerContext(command.TeamKey);
+        var context = new SlackListenerContext(command.TeamKey, beforeAck);
         var reply = await RunListenerAsync("command", command.Command, () => listener(command, context, http.RequestAborted));
         return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Message(reply.Value, context);
     }
 
-    private async Task<SlackAck> DispatchInteractivityAsync(HttpContext http, byte[] body)
+    private async Task<SlackAck> DispatchInteractivityAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
     {
         var form = Encoding.UTF8.GetString(body);
         if (IsSslCheck(form))
             return SlackAck.Empty();
         var payload = InteractionPayload.ParseForm(form);
-        var context = new SlackListenerContext(payload.TeamKey);
+        var context = new SlackListenerContext(payload.TeamKey, beforeAck);
         if (await CheckAccessAsync(http, SlackRequester.Of(payload)) is var access and not SlackAccess.Allowed)
             return Refuse(http, payload, access, context);
         switch (payload)
@@ -183,7 +186,7 @@ internal sealed partial class SlackRequestHandler(
             }
 
             case BlockSuggestionPayload suggestion:
-                return await DispatchSuggestionAsync(http, suggestion);
+                return await DispatchSuggestionAsync(http, suggestion, beforeAck);
 
             default:
                 Log.Unhandled(logger, "interaction", payload.Type);
@@ -191,7 +194,7 @@ internal sealed partial class SlackRequestHandler(
         }
     }
 
-    private async Task<SlackAck> DispatchOptionsAsync(HttpContext http, byte[] body)
+    private async Task<SlackAck> DispatchOptionsAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
     {
         var form = Encoding.UTF8.GetString(body);
         if (IsSslCheck(form))
@@ -200,10 +203,10 @@ internal sealed partial class SlackRequestHandler(
             throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
         if (await CheckAccessAsync(http, SlackRequester.Of(suggestion)) is not SlackAccess.Allowed)
             return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
-        return await DispatchSuggestionAsync(http, suggestion);
+        return await DispatchSuggestionAsync(http, suggestion, beforeAck);
     }
 
-    private async Task<SlackAck> DispatchSuggestionAsync(HttpContext http, BlockSuggestionPayload suggestion)
+    private async Task<SlackAck> DispatchSuggestionAsync(HttpContext http, BlockSuggestionPayload suggestion, CancellationToken beforeAck)
     {
         var listener = app.FindOptions(suggestion.ActionId);
         if (listener is null)
@@ -212,12 +215,12 @@ internal sealed partial class SlackRequestHandler(
             return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
         }
 
-        var context = new SlackListenerContext(suggestion.TeamKey);
+        var context = new SlackListenerContext(suggestion.TeamKey, beforeAck);
         var reply = await RunListenerAsync("options", suggestion.ActionId, () => listener(suggestion, context, http.RequestAborted));
         return reply.Failed ? SlackAck.Status(StatusCodes.Status500InternalServerError) : SlackAck.Json(reply.Value, _json.OptionsResponse, context);
     }
 
-    private async Task<SlackAck> DispatchEventAsync(HttpContext http, byte[] body)
+    private async Task<SlackAck> DispatchEventAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
     {
         switch (SlackEventEnvelope.Parse(body))
         {
@@ -258,9 +261,8 @@ internal sealed partial class SlackRequestHandler(
                 {
                     await listener(envelope, context, ct);
 
-                    // Each on its own, so a throttled one is retried without repeating the others.
-                    foreach (var work in context.AfterAck)
-                        await followUps.EnqueueAsync(work, ct);
+                    if (context.AfterAck.Count > 0)
+                        await followUps.EnqueueAsync(context.AfterAck, ct);
                 });
                 return SlackAck.Empty(after);
             }

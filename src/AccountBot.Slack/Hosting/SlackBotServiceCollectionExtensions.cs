@@ -41,7 +41,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<SlackMessageRenderer>();
         services.TryAddSingleton<StakeholderModalRenderer>();
         services.TryAddSingleton<ImportModalRenderer>();
-        services.TryAddSingleton<SubmissionAnnouncements>();
+        services.TryAddSingleton<AnnouncedSubmissions>();
         services.TryAddSingleton<SlackUserNames>();
         services.TryAddSingleton<SlackSharedChannels>();
         services.TryAddTransient<SlackBotListeners>();
@@ -54,7 +54,7 @@ public static class SlackBotServiceCollectionExtensions
     /// <summary>Maps the Slack endpoints; false (nothing mapped) when <c>Slack:SigningSecret</c> is not set.</summary>
     public static bool MapSlackBot(this IEndpointRouteBuilder endpoints) => endpoints.MapSlackEndpoints();
 
-    private static void Register(SlackApp app, IServiceProvider services)
+    private static void Register(SlackListenerRegistry app, IServiceProvider services)
     {
         SlackBotListeners Listeners() => services.GetRequiredService<SlackBotListeners>();
         app.Command(SlackBotIds.SlashCommand, (c, ctx, ct) => Listeners().OnCommandAsync(c, ctx, ct));

@@ -1,10 +1,13 @@
 using AccountBot.Core.Logging;
 using AccountBot.Core.FollowUps;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Http;
+using AccountBot.Core.Telemetry;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
+using AccountBot.Slack.Telemetry;
 using AccountBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +20,7 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack adapter: <see cref="SlackOptions"/> bound to section <c>Slack</c> and validated at start,
-    /// the signature verifier, <see cref="SlackApp"/>, <see cref="SlackApiClient"/>, the follow-up worker, and an
+    /// the signature verifier, <see cref="SlackListenerRegistry"/>, <see cref="SlackApiClient"/>, the follow-up worker, and an
     /// <see cref="ISlackInstallationStore"/> unless one is already registered (single-workspace when only
     /// <c>Slack:BotToken</c> is set, otherwise in memory). Then map with <c>app.MapSlackEndpoints()</c>.
     /// </summary>
@@ -47,7 +50,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddScoped<SlackOAuthHandler>();
         services.TryAddSingleton(sp =>
         {
-            var app = new SlackApp();
+            var app = new SlackListenerRegistry();
             foreach (var registration in sp.GetServices<SlackListenerRegistration>())
                 registration.Configure(app, sp);
             return app;
@@ -61,11 +64,16 @@ public static class SlackServiceCollectionExtensions
         })
             .ConfigurePrimaryHttpMessageHandler(ApiHttpHandler.Create)
             .RemoveAllLoggers(); // SlackApiClient logs failures (without tokens) itself
+
+        // The typed client's name; added last, so it is inside any retry handler and measures every attempt.
+        services.TryAddSingleton<BotMetrics>();
+        services.AddHttpClient(nameof(SlackApiClient))
+            .AddHttpMessageHandler(sp => new ApiCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), Platform.Slack, SlackApiOperation.Of));
         return services;
     }
 
-    /// <summary>Registers listeners on the <see cref="SlackApp"/> (may be called many times, e.g. once per feature).</summary>
-    public static IServiceCollection AddSlackListeners(this IServiceCollection services, Action<SlackApp, IServiceProvider> configure)
+    /// <summary>Registers listeners on the <see cref="SlackListenerRegistry"/> (may be called many times, e.g. once per feature).</summary>
+    public static IServiceCollection AddSlackListeners(this IServiceCollection services, Action<SlackListenerRegistry, IServiceProvider> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);

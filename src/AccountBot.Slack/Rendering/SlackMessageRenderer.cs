@@ -72,7 +72,7 @@ public sealed class SlackMessageRenderer
         {
             blocks.Add(Context("Did you mean: " + string.Join(", ", v.Suggestions.Select(s => "*" + Escape(s) + "*")) + "?"));
             elements.AddRange(v.Suggestions.Take(SlackLimits.ElementsPerActions - 1).Select((s, i) =>
-                new ButtonElement(SlackBotIds.Suggestion + ":" + i.ToString(CultureInfo.InvariantCulture), Truncated(s)) { Value = "map " + CommandParser.Quote(s) }));
+                new ButtonElement(SlackBotIds.Suggestion + ":" + i.ToString(CultureInfo.InvariantCulture), Truncated(s)) { Value = CommandText.Map(s).Open }));
         }
 
         blocks.Add(new ActionsBlock(elements));
@@ -100,7 +100,7 @@ public sealed class SlackMessageRenderer
                     Style = ButtonStyle.Danger,
                     Confirm = new ConfirmationDialog("Remove this person?", Md(text), "Remove", "Keep") { Style = ButtonStyle.Danger },
                 },
-                new ButtonElement(SlackBotIds.CancelRemove, "Keep") { Value = "map " + CommandParser.Quote(v.MapName) },
+                new ButtonElement(SlackBotIds.CancelRemove, "Keep") { Value = CommandText.Map(v.MapName).Open },
             ]),
         ]);
     }
@@ -133,7 +133,7 @@ public sealed class SlackMessageRenderer
             var gaps = entry.Gaps.Count == 0 ? "no gaps" : string.Join("; ", entry.Gaps.Take(3).Select(g => Escape(g.Message)));
             blocks.Add(new SectionBlock(Md($"*{Escape(entry.Name)}* · {entry.Kind} · owner {Escape(entry.OwnerName)} · {entry.ActiveCount} people\n{gaps}"))
             {
-                Accessory = new ButtonElement(SlackBotIds.OpenMap + ":" + i.ToString(CultureInfo.InvariantCulture), "Open") { Value = "map " + entry.CommandName },
+                Accessory = new ButtonElement(SlackBotIds.OpenMap + ":" + i.ToString(CultureInfo.InvariantCulture), "Open") { Value = CommandText.Map(entry.CommandName).Open },
             });
         }
 
@@ -155,7 +155,7 @@ public sealed class SlackMessageRenderer
             return line + string.Concat(fields);
         });
         blocks.AddRange(Pack(lines).Take(SlackLimits.BlocksPerMessage - 3).Select(Section));
-        blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.OpenMap, "Open map") { Value = "map " + v.CommandName }]));
+        blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.OpenMap, "Open map") { Value = CommandText.Map(v.CommandName).Open }]));
         return new SlackMessage($"History of {Escape(v.MapName)}", blocks);
     }
 
@@ -185,7 +185,7 @@ public sealed class SlackMessageRenderer
             blocks.Add(new ImageBlock(url.AbsoluteUri, title));
         var sections = v.Sections.SelectMany(s => Pack(s.Lines.Select(l => "• " + Escape(l)), "*" + Escape(s.Heading) + "*"));
         blocks.AddRange(sections.Take(SlackLimits.BlocksPerMessage - blocks.Count - 1).Select(Section));
-        blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.OpenMap, "Open map") { Value = "map " + v.CommandName }]));
+        blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.OpenMap, "Open map") { Value = CommandText.Map(v.CommandName).Open }]));
         return new SlackMessage(Escape(title), blocks);
     }
 

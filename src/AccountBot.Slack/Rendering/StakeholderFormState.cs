@@ -1,51 +1,32 @@
 using System.Globalization;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Forms;
 using AccountBot.Slack.Protocol;
-using F = AccountBot.Core.Accounts.StakeholderFields;
 
 namespace AccountBot.Slack.Rendering;
 
-/// <summary>Reads a submitted stakeholder modal's state back into the core's form values (block id = action id = field).</summary>
+/// <summary>
+/// Reads a submitted stakeholder modal (block id = action id = field id) into the core's neutral field values, by
+/// each field's kind; the core reads those (<see cref="StakeholderFormReader.FromFields"/>).
+/// </summary>
 public static class StakeholderFormState
 {
     public static StakeholderFormValues Read(SlackViewState state, FormMetadata metadata, string requesterId, string requesterName)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(metadata);
-        string? Text(string id) => state.GetText(id, id);
-        string? Selected(string id) => state.GetSelectedOption(id, id)?.Value;
-        string? Date(string id) => state.GetDate(id, id)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        var owner = state.GetSelectedUser(F.RelationshipOwner, F.RelationshipOwner);
-        // users_select gives only an id: keep the name the form was opened with, or the requester's own name.
-        var ownerName = owner is null ? null
-            : owner == metadata.OwnerId ? metadata.OwnerName
-            : owner == requesterId ? requesterName
-            : null;
-        return new StakeholderFormValues
-        {
-            Name = Text(F.Name),
-            Title = Text(F.Title),
-            Department = Text(F.Department),
-            Email = Text(F.Email),
-            ProfileUrl = Text(F.ProfileUrl),
-            ReportsToId = Selected(F.ReportsTo),
-            Roles = string.Join(",", state.GetSelectedOptions(F.Roles, F.Roles).Select(o => o.Value)),
-            Power = Selected(F.Power),
-            Interest = Selected(F.Interest),
-            Stance = Selected(F.Stance),
-            Raci = Selected(F.Raci),
-            OwnerId = owner,
-            OwnerName = ownerName,
-            Strength = Selected(F.Strength),
-            LastContacted = Date(F.LastContacted),
-            NextStep = Text(F.NextStep),
-            NextStepDue = Date(F.NextStepDue),
-            Notes = Text(F.Notes),
-            Status = Selected(F.Status),
-            RelatedToId = Selected(F.RelatedTo),
-            RelationshipKind = Selected(F.RelationshipKind),
-            RelationshipNote = Text(F.RelationshipNote),
-        };
+        var values = StakeholderFormSchema.Schema.Fields.ToDictionary(f => f.Id, f => Value(state, f));
+        var opened = metadata.OwnerId is { } ownerId ? new UserRef(ownerId, metadata.OwnerName ?? ownerId) : null;
+        return StakeholderFormReader.FromFields(new FormFields(values), new UserRef(requesterId, requesterName), opened);
     }
+
+    private static string? Value(SlackViewState state, FormField field) => field.Kind switch
+    {
+        FieldKind.Text or FieldKind.Email or FieldKind.Url => state.GetText(field.Id, field.Id),
+        FieldKind.Date => state.GetDate(field.Id, field.Id)?.ToString(StakeholderFormReader.DateFormat, CultureInfo.InvariantCulture),
+        FieldKind.MultiChoice => string.Join(",", state.GetSelectedOptions(field.Id, field.Id).Select(o => o.Value)),
+        FieldKind.ChatUser => state.GetSelectedUser(field.Id, field.Id),
+        _ => state.GetSelectedOption(field.Id, field.Id)?.Value,
+    };
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AccountBot.Core.Http;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
@@ -67,12 +68,13 @@ public sealed partial class SlackApiClient(
             _json.ChatUpdateRequest, _json.ChatMessageResponse, cancellationToken);
     }
 
-    /// <summary>Opens a modal. Call it before any slow work: the trigger id expires 3 s after the user's action.</summary>
+    /// <summary>Opens a modal. Call it before any slow work: the trigger id expires 3 s after the user's action, so a 429 is not waited out.</summary>
     public Task<ViewResponse> OpenViewAsync(SlackTeamKey team, string triggerId, ModalView view, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(triggerId);
         ArgumentNullException.ThrowIfNull(view);
-        return CallAsync("views.open", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken);
+        // The trigger id dies 3 s after the click: a 429 is thrown at once, never waited out.
+        return CallAsync("views.open", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken, RateLimitHandling.Throw);
     }
 
     /// <summary>Stacks a modal on the open one (Slack allows 3).</summary>
@@ -80,7 +82,7 @@ public sealed partial class SlackApiClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(triggerId);
         ArgumentNullException.ThrowIfNull(view);
-        return CallAsync("views.push", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken);
+        return CallAsync("views.push", team, new ViewsOpenRequest(triggerId, view), _json.ViewsOpenRequest, _json.ViewResponse, cancellationToken, RateLimitHandling.Throw);
     }
 
     /// <summary>Replaces an open view; pass the <paramref name="hash"/> Slack gave to avoid overwriting a newer state.</summary>
@@ -234,7 +236,8 @@ public sealed partial class SlackApiClient(
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var retryAfter = RetryAfter(response);
+                // Slack always sends Retry-After with a 429; a second is its documented minimum otherwise.
+                var retryAfter = RetryAfterHeader.Read(response, timeProvider) ?? TimeSpan.FromSeconds(1);
                 if (attempt > maxRetries || retryAfter > MaxRetryAfter)
                 {
                     Log.RateLimitExhausted(logger, method, attempt, retryAfter.TotalSeconds);
@@ -282,19 +285,5 @@ public sealed partial class SlackApiClient(
                 Log.ApiWarning(logger, method, result.Warning);
             return result;
         }
-    }
-
-    private TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return TimeSpan.FromSeconds(1);
     }
 }

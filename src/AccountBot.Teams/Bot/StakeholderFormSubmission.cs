@@ -1,10 +1,14 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Forms;
 using AccountBot.Teams.Rendering;
 
 namespace AccountBot.Teams.Bot;
 
-/// <summary>Reads the stakeholder form's inputs (ids = <see cref="StakeholderFields"/>) back into <see cref="StakeholderFormValues"/>.</summary>
+/// <summary>
+/// Reads the stakeholder form's inputs (ids = field ids) into the core's neutral field values; the core reads those
+/// (<see cref="StakeholderFormReader.FromFields"/>).
+/// </summary>
 public static class StakeholderFormSubmission
 {
     /// <param name="submitter">Who pressed submit: the "me" choice of the owner picker is their id.</param>
@@ -12,46 +16,14 @@ public static class StakeholderFormSubmission
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(submitter);
-        var (ownerId, ownerName) = Owner(data, submitter);
-        return new StakeholderFormValues
-        {
-            Name = data.Raw(StakeholderFields.Name),
-            Title = data.Raw(StakeholderFields.Title),
-            Department = data.Raw(StakeholderFields.Department),
-            Email = data.Raw(StakeholderFields.Email),
-            ProfileUrl = data.Raw(StakeholderFields.ProfileUrl),
-            ReportsToId = data.Get(StakeholderFields.ReportsTo),
-            Roles = data.Get(StakeholderFields.Roles),
-            Power = data.Get(StakeholderFields.Power),
-            Interest = data.Get(StakeholderFields.Interest),
-            Stance = data.Get(StakeholderFields.Stance),
-            Raci = data.Get(StakeholderFields.Raci),
-            OwnerId = ownerId,
-            OwnerName = ownerName,
-            Strength = data.Get(StakeholderFields.Strength),
-            LastContacted = data.Get(StakeholderFields.LastContacted),
-            NextStep = data.Raw(StakeholderFields.NextStep),
-            NextStepDue = data.Get(StakeholderFields.NextStepDue),
-            Notes = data.Raw(StakeholderFields.Notes),
-            Status = data.Get(StakeholderFields.Status),
-            RelatedToId = data.Get(StakeholderFields.RelatedTo),
-            RelationshipKind = data.Get(StakeholderFields.RelationshipKind),
-            RelationshipNote = data.Raw(StakeholderFields.RelationshipNote),
-        };
-    }
+        var values = StakeholderFormSchema.Schema.Fields.ToDictionary(f => f.Id, f => data.Raw(f.Id));
 
-    private static (string? Id, string? Name) Owner(CardActionData data, UserRef submitter)
-    {
-        if (data.Get(StakeholderFields.RelationshipOwner) is { } picked)
-        {
-            if (picked == submitter.Id)
-                return (picked, submitter.Name);
-            if (picked == data.Get(CardVerbs.Keys.KnownOwnerId))
-                return (picked, data.Get(CardVerbs.Keys.KnownOwnerName) ?? picked);
-            return (picked, picked);
-        }
+        // The owner is picked, or typed when they are not a Teams user we know (the name is the id too).
+        values[StakeholderFields.RelationshipOwner] = data.Get(StakeholderFields.RelationshipOwner) ?? data.Get(CardVerbs.Inputs.OwnerText);
+        var opened = data.Get(CardVerbs.Keys.KnownOwnerId) is { } ownerId ? new UserRef(ownerId, data.Get(CardVerbs.Keys.KnownOwnerName) ?? ownerId) : null;
+        var read = StakeholderFormReader.FromFields(new FormFields(values), submitter, opened);
 
-        // Someone who is not a Teams user we know: the name is the id too.
-        return data.Get(CardVerbs.Inputs.OwnerText) is { } typed ? (typed, typed) : (null, null);
+        // Teams cannot look a name up from an id here: the id (or the typed name) is the name.
+        return read with { OwnerName = read.OwnerName ?? read.OwnerId };
     }
 }

@@ -54,15 +54,15 @@ public sealed class TeamsBot(
                 return;
             }
 
-            if (TeamsRequest.TryCreateContext(activity) is not { } context)
+            if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
             {
                 Log.NoTenant(logger, activity.Type);
                 Deliver(turn, ct => turn.ReplyAsync(NoTenant, ct));
                 return;
             }
 
-            await conversations.RecordAsync(TeamsRequest.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
-            var shared = TeamsRequest.IsSharedChannel(activity);
+            await conversations.RecordAsync(TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
+            var shared = TeamsRequestContexts.IsSharedChannel(activity);
             if (CardActionData.TryRead(activity.Value) is { } action)
             {
                 await OnCardActionAsync(turn, context, action, shared, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class TeamsBot(
         GuardAsync(turn, reply: false, async () =>
         {
             var activity = turn.Activity;
-            if (!activity.IsRecipientAdded() || TeamsRequest.TryCreateContext(activity) is not { } context)
+            if (!activity.IsRecipientAdded() || TeamsRequestContexts.TryCreateContext(activity) is not { } context)
                 return;
 
             await RememberAsync(activity, context, cancellationToken);
@@ -103,7 +103,7 @@ public sealed class TeamsBot(
             var activity = turn.Activity;
             if (!string.Equals(activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase))
                 return;
-            if (TeamsRequest.TryCreateContext(activity) is not { } context)
+            if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
             {
                 Log.NoTenant(logger, activity.Type);
                 return;
@@ -115,7 +115,7 @@ public sealed class TeamsBot(
     private async Task RememberAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
     {
         Log.Installed(logger, activity.Conversation?.ConversationType);
-        var address = TeamsRequest.CreateAddress(activity, context, time.GetUtcNow());
+        var address = TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow());
         await conversations.RecordAsync(address, force: true, cancellationToken);
         await blocked.UnblockAsync(ConversationKey.Of(address.ConversationId), cancellationToken);
         if (activity.Conversation?.Id is { Length: > 0 } conversationId)

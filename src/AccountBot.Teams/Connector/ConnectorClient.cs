@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AccountBot.Core.Buffers;
+using AccountBot.Core.Http;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
@@ -251,15 +252,8 @@ public sealed class ConnectorClient
         }
 
         Log.ConnectorFailed(_logger, (int)response.StatusCode, errorCode, method.Method, uri.AbsolutePath);
-        throw new ConnectorException(response.StatusCode, errorCode, error?.Message, RetryAfter(response));
+        throw new ConnectorException(response.StatusCode, errorCode, error?.Message, RetryAfterHeader.Read(response, _time));
     }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - _time.GetUtcNow(),
-        _ => null,
-    };
 
     private static ErrorDetail? TryReadError(byte[] content)
     {

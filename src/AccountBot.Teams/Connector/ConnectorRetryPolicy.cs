@@ -1,4 +1,5 @@
 using System.Net;
+using AccountBot.Core.Http;
 
 namespace AccountBot.Teams.Connector;
 
@@ -19,23 +20,13 @@ public sealed class ConnectorRetryPolicy(ConnectorRetryOptions options, TimeProv
     public TimeSpan GetDelay(int attempt, HttpResponseMessage? response)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (GetRetryAfter(response) is { } retryAfter)
-            return Min(retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter, options.MaxDelay);
+        if (RetryAfterHeader.Read(response, timeProvider) is { } retryAfter)
+            return Min(retryAfter, options.MaxDelay);
 
         var exponential = options.BaseDelay * Math.Pow(2, Math.Min(attempt, 16));
         var capped = Min(exponential, options.MaxDelay);
         // "Equal jitter": half fixed, half random, so concurrent senders spread out but still back off.
         return capped / 2 + capped / 2 * _jitter();
-    }
-
-    private TimeSpan? GetRetryAfter(HttpResponseMessage? response)
-    {
-        var header = response?.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-            return delta;
-        if (header?.Date is { } date)
-            return date - timeProvider.GetUtcNow();
-        return null;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

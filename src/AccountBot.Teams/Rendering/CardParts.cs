@@ -55,7 +55,7 @@ internal static class CardParts
             new(CardVerbs.Keys.Input, inputId)),
     };
 
-    public static string More(int count) => string.Create(Culture, $"…and {count} more");
+    public static string More(int count) => Core.Views.MapCardText.More(count);
 
     public static AdaptiveCard Card(IReadOnlyList<CardElement> body, string fallback, IReadOnlyList<CardAction>? actions = null) =>
         new(body) { Actions = actions is { Count: > 0 } ? actions : null, FallbackText = Shorten(fallback, 200) };

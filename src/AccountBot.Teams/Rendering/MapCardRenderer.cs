@@ -1,4 +1,3 @@
-using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
@@ -21,11 +20,11 @@ public sealed class MapCardRenderer
     public AdaptiveCard Render(MapView view, int maxPeople = DefaultMaxPeople)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var command = "map " + view.CommandName;
+        var command = CommandText.Map(view.CommandName);
         var body = new List<CardElement>
         {
             Title(view.Name),
-            Subtle(string.Create(Culture, $"{view.Kind} map · owner {view.OwnerName} · {view.ActiveCount} active {(view.ActiveCount == 1 ? "stakeholder" : "stakeholders")}")),
+            Subtle(MapCardText.Summary(view)),
         };
 
         if (view.Notice is { } notice)
@@ -33,13 +32,17 @@ public sealed class MapCardRenderer
 
         if (view.Gaps.Count > 0)
         {
-            var gaps = new List<CardElement> { Colored("Coverage gaps", TextColor.Attention, FontWeight.Bolder) };
+            var gaps = new List<CardElement> { Colored(MapCardText.GapsHeading, TextColor.Attention, FontWeight.Bolder) };
             // Capped like people: a 500-person map can have hundreds of per-person gaps.
             var shownGaps = view.Gaps.Take(Math.Min(DefaultMaxGaps, Math.Max(maxPeople, 5))).ToList();
             gaps.AddRange(shownGaps.Select(g => (CardElement)(Colored("⚠ " + g.Message, TextColor.Attention) with { Spacing = Spacing.None })));
             if (view.Gaps.Count > shownGaps.Count)
-                gaps.Add(Colored(More(view.Gaps.Count - shownGaps.Count), TextColor.Attention) with { Spacing = Spacing.None });
+                gaps.Add(Colored(MapCardText.More(view.Gaps.Count - shownGaps.Count), TextColor.Attention) with { Spacing = Spacing.None });
             body.Add(new Container(gaps) { Style = ContainerStyle.Attention, Spacing = Spacing.Medium });
+        }
+        else
+        {
+            body.Add(Colored(MapCardText.NoGaps, TextColor.Good) with { Spacing = Spacing.Medium });
         }
 
         var shown = 0;
@@ -48,7 +51,7 @@ public sealed class MapCardRenderer
         {
             if (shown >= maxPeople)
                 break;
-            body.Add(Heading(string.Create(Culture, $"{group.Heading} ({group.People.Count})")));
+            body.Add(Heading(MapCardText.GroupHeading(group)));
             foreach (var person in group.People.Take(maxPeople - shown))
             {
                 body.Add(Person(person));
@@ -57,77 +60,58 @@ public sealed class MapCardRenderer
         }
 
         if (total == 0)
-            body.Add(Subtle("No stakeholders yet. Add the people you met: who decides, who signs, who champions you.") with { Spacing = Spacing.Medium });
+            body.Add(Subtle(MapCardText.Empty) with { Spacing = Spacing.Medium });
         else if (total > shown)
-            body.Add(Subtle(More(total - shown)) with { Spacing = Spacing.Small });
+            body.Add(Subtle(MapCardText.More(total - shown)) with { Spacing = Spacing.Small });
 
-        body.Add(Subtle(view.LastReviewed is { } reviewed
-            ? $"Last reviewed by {reviewed.By.Name}, {Date(reviewed.At)} · updated by {view.Updated.By.Name}, {Date(view.Updated.At)}"
-            : $"Never reviewed · updated by {view.Updated.By.Name}, {Date(view.Updated.At)}") with { Spacing = Spacing.Medium });
+        body.Add(Subtle(MapCardText.Review(view)) with { Spacing = Spacing.Medium });
 
         var actions = new List<CardAction>
         {
-            Command("Add stakeholder", command + " add", style: ActionStyle.Positive),
+            Command(MapCardText.AddLabel, command.Add(), style: ActionStyle.Positive),
         };
         var people = view.Groups.SelectMany(g => g.People).Take(maxPeople).ToList();
         if (people.Count > 0)
-            actions.Add(new ShowCardAction("Edit", EditCard(command, people)));
-        actions.Add(Command("Mark reviewed", command + " reviewed", inPlace: true));
-        actions.Add(Command("History", command + " history"));
-        actions.Add(new ShowCardAction("Views", new AdaptiveCard([Subtle("Pictures of the map")])
+            actions.Add(new ShowCardAction(MapCardText.EditLabel, EditCard(command, people)));
+        actions.Add(Command(MapCardText.ReviewedLabel, command.Reviewed, inPlace: true));
+        actions.Add(Command(MapCardText.HistoryLabel, command.History));
+        actions.Add(new ShowCardAction(MapCardText.ViewsLabel, new AdaptiveCard([Subtle(MapCardText.ViewsLead)])
         {
             MsTeams = null,
-            Actions =
-            [
-                Command("Grid", command + " grid"),
-                Command("Onion", command + " onion"),
-                Command("Org chart", command + " org"),
-                Command("RACI", command + " raci"),
-            ],
+            Actions = [.. Enum.GetValues<MapPicture>().Select(p => (CardAction)Command(MapCardText.PictureLabel(p), command.Picture(p)))],
         }));
 
-        return Card(body, $"{view.Name}: {view.ActiveCount} active stakeholders, {view.Gaps.Count} coverage gaps", actions);
+        return Card(body, MapCardText.Fallback(view), actions);
     }
 
     private static Container Person(StakeholderLine person)
     {
-        var name = person.Title is { Length: > 0 } title ? Line(Bold(person.Name), Plain(" — " + title)) : Line(Bold(person.Name));
-        var details = new List<string>
-        {
-            string.Create(Culture, $"{PowerInterestGrid.DisplayName(person.Quadrant)} (power {person.Power}, interest {person.Interest})"),
-            StakeholderText.Display(person.Stance),
-            person.OwnerName is { } owner ? $"owner {owner} ({StakeholderText.Display(person.Strength)})" : "no relationship owner",
-        };
-        if (person.Status != StakeholderStatus.Active)
-            details.Add(StakeholderText.Display(person.Status));
-        if (person.ReportsToName is { } manager)
-            details.Add("reports to " + manager);
-
-        var items = new List<CardElement> { name, Subtle(string.Join(" · ", details)) };
-        if (Roles.Split(person.Roles) is { Count: > 1 } roles)
-            items.Add(Subtle("Roles: " + string.Join(", ", roles.Select(Roles.DisplayName))));
-        if (person.NextStep is { Length: > 0 } next)
-            items.Add(Subtle(person.NextStepDue is { } due ? $"Next: {next} (due {Date(due)})" : "Next: " + next));
+        var name = MapCardText.PersonTitle(person) is { } title ? Line(Bold(person.Name), Plain(title)) : Line(Bold(person.Name));
+        var items = new List<CardElement> { name, Subtle(MapCardText.PersonDetail(person)) };
+        if (MapCardText.PersonRoles(person) is { } roles)
+            items.Add(Subtle(roles));
+        if (MapCardText.NextStep(person) is { } next)
+            items.Add(Subtle(next));
         return new Container(items) { Spacing = Spacing.Small };
     }
 
-    private static AdaptiveCard EditCard(string command, IReadOnlyList<StakeholderLine> people) => new(
+    private static AdaptiveCard EditCard(MapCommandText command, IReadOnlyList<StakeholderLine> people) => new(
     [
         new ChoiceSetInput(CardVerbs.Inputs.Person, [.. people.Select(p => new Choice(p.Name, PersonRef.ForId(p.Id)))])
         {
-            Label = "Person",
+            Label = MapCardText.PersonLabel,
             Style = ChoiceInputStyle.Filtered,
             IsRequired = true,
-            ErrorMessage = "Pick a person.",
-            Placeholder = "Pick a person",
+            ErrorMessage = MapCardText.PickPerson + ".",
+            Placeholder = MapCardText.PickPerson,
         },
     ])
     {
         MsTeams = null,
         Actions =
         [
-            CommandFromInput("Edit", command + " edit", CardVerbs.Inputs.Person),
-            CommandFromInput("Remove…", command + " remove", CardVerbs.Inputs.Person, ActionStyle.Destructive),
+            CommandFromInput(MapCardText.EditLabel, command.Edit(), CardVerbs.Inputs.Person),
+            CommandFromInput(MapCardText.RemoveLabel, command.Remove(), CardVerbs.Inputs.Person, ActionStyle.Destructive),
         ],
     };
 }

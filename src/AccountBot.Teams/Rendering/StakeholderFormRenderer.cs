@@ -1,6 +1,7 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Forms;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
 using static AccountBot.Teams.Rendering.CardParts;
@@ -8,94 +9,50 @@ using static AccountBot.Teams.Rendering.CardParts;
 namespace AccountBot.Teams.Rendering;
 
 /// <summary>
-/// The add/edit stakeholder form with every field. Input ids are <see cref="StakeholderFields"/>, so
-/// each server-side error is drawn as a red line right under its field; values come from
-/// <see cref="StakeholderFormView.Values"/>, so a rejected submission keeps what the user typed.
+/// The add/edit stakeholder form as an Adaptive Card: each field of <see cref="StakeholderFormSchema"/> drawn as the
+/// input its kind calls for, with its id as the input id, so each server-side error is drawn as a red line right under
+/// its field; values come from <see cref="StakeholderFormView.Values"/>, so a rejected submission keeps what the user typed.
 /// </summary>
 public sealed class StakeholderFormRenderer
 {
     /// <summary>People offered in the reports-to and related-to pickers (the picked ones are always kept).</summary>
     public const int DefaultMaxPeople = 150;
 
-    public const string MeLabelPrefix = "Me";
-
     /// <param name="currentUser">Who opens the form: offered as "me" in the relationship-owner picker.</param>
     public AdaptiveCard Render(StakeholderFormView view, UserRef? currentUser, int maxPeople = DefaultMaxPeople)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var values = view.Values;
+        var values = view.Values.ByField();
         var errors = view.Errors;
         var body = new List<CardElement> { Title(view.Title) };
         if (errors.TryGetValue(StakeholderFields.General, out var general))
             body.Add(Colored(general, TextColor.Attention));
         if (errors.Count > 0)
-            body.Add(Colored("Please fix the fields marked below.", TextColor.Attention) with { Spacing = Spacing.None });
-
-        void Add(CardInput input, string? hint = null)
-        {
-            // The server's message (it may quote what was typed) goes in a literal line, not in the
-            // input's errorMessage: Teams reads that as markdown.
-            var error = errors.TryGetValue(input.Id!, out var message) ? message : null;
-            body.Add(input);
-            if (hint is not null)
-                body.Add(Subtle(hint));
-            if (error is not null)
-                body.Add(Colored(error, TextColor.Attention) with { Id = input.Id + "Error", Spacing = Spacing.None });
-        }
-
-        TextInput Text(string id, string label, string? value, int maxLength, string? placeholder = null) => new(id)
-        {
-            Label = label,
-            Value = value,
-            MaxLength = maxLength,
-            Placeholder = placeholder,
-        };
-
-        Add(Text(StakeholderFields.Name, "Name", values.Name, Limits.Name, "Jane Doe") with { IsRequired = true, ErrorMessage = "A name is required." });
-        Add(Text(StakeholderFields.Title, "Title", values.Title, Limits.Title, "VP Finance"));
-        Add(Text(StakeholderFields.Department, "Department", values.Department, Limits.Department));
-        Add(Text(StakeholderFields.Email, "E-mail", values.Email, Limits.Email, "jane@acme.example") with { Style = TextInputStyle.Email });
-        Add(Text(StakeholderFields.ProfileUrl, "Profile URL (LinkedIn…)", values.ProfileUrl, Limits.Url, "https://") with { Style = TextInputStyle.Url });
+            body.Add(Colored(StakeholderFormSchema.FixFields, TextColor.Attention) with { Spacing = Spacing.None });
 
         var others = view.People.Where(p => p.Id != view.StakeholderId).ToList();
-        Add(PersonPicker(StakeholderFields.ReportsTo, "Reports to", values.ReportsToId, others, maxPeople));
-
-        Add(
-            new ChoiceSetInput(StakeholderFields.Roles, [.. Roles.All.Select(r => new Choice(Roles.DisplayName(r), r.ToString()))])
-            {
-                Label = "Roles",
-                IsMultiSelect = true,
-                Style = ChoiceInputStyle.Expanded,
-                Value = values.Roles,
-            },
-            string.Join(" · ", Roles.All.Where(r => Roles.MeddiccHint(r) is not null).Select(r => $"{Roles.DisplayName(r)}: {Roles.MeddiccHint(r)}")));
-
-        Add(Score(StakeholderFields.Power, "Power over the decision (1–5)", values.Power));
-        Add(Score(StakeholderFields.Interest, "Interest in the decision (1–5)", values.Interest));
-        Add(Choices<Stance>(StakeholderFields.Stance, "Stance", values.Stance, StakeholderText.Display));
-        Add(Choices<Raci>(StakeholderFields.Raci, "RACI", values.Raci, r => r == Raci.None ? "not set" : r.ToString()));
-
-        Add(OwnerPicker(values, currentUser));
-        body.Add(new TextInput(CardVerbs.Inputs.OwnerText)
+        string? section = null;
+        foreach (var field in StakeholderFormSchema.Schema.Fields)
         {
-            Label = "…or someone else on our side",
-            Placeholder = "Name",
-            MaxLength = Limits.Name,
-            Value = values.OwnerId is { Length: > 0 } id && id == values.OwnerName && !IsKnownChoice(id, values, currentUser) ? values.OwnerName : null,
-        });
-        Add(Choices<RelationshipStrength>(StakeholderFields.Strength, "Relationship strength", values.Strength, StakeholderText.Display));
-        Add(new DateInput(StakeholderFields.LastContacted) { Label = "Last contacted", Value = ParseDate(values.LastContacted) });
-        Add(Text(StakeholderFields.NextStep, "Next step", values.NextStep, Limits.NextStep, "Send the ROI model"));
-        Add(new DateInput(StakeholderFields.NextStepDue) { Label = "Next step due", Value = ParseDate(values.NextStepDue) });
-        Add(Text(StakeholderFields.Notes, "Notes", values.Notes, Limits.Notes) with { IsMultiline = true });
-        Add(Choices<StakeholderStatus>(StakeholderFields.Status, "Status", values.Status, StakeholderText.Display));
+            var inputs = Inputs(field, values.GetValueOrDefault(field.Id), view.Values, others, currentUser, maxPeople);
+            // A part of the form whose first input has nothing to offer (nobody to relate to) is left out whole.
+            if (field.Section is not null)
+                section = inputs.Count > 0 ? null : field.Section;
+            if (section is not null)
+                continue;
+            if (field.Section is not null)
+                body.Add(Heading(field.Section));
+            foreach (var input in inputs)
+                body.Add(input);
+            if (inputs.Count > 0 && field.Hint is not null)
+                body.Add(Subtle(field.Hint));
+            // The server's message (it may quote what was typed) goes in a literal line, not in the
+            // input's errorMessage: Teams reads that as markdown.
+            if (inputs.Count > 0 && errors.TryGetValue(field.Id, out var error))
+                body.Add(Colored(error, TextColor.Attention) with { Id = field.Id + "Error", Spacing = Spacing.None });
+        }
 
-        body.Add(Heading("Relationship to another stakeholder"));
-        Add(PersonPicker(StakeholderFields.RelatedTo, "Related to", values.RelatedToId, others, maxPeople));
-        Add(Choices<RelationshipKind>(StakeholderFields.RelationshipKind, "Relationship", values.RelationshipKind, k => k.ToString().ToLowerInvariant()));
-        Add(Text(StakeholderFields.RelationshipNote, "Relationship note", values.RelationshipNote, Limits.RelationshipNote));
-
-        var submit = new SubmitAction(view.Mode == FormMode.Add ? "Add stakeholder" : "Save changes")
+        var submit = new SubmitAction(StakeholderFormSchema.SubmitLabel(view.Mode))
         {
             Style = ActionStyle.Positive,
             Data = CardData.ForVerb(
@@ -103,67 +60,106 @@ public sealed class StakeholderFormRenderer
                 new(CardVerbs.Keys.MapId, view.MapId.ToString("D", CultureInfo.InvariantCulture)),
                 new(CardVerbs.Keys.StakeholderId, view.StakeholderId?.ToString("D", CultureInfo.InvariantCulture)),
                 new(CardVerbs.Keys.SubmissionId, view.SubmissionId),
-                new(CardVerbs.Keys.KnownOwnerId, values.OwnerId),
-                new(CardVerbs.Keys.KnownOwnerName, values.OwnerName)),
+                new(CardVerbs.Keys.KnownOwnerId, view.Values.OwnerId),
+                new(CardVerbs.Keys.KnownOwnerName, view.Values.OwnerName)),
         };
         return Card(body, view.Title, [submit]);
     }
 
-    private static NumberInput Score(string id, string label, string? value) => new(id)
+    /// <summary>The inputs for one field (none when a picker has nobody to offer: an empty choice set is not a valid card).</summary>
+    private static List<CardElement> Inputs(
+        FormField field, string? value, StakeholderFormValues values, IReadOnlyList<PersonOption> people, UserRef? currentUser, int maxPeople) => field.Kind switch
     {
-        Label = label,
-        Min = Limits.MinScore,
-        Max = Limits.MaxScore,
-        Placeholder = "3",
-        Value = double.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null,
+        FieldKind.Text => [Text(field, value) with { IsMultiline = field.Multiline ? true : null }],
+        FieldKind.Email => [Text(field, value) with { Style = TextInputStyle.Email }],
+        FieldKind.Url => [Text(field, value) with { Style = TextInputStyle.Url }],
+        FieldKind.NumberRange => [new NumberInput(field.Id)
+        {
+            Label = field.Label,
+            Min = field.Min,
+            Max = field.Max,
+            Placeholder = field.Placeholder,
+            Value = double.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null,
+        }],
+        FieldKind.Date => [new DateInput(field.Id) { Label = field.Label, Value = ParseDate(value) }],
+        FieldKind.SingleChoice => [new ChoiceSetInput(field.Id, [.. field.Options.Select(o => new Choice(o.Label, o.Value))])
+        {
+            Label = field.Label,
+            Style = ChoiceInputStyle.Compact,
+            Value = field.Options.FirstOrDefault(o => string.Equals(o.Value, value?.Trim(), StringComparison.OrdinalIgnoreCase))?.Value,
+        }],
+        FieldKind.MultiChoice => [new ChoiceSetInput(field.Id, [.. field.Options.Select(o => new Choice(o.Label, o.Value))])
+        {
+            Label = field.Label,
+            IsMultiSelect = true,
+            Style = ChoiceInputStyle.Expanded,
+            Value = value,
+        }],
+        FieldKind.PersonOnMap => PersonPicker(field, value, people, maxPeople) is { } picker ? [picker] : [],
+        _ => OwnerInputs(field, values, currentUser),
     };
 
-    private static ChoiceSetInput Choices<T>(string id, string label, string? value, Func<T, string> display)
-        where T : struct, Enum =>
-        new(id, [.. Enum.GetValues<T>().Select(v => new Choice(Capitalise(display(v)), v.ToString()))])
-        {
-            Label = label,
-            Style = ChoiceInputStyle.Compact,
-            Value = Enum.TryParse<T>(value, ignoreCase: true, out var parsed) ? parsed.ToString() : null,
-        };
+    private static TextInput Text(FormField field, string? value) => new(field.Id)
+    {
+        Label = field.Label,
+        Value = value,
+        MaxLength = field.MaxLength,
+        Placeholder = field.Placeholder,
+        IsRequired = field.Required ? true : null,
+        ErrorMessage = field.Required ? $"{field.Label} is required." : null,
+    };
 
-    private static ChoiceSetInput PersonPicker(string id, string label, string? value, IReadOnlyList<PersonOption> people, int maxPeople)
+    private static ChoiceSetInput? PersonPicker(FormField field, string? value, IReadOnlyList<PersonOption> people, int maxPeople)
     {
         var offered = people.Take(maxPeople).ToList();
         if (Guid.TryParse(value, out var picked) && offered.All(p => p.Id != picked) && people.FirstOrDefault(p => p.Id == picked) is { } kept)
             offered.Add(kept);
-        return new ChoiceSetInput(id, [.. offered.Select(p => new Choice(p.Name, p.Id.ToString("D", CultureInfo.InvariantCulture)))])
+        if (offered.Count == 0)
+            return null;
+        return new ChoiceSetInput(field.Id, [.. offered.Select(p => new Choice(p.Name, p.Id.ToString("D", CultureInfo.InvariantCulture)))])
         {
-            Label = label,
+            Label = field.Label,
             Style = ChoiceInputStyle.Filtered,
             Placeholder = people.Count > offered.Count
-                ? string.Create(CultureInfo.InvariantCulture, $"Nobody (first {offered.Count} of {people.Count} people listed)")
-                : "Nobody",
+                ? string.Create(CultureInfo.InvariantCulture, $"{StakeholderFormSchema.Nobody} (first {offered.Count} of {people.Count} people listed)")
+                : StakeholderFormSchema.Nobody,
             Value = Guid.TryParse(value, out var selected) ? selected.ToString("D", CultureInfo.InvariantCulture) : null,
         };
     }
 
-    private static ChoiceSetInput OwnerPicker(StakeholderFormValues values, UserRef? currentUser)
+    /// <summary>A chat user: a picker of the Teams users the card knows (me, the current owner), and a name to type for anyone else.</summary>
+    private static List<CardElement> OwnerInputs(FormField field, StakeholderFormValues values, UserRef? currentUser)
     {
         var choices = new List<Choice>();
         if (currentUser is not null)
-            choices.Add(new Choice($"{MeLabelPrefix} ({currentUser.Name})", currentUser.Id));
+            choices.Add(new Choice($"{StakeholderFormSchema.MeLabelPrefix} ({currentUser.Name})", currentUser.Id));
         if (values.OwnerId is { Length: > 0 } ownerId && ownerId != currentUser?.Id && ownerId != values.OwnerName)
             choices.Add(new Choice(values.OwnerName ?? ownerId, ownerId));
-        return new ChoiceSetInput(StakeholderFields.RelationshipOwner, choices)
+        var typed = new TextInput(CardVerbs.Inputs.OwnerText)
         {
-            Label = "Relationship owner on our side",
-            Style = ChoiceInputStyle.Compact,
-            Placeholder = "Nobody yet",
-            Value = values.OwnerId is { Length: > 0 } owner && choices.Any(c => c.Value == owner) ? owner : null,
+            Label = choices.Count > 0 ? StakeholderFormSchema.OwnerByName : field.Label,
+            Placeholder = "Name",
+            MaxLength = Limits.Name,
+            Value = values.OwnerId is { Length: > 0 } id && id == values.OwnerName && !IsKnownChoice(id, values, currentUser) ? values.OwnerName : null,
         };
+        if (choices.Count == 0)
+            return [typed];
+        return
+        [
+            new ChoiceSetInput(field.Id, choices)
+            {
+                Label = field.Label,
+                Style = ChoiceInputStyle.Compact,
+                Placeholder = field.Placeholder,
+                Value = values.OwnerId is { Length: > 0 } owner && choices.Any(c => c.Value == owner) ? owner : null,
+            },
+            typed,
+        ];
     }
 
     private static bool IsKnownChoice(string id, StakeholderFormValues values, UserRef? currentUser) =>
         id == currentUser?.Id || (id == values.OwnerId && id != values.OwnerName);
 
     private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
+        DateOnly.TryParseExact(text, StakeholderFormReader.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

@@ -18,7 +18,7 @@ public sealed class ViewCardRenderer
         var body = new List<CardElement> { Title("AccountBot") };
         body.Add(Text(view.Lead ?? "Keeps your account maps: who the stakeholders are, what role they play, and where the coverage gaps are."));
         body.AddRange(view.Examples.Select((e, i) => (CardElement)(Line(Code(e.Command), Plain(" · " + e.Description)) with { Spacing = i == 0 ? Spacing.Medium : Spacing.Small })));
-        return Card(body, "AccountBot help", [Command("My maps", "map list")]);
+        return Card(body, "AccountBot help", [Command("My maps", CommandText.List)]);
     }
 
     public AdaptiveCard Notice(NoticeView view)
@@ -38,7 +38,7 @@ public sealed class ViewCardRenderer
         if (view.Suggestions.Count > 0)
         {
             body.Add(Subtle("Did you mean:"));
-            body.Add(new ActionSet([.. view.Suggestions.Take(5).Select(s => Command(Shorten(s, 40), "map " + CommandParser.Quote(s)))]));
+            body.Add(new ActionSet([.. view.Suggestions.Take(5).Select(s => Command(Shorten(s, 40), CommandText.Map(s).Open))]));
         }
 
         return Card(body, $"No map called {view.RequestedName}", actions);
@@ -110,7 +110,7 @@ public sealed class ViewCardRenderer
                 Placeholder = "Pick an account",
                 Spacing = Spacing.Medium,
             });
-            body.Add(new ActionSet([CommandFromInput("Open", "map", CardVerbs.Inputs.Map)]));
+            body.Add(new ActionSet([CommandFromInput("Open", CommandText.Prefix, CardVerbs.Inputs.Map)]));
         }
 
         return Card(body, "Account maps");
@@ -130,7 +130,7 @@ public sealed class ViewCardRenderer
         ]) { Spacing = Spacing.Small }));
         if (view.Entries.Count > rows.Count)
             body.Add(Subtle(More(view.Entries.Count - rows.Count)));
-        return Card(body, "History of " + view.MapName, [Command("Open map", "map " + view.CommandName)]);
+        return Card(body, "History of " + view.MapName, [Command("Open map", CommandText.Map(view.CommandName).Open)]);
     }
 
     public AdaptiveCard Settings(SettingsView view)
@@ -169,7 +169,7 @@ public sealed class ViewCardRenderer
                 body.Add(Subtle(More(section.Lines.Count - lines.Count)));
         }
 
-        return Card(body, $"{view.Picture} of {view.MapName}", [Command("Open map", "map " + view.CommandName)]);
+        return Card(body, $"{view.Picture} of {view.MapName}", [Command("Open map", CommandText.Map(view.CommandName).Open)]);
     }
 
     public static TextColor ToneColor(Tone tone) => tone switch

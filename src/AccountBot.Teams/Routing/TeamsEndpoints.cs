@@ -60,12 +60,7 @@ public static class TeamsEndpoints
         using var hold = followUps.Hold();
         await result.ExecuteAsync(context);
         await context.Response.CompleteAsync();
-        var work = turn.AfterAckWork.ToArray();
-        await followUps.EnqueueAsync(async stopping =>
-        {
-            foreach (var item in work)
-                await item(stopping);
-        }, lifetime.ApplicationStopping);
+        await followUps.EnqueueAsync(turn.AfterAckWork, lifetime.ApplicationStopping);
     }
 
     private static async Task<(IResult Result, TeamsTurn? Turn)> RespondAsync(

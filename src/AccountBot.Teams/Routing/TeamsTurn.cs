@@ -122,7 +122,7 @@ public sealed class TeamsTurn
     /// <summary>
     /// Runs <paramref name="work"/> (typically a reply or card update) after the inbound request has
     /// been answered, on the follow-up queue: the channel gets its 200 as soon as the change is
-    /// stored, however slow or throttled the Bot Connector is. Items of one turn run in order.
+    /// stored, however slow or throttled the Bot Connector is. Items of one turn run in order; a throttled one is retried on its own (see <see cref="Core.FollowUps.FollowUpQueue.EnqueueAsync(IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken)"/>).
     /// Do not use request-scoped services in <paramref name="work"/>.
     /// </summary>
     public void AfterAck(Func<CancellationToken, Task> work)

@@ -70,7 +70,7 @@ public sealed class BotAuthenticator
 
         if (string.IsNullOrWhiteSpace(authorizationHeader))
             return BotAuthenticationResult.Rejected("missing authorization header");
-        if (!TryGetBearerToken(authorizationHeader, out var token))
+        if (BearerToken(authorizationHeader) is not { } token)
             return BotAuthenticationResult.Rejected("malformed authorization header");
         if (string.IsNullOrWhiteSpace(activity.ChannelId))
             return BotAuthenticationResult.Rejected("activity has no channelId");
@@ -92,9 +92,16 @@ public sealed class BotAuthenticator
         if (string.IsNullOrEmpty(jwt.Kid))
             return BotAuthenticationResult.Rejected("token has no key id");
 
-        var configuration = await GetConfigurationAsync(cancellationToken);
-        if (configuration is null)
+        OpenIdConnectConfiguration? configuration;
+        try
+        {
+            configuration = await _keys.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Log.MetadataUnavailable(_logger, ex);
             return BotAuthenticationResult.Rejected("signing keys unavailable");
+        }
 
         if (FindKey(configuration, jwt.Kid) is null)
         {
@@ -122,27 +129,11 @@ public sealed class BotAuthenticator
         return BotAuthenticationResult.Authenticated(identity);
     }
 
-    private static bool TryGetBearerToken(string header, out string token)
+    /// <summary>The token of a <c>Bearer &lt;token&gt;</c> header (scheme in any case), or null.</summary>
+    private static string? BearerToken(string header)
     {
-        token = string.Empty;
         var parts = header.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 2 || !string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase))
-            return false;
-        token = parts[1];
-        return true;
-    }
-
-    private async Task<OpenIdConnectConfiguration?> GetConfigurationAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _keys.GetConfigurationAsync(cancellationToken);
-        }
-        catch (InvalidOperationException ex)
-        {
-            Log.MetadataUnavailable(_logger, ex);
-            return null;
-        }
+        return parts.Length == 2 && string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase) ? parts[1] : null;
     }
 
     private static JsonWebKey? FindKey(OpenIdConnectConfiguration configuration, string kid) =>
@@ -154,30 +145,36 @@ public sealed class BotAuthenticator
         ValidIssuer = BotFrameworkAuthentication.Issuer,
         ValidateAudience = true,
         ValidAudience = _credentials.MicrosoftAppId,
-        ValidateLifetime = true,
-        RequireExpirationTime = true,
         ClockSkew = BotFrameworkAuthentication.ClockSkew,
         RequireSignedTokens = true,
         ValidAlgorithms = BotFrameworkAuthentication.AllowedAlgorithms,
         IssuerSigningKeys = configuration.SigningKeys,
         TryAllIssuerSigningKeys = false,
+        // Replaces IdentityModel's lifetime check (and its ValidateLifetime/RequireExpirationTime flags) with ours.
         LifetimeValidator = ValidateLifetime,
     };
 
-    /// <summary>The standard lifetime rule (5 min skew both ways), on our clock so tests can fix the time.</summary>
+    /// <summary>
+    /// The standard lifetime rule (5 min skew both ways), on our clock so tests can fix the time. It throws rather
+    /// than returning false so the reason names the rule; only the exception's type is read (<see cref="Describe"/>).
+    /// </summary>
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         if (expires is null)
-            throw new SecurityTokenNoExpirationException("The token has no expiry.");
+            throw new SecurityTokenNoExpirationException();
         if (notBefore is { } nbf && nbf > now + parameters.ClockSkew)
-            throw new SecurityTokenNotYetValidException("The token is not yet valid.") { NotBefore = nbf };
+            throw new SecurityTokenNotYetValidException();
         if (expires.Value < now - parameters.ClockSkew)
-            throw new SecurityTokenExpiredException("The token has expired.") { Expires = expires.Value };
+            throw new SecurityTokenExpiredException();
         return true;
     }
 
-    /// <summary>A short reason for logs, from the failure's type (messages can carry token parts).</summary>
+    /// <summary>
+    /// A short reason for logs, from the failure's type (messages can carry token parts). Only the failures an input
+    /// can cause are named: the algorithm and the token's shape are checked before validation, and our lifetime
+    /// validator throws the specific exceptions above.
+    /// </summary>
     private static string Describe(Exception? exception) => exception switch
     {
         SecurityTokenExpiredException => "token expired",
@@ -185,19 +182,15 @@ public sealed class BotAuthenticator
         SecurityTokenNoExpirationException => "token has no expiry",
         SecurityTokenInvalidIssuerException => "wrong issuer",
         SecurityTokenInvalidAudienceException => "wrong audience",
-        SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
         SecurityTokenSignatureKeyNotFoundException => "unknown signing key",
         SecurityTokenInvalidSignatureException => "bad signature",
-        SecurityTokenInvalidLifetimeException => "invalid lifetime",
-        SecurityTokenMalformedException => "malformed token",
-        null => "invalid token",
-        _ => "invalid token (" + exception.GetType().Name + ")",
+        _ => "invalid token",
     };
 
     /// <summary>The channel ids the key may sign for; the JWKS member's runtime shape varies by parser.</summary>
     private static IReadOnlyList<string> GetEndorsements(JsonWebKey key)
     {
-        if (!key.AdditionalData.TryGetValue(BotFrameworkAuthentication.EndorsementsKey, out var value) || value is null)
+        if (!key.AdditionalData.TryGetValue(BotFrameworkAuthentication.EndorsementsKey, out var value))
             return [];
 
         return value switch

@@ -1,5 +1,6 @@
 using AccountBot.Core;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.KeyRing;
 using AccountBot.Operations;
@@ -8,7 +9,6 @@ using AccountBot.Retention;
 using AccountBot.Slack;
 using AccountBot.Slack.Hosting;
 using AccountBot.Pictures;
-using AccountBot.Storage.LiteDb;
 using AccountBot.Teams.Bot;
 
 namespace AccountBot.Hosting;
@@ -26,7 +26,9 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<CoverageOptions>(CoverageOptions.Section);
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
-        services.AddLiteDbStorage(builder.Configuration);
+        services.AddValidatedOptions<FollowUpOptions>(FollowUpOptions.Section);
+        GracefulStop.Configure(services);
+        services.AddSelectedStorage(builder.Configuration);
         services.AddHealthProbes();
         services.AddKeyRing();
         services.AddAccountBotCore();
@@ -37,6 +39,7 @@ public static class AccountBotHostingExtensions
         services.AddPictures(builder.Configuration);
         services.AddHostedService<StartupBanner>();
         services.AddAdminEndpoint();
+        builder.AddTelemetry(); // last: it wraps the stores registered above
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccountBot.Core.Reminders;
+using AccountBot.Hosting;
 using AccountBot.Operations;
 using AccountBot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ internal static class ReminderCli
         {
             await using var app = CliHost.Build(configure);
             var path = CliHost.DatabasePath(app);
-            if (command.Verb == Verb.Preview && !File.Exists(path))
+            if (command.Verb == Verb.Preview && StorageSelection.Provider(app.Configuration) == StorageProvider.LiteDb && !File.Exists(path))
             {
                 // Opening would create an empty database: a preview writes nothing, and a wrong path is the likelier story.
                 await error.WriteLineAsync($"reminders preview: there is no database at {path} (set Storage:LiteDb:Path).").ConfigureAwait(false);

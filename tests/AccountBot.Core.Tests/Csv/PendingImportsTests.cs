@@ -44,21 +44,22 @@ public sealed class PendingImportsTests : IDisposable
     }
 
     [Fact]
-    public void Add_CapacityReachedByOtherWorkspaces_RefusedWithoutDroppingAny()
+    public async Task Add_CapacityReachedByOtherWorkspaces_RefusedWithoutDroppingAny()
     {
         var pending = new PendingImports(harness.Time);
         var ids = new List<(WorkspaceKey Workspace, string Id)>();
         for (var i = 0; i < PendingImports.Capacity; i++)
         {
             var workspace = WorkspaceKey.ForSlack(null, "T" + i.ToString(CultureInfo.InvariantCulture));
-            ids.Add((workspace, pending.Add(workspace, Guid.Empty, [], 0)!));
+            ids.Add((workspace, (await pending.AddAsync(workspace, Guid.Empty, [], 0, CancellationToken.None))!));
         }
 
-        Assert.Null(pending.Add(CoreHarness.WorkspaceA, Guid.Empty, [], 0));
-        Assert.All(ids, e => Assert.NotNull(pending.Find(e.Workspace, Guid.Empty, e.Id)));
+        Assert.Null(await pending.AddAsync(CoreHarness.WorkspaceA, Guid.Empty, [], 0, CancellationToken.None));
+        foreach (var (workspace, id) in ids)
+            Assert.NotNull(await pending.FindAsync(workspace, Guid.Empty, id, CancellationToken.None));
 
         harness.Time.Advance(PendingImports.Lifetime);
-        Assert.NotNull(pending.Add(CoreHarness.WorkspaceA, Guid.Empty, [], 0));
+        Assert.NotNull(await pending.AddAsync(CoreHarness.WorkspaceA, Guid.Empty, [], 0, CancellationToken.None));
     }
 
     private async Task SeedAsync(WorkspaceKey workspace)

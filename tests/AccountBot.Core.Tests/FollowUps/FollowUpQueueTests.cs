@@ -16,7 +16,8 @@ public sealed class FollowUpQueueTests : IAsyncLifetime
     public FollowUpQueueTests()
     {
         _queue = new FollowUpQueue(_time, NullLogger<FollowUpQueue>.Instance);
-        _worker = new FollowUpWorker(_queue, NullLogger<FollowUpWorker>.Instance);
+        // The drain deadline runs on the real clock: the virtual one would fire it at once.
+        _worker = new FollowUpWorker(_queue, new FollowUpOptions(), TimeProvider.System, NullLogger<FollowUpWorker>.Instance);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -164,7 +165,7 @@ public sealed class FollowUpQueueTests : IAsyncLifetime
         for (var i = 0; i < 3; i++)
             await queue.EnqueueAsync(_ => Task.CompletedTask, Ct);
         listener.RecordObservableInstruments();
-        using var worker = new FollowUpWorker(queue, NullLogger<FollowUpWorker>.Instance);
+        using var worker = new FollowUpWorker(queue, new FollowUpOptions(), TimeProvider.System, NullLogger<FollowUpWorker>.Instance);
         await worker.StartAsync(Ct);
         await queue.WhenIdleAsync(Ct);
         listener.RecordObservableInstruments();
@@ -185,5 +186,114 @@ public sealed class FollowUpQueueTests : IAsyncLifetime
 
         Assert.Equal(50, ran);
         Assert.False(await _queue.EnqueueAsync(_ => Task.CompletedTask, Ct));
+    }
+
+    [Fact]
+    public async Task Steps_RunInOrder_AThrottledStepIsRetriedAlone()
+    {
+        await _worker.StartAsync(Ct);
+        var sent = new List<string>();
+        var throttled = 0;
+        await _queue.EnqueueAsync(
+        [
+            _ => { sent.Add("reply"); return Task.CompletedTask; },
+            _ =>
+            {
+                if (Interlocked.Increment(ref throttled) == 1)
+                    throw new FollowUpRetryException(TimeSpan.FromSeconds(2), "429", null);
+                sent.Add("notice");
+                return Task.CompletedTask;
+            },
+            _ => { sent.Add("card"); return Task.CompletedTask; },
+        ], Ct);
+
+        await _queue.WhenIdleAsync(Ct);
+
+        Assert.Equal(["reply", "notice", "card"], sent);
+        Assert.Equal([TimeSpan.FromSeconds(2)], _time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task Stop_SendsWorkThatIsWaitingOutARetryAfter_BeforeItCloses()
+    {
+        var clock = new TimerWatchingClock(TimeSpan.FromSeconds(3));
+        var queue = new FollowUpQueue(clock, NullLogger<FollowUpQueue>.Instance);
+        using var worker = new FollowUpWorker(queue, new FollowUpOptions(), clock, NullLogger<FollowUpWorker>.Instance);
+        var attempts = 0;
+        var delivered = 0;
+        var throttled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await worker.StartAsync(Ct);
+        await queue.EnqueueAsync(_ =>
+        {
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                throttled.SetResult();
+                throw new FollowUpRetryException(TimeSpan.FromSeconds(3), "429", null);
+            }
+
+            Interlocked.Increment(ref delivered);
+            return Task.CompletedTask;
+        }, Ct);
+        await throttled.Task;
+        await clock.TimerCreated;
+
+        // Stopping while the item is off the channel, waiting out its Retry-After: it is still promised to someone.
+        var stop = worker.StopAsync(Ct);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        await stop;
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(1, delivered);
+        Assert.Equal(0, queue.Pending);
+    }
+
+    [Fact]
+    public async Task Stop_GivesUpAfterTheDrainTimeout_AndCancelsWhatIsStillRunning()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var queue = new FollowUpQueue(clock, NullLogger<FollowUpQueue>.Instance);
+        using var worker = new FollowUpWorker(queue, new FollowUpOptions { DrainTimeout = TimeSpan.FromSeconds(20) }, clock, NullLogger<FollowUpWorker>.Instance);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = false;
+        await queue.EnqueueAsync(async stopping =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                throw;
+            }
+        }, Ct);
+        await worker.StartAsync(Ct);
+        await started.Task;
+
+        var stop = worker.StopAsync(Ct);
+        clock.Advance(TimeSpan.FromSeconds(19));
+        Assert.False(stop.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await stop;
+
+        Assert.True(cancelled);
+        Assert.Equal(0, queue.Pending);
+    }
+
+    /// <summary>A fake clock that says when a timer of one due time exists, so the test advances past it, not before it.</summary>
+    private sealed class TimerWatchingClock(TimeSpan dueTime) : Microsoft.Extensions.Time.Testing.FakeTimeProvider
+    {
+        private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task TimerCreated => _created.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime1, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime1, period);
+            if (dueTime1 == dueTime)
+                _created.TrySetResult();
+            return timer;
+        }
     }
 }

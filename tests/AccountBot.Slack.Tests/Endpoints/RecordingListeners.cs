@@ -21,7 +21,7 @@ internal sealed class RecordingListeners
         }
     }
 
-    public SlackApp Register(SlackApp app) => app
+    public SlackListenerRegistry Register(SlackListenerRegistry app) => app
         .Command("/map", (command, _, _) =>
         {
             Record("command", command.TeamId, command.UserId);

@@ -18,7 +18,7 @@ public sealed class SlackHostingTests
     [Fact]
     public void SlackApp_RegisterSameIdTwice_Throws()
     {
-        var app = new SlackApp().Command("/map", (_, _, _) => Task.FromResult<SlackMessage?>(null));
+        var app = new SlackListenerRegistry().Command("/map", (_, _, _) => Task.FromResult<SlackMessage?>(null));
 
         Assert.Throws<InvalidOperationException>(() => app.Command("/MAP", (_, _, _) => Task.FromResult<SlackMessage?>(null)));
         app.Action("a", (_, _, _, _) => Task.CompletedTask);
@@ -36,7 +36,7 @@ public sealed class SlackHostingTests
     public void SlackApp_ExactActionBeatsPrefix_LongestPrefixWins()
     {
         var hits = new List<string>();
-        var app = new SlackApp()
+        var app = new SlackListenerRegistry()
             .ActionPrefix("map:", (_, _, _, _) => { hits.Add("map:"); return Task.CompletedTask; })
             .ActionPrefix("map:stakeholder:", (_, _, _, _) => { hits.Add("map:stakeholder:"); return Task.CompletedTask; })
             .Action("map:stakeholder:add", (_, _, _, _) => { hits.Add("exact"); return Task.CompletedTask; });

@@ -44,7 +44,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public FakeLogCollector Logs { get; }
     public bool Mapped { get; private set; }
 
-    public static async Task<SlackTestHost> StartAsync(Action<SlackApp> listeners, IDictionary<string, string?>? settings = null)
+    public static async Task<SlackTestHost> StartAsync(Action<SlackListenerRegistry> listeners, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var api = await FakeSlackApi.StartAsync(time);

@@ -229,4 +229,15 @@ public sealed partial class BotAuthenticatorTests
         Assert.False(result.IsAuthenticated);
         Assert.Equal("unknown signing key", result.RejectionReason);
     }
+
+    [Fact]
+    public async Task AuthenticateAsync_EncryptedTokenNamingASigningAlgorithm_RejectedAsInvalid()
+    {
+        // A JWE (five parts) whose header says RS256 and a published kid passes the early checks; the channel never
+        // sends one and we hold no key to decrypt it, so it is refused with the reason for any other failure.
+        var header = Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes($$"""{"alg":"RS256","enc":"A256GCM","kid":"{{_teamsKey.Kid}}"}"""));
+        var part = Base64UrlEncoder.Encode("not a ciphertext"u8.ToArray());
+
+        await AssertRejectedAsync(Bearer(string.Join('.', header, part, part, part, part)), "invalid token");
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AccountBot.Tests.Hosting;
@@ -58,6 +59,8 @@ public sealed class HostTests : IDisposable
     [InlineData("Limits:PeoplePerMap", "100000", "Limits:PeoplePerMap")]
     [InlineData("Reminders:TimeZone", "Mars/Olympus", "Reminders:TimeZone")]
     [InlineData("Storage:LiteDb:Path", "", "Storage:LiteDb:Path")]
+    [InlineData("FollowUps:DrainTimeout", "00:00:00", "FollowUps:DrainTimeout")]
+    [InlineData("FollowUps:DrainTimeout", "01:00:00", "FollowUps:DrainTimeout")]
     public void Start_InvalidOption_FailsNamingTheKey(string key, string value, string named)
     {
         using var host = Host((key, value));
@@ -65,6 +68,17 @@ public sealed class HostTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_LongDrainTimeout_TheHostWaitsLongerThanItOnStop()
+    {
+        using var host = Host(("FollowUps:DrainTimeout", "00:01:00"));
+        host.CreateClient().Dispose();
+
+        var shutdown = host.Services.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout;
+
+        Assert.True(shutdown > TimeSpan.FromMinutes(1), $"ShutdownTimeout {shutdown}");
     }
 
     [Fact]

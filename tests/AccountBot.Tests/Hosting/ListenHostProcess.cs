@@ -24,6 +24,7 @@ internal sealed partial class ListenHostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly List<string> _listening = [];
     private readonly TaskCompletionSource _bannered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedLines = [];
     private readonly string _folder;
 
     private ListenHostProcess(Process process, string folder)
@@ -152,6 +153,37 @@ internal sealed partial class ListenHostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Completes when the host prints a line containing <paramref name="text"/> (at once if it already has).</summary>
+    public Task WaitForLineAsync(string text, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+                return Task.CompletedTask;
+            _awaitedLines.Add((text, seen));
+        }
+
+        return seen.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Sends SIGTERM, as a container runtime or systemd does to stop a service.</summary>
+    public async Task TerminateAsync(CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync(cancellationToken);
+        if (kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -TERM {_process.Id} exited with {kill.ExitCode}.");
+    }
+
+    /// <summary>The exit code once the process has exited.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -178,6 +210,12 @@ internal sealed partial class ListenHostProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var awaited in _awaitedLines.Where(a => line.Contains(a.Text, StringComparison.Ordinal)).ToList())
+            {
+                awaited.Seen.TrySetResult();
+                _awaitedLines.Remove(awaited);
+            }
+
             if (Listening().Match(line) is { Success: true } match)
             {
                 _listening.Add(match.Groups[1].Value);

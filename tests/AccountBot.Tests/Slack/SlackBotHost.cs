@@ -38,7 +38,8 @@ internal sealed class SlackBotHost : IAsyncDisposable
     /// <summary>The host's LiteDB file (<c>Storage:LiteDb:Path</c>).</summary>
     public string DatabasePath => Path.Combine(_folder, "bot.db");
 
-    public static async Task<SlackBotHost> StartAsync(Action<IServiceCollection>? configureServices = null)
+    /// <param name="settings">Settings on top of the ones above (e.g. another storage provider).</param>
+    public static async Task<SlackBotHost> StartAsync(Action<IServiceCollection>? configureServices = null, IReadOnlyList<(string Key, string Value)>? settings = null)
     {
         var api = await FakeSlackApi.StartAsync();
         var host = new SlackBotHost(api, null!);
@@ -54,6 +55,8 @@ internal sealed class SlackBotHost : IAsyncDisposable
             web.UseSetting("Slack:RedirectUri", "https://bot.example/slack/oauth/callback");
             web.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl.AbsoluteUri);
             web.UseSetting("Slack:MaxRateLimitRetries", "2");
+            foreach (var (key, value) in settings ?? [])
+                web.UseSetting(key, value);
             if (configureServices is not null)
                 web.ConfigureTestServices(configureServices);
         });

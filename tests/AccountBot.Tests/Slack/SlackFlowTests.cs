@@ -68,7 +68,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
         Assert.Contains("Jane Doe", announced.Body, StringComparison.Ordinal);
 
         var map = await _host.CommandTextAsync("Acme");
-        var champion = map.IndexOf("*Champion*", StringComparison.Ordinal);
+        var champion = map.IndexOf("*Champion (1)*", StringComparison.Ordinal);
         Assert.True(champion >= 0, map);
         Assert.True(map.IndexOf("Jane Doe", champion, StringComparison.Ordinal) > champion);
     }
@@ -87,7 +87,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
 
         var tagged = await _host.CommandTextAsync("Acme tag Jane signer");
         Assert.True(tagged.Contains("in_channel", StringComparison.Ordinal), tagged);
-        Assert.Contains("*Signer*", tagged, StringComparison.Ordinal);
+        Assert.Contains("*Signer (1)*", tagged, StringComparison.Ordinal);
     }
 
     [Fact]

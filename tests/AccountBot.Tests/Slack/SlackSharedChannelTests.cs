@@ -56,7 +56,7 @@ public sealed class SlackSharedChannelTests : IAsyncLifetime
         Assert.Equal("ephemeral", reply.GetProperty("response_type").GetString());
         var blocks = reply.GetProperty("blocks").EnumerateArray().Select(b => b.GetRawText()).ToList();
         Assert.Contains(Escaped(AccessNotices.SharedChannelPrivateReply), blocks[0], StringComparison.Ordinal);
-        Assert.Contains(blocks, b => b.Contains("*Signer*", StringComparison.Ordinal));
+        Assert.Contains(blocks, b => b.Contains("*Signer (1)*", StringComparison.Ordinal));
         Assert.Single(_host.Api.CallsTo("conversations.info"));
     }
 

@@ -39,7 +39,7 @@ public sealed class LinkHandler(MapFinder finder, MapEditor editor) : ICommandHa
 
         if (map.LinkedChannels.All(c => c.Id != context.Channel.Id))
         {
-            return new NoticeView(Tone.Info, $"{map.Name} is not linked to this channel.", $"map {CommandParser.Quote(map.Name)} link");
+            return new NoticeView(Tone.Info, $"{map.Name} is not linked to this channel.", CommandText.Map(map.Name).Link);
         }
 
         var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.UnlinkChannel(context.Channel.Id, stamp), null, cancellationToken);

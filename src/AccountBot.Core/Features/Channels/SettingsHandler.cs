@@ -40,7 +40,7 @@ public sealed class SettingsHandler(ChannelSettingsEditor editor, IAccountMapSto
                 cancellationToken);
             if (saved is null)
             {
-                return new NoticeView(Tone.Error, "This channel's settings are being changed by others right now. Try again in a moment.", "map settings");
+                return new NoticeView(Tone.Error, "This channel's settings are being changed by others right now. Try again in a moment.", CommandText.Settings);
             }
 
             settings = saved;

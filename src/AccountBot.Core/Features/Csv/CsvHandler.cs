@@ -16,7 +16,7 @@ public sealed class CsvHandler(
     MapEditor editor,
     MapViewFactory views,
     IAccountMapStore store,
-    PendingImports pending,
+    IPendingImportStore pending,
     IPictureLinks links,
     LimitsOptions limits,
     TimeProvider time) : ICommandHandler<ExportCsv>, ICommandHandler<ImportCsv>
@@ -76,9 +76,9 @@ public sealed class CsvHandler(
         }
 
         var plan = ImportPlanner.Plan(map, parsed.Rows, new Stamp(time.GetUtcNow(), context.User), limits.PeoplePerMap);
-        if (pending.Add(context.Workspace, map.Id, parsed.Rows, plan.DidNotFit) is not { } importId)
+        if (await pending.AddAsync(context.Workspace, map.Id, parsed.Rows, plan.DidNotFit, cancellationToken) is not { } importId)
         {
-            return new NoticeView(Tone.Warning, "Too many imports are waiting for confirmation right now. Try again in a few minutes; nothing was changed.", "map import");
+            return new NoticeView(Tone.Warning, "Too many imports are waiting for confirmation right now. Try again in a few minutes; nothing was changed.", CommandText.Import);
         }
 
         return new ImportPreviewView(
@@ -99,7 +99,7 @@ public sealed class CsvHandler(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(importId);
         var key = IdempotencyKey(importId);
-        var previewed = pending.Find(context.Workspace, mapId, importId);
+        var previewed = await pending.FindAsync(context.Workspace, mapId, importId, cancellationToken);
         if (previewed is null)
         {
             if (await store.IsAppliedAsync(context.Workspace, key, cancellationToken)
@@ -108,7 +108,7 @@ public sealed class CsvHandler(
                 return views.Build(applied, "This import was already applied.") with { Visibility = ReplyVisibility.Channel };
             }
 
-            return new NoticeView(Tone.Warning, "This import preview has expired (previews are kept for an hour, and not across a restart). Paste the CSV again; nothing was changed.", "map import");
+            return new NoticeView(Tone.Warning, "This import preview has expired (previews are kept for an hour, and not across a restart). Paste the CSV again; nothing was changed.", CommandText.Import);
         }
 
         string? summary = null;

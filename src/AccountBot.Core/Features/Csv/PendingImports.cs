@@ -1,29 +1,35 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 
 namespace AccountBot.Core.Features.Csv;
 
 /// <summary>
-/// Previewed imports waiting for confirmation, in memory for an hour. Only the parsed rows are kept (and how many did
-/// not fit the map); the plan is made again on the map as it is when confirmed. A restart forgets them: the user is
-/// asked to paste again, nothing is half-applied.
+/// <see cref="IPendingImportStore"/> in memory: the one-instance default (LiteDB). Only the parsed rows are kept (and
+/// how many did not fit the map); the plan is made again on the map as it is when confirmed. A restart forgets them:
+/// the user is asked to paste again, nothing is half-applied.
 /// <para>
 /// Held per workspace, so a workspace previewing over and over only pushes out its own: each keeps at most
 /// <see cref="PerWorkspace"/> (its oldest dropped first). All together hold at most <see cref="Capacity"/>; when that
 /// many are waiting, a new preview is refused rather than dropping another workspace's.
 /// </para>
 /// </summary>
-public sealed class PendingImports(TimeProvider time)
+public sealed class PendingImports(TimeProvider time) : IPendingImportStore
 {
-    public const int PerWorkspace = 8;
-    public const int Capacity = 256;
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+    public const int PerWorkspace = IPendingImportStore.PerWorkspace;
+    public const int Capacity = IPendingImportStore.Capacity;
+    public static readonly TimeSpan Lifetime = IPendingImportStore.Lifetime;
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, Dictionary<string, PendingImport>> byWorkspace = new(StringComparer.Ordinal);
     private int count;
 
-    /// <returns>The import id, or null when <see cref="Capacity"/> previews are waiting.</returns>
-    public string? Add(WorkspaceKey workspace, Guid mapId, IReadOnlyList<CsvRow> rows, int didNotFit)
+    public Task<string?> AddAsync(WorkspaceKey workspace, Guid mapId, IReadOnlyList<CsvRow> rows, int didNotFit, CancellationToken cancellationToken) =>
+        Task.FromResult(Add(workspace, mapId, rows, didNotFit));
+
+    public Task<PendingImport?> FindAsync(WorkspaceKey workspace, Guid mapId, string importId, CancellationToken cancellationToken) =>
+        Task.FromResult(Find(workspace, mapId, importId));
+
+    private string? Add(WorkspaceKey workspace, Guid mapId, IReadOnlyList<CsvRow> rows, int didNotFit)
     {
         var id = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
@@ -57,8 +63,7 @@ public sealed class PendingImports(TimeProvider time)
         return id;
     }
 
-    /// <summary>The preview of this workspace and map, while it has not expired.</summary>
-    public PendingImport? Find(WorkspaceKey workspace, Guid mapId, string importId)
+    private PendingImport? Find(WorkspaceKey workspace, Guid mapId, string importId)
     {
         lock (gate)
         {
@@ -71,8 +76,10 @@ public sealed class PendingImports(TimeProvider time)
         }
     }
 
-    /// <summary>Drops this map's previews that <paramref name="matches"/> (an erased person's rows); returns how many.</summary>
-    public int Forget(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches)
+    public Task<int> ForgetAsync(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches, CancellationToken cancellationToken) =>
+        Task.FromResult(Forget(workspace, mapId, matches));
+
+    private int Forget(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches)
     {
         ArgumentNullException.ThrowIfNull(matches);
         lock (gate)

@@ -26,7 +26,7 @@ public sealed class ResetLinksHandler(MapFinder finder, MapEditor editor) : ICom
                 Tone.Success,
                 $"{context.User.Name} reset {map.Name}'s links: every picture and CSV export link posted before now no longer opens. "
                 + "Slack and Teams keep their own copy of a picture they already showed: delete those messages to take it down.",
-                $"map {CommandParser.Quote(map.Name)} grid")
+                CommandText.Map(map.Name).Picture(MapPicture.Grid))
             {
                 Visibility = ReplyVisibility.Channel,
             }

@@ -1,7 +1,6 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
-using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
 
@@ -16,7 +15,7 @@ public sealed class EraseHandler(
     MapFinder finder,
     IAccountMapStore store,
     IDigestOutbox outbox,
-    PendingImports pending,
+    IPendingImportStore pending,
     MapViewFactory views,
     TimeProvider time) : ICommandHandler<ErasePerson>
 {
@@ -63,7 +62,7 @@ public sealed class EraseHandler(
             var erasure = PersonErasure.For(target, history);
 
             // Before the map: the store's erase is the step that makes sure nothing removed stays in its files.
-            pending.Forget(context.Workspace, current.Id, p => p.Rows.Any(erasure.Mentions));
+            await pending.ForgetAsync(context.Workspace, current.Id, p => p.Rows.Any(erasure.Mentions), cancellationToken);
             await ScrubOutboxAsync(context.Workspace, current.Id, erasure, cancellationToken);
 
             var stamp = new Stamp(time.GetUtcNow(), context.User);

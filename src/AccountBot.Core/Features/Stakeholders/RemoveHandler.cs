@@ -16,18 +16,18 @@ public sealed class RemoveHandler(MapFinder finder, MapEditor editor, MapViewFac
             return notFound!;
         }
 
-        var account = CommandParser.Quote(map.Name);
+        var commands = CommandText.Map(map.Name);
         var match = PersonMatcher.Match(map, command.Person);
         if (match.Person is not { } person)
         {
-            return PersonReplies.NotUnique(map, command.Person, match, p => $"map {account} remove {p}");
+            return PersonReplies.NotUnique(map, command.Person, match, commands.Remove);
         }
 
         if (!command.Confirmed)
         {
             return new ConfirmRemoveView(map.Id, map.Name, person.Id, person.Name)
             {
-                ConfirmCommand = $"map {account} confirm-remove {PersonRef.ForId(person.Id)}",
+                ConfirmCommand = commands.ConfirmRemove(PersonRef.ForId(person.Id)),
             };
         }
 

@@ -32,7 +32,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var match = PersonMatcher.Match(map, command.Person);
         if (match.Person is not { } person)
         {
-            return PersonReplies.NotUnique(map, command.Person, match, p => $"map {CommandParser.Quote(map.Name)} edit {p}");
+            return PersonReplies.NotUnique(map, command.Person, match, p => CommandText.Map(map.Name).Edit(p));
         }
 
         return Form(FormMode.Edit, map, person.Id, StakeholderFormReader.From(person, map), new Dictionary<string, string>());
@@ -45,7 +45,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var map = await store.GetAsync(context.Workspace, submission.MapId, cancellationToken);
         if (map is null)
         {
-            return new NoticeView(Tone.Warning, "That map no longer exists, so nothing was saved.", "map list");
+            return new NoticeView(Tone.Warning, "That map no longer exists, so nothing was saved.", CommandText.List);
         }
 
         var mode = submission.StakeholderId is null ? FormMode.Add : FormMode.Edit;
@@ -55,7 +55,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         {
             if (map.FindById(editedId) is not { } existing)
             {
-                return new NoticeView(Tone.Warning, "That person is no longer on this map, so nothing was saved.", $"map {CommandParser.Quote(map.Name)}");
+                return new NoticeView(Tone.Warning, "That person is no longer on this map, so nothing was saved.", CommandText.Map(map.Name).Open);
             }
 
             basis = existing;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Forms;
 
 namespace AccountBot.Core.Features.Stakeholders;
 
@@ -51,6 +52,49 @@ public static class StakeholderFormReader
         Strength = nameof(RelationshipStrength.None),
         Status = nameof(StakeholderStatus.Active),
     };
+
+    /// <summary>
+    /// A submitted form's fields (<see cref="StakeholderFormSchema"/>) as form values. The owner field holds a chat
+    /// user's id or a typed name: its name is the submitter's or the owner's the form was opened with, else unknown
+    /// (null: an adapter that can ask its platform for the name does; otherwise the id serves as the name).
+    /// </summary>
+    /// <param name="submitter">Who pressed submit.</param>
+    /// <param name="openedOwner">The relationship owner the form was opened with (its name rides in the form's hidden data).</param>
+    public static StakeholderFormValues FromFields(FormFields fields, UserRef submitter, UserRef? openedOwner)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(submitter);
+        var owner = fields[StakeholderFields.RelationshipOwner]?.Trim();
+        var ownerName = owner is null ? null
+            : owner == submitter.Id ? submitter.Name
+            : owner == openedOwner?.Id ? openedOwner.Name
+            : null;
+        return new StakeholderFormValues
+        {
+            Name = fields[StakeholderFields.Name],
+            Title = fields[StakeholderFields.Title],
+            Department = fields[StakeholderFields.Department],
+            Email = fields[StakeholderFields.Email],
+            ProfileUrl = fields[StakeholderFields.ProfileUrl],
+            ReportsToId = fields[StakeholderFields.ReportsTo],
+            Roles = fields[StakeholderFields.Roles],
+            Power = fields[StakeholderFields.Power],
+            Interest = fields[StakeholderFields.Interest],
+            Stance = fields[StakeholderFields.Stance],
+            Raci = fields[StakeholderFields.Raci],
+            OwnerId = owner,
+            OwnerName = ownerName,
+            Strength = fields[StakeholderFields.Strength],
+            LastContacted = fields[StakeholderFields.LastContacted],
+            NextStep = fields[StakeholderFields.NextStep],
+            NextStepDue = fields[StakeholderFields.NextStepDue],
+            Notes = fields[StakeholderFields.Notes],
+            Status = fields[StakeholderFields.Status],
+            RelatedToId = fields[StakeholderFields.RelatedTo],
+            RelationshipKind = fields[StakeholderFields.RelationshipKind],
+            RelationshipNote = fields[StakeholderFields.RelationshipNote],
+        };
+    }
 
     /// <summary>
     /// Reads the values onto <paramref name="basis"/> (a new person with only an id, or the person

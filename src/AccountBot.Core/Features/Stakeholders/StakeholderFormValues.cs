@@ -1,3 +1,5 @@
+using AccountBot.Core.Accounts;
+
 namespace AccountBot.Core.Features.Stakeholders;
 
 /// <summary>
@@ -29,4 +31,30 @@ public sealed record StakeholderFormValues
     public string? RelatedToId { get; init; }
     public string? RelationshipKind { get; init; }
     public string? RelationshipNote { get; init; }
+
+    /// <summary>The values by field id (<see cref="StakeholderFormSchema"/>), for a form to show; the owner field holds the owner's id.</summary>
+    public IReadOnlyDictionary<string, string?> ByField() => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        [StakeholderFields.Name] = Name,
+        [StakeholderFields.Title] = Title,
+        [StakeholderFields.Department] = Department,
+        [StakeholderFields.Email] = Email,
+        [StakeholderFields.ProfileUrl] = ProfileUrl,
+        [StakeholderFields.ReportsTo] = ReportsToId,
+        [StakeholderFields.Roles] = Roles,
+        [StakeholderFields.Power] = Power,
+        [StakeholderFields.Interest] = Interest,
+        [StakeholderFields.Stance] = Stance,
+        [StakeholderFields.Raci] = Raci,
+        [StakeholderFields.RelationshipOwner] = OwnerId,
+        [StakeholderFields.Strength] = Strength,
+        [StakeholderFields.LastContacted] = LastContacted,
+        [StakeholderFields.NextStep] = NextStep,
+        [StakeholderFields.NextStepDue] = NextStepDue,
+        [StakeholderFields.Notes] = Notes,
+        [StakeholderFields.Status] = Status,
+        [StakeholderFields.RelatedTo] = RelatedToId,
+        [StakeholderFields.RelationshipKind] = RelationshipKind,
+        [StakeholderFields.RelationshipNote] = RelationshipNote,
+    };
 }

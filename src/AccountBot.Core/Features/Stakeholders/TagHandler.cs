@@ -34,7 +34,7 @@ public sealed class TagHandler(MapFinder finder, MapEditor editor, MapViewFactor
         if (match.Person is not { } person)
         {
             var roleWords = string.Join(' ', Roles.Split(roles).Select(r => Roles.DisplayName(r).ToLowerInvariant()));
-            return PersonReplies.NotUnique(map, reference, match, p => $"map {CommandParser.Quote(map.Name)} {verb} {p} {roleWords}");
+            return PersonReplies.NotUnique(map, reference, match, p => CommandText.Map(map.Name).Tag(verb, p, roleWords));
         }
 
         var result = await editor.EditAsync(

@@ -2,28 +2,27 @@ using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Settings;
 using AccountBot.Testing.Builders;
+using Xunit;
 
-namespace AccountBot.Storage.LiteDb.Tests;
+namespace AccountBot.Testing.Storage;
 
 /// <summary>
 /// Ids and names holding <c>%</c> or <c>_</c> (LIKE's wildcards): a prefix query for one of them must not reach
 /// the keys of another workspace, channel or map.
 /// </summary>
-public sealed class PrefixQueryTests : IDisposable
+public abstract class PrefixQueryContract(IStoreHarness harness) : StoreContract(harness)
 {
+    // The bound of "did you mean" candidates both stores keep (their NameCandidates).
+    private const int NameCandidates = 250;
+
     private static readonly WorkspaceKey Underscore = WorkspaceKey.ForSlack(null, "T_1");
     private static readonly WorkspaceKey LooksAlike = WorkspaceKey.ForSlack(null, "TA1");
     private static readonly WorkspaceKey Percent = WorkspaceKey.ForSlack(null, "T%");
 
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
     [Fact]
     public async Task ListAsync_WorkspaceIdWithWildcards_ListsOnlyThatWorkspacesChannels()
     {
-        using var context = _db.Open();
-        var store = TempDatabase.SettingsStore(context);
+        var store = Settings;
         foreach (var workspace in new[] { Underscore, LooksAlike, Percent })
             await store.TrySaveAsync(new ChannelSettings { Workspace = workspace, ChannelId = "C-" + workspace.Value }, CancellationToken.None);
 
@@ -35,8 +34,7 @@ public sealed class PrefixQueryTests : IDisposable
     public async Task PruneAsync_ChannelIdWithWildcard_KeepsThatChannelsLatestWeek()
     {
         var old = MapBuilder.DefaultTime.AddDays(-200);
-        using var context = _db.Open();
-        var outbox = new LiteDbDigestOutbox(context);
+        var outbox = Outbox;
         foreach (var (channel, week) in new[] { ("C_1", "2024-W30"), ("CX1", "2024-W40") })
         {
             var key = new DigestKey(Underscore, channel, week);
@@ -54,12 +52,11 @@ public sealed class PrefixQueryTests : IDisposable
     [Fact]
     public async Task MapStore_MapNamesWithWildcards_MatchOnlyThemselves()
     {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        var percent = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Underscore).Named("Acme%").Build());
-        var underscore = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Underscore).Named("Acme_").Build());
-        await TempDatabase.SaveNewAsync(store, MapBuilder.For(Underscore).Named("AcmeX").Build());
-        await TempDatabase.SaveNewAsync(store, MapBuilder.For(LooksAlike).Named("Globex").Build());
+        var store = Maps;
+        var percent = await SaveNewAsync(store, MapBuilder.For(Underscore).Named("Acme%").Build());
+        var underscore = await SaveNewAsync(store, MapBuilder.For(Underscore).Named("Acme_").Build());
+        await SaveNewAsync(store, MapBuilder.For(Underscore).Named("AcmeX").Build());
+        await SaveNewAsync(store, MapBuilder.For(LooksAlike).Named("Globex").Build());
 
         Assert.Equal(percent.Id, (await store.FindByNameAsync(Underscore, "acme%", CancellationToken.None))?.Id);
         Assert.Equal(underscore.Id, (await store.FindByNameAsync(Underscore, "acme_", CancellationToken.None))?.Id);
@@ -71,28 +68,26 @@ public sealed class PrefixQueryTests : IDisposable
     [Fact]
     public async Task ListNameCandidatesAsync_LargeWorkspace_BoundedAndHoldsTheNearNames()
     {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        for (var i = 0; i < 2 * LiteDbAccountMapStore.NameCandidates; i++)
-            await TempDatabase.SaveNewAsync(store, MapBuilder.For(Underscore).Named(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Account {i:D4}")).Build());
-        await TempDatabase.SaveNewAsync(store, MapBuilder.For(Underscore).Named("Zeta Corp").Build());
+        var store = Maps;
+        for (var i = 0; i < 2 * NameCandidates; i++)
+            await SaveNewAsync(store, MapBuilder.For(Underscore).Named(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Account {i:D4}")).Build());
+        await SaveNewAsync(store, MapBuilder.For(Underscore).Named("Zeta Corp").Build());
 
         var typo = await store.ListNameCandidatesAsync(Underscore, "account 025o", CancellationToken.None);
         var prefix = await store.ListNameCandidatesAsync(Underscore, "zeta", CancellationToken.None);
 
         Assert.Contains("account 0250", typo);
-        Assert.Equal(LiteDbAccountMapStore.NameCandidates, typo.Count);
+        Assert.Equal(NameCandidates, typo.Count);
         Assert.Contains("zeta corp", prefix);
-        Assert.True(prefix.Count <= LiteDbAccountMapStore.NameCandidates);
+        Assert.True(prefix.Count <= NameCandidates);
     }
 
     [Fact]
     public async Task SaveAsync_NewMapWithWorkspaceAtItsLimit_RefusedAndNothingStored()
     {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        await TempDatabase.SaveNewAsync(store, MapBuilder.For(Underscore).Named("Acme").Build());
-        await TempDatabase.SaveNewAsync(store, MapBuilder.For(LooksAlike).Named("Globex").Build());
+        var store = Maps;
+        await SaveNewAsync(store, MapBuilder.For(Underscore).Named("Acme").Build());
+        await SaveNewAsync(store, MapBuilder.For(LooksAlike).Named("Globex").Build());
         var map = MapBuilder.For(Underscore).Named("Initech").Build();
 
         var refused = await store.SaveAsync(new Core.Abstractions.MapWrite(map, new HistoryEntry(map.Id, 1, map.Created.At, map.Owner, "created", [])) { MapLimit = 1 }, CancellationToken.None);

@@ -7,7 +7,7 @@ using AccountBot.Teams.Protocol;
 namespace AccountBot.Teams.Bot;
 
 /// <summary>Builds the core's <see cref="RequestContext"/> and the stored address from a verified activity only.</summary>
-public static class TeamsRequest
+public static class TeamsRequestContexts
 {
     public const string ChannelConversation = "channel";
     public const string PersonalConversation = "personal";

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Slack.Tests.Bot;
 
-public sealed class SubmissionAnnouncementsTests
+public sealed class AnnouncedSubmissionsTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void TryClaim_SameKeyTwice_ClaimedOnce()
     {
-        var announcements = new SubmissionAnnouncements(_time);
+        var announcements = new AnnouncedSubmissions(_time);
 
         Assert.True(announcements.TryClaim("s1"));
         Assert.False(announcements.TryClaim("s1"));
@@ -20,22 +20,22 @@ public sealed class SubmissionAnnouncementsTests
     [Fact]
     public void TryClaim_MoreKeysThanKept_StaysWithinTheBound()
     {
-        var announcements = new SubmissionAnnouncements(_time);
+        var announcements = new AnnouncedSubmissions(_time);
 
-        for (var i = 0; i < SubmissionAnnouncements.Capacity + 500; i++)
+        for (var i = 0; i < AnnouncedSubmissions.Capacity + 500; i++)
             announcements.TryClaim("s" + i.ToString(CultureInfo.InvariantCulture));
 
-        Assert.Equal(SubmissionAnnouncements.Capacity, announcements.Count);
+        Assert.Equal(AnnouncedSubmissions.Capacity, announcements.Count);
     }
 
     [Fact]
     public void TryClaim_AfterTheRetention_OldKeysForgotten()
     {
-        var announcements = new SubmissionAnnouncements(_time);
+        var announcements = new AnnouncedSubmissions(_time);
         for (var i = 0; i < 100; i++)
             announcements.TryClaim("s" + i.ToString(CultureInfo.InvariantCulture));
 
-        _time.Advance(SubmissionAnnouncements.Retention);
+        _time.Advance(AnnouncedSubmissions.Retention);
         announcements.TryClaim("new");
 
         Assert.Equal(1, announcements.Count);

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Xunit;
 
-namespace AccountBot.Storage.LiteDb.Tests;
+namespace AccountBot.Testing.Storage;
 
 /// <summary>
 /// Deep equality for the domain records: their lists compare by reference under record equality,
 /// so compare what they serialise to (every property, offsets included, in order).
 /// </summary>
-internal static class Same
+public static class Same
 {
     private static readonly JsonSerializerOptions Options = new()
     {

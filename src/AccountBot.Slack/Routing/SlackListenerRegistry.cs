@@ -8,7 +8,7 @@ namespace AccountBot.Slack.Routing;
 /// ack (the HTTP response body, or null for an empty 200) and may schedule slow work with
 /// <see cref="SlackListenerContext.RunAfterAck"/>. Registering the same id twice throws.
 /// </summary>
-public sealed class SlackApp
+public sealed class SlackListenerRegistry
 {
     private readonly Dictionary<string, Func<SlashCommand, SlackListenerContext, CancellationToken, Task<SlackMessage?>>> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<BlockActionsPayload, SlackBlockAction, SlackListenerContext, CancellationToken, Task>> _actions = new(StringComparer.Ordinal);
@@ -19,7 +19,7 @@ public sealed class SlackApp
     private readonly Dictionary<string, Func<EventCallbackEnvelope, SlackListenerContext, CancellationToken, Task>> _events = new(StringComparer.Ordinal);
 
     /// <summary>A slash command such as <c>/map</c>; the returned message (or null: empty 200) is the ack shown to the user.</summary>
-    public SlackApp Command(string command, Func<SlashCommand, SlackListenerContext, CancellationToken, Task<SlackMessage?>> listener)
+    public SlackListenerRegistry Command(string command, Func<SlashCommand, SlackListenerContext, CancellationToken, Task<SlackMessage?>> listener)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
         if (!command.StartsWith('/'))
@@ -29,14 +29,14 @@ public sealed class SlackApp
     }
 
     /// <summary>A block action with exactly this <c>action_id</c>; acked with an empty 200 once the listener returns.</summary>
-    public SlackApp Action(string actionId, Func<BlockActionsPayload, SlackBlockAction, SlackListenerContext, CancellationToken, Task> listener)
+    public SlackListenerRegistry Action(string actionId, Func<BlockActionsPayload, SlackBlockAction, SlackListenerContext, CancellationToken, Task> listener)
     {
         Add(_actions, actionId, listener, "action");
         return this;
     }
 
     /// <summary>Block actions whose <c>action_id</c> starts with <paramref name="prefix"/> (e.g. <c>stakeholder:</c>); exact ids win, then the longest prefix.</summary>
-    public SlackApp ActionPrefix(string prefix, Func<BlockActionsPayload, SlackBlockAction, SlackListenerContext, CancellationToken, Task> listener)
+    public SlackListenerRegistry ActionPrefix(string prefix, Func<BlockActionsPayload, SlackBlockAction, SlackListenerContext, CancellationToken, Task> listener)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         ArgumentNullException.ThrowIfNull(listener);
@@ -48,28 +48,28 @@ public sealed class SlackApp
     }
 
     /// <summary>A modal submitted, by <c>callback_id</c>; return a <see cref="ViewSubmissionResponse"/> or null to close it.</summary>
-    public SlackApp ViewSubmission(string callbackId, Func<ViewSubmissionPayload, SlackListenerContext, CancellationToken, Task<ViewSubmissionResponse?>> listener)
+    public SlackListenerRegistry ViewSubmission(string callbackId, Func<ViewSubmissionPayload, SlackListenerContext, CancellationToken, Task<ViewSubmissionResponse?>> listener)
     {
         Add(_viewSubmissions, callbackId, listener, "view submission");
         return this;
     }
 
     /// <summary>A modal cancelled (only for views opened with <c>notify_on_close</c>), by <c>callback_id</c>.</summary>
-    public SlackApp ViewClosed(string callbackId, Func<ViewClosedPayload, SlackListenerContext, CancellationToken, Task> listener)
+    public SlackListenerRegistry ViewClosed(string callbackId, Func<ViewClosedPayload, SlackListenerContext, CancellationToken, Task> listener)
     {
         Add(_viewClosed, callbackId, listener, "view closed");
         return this;
     }
 
     /// <summary>Options for an <c>external_select</c>, by <c>action_id</c>.</summary>
-    public SlackApp Options(string actionId, Func<BlockSuggestionPayload, SlackListenerContext, CancellationToken, Task<OptionsResponse>> listener)
+    public SlackListenerRegistry Options(string actionId, Func<BlockSuggestionPayload, SlackListenerContext, CancellationToken, Task<OptionsResponse>> listener)
     {
         Add(_options, actionId, listener, "options");
         return this;
     }
 
     /// <summary>An Events API event by inner type (e.g. <c>app_mention</c>). Runs after the 200 ack, once per <c>event_id</c>.</summary>
-    public SlackApp Event(string type, Func<EventCallbackEnvelope, SlackListenerContext, CancellationToken, Task> listener)
+    public SlackListenerRegistry Event(string type, Func<EventCallbackEnvelope, SlackListenerContext, CancellationToken, Task> listener)
     {
         Add(_events, type, listener, "event");
         return this;

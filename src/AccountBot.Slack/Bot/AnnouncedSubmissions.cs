@@ -5,7 +5,7 @@ namespace AccountBot.Slack.Bot;
 /// sends twice is announced once. The core already applies it once; this only guards the announcement. Bounded in
 /// size (<see cref="Capacity"/>, oldest first) and in age (<see cref="Retention"/>: repeats come within seconds).
 /// </summary>
-public sealed class SubmissionAnnouncements(TimeProvider time)
+public sealed class AnnouncedSubmissions(TimeProvider time)
 {
     public const int Capacity = 10_000;
     public static readonly TimeSpan Retention = TimeSpan.FromHours(1);

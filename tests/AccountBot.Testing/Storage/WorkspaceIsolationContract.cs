@@ -2,27 +2,23 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Settings;
 using AccountBot.Testing.Builders;
+using Xunit;
 
-namespace AccountBot.Storage.LiteDb.Tests;
+namespace AccountBot.Testing.Storage;
 
 /// <summary>Two workspaces with a map of the same name, linked to a channel with the same id.</summary>
-public sealed class WorkspaceIsolationTests : IDisposable
+public abstract class WorkspaceIsolationContract(IStoreHarness harness) : StoreContract(harness)
 {
     private static readonly WorkspaceKey Slack = WorkspaceKey.ForSlack(null, "T01");
     private static readonly WorkspaceKey Teams = WorkspaceKey.ForTeams("72f988bf-86f1-41af-91ab-2d7cd011db47");
     private static readonly WorkspaceKey Empty = WorkspaceKey.ForSlack("E09", "T09");
 
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
     [Fact]
     public async Task Store_SameMapNameAndChannelInTwoWorkspaces_EachSeesOnlyItsOwn()
     {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        var slackMap = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Slack).Named("Acme").WithAliases("Roadrunner").LinkedTo("C01").WithStakeholders(2).Build());
-        var teamsMap = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Teams).Named("Acme").WithAliases("Roadrunner").LinkedTo("C01").WithStakeholders(3).Build());
+        var store = Maps;
+        var slackMap = await SaveNewAsync(store, MapBuilder.For(Slack).Named("Acme").WithAliases("Roadrunner").LinkedTo("C01").WithStakeholders(2).Build());
+        var teamsMap = await SaveNewAsync(store, MapBuilder.For(Teams).Named("Acme").WithAliases("Roadrunner").LinkedTo("C01").WithStakeholders(3).Build());
 
         Assert.Null(await store.GetAsync(Teams, slackMap.Id, CancellationToken.None));
         Assert.Null(await store.GetAsync(Slack, teamsMap.Id, CancellationToken.None));
@@ -51,9 +47,8 @@ public sealed class WorkspaceIsolationTests : IDisposable
     [Fact]
     public async Task SaveAsync_MapIdFromAnotherWorkspace_DoesNotTouchIt()
     {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        var slackMap = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Slack).Named("Acme").Build());
+        var store = Maps;
+        var slackMap = await SaveNewAsync(store, MapBuilder.For(Slack).Named("Acme").Build());
 
         // A forged write: the Slack map's id and version, claimed by the Teams workspace.
         var forged = slackMap with { Workspace = Teams, Name = "Hijacked" };
@@ -66,10 +61,9 @@ public sealed class WorkspaceIsolationTests : IDisposable
     [Fact]
     public async Task SaveAsync_SameIdempotencyKeyInTwoWorkspaces_BothApplied()
     {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        var slackMap = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Slack).Named("Acme").Build());
-        var teamsMap = await TempDatabase.SaveNewAsync(store, MapBuilder.For(Teams).Named("Acme").Build());
+        var store = Maps;
+        var slackMap = await SaveNewAsync(store, MapBuilder.For(Slack).Named("Acme").Build());
+        var teamsMap = await SaveNewAsync(store, MapBuilder.For(Teams).Named("Acme").Build());
         var stamp = new Stamp(MapBuilder.DefaultTime, MapBuilder.DefaultUser);
 
         var a = slackMap.AddStakeholder(StakeholderBuilder.Named("Ann").Build(), stamp);
@@ -84,8 +78,7 @@ public sealed class WorkspaceIsolationTests : IDisposable
     [Fact]
     public async Task ChannelSettings_SameChannelIdInTwoWorkspaces_EachSeesOnlyItsOwn()
     {
-        using var context = _db.Open();
-        var store = TempDatabase.SettingsStore(context);
+        var store = Settings;
         await store.TrySaveAsync(new ChannelSettings { Workspace = Slack, ChannelId = "C01", TimeZone = "America/New_York" }, CancellationToken.None);
         await store.TrySaveAsync(new ChannelSettings { Workspace = Teams, ChannelId = "C01", TimeZone = "Europe/Berlin" }, CancellationToken.None);
 

@@ -1,0 +1,25 @@
+namespace AccountBot.Core.Commands;
+
+/// <summary>
+/// The command texts buttons, pickers and suggestions carry, built in one place so they always parse back
+/// (<see cref="CommandParser"/>): <c>CommandText.Map("Acme Corp").Edit(PersonRef.ForId(id))</c>.
+/// </summary>
+public static class CommandText
+{
+    /// <summary>The word every command starts with.</summary>
+    public const string Prefix = "map";
+
+    public const string List = Prefix + " list";
+
+    public const string Help = Prefix + " help";
+
+    public const string Import = Prefix + " import";
+
+    public const string Settings = Prefix + " settings";
+
+    /// <summary>Commands about one map; <paramref name="account"/> is the map's name or its already quoted command name.</summary>
+    public static MapCommandText Map(string account) => new(CommandParser.Quote(account));
+
+    /// <summary>A command typed without the leading <c>map</c> (a slash command's text, a mention): the full command.</summary>
+    public static string FromTyped(string text) => Prefix + " " + text;
+}

@@ -1,0 +1,82 @@
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Forms;
+using AccountBot.Core.Views;
+using F = AccountBot.Core.Accounts.StakeholderFields;
+
+namespace AccountBot.Core.Features.Stakeholders;
+
+/// <summary>
+/// The add/edit stakeholder form, described once: every field with its label, kind, options and limits. The Slack
+/// modal and the Teams card draw these fields (each choosing its widget per <see cref="FieldKind"/>), and
+/// <see cref="StakeholderFormReader.FromFields"/> reads a submission of them back.
+/// </summary>
+public static class StakeholderFormSchema
+{
+    public static FormSchema Schema { get; } = new(
+    [
+        new(F.Name, "Name", FieldKind.Text) { Required = true, MaxLength = Limits.Name, Placeholder = "Jane Doe" },
+        new(F.Title, "Title", FieldKind.Text) { MaxLength = Limits.Title, Placeholder = "VP Finance" },
+        new(F.Department, "Department", FieldKind.Text) { MaxLength = Limits.Department },
+        new(F.Email, "E-mail", FieldKind.Email) { MaxLength = Limits.Email, Placeholder = "jane@acme.example" },
+        new(F.ProfileUrl, "Profile URL (LinkedIn…)", FieldKind.Url) { MaxLength = Limits.Url, Placeholder = "https://" },
+        new(F.ReportsTo, "Reports to", FieldKind.PersonOnMap),
+        new(F.Roles, "Roles", FieldKind.MultiChoice)
+        {
+            Options = [.. Roles.All.Select(r => new FormOption(r.ToString(), Roles.DisplayName(r), Roles.MeddiccHint(r)))],
+            Hint = string.Join(" · ", Roles.All.Where(r => Roles.MeddiccHint(r) is not null).Select(r => $"{Roles.DisplayName(r)}: {Roles.MeddiccHint(r)}")),
+        },
+        Score(F.Power, "Power (1–5)", "How much say they have over the decision."),
+        Score(F.Interest, "Interest (1–5)", "How much the outcome matters to them."),
+        Choice<Stance>(F.Stance, "Stance", StakeholderText.Display),
+        Choice<Raci>(F.Raci, "RACI", r => r == Raci.None ? "not set" : r.ToString()),
+        new(F.RelationshipOwner, "Relationship owner on our side", FieldKind.ChatUser) { Placeholder = "Nobody yet" },
+        Choice<RelationshipStrength>(F.Strength, "Relationship strength", StakeholderText.Display),
+        new(F.LastContacted, "Last contacted", FieldKind.Date),
+        new(F.NextStep, "Next step", FieldKind.Text) { MaxLength = Limits.NextStep, Placeholder = "Send the ROI model" },
+        new(F.NextStepDue, "Next step due", FieldKind.Date),
+        new(F.Notes, "Notes", FieldKind.Text) { MaxLength = Limits.Notes, Multiline = true },
+        Choice<StakeholderStatus>(F.Status, "Status", StakeholderText.Display),
+        new(F.RelatedTo, "Related to", FieldKind.PersonOnMap) { Section = "Relationship to another stakeholder" },
+        Choice<RelationshipKind>(F.RelationshipKind, "Relationship", k => k.ToString().ToLowerInvariant()) with
+        {
+            Hint = "How this person relates to the one above.",
+        },
+        new(F.RelationshipNote, "Relationship note", FieldKind.Text) { MaxLength = Limits.RelationshipNote },
+    ]);
+
+    /// <summary>What a person picker says when nothing is picked.</summary>
+    public const string Nobody = "Nobody";
+
+    /// <summary>The owner field's second way in: someone who is not a chat user.</summary>
+    public const string OwnerByName = "…or someone else on our side";
+
+    public const string MeLabelPrefix = "Me";
+
+    public const string FixFields = "Please fix the fields marked below.";
+
+    public static string SubmitLabel(FormMode mode) => mode == FormMode.Add ? "Add stakeholder" : "Save changes";
+
+    /// <summary>The line above the fields saying which map and person the form is about.</summary>
+    public static string Lead(StakeholderFormView form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Mode == FormMode.Add ? $"Adding a person to {form.MapName}." : $"Editing {form.Values.Name} on {form.MapName}.";
+    }
+
+    private static FormField Score(string id, string label, string hint) => new(id, label, FieldKind.NumberRange)
+    {
+        Min = Limits.MinScore,
+        Max = Limits.MaxScore,
+        Placeholder = "3",
+        Hint = hint,
+    };
+
+    private static FormField Choice<T>(string id, string label, Func<T, string> display)
+        where T : struct, Enum =>
+        new(id, label, FieldKind.SingleChoice)
+        {
+            Options = [.. Enum.GetValues<T>().Select(v => new FormOption(v.ToString(), Capitalise(display(v))))],
+        };
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
+}

@@ -1,0 +1,40 @@
+using AccountBot.Core.Commands;
+
+namespace AccountBot.Core.Telemetry;
+
+/// <summary>
+/// The verb a command is counted under: the word a user types (<c>map Acme</c> is <c>map</c>, <c>map Acme tag …</c> is
+/// <c>tag</c>), from a closed set, so the metric's attribute never carries an account or a person.
+/// </summary>
+public static class CommandVerb
+{
+    /// <summary>Text that did not parse into a command.</summary>
+    public const string Invalid = "invalid";
+
+    public static string Of(BotCommand command) => command switch
+    {
+        ShowMap => "map",
+        ShowHelp => "help",
+        ListMaps => "list",
+        ChannelSettingsCommand => "settings",
+        ImportCsv => "import",
+        CreateMap => "create",
+        AddStakeholder => "add",
+        EditStakeholder => "edit",
+        TagStakeholder => "tag",
+        UntagStakeholder => "untag",
+        RemoveStakeholder => "remove",
+        ShowPicture { Picture: MapPicture.Grid } => "grid",
+        ShowPicture { Picture: MapPicture.Onion } => "onion",
+        ShowPicture { Picture: MapPicture.Org } => "org",
+        ShowPicture { Picture: MapPicture.Raci } => "raci",
+        MarkReviewed => "reviewed",
+        ShowHistory => "history",
+        LinkChannel => "link",
+        UnlinkChannel => "unlink",
+        ExportCsv => "export",
+        ResetLinks => "links",
+        SnoozeReminders => "snooze",
+        _ => "other",
+    };
+}

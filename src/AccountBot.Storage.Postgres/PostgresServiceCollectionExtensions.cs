@@ -1,0 +1,69 @@
+using AccountBot.Core.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AccountBot.Storage.Postgres;
+
+/// <summary>Registers the PostgreSQL storage: options, one pooled data source, the migrations, the stores.</summary>
+public static class PostgresServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="PostgresOptions"/> to <c>Storage:Postgres</c> (validated at start-up), registers one
+    /// <see cref="NpgsqlDataSource"/> (disposed with the container), the <see cref="PostgresMigrator"/> run while the
+    /// host starts, and the stores behind every port of <c>AccountBot.Core.Abstractions</c>.
+    /// Readiness: a health check named <c>database</c>, unhealthy until the migrations are applied.
+    /// </summary>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<PostgresOptions>()
+            .Bind(configuration.GetSection(PostgresOptions.Section))
+            .Validate(
+                o => IsConnectionString(o.ConnectionString),
+                $"{PostgresOptions.Section}:ConnectionString is empty or not a connection string: set it, e.g. 'Host=localhost;Database=accountbot;Username=accountbot;Password=…'.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString);
+            builder.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
+            return builder.Build();
+        });
+        services.TryAddSingleton<PostgresMigrator>();
+        services.TryAddSingleton<PostgresStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresStartup>());
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
+        services.TryAddSingleton<IAccountMapStore, PostgresAccountMapStore>();
+        services.TryAddSingleton<IChannelSettingsStore, PostgresChannelSettingsStore>();
+        services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
+        services.TryAddSingleton<IBlockedConversationStore, PostgresBlockedConversationStore>();
+        services.TryAddSingleton<IDigestOutbox, PostgresDigestOutbox>();
+        services.TryAddSingleton<IWorkspaceInstallationStore, PostgresWorkspaceInstallationStore>();
+        services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
+        return services;
+    }
+
+    private static bool IsConnectionString(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using AccountBot.Storage.LiteDb;
+using AccountBot.Storage.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace AccountBot.Hosting;
+
+/// <summary>
+/// <c>storage copy --from LiteDb:&lt;path&gt; --to Postgres:&lt;connection string&gt;</c>: copies every collection of a LiteDB
+/// file into a PostgreSQL database (migrating it first), then checks that each table holds as many rows as the file has
+/// documents. Idempotent: every row is an upsert on its key, so a second run changes nothing. The file is opened
+/// exclusively: stop the bot first. Exit codes: 0 copied and counts equal, 1 could not run or counts differ, 2 bad arguments.
+/// </summary>
+internal static class StorageCopyCli
+{
+    public const string Usage = "Usage: storage copy --from LiteDb:<path> --to Postgres:<connection string>";
+
+    public static bool IsCommand(string[] args) => args is ["storage", ..];
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args is not ["storage", "copy", "--from", var from, "--to", var to]
+            || !from.StartsWith("LiteDb:", StringComparison.OrdinalIgnoreCase) || !to.StartsWith("Postgres:", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync(Usage).ConfigureAwait(false);
+            return 2;
+        }
+
+        var path = Path.GetFullPath(from["LiteDb:".Length..]);
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"storage copy: there is no database at {path}.").ConfigureAwait(false);
+            return 1;
+        }
+
+        try
+        {
+            using var context = new LiteDbContext(path, NullLogger<LiteDbContext>.Instance);
+            await using var dataSource = NpgsqlDataSource.Create(to["Postgres:".Length..]);
+            await new PostgresMigrator(dataSource, TimeProvider.System, NullLogger<PostgresMigrator>.Instance).MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var copied = await CopyAsync(new LiteDbExport(context), new PostgresImport(dataSource), cancellationToken).ConfigureAwait(false);
+            var stored = await new PostgresImport(dataSource).CountsAsync(cancellationToken).ConfigureAwait(false);
+            var same = true;
+            foreach (var table in PostgresImport.Tables)
+            {
+                var ok = copied[table] == stored[table];
+                same &= ok;
+                await output.WriteLineAsync($"{table}: {copied[table]} in the file, {stored[table]} in the database{(ok ? string.Empty : "  <- differs")}").ConfigureAwait(false);
+            }
+
+            await (same ? output : error).WriteLineAsync(same
+                ? "storage copy: done; every table holds what the file holds."
+                : "storage copy: copied, but the database holds rows the file does not (was it used before?).").ConfigureAwait(false);
+            return same ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is LiteDbStartupException or NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            // Npgsql's messages never include the password.
+            await error.WriteLineAsync($"storage copy: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>Copies collection by collection; returns how many records each table was given.</summary>
+    private static async Task<Dictionary<string, long>> CopyAsync(LiteDbExport source, PostgresImport target, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        async Task CopyAllAsync<T>(string table, IEnumerable<T> records, Func<T, Task> write)
+        {
+            var count = 0L;
+            foreach (var record in records.ToList())
+            {
+                await write(record).ConfigureAwait(false);
+                count++;
+            }
+
+            counts[table] = count;
+        }
+
+        await CopyAllAsync("account_maps", source.Maps(), m => target.MapAsync(m, cancellationToken)).ConfigureAwait(false);
+        await CopyAllAsync("map_history", source.History(), h => target.HistoryAsync(h.Workspace, h.Entry, cancellationToken)).ConfigureAwait(false);
+        await CopyAllAsync("applied_keys", source.AppliedKeys(), k => target.AppliedKeyAsync(k.Workspace, k.Key, k.MapId, k.Version, k.AppliedAt, cancellationToken)).ConfigureAwait(false);
+        await CopyAllAsync("channel_settings", source.ChannelSettings(), s => target.ChannelSettingsAsync(s, cancellationToken)).ConfigureAwait(false);
+        await CopyAllAsync("conversations", source.Conversations(), c => target.ConversationAsync(c, cancellationToken)).ConfigureAwait(false);
+        await CopyAllAsync("blocked_conversations", source.BlockedConversations(), b => target.BlockedConversationAsync(b, cancellationToken)).ConfigureAwait(false);
+        await CopyAllAsync("workspace_installations", source.WorkspaceInstallations(), i => target.WorkspaceInstallationAsync(i, cancellationToken)).ConfigureAwait(false);
+        await CopyAllAsync("digest_outbox", source.DigestOutbox(), e => target.DigestAsync(e, cancellationToken)).ConfigureAwait(false);
+        return counts;
+    }
+}

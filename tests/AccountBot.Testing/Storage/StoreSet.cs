@@ -1,0 +1,14 @@
+using AccountBot.Core.Abstractions;
+using Xunit;
+
+namespace AccountBot.Testing.Storage;
+
+/// <summary>One store of each port, opened on the same storage.</summary>
+public sealed record StoreSet(
+    IAccountMapStore Maps,
+    IChannelSettingsStore Settings,
+    IConversationStore Conversations,
+    IBlockedConversationStore Blocked,
+    IDigestOutbox Outbox,
+    IWorkspaceInstallationStore Installations,
+    IPendingImportStore Imports);

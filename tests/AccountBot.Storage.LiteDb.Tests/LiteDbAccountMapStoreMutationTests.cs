@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Builders;
+using AccountBot.Testing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AccountBot.Storage.LiteDb.Tests;

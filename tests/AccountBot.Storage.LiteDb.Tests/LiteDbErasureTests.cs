@@ -37,38 +37,6 @@ public sealed class LiteDbErasureTests : IDisposable
         Assert.DoesNotContain(history, h => h.Summary.Contains("Zelda", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task EraseAsync_MapChangedSinceItWasRead_VersionConflictAndNothingErased()
-    {
-        var context = _db.Open();
-        var store = _db.MapStore(context);
-        var (map, zelda) = await SeedAsync(store);
-        var stale = map with { Version = map.Version - 1 };
-
-        var result = await EraseAsync(store, stale, zelda);
-
-        Assert.Equal(SaveOutcome.VersionConflict, result.Outcome);
-        var history = await store.GetHistoryAsync(Workspace, map.Id, int.MaxValue, CancellationToken.None);
-        Assert.Contains(history, h => h.Summary.Contains("Zelda", StringComparison.Ordinal));
-        Assert.Contains((await store.GetAsync(Workspace, map.Id, CancellationToken.None))!.Stakeholders, s => s.Id == zelda.Id);
-    }
-
-    [Fact]
-    public async Task PruneHistoryAsync_RemovesEntriesOlderThanTheCutOffOnly()
-    {
-        var store = _db.MapStore(_db.Open());
-        var (map, _) = await SeedAsync(store);
-        var before = await store.GetHistoryAsync(Workspace, map.Id, int.MaxValue, CancellationToken.None);
-        var cutOff = before.Min(h => h.At) + TimeSpan.FromMinutes(30);
-
-        var removed = await store.PruneHistoryAsync(cutOff, CancellationToken.None);
-
-        var after = await store.GetHistoryAsync(Workspace, map.Id, int.MaxValue, CancellationToken.None);
-        Assert.Equal(before.Count(h => h.At < cutOff), removed);
-        Assert.True(removed > 0);
-        Assert.Equal(before.Where(h => h.At >= cutOff).Select(h => h.Version), after.Select(h => h.Version));
-    }
-
     /// <summary>A map with Zelda (her details, an edit), and John who reports to her; an hour between changes.</summary>
     private async Task<(AccountMap Map, Stakeholder Zelda)> SeedAsync(LiteDbAccountMapStore store)
     {

@@ -125,14 +125,9 @@ public static class CommandParser
                     ? new EditStakeholder(account, reference)
                     : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
             case "erase" or "confirm-erase":
-                var erased = Join(rest);
-                return erased.Length == 0
-                    ? ParseResult.Fail("Who should I erase? Name the person.", $"map {quotedAccount} erase Jane Doe")
-                    : ParseResult.Ok(new ErasePerson(account, PersonRef.FromText(erased), Confirmed: verb == "confirm-erase"));
+                return PrivacyCommandParser.ParseErase(account, Join(rest), confirmed: verb == "confirm-erase");
             case "history" when rest.Count > 0:
-                return rest is [{ Quoted: false } what] && what.Text.Equals("export", StringComparison.OrdinalIgnoreCase)
-                    ? ParseResult.Ok(new ExportHistory(account))
-                    : ParseResult.Fail("`history` takes nothing, or `export` for every entry as CSV.", $"map {quotedAccount} history export");
+                return PrivacyCommandParser.ParseHistory(account, rest);
             case "tag" or "untag":
                 return ParseTag(account, verb, rest);
             case "create":

@@ -7,6 +7,7 @@ using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Telemetry;
@@ -42,6 +43,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResetLinksHandler>();
         services.AddSingleton<CsvHandler>();
         services.TryAddSingleton<IPendingImportStore, PendingImports>();
+        services.AddSingleton<EraseHandler>();
+        services.AddSingleton<HistoryExportHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();

@@ -205,7 +205,8 @@ public sealed class LiteDbContext : IDisposable
             // ({workspace}|{map}|{version}, {workspace}|{key}, {workspace}|{channel}): the _id index
             // is their (workspace, …) unique index.
             database.GetCollection<AppliedKeyDocument>(AppliedKeysCollection).EnsureIndex(k => k.AppliedAt);
-            _ = database.GetCollection<HistoryEntryDocument>(HistoryCollection);
+            // At: for Privacy:HistoryRetentionDays, which prunes entries by age across every map.
+            database.GetCollection<HistoryEntryDocument>(HistoryCollection).EnsureIndex(h => h.At);
             _ = database.GetCollection<ChannelSettingsDocument>(ChannelSettingsCollection);
             database.GetCollection<ConversationAddressDocument>(ConversationsCollection).EnsureIndex(c => c.Platform);
             database.GetCollection<BlockedConversationDocument>(BlockedConversationsCollection).EnsureIndex(c => c.Platform);

@@ -31,6 +31,9 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Debug, "Did not save map {MapId} of {Workspace} (loaded at version {Version}): {Outcome}")]
     public static partial void MapNotSaved(ILogger logger, Guid mapId, string workspace, int version, Core.Abstractions.SaveOutcome outcome);
 
+    [LoggerMessage(12, LogLevel.Information, "Erased a person from map {MapId} of {Workspace}: {Rewritten} history entries rewritten, {Removed} removed; database checkpointed")]
+    public static partial void PersonErased(ILogger logger, Guid mapId, string workspace, int rewritten, int removed);
+
     [LoggerMessage(20, LogLevel.Debug, "Saved the settings of channel {ChannelId} of {Workspace}")]
     public static partial void ChannelSettingsSaved(ILogger logger, string channelId, string workspace);
 }

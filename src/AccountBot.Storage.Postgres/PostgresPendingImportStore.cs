@@ -55,4 +55,21 @@ public sealed class PostgresPendingImportStore(NpgsqlDataSource dataSource, Time
             ("w", workspace.Value), ("id", importId), ("map", mapId), ("now", time.GetUtcNow())).ConfigureAwait(false);
         return bodies.Count == 0 ? null : StoredJson.Read<PendingImport>(bodies[0]);
     }
+
+    public async Task<int> ForgetAsync(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Sql.ListAsync<string[]>(connection,
+            "SELECT ARRAY[id, body::text] FROM pending_imports WHERE workspace = @w AND map_id = @map", null, cancellationToken,
+            ("w", workspace.Value), ("map", mapId)).ConfigureAwait(false);
+        var gone = rows.Where(r => matches(StoredJson.Read<PendingImport>(r[1]))).Select(r => r[0]).ToArray();
+        if (gone.Length == 0)
+        {
+            return 0;
+        }
+
+        return await Sql.ExecuteAsync(connection, "DELETE FROM pending_imports WHERE workspace = @w AND id = ANY(@ids)", null, cancellationToken,
+            ("w", workspace.Value), ("ids", gone)).ConfigureAwait(false);
+    }
 }

@@ -47,6 +47,16 @@ public interface IAccountMapStore
     /// </summary>
     Task<int> PruneIdempotencyKeysAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes an erase (<see cref="ErasureWrite"/>) in one transaction, with the same version check as
+    /// <see cref="SaveAsync"/>; when it returns <see cref="SaveOutcome.Saved"/>, the removed text is no longer in the
+    /// store's files (LiteDB: checkpointed, its freed space zeroed).
+    /// </summary>
+    Task<SaveResult> EraseAsync(ErasureWrite erasure, CancellationToken cancellationToken);
+
+    /// <summary>Removes history entries written before <paramref name="before"/> (in every workspace); returns how many.</summary>
+    Task<int> PruneHistoryAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken);
 }

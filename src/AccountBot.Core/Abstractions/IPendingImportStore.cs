@@ -21,4 +21,7 @@ public interface IPendingImportStore
 
     /// <summary>The preview of this workspace and map, while it has not expired.</summary>
     Task<PendingImport?> FindAsync(WorkspaceKey workspace, Guid mapId, string importId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes this map's previews that <paramref name="matches"/> (those naming an erased person); returns how many.</summary>
+    Task<int> ForgetAsync(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches, CancellationToken cancellationToken);
 }

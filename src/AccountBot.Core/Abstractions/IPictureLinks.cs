@@ -14,4 +14,7 @@ public interface IPictureLinks
     Uri? PictureUrl(AccountMap map, MapPicture picture);
 
     Uri? ExportUrl(AccountMap map);
+
+    /// <summary>The map's history as CSV (<c>map Acme history export</c>).</summary>
+    Uri? HistoryExportUrl(AccountMap map);
 }

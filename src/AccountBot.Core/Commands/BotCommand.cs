@@ -64,3 +64,9 @@ public sealed record ResetLinks(string Account) : AccountCommand(Account);
 
 /// <summary><c>map Acme snooze</c>: no reminders about Acme in this channel for a week.</summary>
 public sealed record SnoozeReminders(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme erase &lt;person&gt;</c>: erases them everywhere (a data-subject request); <see cref="Confirmed"/> once the user pressed "Erase".</summary>
+public sealed record ErasePerson(string Account, PersonRef Person, bool Confirmed) : AccountCommand(Account);
+
+/// <summary><c>map Acme history export</c>: every history entry as CSV.</summary>
+public sealed record ExportHistory(string Account) : AccountCommand(Account);

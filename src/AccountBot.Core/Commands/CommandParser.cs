@@ -23,6 +23,8 @@ public static class CommandParser
         ["remove"] = "remove",
         ["delete"] = "remove",
         ["confirm-remove"] = "confirm-remove",
+        ["erase"] = "erase",
+        ["confirm-erase"] = "confirm-erase",
         ["grid"] = "grid",
         ["onion"] = "onion",
         ["org"] = "org",
@@ -122,6 +124,10 @@ public static class CommandParser
                 return ParseResult.Ok(verb == "edit"
                     ? new EditStakeholder(account, reference)
                     : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
+            case "erase" or "confirm-erase":
+                return PrivacyCommandParser.ParseErase(account, Join(rest), confirmed: verb == "confirm-erase");
+            case "history" when rest.Count > 0:
+                return PrivacyCommandParser.ParseHistory(account, rest);
             case "tag" or "untag":
                 return ParseTag(account, verb, rest);
             case "create":

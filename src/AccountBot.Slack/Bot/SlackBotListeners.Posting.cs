@@ -20,12 +20,12 @@ public sealed partial class SlackBotListeners
     {
         if (channel is not { Length: > 0 })
             return;
-        var comment = string.Create(CultureInfo.InvariantCulture, $"{SlackMarkup.Mention(request.User)} exported *{SlackMarkup.Escape(export.MapName)}* ({(export.Rows == 1 ? "1 person" : $"{export.Rows} people")}).");
+        var comment = $"{SlackMarkup.Mention(request.User)} exported *{SlackMarkup.Escape(export.Subject)}* ({export.RowsText}).";
         context.RunAfterAck(async ct =>
         {
             try
             {
-                await slack.UploadFileAsync(context.Team, channel, export.FileName, export.Content, $"{export.MapName} stakeholders", comment, threadTs, ct);
+                await slack.UploadFileAsync(context.Team, channel, export.FileName, export.Content, export.Title, comment, threadTs, ct);
             }
             catch (SlackApiException e)
             {

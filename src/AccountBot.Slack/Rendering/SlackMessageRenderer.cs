@@ -2,6 +2,7 @@ using System.Globalization;
 using AccountBot.Core.Caching;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Reminders;
+using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using static AccountBot.Slack.Rendering.SlackMarkup;
@@ -46,6 +47,7 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
             MapNotFoundView v => NotFound(v),
             PersonChoiceView v => Choices(v),
             ConfirmRemoveView v => ConfirmRemove(v),
+            ConfirmEraseView v => ConfirmErase(v),
             MapListView v => List(v),
             HistoryView v => History(v),
             SettingsView v => Settings(v),
@@ -108,6 +110,24 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
                     Confirm = new ConfirmationDialog("Remove this person?", Md(text), "Remove", "Keep") { Style = ButtonStyle.Danger },
                 },
                 new ButtonElement(SlackBotIds.CancelRemove, "Keep") { Value = CommandText.Map(v.MapName).Open },
+            ]),
+        ]);
+    }
+
+    private static SlackMessage ConfirmErase(ConfirmEraseView v)
+    {
+        var text = Escape(v.Question);
+        return new SlackMessage(Escape(v.Title),
+        [
+            Section(text),
+            new ActionsBlock(
+            [
+                new ButtonElement(SlackBotIds.ConfirmErase, PrivacyTexts.ConfirmButton) {
+                    Value = v.ConfirmCommand,
+                    Style = ButtonStyle.Danger,
+                    Confirm = new ConfirmationDialog(Escape(v.Title), Md(text), PrivacyTexts.ConfirmButton, PrivacyTexts.CancelButton) { Style = ButtonStyle.Danger },
+                },
+                new ButtonElement(SlackBotIds.CancelErase, PrivacyTexts.CancelButton) { Value = v.CancelCommand },
             ]),
         ]);
     }
@@ -216,7 +236,7 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
     /// <summary>The ack of an export: the file itself is uploaded to the channel after it.</summary>
     private static SlackMessage Uploading(ExportView v)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"Uploading {Escape(v.FileName)} ({(v.Rows == 1 ? "1 person" : $"{v.Rows} people")} on *{Escape(v.MapName)}*)…");
+        var text = $"Uploading {Escape(v.FileName)} ({v.RowsText} on *{Escape(v.MapName)}*)…";
         return new SlackMessage(text, [Section(text)]);
     }
 

@@ -28,7 +28,7 @@ public sealed class CsvCardRenderer
     public AdaptiveCard Export(ExportView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var title = string.Create(Culture, $"{view.MapName}: {People(view.Rows)} exported");
+        var title = $"{view.Subject}: {view.RowsText} exported";
         var body = new List<CardElement> { Title(title) };
         if (view.DownloadUrl is { } url)
         {

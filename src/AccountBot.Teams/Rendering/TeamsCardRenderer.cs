@@ -87,6 +87,7 @@ public sealed class TeamsCardRenderer(
         MapNotFoundView v => views.MapNotFound(v),
         PersonChoiceView v => views.PersonChoice(v, Math.Min(limit, 25)),
         ConfirmRemoveView v => views.ConfirmRemove(v),
+        ConfirmEraseView v => views.ConfirmErase(v),
         MapListView v => views.MapList(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
         HistoryView v => views.History(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
         SettingsView v => views.Settings(v),

@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
 using static AccountBot.Teams.Rendering.CardParts;
@@ -64,6 +65,18 @@ public sealed class ViewCardRenderer
             [
                 Command("Remove", view.ConfirmCommand, inPlace: true, style: ActionStyle.Destructive),
                 new SubmitAction("Cancel") { Data = CardData.ForVerb(CardVerbs.Cancel) },
+            ]);
+    }
+
+    public AdaptiveCard ConfirmErase(ConfirmEraseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Card(
+            [Text(view.Question)],
+            view.Title,
+            [
+                Command(PrivacyTexts.ConfirmButton, view.ConfirmCommand, inPlace: true, style: ActionStyle.Destructive),
+                Command(PrivacyTexts.CancelButton, view.CancelCommand, inPlace: true),
             ]);
     }
 

@@ -1,6 +1,6 @@
 namespace AccountBot.Pictures;
 
-/// <summary>What a signed link serves: one of the four pictures, or the CSV export.</summary>
+/// <summary>What a signed link serves: one of the four pictures, the CSV export, or the history as CSV.</summary>
 public enum LinkKind : byte
 {
     Grid = 0,
@@ -8,4 +8,5 @@ public enum LinkKind : byte
     Org = 2,
     Raci = 3,
     Export = 16,
+    History = 17,
 }

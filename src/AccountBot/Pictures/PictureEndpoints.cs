@@ -11,7 +11,7 @@ using Microsoft.Net.Http.Headers;
 namespace AccountBot.Pictures;
 
 /// <summary>
-/// <c>GET /maps/{token}.png</c> and <c>GET /exports/{token}.csv</c>. The map is loaded with the
+/// <c>GET /maps/{token}.png</c> and <c>GET /exports/{token}.csv</c> (the people, or the history). The map is loaded with the
 /// workspace inside the signed token, so a link can only ever reach its own workspace's map.
 /// A link shows the map as it is now (a token's version only tells which picture was current when
 /// it was posted): old messages keep working after edits instead of turning into broken images.
@@ -30,7 +30,7 @@ internal static class PictureEndpoints
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> PictureAsync(
         string token, HttpContext http, LinkTokenCodec codec, IAccountMapStore store, MapPictureRenderer renderer, IMemoryCache cache, CancellationToken cancellationToken)
     {
-        if (codec.Decode(token) is not { Kind: not LinkKind.Export } link)
+        if (codec.Decode(token) is not { Kind: <= LinkKind.Raci } link)
         {
             return TypedResults.NotFound();
         }
@@ -60,7 +60,7 @@ internal static class PictureEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(
         string token, HttpContext http, LinkTokenCodec codec, IAccountMapStore store, CancellationToken cancellationToken)
     {
-        if (codec.Decode(token) is not { Kind: LinkKind.Export } link
+        if (codec.Decode(token) is not { Kind: LinkKind.Export or LinkKind.History } link
             || await MapAsync(link, store, cancellationToken) is not { } map)
         {
             return TypedResults.NotFound();
@@ -68,6 +68,13 @@ internal static class PictureEndpoints
 
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        if (link.Kind == LinkKind.History)
+        {
+            // Read when the link is followed, so an erase after the link was posted is honoured too.
+            var entries = await store.GetHistoryAsync(link.Workspace, map.Id, int.MaxValue, cancellationToken);
+            return TypedResults.File(HistoryCsvWriter.Write(entries), ExportView.ContentType, HistoryCsvWriter.FileName(map));
+        }
+
         return TypedResults.File(StakeholderCsvWriter.Write(map), ExportView.ContentType, StakeholderCsvWriter.FileName(map));
     }
 

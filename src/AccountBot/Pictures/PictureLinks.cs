@@ -18,6 +18,8 @@ internal sealed class PictureLinks(IOptions<PictureOptions> options, LinkTokenCo
 
     public Uri? ExportUrl(AccountMap map) => Link("exports", ".csv", map, LinkKind.Export, options.Value.ExportLifetime);
 
+    public Uri? HistoryExportUrl(AccountMap map) => Link("exports", ".csv", map, LinkKind.History, options.Value.ExportLifetime);
+
     private Uri? Link(string folder, string extension, AccountMap map, LinkKind kind, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(map);

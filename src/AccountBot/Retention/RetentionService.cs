@@ -5,13 +5,15 @@ namespace AccountBot.Retention;
 
 /// <summary>
 /// Prunes what would otherwise grow forever: reminder-outbox entries (through <see cref="ReminderRunner.PruneAsync"/>,
-/// which keeps each channel's latest week) and idempotency keys older than <see cref="StorageOptions.RetentionDays"/>.
+/// which keeps each channel's latest week) and idempotency keys older than <see cref="StorageOptions.RetentionDays"/>,
+/// and map history older than <see cref="PrivacyOptions.HistoryRetentionDays"/> when that is set.
 /// Runs at start-up, then every <see cref="Interval"/>; a failed pass is logged and tried again at the next one.
 /// </summary>
 internal sealed partial class RetentionService(
     ReminderRunner reminders,
     IAccountMapStore maps,
     StorageOptions options,
+    PrivacyOptions privacy,
     TimeProvider time,
     ILogger<RetentionService> logger) : BackgroundService
 {
@@ -27,7 +29,15 @@ internal sealed partial class RetentionService(
         var digests = await reminders.PruneAsync(before, cancellationToken).ConfigureAwait(false);
         var keys = await maps.PruneIdempotencyKeysAsync(before, cancellationToken).ConfigureAwait(false);
         Pruned(logger, digests, keys, before);
-        return new RetentionPass(before, digests, keys);
+        var history = 0;
+        if (privacy.HistoryRetention is { } keep)
+        {
+            var historyBefore = time.GetUtcNow() - keep;
+            history = await maps.PruneHistoryAsync(historyBefore, cancellationToken).ConfigureAwait(false);
+            HistoryPruned(logger, history, historyBefore);
+        }
+
+        return new RetentionPass(before, digests, keys) { HistoryEntries = history };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,6 +80,9 @@ internal sealed partial class RetentionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Digests} reminder outbox entries and {Keys} idempotency keys older than {Before}")]
     private static partial void Pruned(ILogger logger, int digests, int keys, DateTimeOffset before);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Entries} history entries older than {Before} (Privacy:HistoryRetentionDays)")]
+    private static partial void HistoryPruned(ILogger logger, int entries, DateTimeOffset before);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pruning old records failed; trying again in {Delay}")]
     private static partial void Failed(ILogger logger, TimeSpan delay, Exception exception);

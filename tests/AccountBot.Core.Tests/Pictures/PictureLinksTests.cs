@@ -25,6 +25,7 @@ public sealed class PictureLinksTests
         services.AddSingleton(new CoverageOptions());
         services.AddSingleton(new LimitsOptions());
         services.AddSingleton(new Core.Reminders.ReminderOptions());
+        services.AddSingleton<IDigestOutbox>(new InMemoryDigestOutbox());
         if (links is not null)
         {
             services.AddSingleton(links);
@@ -81,5 +82,7 @@ public sealed class PictureLinksTests
         }
 
         public Uri? ExportUrl(AccountMap map) => new("https://bot.example/exports/x.csv");
+
+        public Uri? HistoryExportUrl(AccountMap map) => new("https://bot.example/exports/h.csv");
     }
 }

@@ -98,7 +98,7 @@ public sealed class LinkTokenCodecMutationTests
     [Theory]
     [InlineData(4)]
     [InlineData(15)]
-    [InlineData(17)]
+    [InlineData(18)]
     [InlineData(255)]
     public void Decode_SignedWithAKindThatDoesNotExist_Null(byte kind)
     {

@@ -174,6 +174,26 @@ public sealed class PictureEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task GetHistoryExport_SignedLink_HistoryCsv_AndNeverAPicture()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var map = await SeedAsync(host, WorkspaceA);
+        var link = Links(host).HistoryExportUrl(map)!;
+
+        var response = await client.GetAsync(Relative(link));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("acme-corp-history.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.StartsWith("Version,At (UTC)", (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+
+        // A history token is neither a picture token nor a stakeholder export.
+        var asPicture = link.Segments[^1].Replace(".csv", ".png", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/maps/" + asPicture, UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("Person 008", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Links_WithoutPublicBaseUrl_None()
     {
         await using var host = Host(("PublicBaseUrl", ""));

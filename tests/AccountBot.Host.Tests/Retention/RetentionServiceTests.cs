@@ -52,7 +52,7 @@ public sealed class RetentionServiceTests : IAsyncDisposable, IDisposable
         var runner = new ReminderRunner(
             maps, new InMemoryChannelSettingsStore(), new InMemoryConversationStore(), outbox, [],
             new ReminderPlanner(new ReminderOptions(), new CoverageOptions(), time), new ReminderDeliveryOptions(), time);
-        service = new RetentionService(runner, maps, new StorageOptions(), time, NullLogger<RetentionService>.Instance);
+        service = new RetentionService(runner, maps, new StorageOptions(), new PrivacyOptions(), time, NullLogger<RetentionService>.Instance);
         service.Passed += pass => passes.Writer.TryWrite(pass);
         return service;
     }

@@ -36,6 +36,9 @@ internal sealed class SlackBotHost : IAsyncDisposable
     public SlackRequestSigner Signer { get; }
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The host's LiteDB file (<c>Storage:LiteDb:Path</c>).</summary>
+    public string DatabasePath => Path.Combine(_folder, "bot.db");
+
     /// <param name="settings">Settings on top of the ones above (e.g. another storage provider).</param>
     public static async Task<SlackBotHost> StartAsync(Action<IServiceCollection>? configureServices = null, IReadOnlyList<(string Key, string Value)>? settings = null)
     {
@@ -46,7 +49,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
             web.UseEnvironment("Production");
             // Without Urls Kestrel takes its default port; two hosts (or another test run) on one port collide.
             web.UseSetting("Urls", "http://127.0.0.1:0");
-            web.UseSetting("Storage:LiteDb:Path", Path.Combine(host._folder, "bot.db"));
+            web.UseSetting("Storage:LiteDb:Path", host.DatabasePath);
             web.UseSetting("Slack:SigningSecret", SigningSecret);
             web.UseSetting("Slack:ClientId", "1234.5678");
             web.UseSetting("Slack:ClientSecret", "client-secret");

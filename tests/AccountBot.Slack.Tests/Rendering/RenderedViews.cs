@@ -47,6 +47,7 @@ internal static class RenderedViews
         Post("links-reset", await core.SendAsync("map Acme links reset"));
         Respond("did-you-mean", await core.SendAsync("map Acme edit J"));
         Respond("confirm-remove", await core.SendAsync("map Acme remove Jane"));
+        Respond("confirm-erase", await core.SendAsync("map Acme erase Jane"));
         Respond("list", await core.SendAsync("map list"));
         Respond("history", await core.SendAsync("map Acme history"));
         Respond("settings", await core.SendAsync("map settings"));
@@ -80,6 +81,7 @@ internal static class RenderedViews
         // CSV export and import, through the core, then a 500-row preview built directly.
         var imports = new ImportModalRenderer();
         Respond("export", await core.SendAsync("map Acme export"));
+        Respond("history-export", await core.SendAsync("map Acme history export"));
         var importForm = (ImportFormView)await core.SendAsync("map Acme import");
         results.Add(("import-form.modal", imports.Form(importForm, Channel), typeof(ModalView)));
         results.Add(("import-form.views-open", new ViewsOpenRequest("1337.42.trigger", imports.Form(importForm, Channel)), typeof(ViewsOpenRequest)));

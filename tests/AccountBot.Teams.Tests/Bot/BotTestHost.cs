@@ -81,6 +81,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 services.AddSingleton(new CoverageOptions());
                 services.AddSingleton(new LimitsOptions());
                 services.AddSingleton(new ReminderOptions());
+                services.AddSingleton<IDigestOutbox>(new InMemoryDigestOutbox());
                 services.AddAccountBotCore();
                 services.AddTeamsBot(builder.Configuration);
                 services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("test-token"));

@@ -152,6 +152,7 @@ internal static class SampleViews
         yield return ("not-found", new MapNotFoundView("Acme", ["Acme Corp", "Acme Industries"]) { CreateCommand = "map Acme create" });
         yield return ("person-choice", new PersonChoiceView("Several people match “jan”:", [new PersonChoice("Jane Doe (VP Finance)", "map Acme edit id:1"), new PersonChoice("Jan Novak", "map Acme edit id:2")]));
         yield return ("confirm-remove", new ConfirmRemoveView(MapId, "Acme Corp", JaneId, "Jane Doe") { ConfirmCommand = "map \"Acme Corp\" remove id:2c1f" });
+        yield return ("confirm-erase", new ConfirmEraseView(MapId, "Acme Corp", JaneId, "Jane Doe") { ConfirmCommand = "map \"Acme Corp\" confirm-erase id:2c1f", CancelCommand = "map \"Acme Corp\"" });
         yield return ("list-300", MapList(300));
         yield return ("list-empty", new MapListView([], 0));
         yield return ("history", new HistoryView("Acme Corp", "Acme Corp", [.. Enumerable.Range(1, 80).Select(i => new HistoryEntry(MapId, i, Now.AddHours(-i), Ana, string.Create(CultureInfo.InvariantCulture, $"Changed power of Jane Doe to {i % 5 + 1}"), []))]));
@@ -162,6 +163,7 @@ internal static class SampleViews
         yield return ("digest-300", Digest(20, 280));
         yield return ("export", Export() with { DownloadUrl = new Uri("https://bot.example.com/exports/acme-corp.csv?sig=abc&exp=1772442000") });
         yield return ("export-no-url", Export());
+        yield return ("history-export", Export() with { FileName = "acme-corp-history.csv", Rows = 42, Contents = ExportContents.History, DownloadUrl = new Uri("https://bot.example.com/exports/acme-corp-history.csv") });
         yield return ("import-form", new ImportFormView("Acme Corp", 1_000_000, 500));
         yield return ("import-form-error", new ImportFormView("Acme Corp", 1_000_000, 500) { CsvText = "Nom;Titre\nJane Doe;VP Finance\n", Error = "The first line must name the columns; there is no Name column.", ErrorField = ImportFormView.CsvField });
         yield return ("import-form-long-text", new ImportFormView(null, 1_000_000, 500) { CsvText = new string('x', 200_000), Error = "Say which account to import into, e.g. Acme Corp.", ErrorField = ImportFormView.AccountField });

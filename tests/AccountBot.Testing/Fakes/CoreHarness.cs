@@ -28,6 +28,7 @@ public sealed class CoreHarness : IDisposable
         services.AddSingleton(Coverage);
         services.AddSingleton(Limits);
         services.AddSingleton(Reminders);
+        services.AddSingleton<IDigestOutbox>(Outbox);
         services.AddAccountBotCore();
         provider = services.BuildServiceProvider();
         Dispatcher = provider.GetRequiredService<CommandDispatcher>();
@@ -40,6 +41,8 @@ public sealed class CoreHarness : IDisposable
     public LimitsOptions Limits { get; } = new();
     public ReminderOptions Reminders { get; } = new();
     public CommandDispatcher Dispatcher { get; }
+
+    public InMemoryDigestOutbox Outbox { get; } = new();
 
     public static WorkspaceKey WorkspaceA { get; } = WorkspaceKey.ForSlack(null, "T0A");
     public static WorkspaceKey WorkspaceB { get; } = WorkspaceKey.ForSlack(null, "T0B");

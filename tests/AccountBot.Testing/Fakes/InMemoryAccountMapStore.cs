@@ -126,6 +126,38 @@ public sealed class InMemoryAccountMapStore(TimeProvider? time = null) : IAccoun
         }
     }
 
+    public async Task<SaveResult> EraseAsync(ErasureWrite erasure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(erasure);
+        lock (gate)
+        {
+            // The version check first, as the LiteDB store does inside its transaction.
+            if (maps.GetValueOrDefault(erasure.Write.Map.Id) is not { } stored || stored.Workspace != erasure.Write.Map.Workspace)
+            {
+                return new SaveResult(SaveOutcome.NotFound, null);
+            }
+
+            if (stored.Version != erasure.Write.Map.Version)
+            {
+                return new SaveResult(SaveOutcome.VersionConflict, stored);
+            }
+
+            var mapId = erasure.Write.Map.Id;
+            history.RemoveAll(h => h.MapId == mapId && (erasure.Removed.Contains(h.Version) || erasure.Rewritten.Any(r => r.Version == h.Version)));
+            history.AddRange(erasure.Rewritten.Select(r => r with { MapId = mapId }));
+        }
+
+        return await SaveAsync(erasure.Write, cancellationToken);
+    }
+
+    public Task<int> PruneHistoryAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(history.RemoveAll(h => h.At < before));
+        }
+    }
+
     public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken)
     {
         lock (gate)

@@ -76,6 +76,30 @@ public sealed class PendingImports(TimeProvider time) : IPendingImportStore
         }
     }
 
+    public Task<int> ForgetAsync(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches, CancellationToken cancellationToken) =>
+        Task.FromResult(Forget(workspace, mapId, matches));
+
+    private int Forget(WorkspaceKey workspace, Guid mapId, Func<PendingImport, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        lock (gate)
+        {
+            if (!byWorkspace.TryGetValue(workspace.Value, out var own))
+            {
+                return 0;
+            }
+
+            var gone = own.Where(e => e.Value.MapId == mapId && matches(e.Value)).Select(e => e.Key).ToList();
+            foreach (var id in gone)
+            {
+                own.Remove(id);
+                count--;
+            }
+
+            return gone.Count;
+        }
+    }
+
     private void RemoveExpired(DateTimeOffset now)
     {
         foreach (var (workspace, own) in byWorkspace.ToList())

@@ -20,6 +20,7 @@ public sealed class HelpHandler : ICommandHandler<ShowHelp>
         new("map Acme grid", Sentences.HelpExampleGrid),
         new("map Acme reviewed", Sentences.HelpExampleReviewed),
         new("map Acme history", Sentences.HelpExampleHistory),
+        new("map Acme erase Jane", Sentences.HelpExampleErase),
         new("map Acme link", Sentences.HelpExampleLink),
         new("map Acme links reset", Sentences.HelpExampleLinksReset),
         new("map Acme snooze", Sentences.HelpExampleSnooze),

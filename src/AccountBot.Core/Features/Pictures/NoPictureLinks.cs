@@ -10,4 +10,6 @@ public sealed class NoPictureLinks : IPictureLinks
     public Uri? PictureUrl(AccountMap map, MapPicture picture) => null;
 
     public Uri? ExportUrl(AccountMap map) => null;
+
+    public Uri? HistoryExportUrl(AccountMap map) => null;
 }

@@ -5,6 +5,7 @@ using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
+using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Telemetry;
 using AccountBot.Core.Views;
@@ -31,6 +32,8 @@ public sealed class CommandDispatcher(
     PictureHandler pictures,
     ResetLinksHandler resetLinks,
     CsvHandler csv,
+    EraseHandler erase,
+    HistoryExportHandler historyExport,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -83,6 +86,8 @@ public sealed class CommandDispatcher(
         SnoozeReminders c => snooze.HandleAsync(c, context, cancellationToken),
         ExportCsv c => csv.HandleAsync(c, context, cancellationToken),
         ImportCsv c => csv.HandleAsync(c, context, cancellationToken),
+        ErasePerson c => erase.HandleAsync(c, context, cancellationToken),
+        ExportHistory c => historyExport.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

@@ -30,8 +30,8 @@ public sealed partial class SlackBotListeners
             ImportPreviewView preview => ViewSubmissionResponse.Update(imports.Preview(preview, channel)),
             ImportFormView rejected => new ViewErrorsResponse(ImportModalRenderer.ErrorsByBlock(rejected)),
             MapNotFoundView missing => Errors(ImportFormView.AccountField, missing.Suggestions.Count > 0
-                ? $"There is no account map called {missing.RequestedName}. Did you mean {string.Join(", ", missing.Suggestions.Take(3))}?"
-                : $"There is no account map called {missing.RequestedName}. Create it first with /map {missing.RequestedName} create."),
+                ? $"There is no map called {missing.RequestedName} yet. Did you mean {string.Join(", ", missing.Suggestions.Take(3))}?"
+                : $"There is no map called {missing.RequestedName} yet. Create it first with /map {missing.RequestedName} create."),
             NoticeView notice => Errors(ImportFormView.CsvField, notice.Text),
             _ => Errors(ImportFormView.CsvField, "Sorry, this import could not be previewed. Nothing was changed."),
         };

@@ -136,6 +136,23 @@ public sealed class SlackCsvFlowTests : IAsyncLifetime
         Assert.Empty((await FindMapAsync("Acme"))!.Stakeholders);
     }
 
+    [Fact]
+    public async Task Import_MistypedAccount_SaysWhatTheMapCommandSaysWithTheSuggestion()
+    {
+        await SeedAsync("Acme", []);
+
+        using var response = await _host.InteractAsync(ViewSubmission(SlackBotIds.ImportForm, "C0DEALS", new Dictionary<string, JsonObject>
+        {
+            [ImportFormView.AccountField] = Text("Acne"),
+            [ImportFormView.CsvField] = Text("Name\nJane Doe\n"),
+        }));
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(
+            "There is no map called Acne yet. Did you mean Acme?",
+            body.GetProperty("errors").GetProperty(ImportFormView.AccountField).GetString());
+    }
+
     private static JsonElement Block(JsonElement view, string blockId) =>
         view.GetProperty("blocks").EnumerateArray().First(b => b.TryGetProperty("block_id", out var id) && id.GetString() == blockId);
 

@@ -1,3 +1,4 @@
+using AccountBot.Operations;
 using AccountBot.Storage.Postgres;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -27,7 +28,7 @@ internal static class MigrateCli
             if (StorageSelection.Provider(builder.Configuration) != StorageProvider.Postgres)
             {
                 await error.WriteLineAsync($"migrate: {StorageSelection.ProviderKey} is not {StorageProvider.Postgres}; LiteDB needs no migrations.").ConfigureAwait(false);
-                return 1;
+                return CliExitCode.CouldNotRun;
             }
 
             builder.Services.AddPostgresStorage(builder.Configuration);
@@ -38,12 +39,12 @@ internal static class MigrateCli
             await output.WriteLineAsync(applied.Count == 0
                 ? $"migrate: the schema is up to date (version {current})."
                 : $"migrate: applied {string.Join(", ", applied)}; the schema is at version {current}.").ConfigureAwait(false);
-            return 0;
+            return CliExitCode.Ok;
         }
         catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or NpgsqlException)
         {
             await error.WriteLineAsync($"migrate: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return CliExitCode.CouldNotRun;
         }
     }
 }

@@ -1,3 +1,4 @@
+using AccountBot.Operations;
 using AccountBot.Core.Channels;
 using AccountBot.Storage.LiteDb;
 using AccountBot.Storage.Postgres;
@@ -29,14 +30,14 @@ internal static class StorageCopyCli
             || !from.StartsWith("LiteDb:", StringComparison.OrdinalIgnoreCase) || !to.StartsWith("Postgres:", StringComparison.OrdinalIgnoreCase))
         {
             await error.WriteLineAsync(Usage).ConfigureAwait(false);
-            return 2;
+            return CliExitCode.BadArguments;
         }
 
         var path = Path.GetFullPath(from["LiteDb:".Length..]);
         if (!File.Exists(path))
         {
             await error.WriteLineAsync($"storage copy: there is no database at {path}.").ConfigureAwait(false);
-            return 1;
+            return CliExitCode.CouldNotRun;
         }
 
         try
@@ -63,7 +64,7 @@ internal static class StorageCopyCli
         {
             // Npgsql's messages never include the password.
             await error.WriteLineAsync($"storage copy: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return CliExitCode.CouldNotRun;
         }
     }
 

@@ -12,10 +12,6 @@ namespace AccountBot.Operations;
 /// </summary>
 internal static class OperatorCli
 {
-    public const int Ok = 0;
-    public const int CouldNotRun = 1;
-    public const int BadArguments = 2;
-
     public const string Usage = """
         Usage:
           backup <file>    Write a consistent copy of the database to <file> (a new file, owner-only), while the bot
@@ -47,7 +43,7 @@ internal static class OperatorCli
         if (args is not (["backup" or "restore", { Length: > 0 }] or ["doctor"]))
         {
             await error.WriteLineAsync(Usage).ConfigureAwait(false);
-            return BadArguments;
+            return CliExitCode.BadArguments;
         }
 
         try
@@ -57,13 +53,13 @@ internal static class OperatorCli
             {
                 ["backup", var file] => await BackupAsync(app, Path.GetFullPath(file), output, error, cancellationToken).ConfigureAwait(false),
                 ["restore", var file] => await RestoreAsync(app, Path.GetFullPath(file), output, error).ConfigureAwait(false),
-                _ => await Doctor.RunAsync(app, output, cancellationToken).ConfigureAwait(false) ? Ok : CouldNotRun,
+                _ => await Doctor.RunAsync(app, output, cancellationToken).ConfigureAwait(false) ? CliExitCode.Ok : CliExitCode.CouldNotRun,
             };
         }
         catch (Exception ex) when (ex is OptionsValidationException or LiteDbStartupException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"{args[0]}: {ex.Message}").ConfigureAwait(false);
-            return CouldNotRun;
+            return CliExitCode.CouldNotRun;
         }
     }
 
@@ -73,13 +69,13 @@ internal static class OperatorCli
         if (!File.Exists(path))
         {
             await error.WriteLineAsync($"backup: there is no database at {path} (set Storage:LiteDb:Path).").ConfigureAwait(false);
-            return CouldNotRun;
+            return CliExitCode.CouldNotRun;
         }
 
         if (File.Exists(target))
         {
             await error.WriteLineAsync($"backup: '{target}' exists: name a new file.").ConfigureAwait(false);
-            return CouldNotRun;
+            return CliExitCode.CouldNotRun;
         }
 
         LiteDbContext database;
@@ -95,16 +91,16 @@ internal static class OperatorCli
                 await error.WriteLineAsync(answer is null
                     ? $"backup: the database at {path} is held by a running bot that has no admin endpoint (Admin:Enabled is false): stop the bot, or turn the endpoint on."
                     : $"backup: the running bot answered {(int)answer.Status}: {answer.Text}").ConfigureAwait(false);
-                return CouldNotRun;
+                return CliExitCode.CouldNotRun;
             }
 
             await output.WriteLineAsync(answer.Text).ConfigureAwait(false);
-            return Ok;
+            return CliExitCode.Ok;
         }
 
         var documents = LiteDbBackup.Write(database, target);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Backed up {documents} document(s) of {path} to {target}.")).ConfigureAwait(false);
-        return Ok;
+        return CliExitCode.Ok;
     }
 
     private static async Task<int> RestoreAsync(WebApplication app, string backup, TextWriter output, TextWriter error)
@@ -118,7 +114,7 @@ internal static class OperatorCli
         catch (LiteDbStartupException ex) when (ex.Failure == LiteDbStartupFailure.Locked)
         {
             await error.WriteLineAsync($"restore: the database at {path} is held by a running bot: stop it first (restore replaces the file).").ConfigureAwait(false);
-            return CouldNotRun;
+            return CliExitCode.CouldNotRun;
         }
 
         // Opened as the bot opens it, so a restore that would not start the bot says so now.
@@ -130,6 +126,6 @@ internal static class OperatorCli
         }
 
         await output.WriteLineAsync("Slack tokens in it are encrypted with the Data Protection key ring: restore the key ring folder saved with this backup too (see README, Backups).").ConfigureAwait(false);
-        return Ok;
+        return CliExitCode.Ok;
     }
 }

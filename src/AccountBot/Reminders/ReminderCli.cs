@@ -15,10 +15,6 @@ namespace AccountBot.Reminders;
 /// </summary>
 internal static class ReminderCli
 {
-    public const int Ok = 0;
-    public const int CouldNotRun = 1;
-    public const int BadArguments = 2;
-
     public const string Usage = """
         Usage:
           reminders preview [--at <instant>]   Show which channels would get which digest at <instant>
@@ -54,13 +50,13 @@ internal static class ReminderCli
         {
             await error.WriteLineAsync(problem).ConfigureAwait(false);
             await error.WriteLineAsync(Usage).ConfigureAwait(false);
-            return BadArguments;
+            return CliExitCode.BadArguments;
         }
 
         if (command.Verb == Verb.Help)
         {
             await output.WriteLineAsync(Usage).ConfigureAwait(false);
-            return Ok;
+            return CliExitCode.Ok;
         }
 
         try
@@ -71,7 +67,7 @@ internal static class ReminderCli
             {
                 // Opening would create an empty database: a preview writes nothing, and a wrong path is the likelier story.
                 await error.WriteLineAsync($"reminders preview: there is no database at {path} (set Storage:LiteDb:Path).").ConfigureAwait(false);
-                return CouldNotRun;
+                return CliExitCode.CouldNotRun;
             }
 
             ReminderRunner runner;
@@ -98,12 +94,12 @@ internal static class ReminderCli
                 await ReminderCliOutput.WriteRunAsync(output, started, command.Channel, report).ConfigureAwait(false);
             }
 
-            return Ok;
+            return CliExitCode.Ok;
         }
         catch (Exception ex) when (ex is OptionsValidationException or LiteDbStartupException or IOException)
         {
             await error.WriteLineAsync($"reminders {Name(command.Verb)}: {ex.Message}").ConfigureAwait(false);
-            return CouldNotRun;
+            return CliExitCode.CouldNotRun;
         }
     }
 
@@ -119,17 +115,17 @@ internal static class ReminderCli
         if (answer is null)
         {
             await error.WriteLineAsync($"reminders {Name(command.Verb)}: the database at {path} is held by a running bot that has no admin endpoint (Admin:Enabled is false): stop the bot first, or turn the endpoint on.").ConfigureAwait(false);
-            return CouldNotRun;
+            return CliExitCode.CouldNotRun;
         }
 
         if (!answer.Succeeded)
         {
             await error.WriteLineAsync($"reminders {Name(command.Verb)}: the running bot answered {(int)answer.Status}: {answer.Text}").ConfigureAwait(false);
-            return CouldNotRun;
+            return CliExitCode.CouldNotRun;
         }
 
         await output.WriteAsync(answer.Text).ConfigureAwait(false);
-        return Ok;
+        return CliExitCode.Ok;
     }
 
     private static string Name(Verb verb) => verb == Verb.RunNow ? "run-now" : verb.ToString().ToLowerInvariant();

@@ -72,9 +72,9 @@ public sealed class AdminEndpointTests : IDisposable
         await using var bot = StartBot(("Reminders:Enabled", "false"));
         var running = await RemindersAsync("reminders", "preview", "--at", "2026-12-07T09:00Z");
 
-        Assert.Equal(ReminderCli.Ok, stopped.Code);
+        Assert.Equal(CliExitCode.Ok, stopped.Code);
         Assert.Contains("digest slack:T1 #deals (C1) slack:T1|C1|2026-W50", stopped.Output, StringComparison.Ordinal);
-        Assert.True(running.Code == ReminderCli.Ok, running.Error);
+        Assert.True(running.Code == CliExitCode.Ok, running.Error);
         Assert.Equal(stopped.Output, running.Output);
         Assert.Contains("Admin endpoint: POST /reminders/preview", logs.Text, StringComparison.Ordinal);
     }
@@ -86,7 +86,7 @@ public sealed class AdminEndpointTests : IDisposable
 
         var (code, output, error) = await RemindersAsync("reminders", "run-now", "--channel", "C9");
 
-        Assert.True(code == ReminderCli.Ok, error);
+        Assert.True(code == CliExitCode.Ok, error);
         Assert.StartsWith("Reminders run at ", output, StringComparison.Ordinal);
         Assert.Contains(" for channel C9.", output, StringComparison.Ordinal);
         Assert.Contains("0 sent, 0 to retry, 0 failed, 0 unknown, 0 settled.", output, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public sealed class AdminEndpointTests : IDisposable
         var (code, _, error) = await RemindersAsync("reminders", "run-now");
 
         Assert.False(File.Exists(AdminFile));
-        Assert.Equal(ReminderCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains("Admin:Enabled is false", error, StringComparison.Ordinal);
     }
 }

@@ -34,7 +34,7 @@ public sealed class DoctorTests : IDisposable
     {
         var (code, output) = await DoctorAsync(("Slack:SigningSecret", "s3cret"), ("Slack:BotToken", "xoxb-1"));
 
-        Assert.True(code == OperatorCli.Ok, output);
+        Assert.True(code == CliExitCode.Ok, output);
         Assert.Contains("ok   configuration: every section validates", output, StringComparison.Ordinal);
         Assert.Contains("ok   database: none yet at " + hosts.DatabasePath, output, StringComparison.Ordinal);
         Assert.Contains("ok   slack: configured for one workspace", output, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class DoctorTests : IDisposable
     {
         var (code, output) = await DoctorAsync(("Slack:SigningSecret", "s3cret"));
 
-        Assert.Equal(OperatorCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains("FAIL slack: Slack:BotToken is missing", output, StringComparison.Ordinal);
         Assert.Contains("1 check(s) failed", output, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class DoctorTests : IDisposable
     {
         var (code, output) = await DoctorAsync(("Slack:SigningSecret", "s3cret"), ("Slack:BotToken", "xoxb-1"), ("Coverage:StaleAfterDays", "0"));
 
-        Assert.Equal(OperatorCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains("FAIL configuration: Coverage:StaleAfterDays", output, StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public sealed class DoctorTests : IDisposable
     {
         var (code, output) = await DoctorAsync();
 
-        Assert.Equal(OperatorCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains("FAIL platforms: neither Slack nor Teams is configured", output, StringComparison.Ordinal);
     }
 
@@ -79,7 +79,7 @@ public sealed class DoctorTests : IDisposable
 
         var (code, output) = await DoctorAsync(("Slack:SigningSecret", "s3cret"), ("Slack:BotToken", "xoxb-1"));
 
-        Assert.True(code == OperatorCli.Ok, output);
+        Assert.True(code == CliExitCode.Ok, output);
         Assert.Contains($"ok   database: {hosts.DatabasePath} is held by the running bot, which answers ready", output, StringComparison.Ordinal);
         Assert.Contains("ok   link signing key: ", output, StringComparison.Ordinal);
         Assert.Contains("ok   data protection key ring: ", output, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class DoctorTests : IDisposable
 
         var (code, output) = await DoctorAsync(("Slack:SigningSecret", "s3cret"), ("Slack:BotToken", "xoxb-1"));
 
-        Assert.Equal(OperatorCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains("FAIL link signing key: ", output, StringComparison.Ordinal);
         Assert.Contains("Pictures:SigningKey", output, StringComparison.Ordinal);
     }

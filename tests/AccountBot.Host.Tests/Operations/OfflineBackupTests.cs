@@ -53,8 +53,8 @@ public sealed class OfflineBackupTests : IDisposable
 
         var restore = await RunAsync("restore", BackupPath);
 
-        Assert.True(backup.Code == OperatorCli.Ok, backup.Error);
-        Assert.True(restore.Code == OperatorCli.Ok, restore.Error);
+        Assert.True(backup.Code == CliExitCode.Ok, backup.Error);
+        Assert.True(restore.Code == CliExitCode.Ok, restore.Error);
         Assert.Equal(["Acme"], await MapNamesAsync(hosts.DatabasePath));
         var aside = Assert.Single(Directory.GetFiles(hosts.Folder, "bot.db.before-restore-*"));
         Assert.Contains($"The database it replaced is at {aside}.", restore.Output, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class OfflineBackupTests : IDisposable
     {
         var (code, _, error) = await RunAsync("backup", BackupPath);
 
-        Assert.Equal(OperatorCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains($"there is no database at {hosts.DatabasePath}", error, StringComparison.Ordinal);
         Assert.False(File.Exists(hosts.DatabasePath));
         Assert.False(File.Exists(BackupPath));
@@ -81,7 +81,7 @@ public sealed class OfflineBackupTests : IDisposable
 
         var (code, _, error) = await RunAsync("restore", BackupPath);
 
-        Assert.Equal(OperatorCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains("not a LiteDB database", error, StringComparison.Ordinal);
         Assert.Equal(["Acme"], await MapNamesAsync(hosts.DatabasePath));
     }
@@ -95,7 +95,7 @@ public sealed class OfflineBackupTests : IDisposable
     {
         var (code, output, error) = await RunAsync(args);
 
-        Assert.Equal(OperatorCli.BadArguments, code);
+        Assert.Equal(CliExitCode.BadArguments, code);
         Assert.Contains("Usage:", error, StringComparison.Ordinal);
         Assert.Empty(output);
     }

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
+using AccountBot.Operations;
+
 namespace AccountBot.Host.Tests.Reminders;
 
 /// <summary>
@@ -54,10 +56,10 @@ public sealed class ReminderCliPostgresTests : IAsyncLifetime, IDisposable
         var preview = await OperatorProcess.RunAsync(settings, "reminders", "preview", "--at", "2026-12-07T09:00Z");
         var run = await OperatorProcess.RunAsync(settings, "reminders", "run-now", "--channel", "C9");
 
-        Assert.True(preview.Code == ReminderCli.Ok, preview.Output + preview.Error);
+        Assert.True(preview.Code == CliExitCode.Ok, preview.Output + preview.Error);
         Assert.Contains("digest slack:T1 #deals (C1) slack:T1|C1|2026-W50: 1 account(s)", preview.Output, StringComparison.Ordinal);
         Assert.Contains("2 digest(s) would be sent, 0 week(s) settled, 0 already queued.", preview.Output, StringComparison.Ordinal);
-        Assert.True(run.Code == ReminderCli.Ok, run.Output + run.Error);
+        Assert.True(run.Code == CliExitCode.Ok, run.Output + run.Error);
         Assert.Contains("0 sent, 0 to retry, 0 failed, 0 unknown, 0 settled.", run.Output, StringComparison.Ordinal);
         using var live = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);

@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
+using AccountBot.Operations;
+
 namespace AccountBot.Host.Tests.Reminders;
 
 [Collection(HostBuildingCollection.Name)]
@@ -78,7 +80,7 @@ public sealed class ReminderCliTests : IDisposable
     {
         var (code, output, error) = await RunAsync(args);
 
-        Assert.Equal(ReminderCli.BadArguments, code);
+        Assert.Equal(CliExitCode.BadArguments, code);
         Assert.Contains("Usage:", error, StringComparison.Ordinal);
         Assert.Empty(output);
         Assert.False(File.Exists(DatabasePath));
@@ -89,7 +91,7 @@ public sealed class ReminderCliTests : IDisposable
     {
         var (code, output, _) = await RunAsync("reminders", "help");
 
-        Assert.Equal(ReminderCli.Ok, code);
+        Assert.Equal(CliExitCode.Ok, code);
         Assert.Contains("reminders preview [--at <instant>]", output, StringComparison.Ordinal);
     }
 
@@ -112,7 +114,7 @@ public sealed class ReminderCliTests : IDisposable
 
         var (code, output, error) = await RunAsync("reminders", "preview", "--at", "2026-12-07T09:00Z");
 
-        Assert.Equal(ReminderCli.Ok, code);
+        Assert.Equal(CliExitCode.Ok, code);
         Assert.Equal(before, Hash());
         Assert.Empty(slack.Calls);
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
@@ -138,12 +140,12 @@ public sealed class ReminderCliTests : IDisposable
         var (code, output, _) = await RunAsync("reminders", "run-now");
         var again = await RunAsync("reminders", "run-now");
 
-        Assert.Equal(ReminderCli.Ok, code);
+        Assert.Equal(CliExitCode.Ok, code);
         Assert.True(output.Contains("sent    slack:T1|C1|2025-W10", StringComparison.Ordinal), output);
         Assert.Contains("sent    slack:T1|C1|2025-W10 (attempt 1) message msg-1", output, StringComparison.Ordinal);
         Assert.Contains("failed  slack:T1|C2|2025-W10 (attempt 1): not_in_channel", output, StringComparison.Ordinal);
         Assert.Contains("1 sent, 0 to retry, 1 failed, 0 unknown, 0 settled.", output, StringComparison.Ordinal);
-        Assert.Equal(ReminderCli.Ok, again.Code);
+        Assert.Equal(CliExitCode.Ok, again.Code);
         Assert.Contains("0 sent, 0 to retry, 0 failed, 0 unknown, 0 settled.", again.Output, StringComparison.Ordinal);
         Assert.Equal(["C1"], slack.Delivered.Select(d => d.ChannelId));
     }
@@ -179,7 +181,7 @@ public sealed class ReminderCliTests : IDisposable
     {
         var (code, output, error) = await RunAsync("reminders", "preview");
 
-        Assert.Equal(ReminderCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains($"there is no database at {DatabasePath}", error, StringComparison.Ordinal);
         Assert.Empty(output);
         Assert.False(File.Exists(DatabasePath));
@@ -192,7 +194,7 @@ public sealed class ReminderCliTests : IDisposable
 
         var (code, output, _) = await RunAsync("reminders", "run-now", "--channel", "C2");
 
-        Assert.Equal(ReminderCli.Ok, code);
+        Assert.Equal(CliExitCode.Ok, code);
         Assert.StartsWith("Reminders run at 2025-03-03T09:00:00Z for channel C2.", output, StringComparison.Ordinal);
         Assert.Equal(["C2"], slack.Delivered.Select(d => d.ChannelId));
     }
@@ -205,7 +207,7 @@ public sealed class ReminderCliTests : IDisposable
 
         var (code, _, error) = await RunAsync("reminders", "run-now");
 
-        Assert.Equal(ReminderCli.CouldNotRun, code);
+        Assert.Equal(CliExitCode.CouldNotRun, code);
         Assert.Contains(DatabasePath, error, StringComparison.Ordinal);
         Assert.Empty(slack.Calls);
     }

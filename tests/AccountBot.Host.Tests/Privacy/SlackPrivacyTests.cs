@@ -5,10 +5,10 @@ using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Rendering;
 using AccountBot.Testing.Slack;
-using AccountBot.Tests.Slack;
+using AccountBot.Host.Tests.Slack;
 using static AccountBot.Testing.Slack.SlackPayloads;
 
-namespace AccountBot.Tests.Privacy;
+namespace AccountBot.Host.Tests.Privacy;
 
 /// <summary>Erasing a person and exporting history, driven the way Slack drives them: signed requests to the real host.</summary>
 public sealed class SlackPrivacyTests : IAsyncLifetime

@@ -2,12 +2,12 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Retention;
 using AccountBot.Testing.Builders;
-using AccountBot.Tests.Reminders;
+using AccountBot.Host.Tests.Reminders;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AccountBot.Tests.Privacy;
+namespace AccountBot.Host.Tests.Privacy;
 
 /// <summary><c>Privacy:HistoryRetentionDays</c> on the real host and its LiteDB file: history is kept unless it is set.</summary>
 [Collection(HostBuildingCollection.Name)]

@@ -3,15 +3,16 @@ using System.Text;
 using System.Text.Json;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Privacy;
 using AccountBot.Teams.Protocol;
 using AccountBot.Testing.Teams;
-using AccountBot.Tests.Pictures;
-using AccountBot.Tests.Reminders;
-using AccountBot.Tests.Teams;
+using AccountBot.Host.Tests.Pictures;
+using AccountBot.Host.Tests.Reminders;
+using AccountBot.Host.Tests.Teams;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace AccountBot.Tests.Privacy;
+namespace AccountBot.Host.Tests.Privacy;
 
 /// <summary>Erasing a person and exporting history from Teams: JWT-signed activities to the real host, replies to a fake connector.</summary>
 [Collection(HostBuildingCollection.Name)]

@@ -2,13 +2,14 @@ using System.Text;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AccountBot.Tests.Privacy;
+namespace AccountBot.Host.Tests.Privacy;
 
 /// <summary>
 /// A map a privacy officer would be asked to clean: Zelda Quixwort with her details, edited once (so the history
@@ -66,7 +67,7 @@ internal sealed class ErasureScenario(IServiceProvider services, RequestContext 
     public Task<OutboxEntry?> DigestAsync() => services.GetRequiredService<IDigestOutbox>().GetAsync(DigestKey, CancellationToken.None);
 
     /// <summary>The confirm button of the previewed import, pressed now.</summary>
-    public Task<Reply> ApplyImportAsync() => Dispatcher.ApplyImportAsync(MapId, ImportId, context, CancellationToken.None);
+    public async Task<Reply> ApplyImportAsync() => (await Dispatcher.ApplyImportAsync(MapId, ImportId, context, CancellationToken.None)).Reply;
 
     /// <summary>Every trace of her found in <paramref name="text"/>.</summary>
     public static IReadOnlyList<string> TracesIn(string text) =>
@@ -101,6 +102,6 @@ internal sealed class ErasureScenario(IServiceProvider services, RequestContext 
     private async Task SubmitAsync(Guid? personId, StakeholderFormValues values)
     {
         var reply = await Dispatcher.SubmitStakeholderAsync(new StakeholderSubmission(MapId, personId, Guid.NewGuid().ToString("N"), values), context, CancellationToken.None);
-        Assert.IsType<MapView>(reply);
+        Assert.IsType<MapView>(reply.Reply);
     }
 }

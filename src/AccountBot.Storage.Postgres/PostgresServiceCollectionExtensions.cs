@@ -52,6 +52,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
         services.TryAddSingleton<ISeenEventStore, PostgresSeenEventStore>();
         services.TryAddSingleton<IFollowUpOutbox, PostgresFollowUpOutbox>();
+        services.TryAddSingleton<PostgresKeyRingStore>();
         return services;
     }
 

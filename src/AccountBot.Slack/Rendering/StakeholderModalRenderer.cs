@@ -9,8 +9,8 @@ using F = AccountBot.Core.Accounts.StakeholderFields;
 namespace AccountBot.Slack.Rendering;
 
 /// <summary>
-/// The add/edit stakeholder modal: each field of <see cref="StakeholderFormSchema"/> as the Block Kit input its kind
-/// calls for. Each input's block id and action id is its field id, so the core's validation errors come back as
+/// The add/edit stakeholder modal: the short form's fields of <see cref="StakeholderFormSchema"/> and a "More details"
+/// button, or (expanded) every field, each as the Block Kit input its kind calls for. Each input's block id and action id is its field id, so the core's validation errors come back as
 /// <c>response_action: errors</c> next to their field. People on the map are <c>external_select</c>s served by
 /// <c>/slack/options</c> (a map can have more than 100 people); the <c>private_metadata</c> carries map id, person id,
 /// submission id and the channel to announce in.
@@ -24,11 +24,23 @@ public sealed class StakeholderModalRenderer
         ArgumentNullException.ThrowIfNull(form);
         var values = form.Values.ByField();
         var names = form.People.ToDictionary(p => p.Id.ToString("N"), p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var schema = StakeholderFormSchema.Schema;
         var blocks = new List<Block> { SlackMarkup.Context(SlackMarkup.Escape(StakeholderFormSchema.Lead(form))) };
-        blocks.AddRange(StakeholderFormSchema.Schema.Fields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names)));
+        blocks.AddRange(schema.ShortFields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names)));
+        if (form.Expanded)
+        {
+            blocks.Add(new HeaderBlock(new PlainText(StakeholderFormSchema.MoreDetails)));
+            blocks.AddRange(schema.DetailFields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names)));
+        }
+        else
+        {
+            // Not a command button: its block_actions updates this modal in place (views.update) with what was typed.
+            blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.StakeholderMoreDetails, new PlainText(StakeholderFormSchema.MoreDetails))]) { BlockId = SlackBotIds.StakeholderMoreDetails });
+            blocks.Add(SlackMarkup.Context(SlackMarkup.Escape(StakeholderFormSchema.MoreDetailsHint)));
+        }
 
         var v = form.Values;
-        var metadata = new FormMetadata(form.MapId, form.StakeholderId, form.SubmissionId, channelId, v.OwnerId, v.OwnerName);
+        var metadata = new FormMetadata(form.MapId, form.StakeholderId, form.SubmissionId, channelId, v.OwnerId, v.OwnerName, ShortForm: !form.Expanded);
         return new ModalView(SlackBotIds.StakeholderForm, new PlainText(form.Title), blocks, StakeholderFormSchema.SubmitLabel(form.Mode), "Cancel")
         {
             PrivateMetadata = metadata.Encode(),

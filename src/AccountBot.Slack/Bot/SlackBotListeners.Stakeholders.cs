@@ -35,7 +35,7 @@ public sealed partial class SlackBotListeners
         switch (saved.Reply)
         {
             case StakeholderFormView { Errors.Count: > 0 } rejected:
-                return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors));
+                return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors, metadata.ShortForm));
             case NoticeView notice:
                 return Errors(F.Name, notice.Text);
             default:

@@ -19,6 +19,9 @@ public sealed class StakeholderModalRenderer
 {
     public static readonly IReadOnlyList<string> BlockIds = [.. StakeholderFormSchema.Schema.Fields.Select(f => f.Id)];
 
+    /// <summary>The block ids of the short modal (before "More details").</summary>
+    public static readonly IReadOnlyList<string> ShortBlockIds = [.. StakeholderFormSchema.Schema.ShortFields.Select(f => f.Id)];
+
     public ModalView Render(StakeholderFormView form, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -49,15 +52,16 @@ public sealed class StakeholderModalRenderer
 
     /// <summary>
     /// Errors keyed by block id for <c>response_action: errors</c>: a field the modal has keeps its key; anything
-    /// else (e.g. <c>general</c>) is shown on the name field.
+    /// else (e.g. <c>general</c>, or a field behind "More details" in the short modal) is shown on the name field.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> ErrorsByBlock(IReadOnlyDictionary<string, string> errors)
+    public static IReadOnlyDictionary<string, string> ErrorsByBlock(IReadOnlyDictionary<string, string> errors, bool shortForm = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        var shown = shortForm ? ShortBlockIds : BlockIds;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (field, message) in errors)
         {
-            var block = BlockIds.Contains(field) ? field : F.Name;
+            var block = shown.Contains(field) ? field : F.Name;
             result[block] = result.TryGetValue(block, out var earlier) ? earlier + " " + message : message;
         }
 

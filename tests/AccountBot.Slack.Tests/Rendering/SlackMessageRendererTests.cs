@@ -198,6 +198,17 @@ public sealed partial class SlackMessageRendererTests
         Assert.Equal("Bad e-mail.", errors["email"]);
     }
 
+    [Fact]
+    public void ErrorsByBlock_ShortModal_FieldBehindMoreDetailsLandsOnName()
+    {
+        var errors = StakeholderModalRenderer.ErrorsByBlock(
+            new Dictionary<string, string> { ["relatedTo"] = "That person is no longer on this map.", ["power"] = "Power must be a whole number from 1 to 5." }, shortForm: true);
+
+        Assert.Equal("That person is no longer on this map.", errors["name"]);
+        Assert.Equal("Power must be a whole number from 1 to 5.", errors["power"]);
+        Assert.Equal(["name", "power"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => [element.GetString()!],

@@ -10,10 +10,11 @@ namespace AccountBot.Slack.Rendering;
 
 /// <summary>
 /// The add/edit stakeholder modal: the short form's fields of <see cref="StakeholderFormSchema"/> and a "More details"
-/// button, or (expanded) every field, each as the Block Kit input its kind calls for. Each input's block id and action id is its field id, so the core's validation errors come back as
-/// <c>response_action: errors</c> next to their field. People on the map are <c>external_select</c>s served by
-/// <c>/slack/options</c> (a map can have more than 100 people); the <c>private_metadata</c> carries map id, person id,
-/// submission id and the channel to announce in.
+/// button, or (expanded) every field, each as the Block Kit input its kind calls for. Each input's block id and action
+/// id is its field id, so the core's validation errors come back as <c>response_action: errors</c> next to their field.
+/// People on the map are <c>external_select</c>s served by <c>/slack/options</c> (a map can have more than 100 people);
+/// the <c>private_metadata</c> carries map id, person id, submission id, the channel to announce in and whether the
+/// modal is the short one.
 /// </summary>
 public sealed class StakeholderModalRenderer
 {

@@ -1,4 +1,5 @@
 using AccountBot.Adapters.FollowUps;
+using AccountBot.Adapters.Http;
 using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
@@ -256,7 +257,7 @@ public sealed class TeamsBot(
 
     private static bool IsWorthRetrying(Exception exception, CancellationToken cancellationToken) => exception switch
     {
-        ConnectorException e => ConnectorRetryPolicy.IsTransient(e.StatusCode) || (int)e.StatusCode >= 500,
+        ConnectorException e => ApiRetryPolicy.IsTransient(e.StatusCode) || (int)e.StatusCode >= 500,
         HttpRequestException => true,
         TaskCanceledException => !cancellationToken.IsCancellationRequested, // the HttpClient's own timeout
         _ => false,

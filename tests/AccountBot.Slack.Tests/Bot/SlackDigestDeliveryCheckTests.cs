@@ -33,8 +33,7 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     }
 
     private SlackApiClient Client(TimeSpan timeout) => new(
-        new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout }, _store, new SlackChannelPacer(_time), _time,
-        Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = 0 }), NullLogger<SlackApiClient>.Instance);
+        new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout }, _store, new SlackChannelPacer(_time), _time, NullLogger<SlackApiClient>.Instance);
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 

@@ -1,3 +1,5 @@
+using AccountBot.Slack.Tests.WebApi;
+using Microsoft.Extensions.DependencyInjection;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Bot;
@@ -27,12 +29,16 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private SlackDigestSender Sender(TimeSpan? timeout = null, TimeProvider? time = null, int maxRateLimitRetries = 0)
+    private SlackDigestSender Sender(TimeSpan? timeout = null, TimeProvider? time = null)
     {
         var http = new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
-        var options = Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = maxRateLimitRetries });
         time ??= TimeProvider.System;
-        var client = new SlackApiClient(http, _store, new SlackChannelPacer(time), time, options, NullLogger<SlackApiClient>.Instance);
+        var client = new SlackApiClient(http, _store, new SlackChannelPacer(time), time, NullLogger<SlackApiClient>.Instance);
+        return Sender(client, time);
+    }
+
+    private static SlackDigestSender Sender(SlackApiClient client, TimeProvider time)
+    {
         return new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(time, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
     }
 
@@ -105,11 +111,12 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_RateLimited_ThrottledWithSlacksRetryAfterWithoutWaitingItOut()
     {
-        // Inline retries are allowed for other calls and the clock jumps: a waiting client would try a second time.
+        // The client retries other calls (the adapter's HttpClient) and the clock jumps: a waiting client would try a second time.
         var time = new VirtualTimeProvider();
         _api.Script("chat.postMessage", FakeSlackReply.RateLimited(42));
+        await using var services = RetryingSlackApiClient.Services(_api.ApiBaseUrl, _store, time, ("Slack:ApiRetry:MaxRetries", "3"));
 
-        var result = await Sender(time: time, maxRateLimitRetries: 3).SendAsync(Planned("T0ACME", "C04"), null, CancellationToken.None);
+        var result = await Sender(services.GetRequiredService<SlackApiClient>(), time).SendAsync(Planned("T0ACME", "C04"), null, CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);
         Assert.True(result.Throttled);
@@ -125,7 +132,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         await using var api = await FakeSlackApi.StartAsync(time);
         var http = new HttpClient { BaseAddress = api.ApiBaseUrl };
         var client = new SlackApiClient(
-            http, _store, new SlackChannelPacer(time), time, Options.Create(new SlackOptions { ApiBaseUrl = api.ApiBaseUrl }), NullLogger<SlackApiClient>.Instance);
+            http, _store, new SlackChannelPacer(time), time, NullLogger<SlackApiClient>.Instance);
         var sender = new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(TimeProvider.System, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
         var start = time.GetUtcNow();
 
@@ -176,8 +183,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
         var client = new SlackApiClient(
-            http, _store, new SlackChannelPacer(TimeProvider.System), TimeProvider.System,
-            Options.Create(new SlackOptions { ApiBaseUrl = http.BaseAddress }), NullLogger<SlackApiClient>.Instance);
+            http, _store, new SlackChannelPacer(TimeProvider.System), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
 
         var result = await new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(TimeProvider.System, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance)
             .SendAsync(Planned("T0ACME", "C09"), null, CancellationToken.None);

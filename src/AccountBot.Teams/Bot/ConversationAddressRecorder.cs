@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Conversations;
 using System.Collections.Concurrent;
 using AccountBot.Core.Abstractions;
 

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Http;
 using AccountBot.Core.Access;

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Conversations;
 using System.Text.Json;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Conversations;
 using System.Diagnostics.Metrics;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;

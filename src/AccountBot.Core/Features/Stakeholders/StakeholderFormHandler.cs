@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
@@ -5,6 +6,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.People;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.Stakeholders;
 
@@ -49,7 +51,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var map = await store.GetAsync(context.Workspace, submission.MapId, cancellationToken);
         if (map is null)
         {
-            return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "That map no longer exists, so nothing was saved.", CommandText.List));
+            return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, Sentences.StakeholdersMapGone, CommandText.List));
         }
 
         var mode = submission.StakeholderId is null ? FormMode.Add : FormMode.Edit;
@@ -59,7 +61,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         {
             if (map.FindById(editedId) is not { } existing)
             {
-                return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "That person is no longer on this map, so nothing was saved.", CommandText.Map(map.Name).Open));
+                return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, Sentences.StakeholdersPersonGone, CommandText.Map(map.Name).Open));
             }
 
             basis = existing;
@@ -88,8 +90,8 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
             return new SaveReply(SaveOutcome.Invalid, Rejected(mode, result.Map ?? map, submission, result.Errors));
         }
 
-        var verb = mode == FormMode.Add ? "added" : "updated";
-        return MapEditReplies.From(result, views, $"{context.User.Name} {verb} {person.Name}.");
+        var saved = mode == FormMode.Add ? Sentences.StakeholdersAdded : Sentences.StakeholdersUpdated;
+        return MapEditReplies.From(result, views, string.Format(CultureInfo.CurrentCulture, saved, context.User.Name, person.Name));
     }
 
     private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp, int peopleLimit)

@@ -1,5 +1,5 @@
-using AccountBot.Adapters.Conversations;
 using System.Collections.Concurrent;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 
 namespace AccountBot.Teams.Bot;

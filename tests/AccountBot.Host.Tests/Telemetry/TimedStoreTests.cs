@@ -1,5 +1,5 @@
-using AccountBot.Adapters.Conversations;
 using System.Diagnostics.Metrics;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Telemetry;

@@ -11,11 +11,8 @@ internal static partial class Log
     [LoggerMessage(1002, LogLevel.Warning, "Slack {Method} warned: {Warning}")]
     public static partial void ApiWarning(ILogger logger, string method, string warning);
 
-    [LoggerMessage(1003, LogLevel.Warning, "Slack {Method} rate limited; retrying after {RetryAfterSeconds} s (attempt {Attempt})")]
-    public static partial void RateLimited(ILogger logger, string method, double retryAfterSeconds, int attempt);
-
-    [LoggerMessage(1004, LogLevel.Error, "Slack {Method} still rate limited after {Attempts} attempts (Retry-After {RetryAfterSeconds} s); giving up")]
-    public static partial void RateLimitExhausted(ILogger logger, string method, int attempts, double retryAfterSeconds);
+    [LoggerMessage(1004, LogLevel.Error, "Slack {Method} still rate limited after its retries (Retry-After {RetryAfterSeconds} s); giving up")]
+    public static partial void RateLimitExhausted(ILogger logger, string method, double retryAfterSeconds);
 
     [LoggerMessage(1005, LogLevel.Error, "Slack {Method} answered HTTP {StatusCode}")]
     public static partial void HttpFailure(ILogger logger, string method, int statusCode);

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Channels;
 using AccountBot.Storage.LiteDb.Documents;
 using LiteDB;

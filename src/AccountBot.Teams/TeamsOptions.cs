@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Http;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Security;
 
@@ -27,5 +28,5 @@ public sealed class TeamsOptions
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>Outbound retry settings (<c>Teams:ConnectorRetry</c>).</summary>
-    public ConnectorRetryOptions ConnectorRetry { get; set; } = new();
+    public ApiRetryOptions ConnectorRetry { get; set; } = new();
 }

@@ -25,11 +25,7 @@ public sealed class TeamsOptionsValidator(IHostEnvironment? environment = null) 
         if (options.MaxRequestBodyBytes <= 0)
             failures.Add("Teams:MaxRequestBodyBytes must be positive.");
 
-        var retry = options.ConnectorRetry;
-        if (retry.MaxRetries is < 0 or > 10)
-            failures.Add("Teams:ConnectorRetry:MaxRetries must be between 0 and 10.");
-        if (retry.BaseDelay <= TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
-            failures.Add("Teams:ConnectorRetry:BaseDelay must be positive and not above Teams:ConnectorRetry:MaxDelay.");
+        failures.AddRange(options.ConnectorRetry.Validate("Teams:ConnectorRetry"));
 
         if (environment is not null && TeamsOptionsValidation.GetEnvironmentError(options, environment) is { } error)
             failures.Add(error);

@@ -11,9 +11,7 @@ using AccountBot.Adapters.FollowUps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace AccountBot.Teams;
 
@@ -55,21 +53,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient<ConnectorClient>()
             .ConfigurePrimaryHttpMessageHandler(ApiHttpHandler.Create)
             .RemoveAllLoggers() // ConnectorClient logs failures itself; the factory's request logs cost every reply a scope
-            .AddResilienceHandler("teams-connector", static (pipeline, context) =>
-            {
-                var retry = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorRetry;
-                if (retry.MaxRetries == 0)
-                    return;
-                var policy = new ConnectorRetryPolicy(retry, context.ServiceProvider.GetRequiredService<TimeProvider>());
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = retry.MaxRetries,
-                    ShouldRetryAfterHeader = false,
-                    ShouldHandle = args => ValueTask.FromResult(
-                        args.Outcome.Result is { } response && ConnectorRetryPolicy.IsTransient(response.StatusCode)),
-                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(policy.GetDelay(args.AttemptNumber, args.Outcome.Result)),
-                });
-            });
+            .AddApiRetry("teams-connector", static sp => sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorRetry);
 
         // The typed client's name; added after the retries, so it is inside them and measures every attempt.
         services.TryAddSingleton<BotMetrics>();

@@ -38,7 +38,6 @@ public sealed class LiteDbReminderRestartTests : IDisposable
         return new ReminderRunner(
             _db.MapStore(_process),
             TempDatabase.SettingsStore(_process),
-            new LiteDbConversationStore(_process),
             wrap?.Invoke(outbox) ?? outbox,
             [_platform],
             new ReminderPlanner(new ReminderOptions(), new CoverageOptions(), _db.Time),
@@ -200,7 +199,7 @@ public sealed class LiteDbReminderRestartTests : IDisposable
         var first = Restart();
         var outbox = new LiteDbDigestOutbox(_process!);
         var second = new ReminderRunner(
-            _db.MapStore(_process!), TempDatabase.SettingsStore(_process!), new LiteDbConversationStore(_process!), outbox, [_platform],
+            _db.MapStore(_process!), TempDatabase.SettingsStore(_process!), outbox, [_platform],
             new ReminderPlanner(new ReminderOptions(), new CoverageOptions(), _db.Time), _options, _db.Time);
 
         await Task.WhenAll(

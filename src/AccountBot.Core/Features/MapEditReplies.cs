@@ -2,6 +2,7 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features;
 
@@ -15,7 +16,7 @@ public static class MapEditReplies
         Reply reply = result.Outcome switch
         {
             SaveOutcome.Saved or SaveOutcome.AlreadyApplied => views.Build(result.Map!, notice) with { Visibility = ReplyVisibility.Channel },
-            SaveOutcome.NotFound => new NoticeView(Tone.Warning, "That map no longer exists.", CommandText.List),
+            SaveOutcome.NotFound => new NoticeView(Tone.Warning, Sentences.MapsGone, CommandText.List),
             _ => new NoticeView(Tone.Error, string.Join(" ", result.Errors.Select(e => e.Message))),
         };
         return new SaveReply(result.Outcome, reply);

@@ -1,4 +1,3 @@
-using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 
 namespace AccountBot.Core.Reminders;
@@ -22,5 +21,5 @@ public interface IDigestDeliveryCheck
     /// only when sure; never throws for platform problems (<see cref="DeliveryCheckStatus.TryLater"/> or
     /// <see cref="DeliveryCheckStatus.CannotTell"/> instead).
     /// </summary>
-    Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, ConversationAddress? address, CancellationToken cancellationToken);
+    Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, CancellationToken cancellationToken);
 }

@@ -106,8 +106,7 @@ public sealed partial class ReminderRunner
 
         try
         {
-            var address = await conversations.GetAsync(entry.Key.Workspace, entry.Key.ChannelId, cancellationToken).ConfigureAwait(false);
-            return await check.CheckAsync(entry, address, cancellationToken).ConfigureAwait(false);
+            return await check.CheckAsync(entry, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -72,15 +72,6 @@ public sealed partial class ReminderRunner
             return await FailAsync(entry, $"No digest sender is registered for {key.Workspace.Platform}.", cancellationToken).ConfigureAwait(false);
         }
 
-        var address = await conversations.GetAsync(key.Workspace, key.ChannelId, cancellationToken).ConfigureAwait(false);
-        if (address is null && key.Workspace.Platform == Platform.Teams)
-        {
-            return await FailAsync(
-                entry,
-                "No conversation address is stored for this channel: add the bot to the channel (or mention it there) so it can post.",
-                cancellationToken).ConfigureAwait(false);
-        }
-
         var start = time.GetUtcNow();
         var claim = entry with
         {
@@ -101,7 +92,7 @@ public sealed partial class ReminderRunner
         {
             try
             {
-                result = await sender.SendAsync(digest, address, linked.Token).ConfigureAwait(false);
+                result = await sender.SendAsync(digest, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -27,7 +27,6 @@ public sealed partial class ReminderRunner
 {
     private readonly IAccountMapStore maps;
     private readonly IChannelSettingsStore settings;
-    private readonly IConversationStore conversations;
     private readonly IDigestOutbox outbox;
     private readonly ReminderPlanner planner;
     private readonly ReminderDeliveryOptions options;
@@ -40,7 +39,6 @@ public sealed partial class ReminderRunner
     public ReminderRunner(
         IAccountMapStore maps,
         IChannelSettingsStore settings,
-        IConversationStore conversations,
         IDigestOutbox outbox,
         IEnumerable<IDigestSender> senders,
         ReminderPlanner planner,
@@ -53,7 +51,6 @@ public sealed partial class ReminderRunner
         ArgumentNullException.ThrowIfNull(senders);
         this.maps = maps ?? throw new ArgumentNullException(nameof(maps));
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        this.conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         this.outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         this.planner = planner ?? throw new ArgumentNullException(nameof(planner));
         this.options = options ?? throw new ArgumentNullException(nameof(options));

@@ -34,10 +34,10 @@ public sealed class SlackDigestDeliveryCheck(SlackApiClient slack, ILogger<Slack
 
     public Platform Platform => Platform.Slack;
 
-    public async Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, ConversationAddress? address, CancellationToken cancellationToken)
+    public async Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var result = await FindAsync(entry, address, cancellationToken);
+        var result = await FindAsync(entry, cancellationToken);
         Log.DigestChecked(logger, entry.Key.Value, result.Status.ToString(), result.Detail ?? result.MessageId);
         return result;
     }
@@ -46,10 +46,10 @@ public sealed class SlackDigestDeliveryCheck(SlackApiClient slack, ILogger<Slack
     public static string Ts(DateTimeOffset at) =>
         (at.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", CultureInfo.InvariantCulture);
 
-    private async Task<DeliveryCheckResult> FindAsync(OutboxEntry entry, ConversationAddress? address, CancellationToken cancellationToken)
+    private async Task<DeliveryCheckResult> FindAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var team = SlackDigestSender.TeamKeyOf(entry.Key.Workspace);
-        var channel = address?.ConversationId is { Length: > 0 } id ? id : entry.Key.ChannelId;
+        var channel = entry.Key.ChannelId;
         var oldest = Ts((entry.AttemptStartedAt ?? entry.CreatedAt) - ClockSkew);
         string? cursor = null;
         try

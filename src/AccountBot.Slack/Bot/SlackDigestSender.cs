@@ -32,11 +32,12 @@ public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer
 
     public Platform Platform => Platform.Slack;
 
-    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var team = TeamKeyOf(digest.Workspace);
-        var channel = address?.ConversationId is { Length: > 0 } id ? id : digest.ChannelId;
+        // A Slack channel id is where to post: the workspace's token is all else a call needs.
+        var channel = digest.ChannelId;
         var result = await TrySendAsync(team, channel, digest, cancellationToken);
         Log.DigestDelivery(logger, digest.Key.Value, result.Status.ToString(), result.Detail);
         return result;

@@ -1,3 +1,5 @@
+using AccountBot.Adapters.Http;
+
 namespace AccountBot.Slack.Hosting;
 
 /// <summary>Configuration section <c>Slack</c>. Validated at start-up by <see cref="SlackOptionsValidator"/>.</summary>
@@ -36,8 +38,8 @@ public sealed class SlackOptions
     /// <summary>How long an install link's <c>state</c> stays valid.</summary>
     public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How many times a call answered 429 is retried after its <c>Retry-After</c>.</summary>
-    public int MaxRateLimitRetries { get; set; } = 3;
+    /// <summary>How Web API calls answered 429, 502 or 504 are retried (<c>Slack:ApiRetry</c>, the policy Teams' connector uses too).</summary>
+    public ApiRetryOptions ApiRetry { get; set; } = new();
 
     public bool EndpointsEnabled => !string.IsNullOrEmpty(SigningSecret);
     public bool OAuthEnabled => !string.IsNullOrEmpty(ClientId);

@@ -30,8 +30,7 @@ public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOption
             failures.Add("Slack:MaxRequestBodyBytes must be between 1024 and 10485760.");
         if (options.InstallStateLifetime <= TimeSpan.Zero)
             failures.Add("Slack:InstallStateLifetime must be positive.");
-        if (options.MaxRateLimitRetries is < 0 or > 10)
-            failures.Add("Slack:MaxRateLimitRetries must be between 0 and 10.");
+        failures.AddRange(options.ApiRetry.Validate("Slack:ApiRetry"));
         for (var i = 0; i < options.AllowedTeams.Count; i++)
         {
             if (!SlackIds().IsMatch(options.AllowedTeams[i] ?? ""))

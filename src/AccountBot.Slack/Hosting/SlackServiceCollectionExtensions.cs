@@ -63,9 +63,10 @@ public static class SlackServiceCollectionExtensions
             http.Timeout = TimeSpan.FromSeconds(30);
         })
             .ConfigurePrimaryHttpMessageHandler(ApiHttpHandler.Create)
-            .RemoveAllLoggers(); // SlackApiClient logs failures (without tokens) itself
+            .RemoveAllLoggers() // SlackApiClient logs failures (without tokens) itself
+            .AddApiRetry("slack-web-api", static sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiRetry);
 
-        // The typed client's name; added last, so it is inside any retry handler and measures every attempt.
+        // The typed client's name; added after the retries, so it is inside them and measures every attempt.
         services.TryAddSingleton<BotMetrics>();
         services.AddHttpClient(nameof(SlackApiClient))
             .AddHttpMessageHandler(sp => new ApiCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), Platform.Slack, SlackApiOperation.Of));

@@ -6,17 +6,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AccountBot.Adapters.Http;
 using AccountBot.Slack.Blocks;
-using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AccountBot.Slack.WebApi;
 
 /// <summary>
 /// Slack's Web API (<c>Slack:ApiBaseUrl</c>, by default <c>https://slack.com/api/</c>). Calls are made with the bot
 /// token of the workspace named by a <see cref="SlackTeamKey"/>; <c>ok:false</c> becomes a
-/// <see cref="SlackApiException"/>; HTTP 429 is retried after <c>Retry-After</c> a bounded number of times; posts
+/// <see cref="SlackApiException"/>; 429, 502 and 504 are retried by the HttpClient's <see cref="ApiRetryPolicy"/> (<c>Slack:ApiRetry</c>); posts
 /// are paced to one per second per channel.
 /// </summary>
 public sealed partial class SlackApiClient(
@@ -24,12 +22,8 @@ public sealed partial class SlackApiClient(
     ISlackInstallationStore installations,
     SlackChannelPacer pacer,
     TimeProvider timeProvider,
-    IOptions<SlackOptions> options,
     ILogger<SlackApiClient> logger)
 {
-    /// <summary>A longer Retry-After than this is not waited out: the call fails with <c>ratelimited</c> instead.</summary>
-    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
-
     private static readonly MediaTypeHeaderValue JsonUtf8 = new("application/json") { CharSet = "utf-8" };
     private readonly SlackJsonContext _json = SlackJsonContext.Default;
 
@@ -226,64 +220,56 @@ public sealed partial class SlackApiClient(
         RateLimitHandling rateLimits = RateLimitHandling.Wait)
         where TResponse : SlackApiResponse
     {
-        var maxRetries = rateLimits == RateLimitHandling.Wait ? options.Value.MaxRateLimitRetries : 0;
-        for (var attempt = 1; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (rateLimits == RateLimitHandling.Throw)
+            ApiRetryPolicy.LimitWait(request, TimeSpan.Zero);
+
+        // Retries (429 after its Retry-After, 502, 504) happen in the HttpClient's ApiRetryPolicy; what reaches here is final.
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            if (token is not null)
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                // Slack always sends Retry-After with a 429; a second is its documented minimum otherwise.
-                var retryAfter = RetryAfterHeader.Read(response, timeProvider) ?? TimeSpan.FromSeconds(1);
-                if (attempt > maxRetries || retryAfter > MaxRetryAfter)
-                {
-                    Log.RateLimitExhausted(logger, method, attempt, retryAfter.TotalSeconds);
-                    throw new SlackApiException(method, "ratelimited", []) { RetryAfter = retryAfter };
-                }
-
-                Log.RateLimited(logger, method, retryAfter.TotalSeconds, attempt);
-                await Task.Delay(retryAfter, timeProvider, cancellationToken);
-                continue;
-            }
-
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                Log.HttpFailure(logger, method, (int)response.StatusCode);
-                throw new SlackApiException(method, $"http_{(int)response.StatusCode}", []);
-            }
-
-            // A response_url answers a bare "ok" rather than JSON.
-            if (!text.TrimStart().StartsWith('{'))
-            {
-                return typeof(TResponse) == typeof(SlackApiResponse)
-                    ? (TResponse)new SlackApiResponse { Ok = true }
-                    : throw new SlackApiException(method, "invalid_response", []);
-            }
-
-            TResponse result;
-            try
-            {
-                result = JsonSerializer.Deserialize(text, responseInfo) ?? throw new SlackApiException(method, "invalid_response", []);
-            }
-            catch (JsonException e)
-            {
-                throw new SlackApiException($"{method} answered JSON that could not be read", e);
-            }
-
-            if (!result.Ok)
-            {
-                var messages = result.ResponseMetadata?.Messages ?? [];
-                Log.ApiError(logger, method, result.Error ?? "unknown_error", string.Join("; ", messages));
-                throw new SlackApiException(method, result.Error ?? "unknown_error", messages);
-            }
-
-            if (result.Warning is not null)
-                Log.ApiWarning(logger, method, result.Warning);
-            return result;
+            // Slack always sends Retry-After with a 429; a second is its documented minimum otherwise.
+            var retryAfter = RetryAfterHeader.Read(response, timeProvider) ?? TimeSpan.FromSeconds(1);
+            Log.RateLimitExhausted(logger, method, retryAfter.TotalSeconds);
+            throw new SlackApiException(method, "ratelimited", []) { RetryAfter = retryAfter };
         }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            Log.HttpFailure(logger, method, (int)response.StatusCode);
+            throw new SlackApiException(method, $"http_{(int)response.StatusCode}", []);
+        }
+
+        // A response_url answers a bare "ok" rather than JSON.
+        if (!text.TrimStart().StartsWith('{'))
+        {
+            return typeof(TResponse) == typeof(SlackApiResponse)
+                ? (TResponse)new SlackApiResponse { Ok = true }
+                : throw new SlackApiException(method, "invalid_response", []);
+        }
+
+        TResponse result;
+        try
+        {
+            result = JsonSerializer.Deserialize(text, responseInfo) ?? throw new SlackApiException(method, "invalid_response", []);
+        }
+        catch (JsonException e)
+        {
+            throw new SlackApiException($"{method} answered JSON that could not be read", e);
+        }
+
+        if (!result.Ok)
+        {
+            var messages = result.ResponseMetadata?.Messages ?? [];
+            Log.ApiError(logger, method, result.Error ?? "unknown_error", string.Join("; ", messages));
+            throw new SlackApiException(method, result.Error ?? "unknown_error", messages);
+        }
+
+        if (result.Warning is not null)
+            Log.ApiWarning(logger, method, result.Warning);
+        return result;
     }
 }

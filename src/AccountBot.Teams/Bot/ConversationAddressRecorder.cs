@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 
 namespace AccountBot.Teams.Bot;

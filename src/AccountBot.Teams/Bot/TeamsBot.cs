@@ -1,4 +1,6 @@
+using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.FollowUps;
+using AccountBot.Adapters.Http;
 using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
@@ -256,7 +258,7 @@ public sealed class TeamsBot(
 
     private static bool IsWorthRetrying(Exception exception, CancellationToken cancellationToken) => exception switch
     {
-        ConnectorException e => ConnectorRetryPolicy.IsTransient(e.StatusCode) || (int)e.StatusCode >= 500,
+        ConnectorException e => ApiRetryPolicy.IsTransient(e.StatusCode) || (int)e.StatusCode >= 500,
         HttpRequestException => true,
         TaskCanceledException => !cancellationToken.IsCancellationRequested, // the HttpClient's own timeout
         _ => false,

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Caching;
 using AccountBot.Core.Reminders;
 using AccountBot.Teams.Rendering;

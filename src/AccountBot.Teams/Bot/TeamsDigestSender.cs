@@ -1,5 +1,5 @@
 using System.Net;
-using AccountBot.Core.Abstractions;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
@@ -22,13 +22,16 @@ namespace AccountBot.Teams.Bot;
 /// an attempt whose outcome is unknown is sent again by the outbox. That can post a digest twice only when the
 /// connector accepted it and the answer was lost; never sending it again would lose a week's digest instead.
 /// </remarks>
-public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRenderer renderer, ILogger<TeamsDigestSender> logger) : IDigestSender
+public sealed class TeamsDigestSender(
+    ConnectorClient connector, TeamsCardRenderer renderer, IConversationStore conversations, ILogger<TeamsDigestSender> logger) : IDigestSender
 {
     public Platform Platform => Platform.Teams;
 
-    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
+        // Teams posts through the connector that served the channel: the address the bot stored when it was added there.
+        var address = await conversations.GetAsync(digest.Workspace, digest.ChannelId, cancellationToken);
         var result = await DeliverAsync(digest, address, cancellationToken);
         if (result.Status == DeliveryStatus.Delivered)
             Log.DigestDelivered(logger, digest.Key.ToString(), digest.ChannelId);
@@ -40,7 +43,7 @@ public sealed class TeamsDigestSender(ConnectorClient connector, TeamsCardRender
     private async Task<DeliveryResult> DeliverAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
     {
         if (address?.ServiceUrl is not { Length: > 0 } serviceUrl)
-            return DeliveryResult.Permanent("No Teams conversation address is stored for this channel (the bot was never installed or spoken to there).");
+            return DeliveryResult.Permanent("No Teams conversation address is stored for this channel: add the bot to the channel (or mention it there) so it can post.");
 
         // A shared channel can hold people of other organisations: a digest lists every account's stakeholders.
         if (string.Equals(address.ConversationType, TeamsRequestContexts.SharedChannelConversation, StringComparison.OrdinalIgnoreCase))

@@ -13,7 +13,7 @@ namespace AccountBot.Teams.Connector;
 
 /// <summary>
 /// Calls the Bot Connector REST API at an activity's <c>serviceUrl</c> (a typed HttpClient whose
-/// pipeline retries throttling, see <see cref="ConnectorRetryPolicy"/>). Only pass a serviceUrl
+/// pipeline retries throttling, see <see cref="AccountBot.Adapters.Http.ApiRetryPolicy"/>). Only pass a serviceUrl
 /// that came with an authenticated request (or a reference stored from one): the bot's token goes
 /// there.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
@@ -117,8 +118,16 @@ public sealed class AccountBotFlowTests(AccountBotPlaygroundFixture fixture) : I
             .Select(b => b.GetProperty("serviceUrl").GetString()).First()!;
         using var http = new HttpClient();
         var connector = new ConnectorClient(http, new NoToken(), new BlockedConversations(new InMemoryBlockedConversationStore(), TimeProvider.System), TimeProvider.System, NullLogger<ConnectorClient>.Instance);
-        var sender = new TeamsDigestSender(connector, new TeamsCardRenderer(), NullLogger<TeamsDigestSender>.Instance);
         var workspace = WorkspaceKey.ForTeams(config.TenantId);
+        var addresses = new InMemoryConversationStore();
+        await addresses.SaveAsync(
+            new ConversationAddress
+            {
+                Workspace = workspace, ChannelId = config.PersonalChat.Id, ConversationId = config.PersonalChat.Id, ConversationType = "personal",
+                ServiceUrl = serviceUrl, BotId = config.Bot.Id, BotName = config.Bot.Name, TenantId = config.TenantId, UpdatedAt = DateTimeOffset.UtcNow,
+            },
+            _ct);
+        var sender = new TeamsDigestSender(connector, new TeamsCardRenderer(), addresses, NullLogger<TeamsDigestSender>.Instance);
         var digest = new Digest(
             [new DigestItem
             {
@@ -129,11 +138,6 @@ public sealed class AccountBotFlowTests(AccountBotPlaygroundFixture fixture) : I
 
         var result = await sender.SendAsync(
             new PlannedDigest(new DigestKey(workspace, config.PersonalChat.Id, "2026-W10"), new ChannelRef(config.PersonalChat.Id), DateTimeOffset.UtcNow, digest),
-            new ConversationAddress
-            {
-                Workspace = workspace, ChannelId = config.PersonalChat.Id, ConversationId = config.PersonalChat.Id, ConversationType = "personal",
-                ServiceUrl = serviceUrl, BotId = config.Bot.Id, BotName = config.Bot.Name, TenantId = config.TenantId, UpdatedAt = DateTimeOffset.UtcNow,
-            },
             _ct);
 
         Assert.NotNull(welcome);

@@ -43,6 +43,22 @@ public sealed class LayerDependencyTests
         Assert.Empty(outside);
     }
 
+    // What only a platform needs to reach a conversation: the Bot Connector's URL and bot id, a Slack token or response_url.
+    private static readonly string[] PlatformShaped = ["ServiceUrl", "BotId", "BotName", "BotToken", "ResponseUrl", "TenantId"];
+
+    [Fact]
+    public void Core_HoldsNoPlatformShapedRecord()
+    {
+        // Core's ports name a workspace and a channel; how a platform reaches them lives in Adapters or the platform.
+        var core = Assembly.Load(new AssemblyName("AccountBot.Core"));
+        var shaped = core.GetTypes()
+            .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Where(property => PlatformShaped.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+                .Select(property => $"{type.FullName}.{property.Name}"));
+
+        Assert.Empty(shaped);
+    }
+
     [Fact]
     public void Host_ReferencesEveryLayer()
     {

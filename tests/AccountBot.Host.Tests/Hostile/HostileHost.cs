@@ -105,7 +105,7 @@ internal sealed partial class HostileHost : IAsyncLifetime
             web.UseSetting("Slack:ClientSecret", "hostile-client-secret");
             web.UseSetting("Slack:RedirectUri", "https://bot.example.com/slack/oauth/callback");
             web.UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl.AbsoluteUri);
-            web.UseSetting("Slack:MaxRateLimitRetries", "0");
+            web.UseSetting("Slack:ApiRetry:MaxRetries", "0");
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("hostile-outbound-token"));

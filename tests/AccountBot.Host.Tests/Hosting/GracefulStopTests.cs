@@ -29,7 +29,7 @@ public sealed class GracefulStopTests
             ["Slack__BotToken"] = "xoxb-graceful-stop",
             ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
             // A 429 is not waited out inside the call: it goes back on the follow-up queue with its Retry-After.
-            ["Slack__MaxRateLimitRetries"] = "0",
+            ["Slack__ApiRetry__MaxRetries"] = "0",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         });
         await host.WaitUntilHealthyAsync(address);

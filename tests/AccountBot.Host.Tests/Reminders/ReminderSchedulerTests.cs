@@ -45,7 +45,7 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
     private ReminderScheduler Start()
     {
         var runner = new ReminderRunner(
-            maps, new InMemoryChannelSettingsStore(), new InMemoryConversationStore(), outbox, [slack],
+            maps, new InMemoryChannelSettingsStore(), outbox, [slack],
             new ReminderPlanner(new ReminderOptions(), new CoverageOptions(), time), options, time);
         scheduler = new ReminderScheduler(runner, options, time, NullLogger<ReminderScheduler>.Instance);
         scheduler.Waiting += delay => waits.Writer.TryWrite(delay);

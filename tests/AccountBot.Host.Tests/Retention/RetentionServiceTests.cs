@@ -50,7 +50,7 @@ public sealed class RetentionServiceTests : IAsyncDisposable, IDisposable
     private RetentionService Start90Days()
     {
         var runner = new ReminderRunner(
-            maps, new InMemoryChannelSettingsStore(), new InMemoryConversationStore(), outbox, [],
+            maps, new InMemoryChannelSettingsStore(), outbox, [],
             new ReminderPlanner(new ReminderOptions(), new CoverageOptions(), time), new ReminderDeliveryOptions(), time);
         service = new RetentionService(runner, maps, new StorageOptions(), new PrivacyOptions(), time, NullLogger<RetentionService>.Instance);
         service.Passed += pass => passes.Writer.TryWrite(pass);

@@ -32,7 +32,7 @@ public sealed class SlackBackPressureTests : IAsyncLifetime
 
         var forms = _host.Api.CallsTo("views.open").Select(c => PrivateMetadataOf(c.Json)).ToList();
 
-        // Slack:MaxRateLimitRetries is 2 here, so each burst of 3 answers 429 makes the client give up once.
+        // Slack:ApiRetry:MaxRetries is 2 here, so each burst of 3 answers 429 makes the client give up once.
         const int Throttled = 7;
         _host.Api.Script("chat.postMessage", [.. Enumerable.Range(0, Throttled).Select(_ => FakeSlackReply.RateLimited(0))]);
         for (var i = 0; i < people.Length; i++)

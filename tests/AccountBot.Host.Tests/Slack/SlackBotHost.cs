@@ -55,7 +55,7 @@ internal sealed class SlackBotHost : IAsyncDisposable
             web.UseSetting("Slack:ClientSecret", "client-secret");
             web.UseSetting("Slack:RedirectUri", "https://bot.example/slack/oauth/callback");
             web.UseSetting("Slack:ApiBaseUrl", api.ApiBaseUrl.AbsoluteUri);
-            web.UseSetting("Slack:MaxRateLimitRetries", "2");
+            web.UseSetting("Slack:ApiRetry:MaxRetries", "2");
             foreach (var (key, value) in settings ?? [])
                 web.UseSetting(key, value);
             if (configureServices is not null)

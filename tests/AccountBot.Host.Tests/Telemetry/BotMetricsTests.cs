@@ -57,12 +57,13 @@ public sealed class BotMetricsTests
     }
 
     [Fact]
-    public async Task SlackCommand_ThrottledOnce_CountsBothAttemptsAndOneThrottle()
+    public async Task SlackCommand_ThrottledOnce_CountsBothAttemptsOneThrottleAndOneRetry()
     {
         await using var host = await SlackBotHost.StartAsync();
         await host.SeedAsync("T0ACME", "Globex", ["Ada"]);
         using var calls = Collect<long>(host, "accountbot.api.calls");
         using var throttles = Collect<long>(host, "accountbot.api.throttles");
+        using var retries = Collect<long>(host, "accountbot.api.retries");
         using var commands = Collect<long>(host, "accountbot.commands");
         host.Api.Script("conversations.info", FakeSlackReply.RateLimited(0));
 
@@ -73,6 +74,9 @@ public sealed class BotMetricsTests
         Assert.All(info, m => Assert.Equal("slack", m.Tags["accountbot.platform"]));
         var throttle = Assert.Single(throttles.GetMeasurementSnapshot());
         Assert.Equal("conversations.info", throttle.Tags["accountbot.api.operation"]);
+        // Counted like Teams' (#14): the second attempt is a retry, made by the same policy.
+        var retry = Assert.Single(retries.GetMeasurementSnapshot());
+        Assert.Equal(("slack", "conversations.info"), (retry.Tags["accountbot.platform"], retry.Tags["accountbot.api.operation"]));
         var command = Assert.Single(commands.GetMeasurementSnapshot());
         Assert.Equal("map", command.Tags["accountbot.command.verb"]);
         Assert.Equal("slack", command.Tags["accountbot.platform"]);

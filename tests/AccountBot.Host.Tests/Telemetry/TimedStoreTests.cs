@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Telemetry;

@@ -33,8 +33,7 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     }
 
     private SlackApiClient Client(TimeSpan timeout) => new(
-        new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout }, _store, new SlackChannelPacer(_time), _time,
-        Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = 0 }), NullLogger<SlackApiClient>.Instance);
+        new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout }, _store, new SlackChannelPacer(_time), _time, NullLogger<SlackApiClient>.Instance);
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
@@ -67,11 +66,11 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
         _api.Script("chat.postMessage", lost);
 
         // The post lands but its answer never comes: the sender's client gives up after half a second.
-        var sent = await Sender(Client(TimeSpan.FromMilliseconds(500))).SendAsync(digest, null, CancellationToken.None);
+        var sent = await Sender(Client(TimeSpan.FromMilliseconds(500))).SendAsync(digest, CancellationToken.None);
         lost.Release();
         Assert.Equal(DeliveryStatus.Unknown, sent.Status);
 
-        var result = await Check().CheckAsync(entry, null, CancellationToken.None);
+        var result = await Check().CheckAsync(entry, CancellationToken.None);
 
         Assert.Equal(DeliveryCheckStatus.Posted, result.Status);
         Assert.Equal(Assert.Single(_api.Posts).Ts, result.MessageId);
@@ -85,11 +84,11 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     [Fact]
     public async Task CheckAsync_OnlyOtherWeeksAndChannelsPosted_NotPosted()
     {
-        await Sender().SendAsync(Planned("C01", "2026-W09"), null, CancellationToken.None);
-        await Sender().SendAsync(Planned("C02"), null, CancellationToken.None);
+        await Sender().SendAsync(Planned("C01", "2026-W09"), CancellationToken.None);
+        await Sender().SendAsync(Planned("C02"), CancellationToken.None);
         await _client.PostMessageAsync(new SlackTeamKey(null, "T0ACME"), "C01", new SlackMessage("chatter", []), CancellationToken.None);
 
-        var result = await Check().CheckAsync(InDoubt(Planned("C01")), null, CancellationToken.None);
+        var result = await Check().CheckAsync(InDoubt(Planned("C01")), CancellationToken.None);
 
         Assert.Equal(DeliveryCheckStatus.NotPosted, result.Status);
     }
@@ -99,11 +98,11 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     {
         var digest = Planned("C03");
         var entry = InDoubt(digest);
-        await Sender().SendAsync(digest, null, CancellationToken.None);
+        await Sender().SendAsync(digest, CancellationToken.None);
         for (var i = 0; i < SlackDigestDeliveryCheck.PageSize * 2; i++)
             await _client.PostMessageAsync(new SlackTeamKey(null, "T0ACME"), "C03", new SlackMessage($"message {i}", []), CancellationToken.None);
 
-        var result = await Check().CheckAsync(entry, null, CancellationToken.None);
+        var result = await Check().CheckAsync(entry, CancellationToken.None);
 
         Assert.Equal(DeliveryCheckStatus.Posted, result.Status);
         var pages = _api.CallsTo("conversations.history");
@@ -115,10 +114,10 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     public async Task CheckAsync_DigestPostedBeforeTheAttemptStarted_NotLookedFor()
     {
         var digest = Planned("C04");
-        await Sender().SendAsync(digest, null, CancellationToken.None);
+        await Sender().SendAsync(digest, CancellationToken.None);
         _time.Advance(TimeSpan.FromHours(1));
 
-        var result = await Check().CheckAsync(InDoubt(digest), null, CancellationToken.None);
+        var result = await Check().CheckAsync(InDoubt(digest), CancellationToken.None);
 
         Assert.Equal(DeliveryCheckStatus.NotPosted, result.Status);
     }
@@ -132,7 +131,7 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     {
         _api.Script("conversations.history", FakeSlackReply.Error(error));
 
-        var result = await Check().CheckAsync(InDoubt(Planned("C05")), null, CancellationToken.None);
+        var result = await Check().CheckAsync(InDoubt(Planned("C05")), CancellationToken.None);
 
         Assert.Equal(expected, result.Status);
         Assert.Equal(error, result.Detail);
@@ -143,8 +142,8 @@ public sealed class SlackDigestDeliveryCheckTests : IAsyncLifetime
     {
         _api.Script("conversations.history", FakeSlackReply.RateLimited(30), FakeSlackReply.HttpStatus(503));
 
-        var limited = await Check().CheckAsync(InDoubt(Planned("C06")), null, CancellationToken.None);
-        var down = await Check().CheckAsync(InDoubt(Planned("C06")), null, CancellationToken.None);
+        var limited = await Check().CheckAsync(InDoubt(Planned("C06")), CancellationToken.None);
+        var down = await Check().CheckAsync(InDoubt(Planned("C06")), CancellationToken.None);
 
         Assert.Equal((DeliveryCheckStatus.TryLater, "ratelimited"), (limited.Status, limited.Detail));
         Assert.Equal((DeliveryCheckStatus.TryLater, "http_503"), (down.Status, down.Detail));

@@ -1,3 +1,5 @@
+using AccountBot.Slack.Tests.WebApi;
+using Microsoft.Extensions.DependencyInjection;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Bot;
@@ -27,12 +29,16 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private SlackDigestSender Sender(TimeSpan? timeout = null, TimeProvider? time = null, int maxRateLimitRetries = 0)
+    private SlackDigestSender Sender(TimeSpan? timeout = null, TimeProvider? time = null)
     {
         var http = new HttpClient { BaseAddress = _api.ApiBaseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
-        var options = Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl, MaxRateLimitRetries = maxRateLimitRetries });
         time ??= TimeProvider.System;
-        var client = new SlackApiClient(http, _store, new SlackChannelPacer(time), time, options, NullLogger<SlackApiClient>.Instance);
+        var client = new SlackApiClient(http, _store, new SlackChannelPacer(time), time, NullLogger<SlackApiClient>.Instance);
+        return Sender(client, time);
+    }
+
+    private static SlackDigestSender Sender(SlackApiClient client, TimeProvider time)
+    {
         return new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(time, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
     }
 
@@ -42,7 +48,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_Ok_DeliveredWithTheWorkspaceToken()
     {
-        var result = await Sender().SendAsync(Planned("T0GRID", "C01", "E0GRID"), null, CancellationToken.None);
+        var result = await Sender().SendAsync(Planned("T0GRID", "C01", "E0GRID"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Delivered, result.Status);
         var call = Assert.Single(_api.CallsTo("chat.postMessage"));
@@ -57,7 +63,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         _api.Script("conversations.info", FakeSlackReply.OkJson("""{"ok":true,"channel":{"id":"C0SHARED","is_ext_shared":true}}"""));
 
-        var result = await Sender().SendAsync(Planned("T0ACME", "C0SHARED"), null, CancellationToken.None);
+        var result = await Sender().SendAsync(Planned("T0ACME", "C0SHARED"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);
         Assert.Equal(SlackDigestSender.SharedChannelReason, result.Detail);
@@ -69,7 +75,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         var digest = Planned("T0ACME", "C01");
 
-        await Sender().SendAsync(digest, null, CancellationToken.None);
+        await Sender().SendAsync(digest, CancellationToken.None);
 
         var metadata = Assert.Single(_api.CallsTo("chat.postMessage")).Json.GetProperty("metadata");
         Assert.Equal(SlackDigestMetadata.EventType, metadata.GetProperty("event_type").GetString());
@@ -87,7 +93,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         _api.Script("chat.postMessage", FakeSlackReply.Error(error));
 
-        var result = await Sender().SendAsync(Planned("T0ACME", "C02"), null, CancellationToken.None);
+        var result = await Sender().SendAsync(Planned("T0ACME", "C02"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);
         Assert.Equal(error, result.Detail);
@@ -96,7 +102,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_NoInstallation_Permanent()
     {
-        var result = await Sender().SendAsync(Planned("T0GONE", "C03"), null, CancellationToken.None);
+        var result = await Sender().SendAsync(Planned("T0GONE", "C03"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);
         Assert.Empty(_api.CallsTo("chat.postMessage"));
@@ -105,11 +111,12 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_RateLimited_ThrottledWithSlacksRetryAfterWithoutWaitingItOut()
     {
-        // Inline retries are allowed for other calls and the clock jumps: a waiting client would try a second time.
+        // The client retries other calls (the adapter's HttpClient) and the clock jumps: a waiting client would try a second time.
         var time = new VirtualTimeProvider();
         _api.Script("chat.postMessage", FakeSlackReply.RateLimited(42));
+        await using var services = RetryingSlackApiClient.Services(_api.ApiBaseUrl, _store, time, ("Slack:ApiRetry:MaxRetries", "3"));
 
-        var result = await Sender(time: time, maxRateLimitRetries: 3).SendAsync(Planned("T0ACME", "C04"), null, CancellationToken.None);
+        var result = await Sender(services.GetRequiredService<SlackApiClient>(), time).SendAsync(Planned("T0ACME", "C04"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);
         Assert.True(result.Throttled);
@@ -125,16 +132,16 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         await using var api = await FakeSlackApi.StartAsync(time);
         var http = new HttpClient { BaseAddress = api.ApiBaseUrl };
         var client = new SlackApiClient(
-            http, _store, new SlackChannelPacer(time), time, Options.Create(new SlackOptions { ApiBaseUrl = api.ApiBaseUrl }), NullLogger<SlackApiClient>.Instance);
+            http, _store, new SlackChannelPacer(time), time, NullLogger<SlackApiClient>.Instance);
         var sender = new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(TimeProvider.System, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance);
         var start = time.GetUtcNow();
 
         // The first two start together; the second post to C07 starts once the first is out, since each send
         // asks conversations.info before its turn and could otherwise take C07's first slot.
-        var first = sender.SendAsync(Planned("T0ACME", "C07"), null, CancellationToken.None);
-        var other = sender.SendAsync(Planned("T0ACME", "C08"), null, CancellationToken.None);
+        var first = sender.SendAsync(Planned("T0ACME", "C07"), CancellationToken.None);
+        var other = sender.SendAsync(Planned("T0ACME", "C08"), CancellationToken.None);
         await Task.WhenAll(first, other);
-        var second = sender.SendAsync(Planned("T0ACME", "C07") with { Key = new DigestKey(WorkspaceKey.ForSlack(null, "T0ACME"), "C07", "2026-W11") }, null, CancellationToken.None);
+        var second = sender.SendAsync(Planned("T0ACME", "C07") with { Key = new DigestKey(WorkspaceKey.ForSlack(null, "T0ACME"), "C07", "2026-W11") }, CancellationToken.None);
 
         // The second post to C07 waits for the clock, which has not moved.
         Assert.False(second.IsCompleted);
@@ -152,7 +159,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         _api.Script("chat.postMessage", FakeSlackReply.HttpStatus(503));
 
-        var result = await Sender().SendAsync(Planned("T0ACME", "C05"), null, CancellationToken.None);
+        var result = await Sender().SendAsync(Planned("T0ACME", "C05"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);
     }
@@ -163,7 +170,7 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
         var stall = FakeSlackReply.PostedButNoAnswer();
         _api.Script("chat.postMessage", stall);
 
-        var result = await Sender(TimeSpan.FromMilliseconds(300)).SendAsync(Planned("T0ACME", "C06"), null, CancellationToken.None);
+        var result = await Sender(TimeSpan.FromMilliseconds(300)).SendAsync(Planned("T0ACME", "C06"), CancellationToken.None);
         stall.Release();
 
         Assert.Equal(DeliveryStatus.Unknown, result.Status);
@@ -176,11 +183,10 @@ public sealed class SlackDigestSenderTests : IAsyncLifetime
     {
         var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
         var client = new SlackApiClient(
-            http, _store, new SlackChannelPacer(TimeProvider.System), TimeProvider.System,
-            Options.Create(new SlackOptions { ApiBaseUrl = http.BaseAddress }), NullLogger<SlackApiClient>.Instance);
+            http, _store, new SlackChannelPacer(TimeProvider.System), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
 
         var result = await new SlackDigestSender(client, new SlackMessageRenderer(), new SlackSharedChannels(TimeProvider.System, NullLogger<SlackSharedChannels>.Instance), NullLogger<SlackDigestSender>.Instance)
-            .SendAsync(Planned("T0ACME", "C09"), null, CancellationToken.None);
+            .SendAsync(Planned("T0ACME", "C09"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);
     }

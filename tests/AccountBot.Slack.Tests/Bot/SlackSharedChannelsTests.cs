@@ -24,7 +24,7 @@ public sealed class SlackSharedChannelsTests : IAsyncLifetime
         _api = await FakeSlackApi.StartAsync(_time);
         await _store.SaveAsync(new SlackInstallation { TeamId = "T0ACME", BotToken = "xoxb-acme" }, CancellationToken.None);
         var http = new HttpClient { BaseAddress = _api.ApiBaseUrl };
-        _client = new SlackApiClient(http, _store, new SlackChannelPacer(_time), _time, Options.Create(new SlackOptions { ApiBaseUrl = _api.ApiBaseUrl }), NullLogger<SlackApiClient>.Instance);
+        _client = new SlackApiClient(http, _store, new SlackChannelPacer(_time), _time, NullLogger<SlackApiClient>.Instance);
         _channels = new SlackSharedChannels(_time, NullLogger<SlackSharedChannels>.Instance);
         _api.Responder = call => call.Method == "conversations.info"
             ? FakeSlackReply.OkJson(System.Text.Json.JsonSerializer.Serialize(new { ok = true, channel = new { id = call.Form["channel"], is_ext_shared = call.Form["channel"] == "C0SHARED" } }))

@@ -16,7 +16,6 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 
     private readonly VirtualTimeProvider _time = new();
     private readonly InMemorySlackInstallationStore _store = new();
-    private readonly SlackOptions _options = new();
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
     private FakeSlackApi _fake = null!;
     private HttpClient _http = null!;
@@ -28,7 +27,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         _fake = await FakeSlackApi.StartAsync(_time);
         _http = new HttpClient { BaseAddress = _fake.ApiBaseUrl };
-        _client = new SlackApiClient(_http, _store, new SlackChannelPacer(_time), _time, Options.Create(_options), NullLogger<SlackApiClient>.Instance);
+        _client = new SlackApiClient(_http, _store, new SlackChannelPacer(_time), _time, NullLogger<SlackApiClient>.Instance);
         await _store.SaveAsync(new SlackInstallation { TeamId = "T0ACME", BotToken = "xoxb-acme" }, Ct);
         await _store.SaveAsync(new SlackInstallation { EnterpriseId = "E0GRID", TeamId = "T0GLOBEX", BotToken = "xoxb-globex" }, Ct);
     }
@@ -129,31 +128,6 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         Assert.Equal("invalid_blocks", e.Error);
         Assert.Contains("json-pointer:/blocks/0/text", Assert.Single(e.Messages), StringComparison.Ordinal);
         Assert.Contains("invalid_blocks", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task PostMessageAsync_RateLimitedOnce_WaitsRetryAfterThenSucceeds()
-    {
-        _fake.Script("chat.postMessage", FakeSlackReply.RateLimited(7));
-
-        await _client.PostMessageAsync(Acme, "C1", new SlackMessage("x"), Ct);
-
-        var calls = _fake.CallsTo("chat.postMessage");
-        Assert.Equal(2, calls.Count);
-        Assert.Contains(TimeSpan.FromSeconds(7), _time.RequestedDelays);
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(7));
-    }
-
-    [Fact]
-    public async Task PostMessageAsync_RateLimitedEveryTime_GivesUpAfterBoundedRetries()
-    {
-        _options.MaxRateLimitRetries = 2;
-        _fake.Script("chat.postMessage", FakeSlackReply.RateLimited(1), FakeSlackReply.RateLimited(1), FakeSlackReply.RateLimited(1), FakeSlackReply.RateLimited(1));
-
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => _client.PostMessageAsync(Acme, "C1", new SlackMessage("x"), Ct));
-
-        Assert.Equal("ratelimited", e.Error);
-        Assert.Equal(3, _fake.CallsTo("chat.postMessage").Count);
     }
 
     [Fact]

@@ -88,12 +88,10 @@ public sealed class SharedChannelTests : IAsyncLifetime
     public async Task Digest_ToASharedChannelTheBotWasSpokenTo_IsDeclinedForGoodWithTheReasonSettingsShows()
     {
         await _host.PostAsync(InSharedChannel("map help"));
-        var address = await _host.Conversations.GetAsync(WorkspaceKey.ForTeams(ActivityBuilder.TenantId), ActivityBuilder.ChannelId, CancellationToken.None);
         var before = _host.Connector.Requests.Count;
 
         var result = await _host.Services.GetRequiredService<TeamsDigestSender>().SendAsync(
             new PlannedDigest(new DigestKey(WorkspaceKey.ForTeams(ActivityBuilder.TenantId), ActivityBuilder.ChannelId, "2026-W10"), new ChannelRef(ActivityBuilder.ChannelId), SampleViews.Now, SampleViews.Digest(3)),
-            address,
             CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);

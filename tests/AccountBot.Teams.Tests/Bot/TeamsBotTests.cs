@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
@@ -19,7 +20,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_PersonalChat_PostsDigestCardAndDelivers()
     {
-        var result = await Sender().SendAsync(Planned(), Address("personal"), CancellationToken.None);
+        var result = await SendAsync(Address("personal"));
 
         Assert.Equal(DeliveryStatus.Delivered, result.Status);
         var request = Assert.Single(_host.Connector.Requests);
@@ -32,7 +33,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_Channel_StartsNewThreadInTheChannel()
     {
-        var result = await Sender().SendAsync(Planned(), Address("channel") with { ConversationId = ActivityBuilder.ChannelId }, CancellationToken.None);
+        var result = await SendAsync(Address("channel") with { ConversationId = ActivityBuilder.ChannelId });
 
         Assert.Equal(DeliveryStatus.Delivered, result.Status);
         var request = Assert.Single(_host.Connector.Requests);
@@ -49,7 +50,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     {
         _host.Connector.Enqueue(status, body.Length == 0 ? null : body);
 
-        var result = await Sender().SendAsync(Planned(), Address("personal"), CancellationToken.None);
+        var result = await SendAsync(Address("personal"));
 
         Assert.Equal(expected, result.Status);
         Assert.Equal(throttled, result.Throttled);
@@ -60,7 +61,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     {
         _host.Connector.Enqueue(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", retryAfter: "42");
 
-        var result = await Sender().SendAsync(Planned(), Address("personal"), CancellationToken.None);
+        var result = await SendAsync(Address("personal"));
 
         Assert.True(result.Throttled);
         Assert.Equal(TimeSpan.FromSeconds(42), result.RetryAfter);
@@ -70,7 +71,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     public async Task SendAsync_ConnectorUnreachable_RetryLaterNotUnknown()
     {
         // Nothing listens on port 9 (discard): the request cannot have reached a connector.
-        var result = await Sender().SendAsync(Planned(), Address("personal") with { ServiceUrl = "http://127.0.0.1:9/" }, CancellationToken.None);
+        var result = await SendAsync(Address("personal") with { ServiceUrl = "http://127.0.0.1:9/" });
 
         Assert.Equal(DeliveryStatus.RetryLater, result.Status);
     }
@@ -86,7 +87,7 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_NoAddress_PermanentWithoutCalling()
     {
-        var result = await Sender().SendAsync(Planned(), null, CancellationToken.None);
+        var result = await SendAsync(null);
 
         Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);
         Assert.Empty(_host.Connector.Requests);
@@ -101,6 +102,14 @@ public sealed class TeamsDigestSenderTests : IAsyncLifetime
     }
 
     private TeamsDigestSender Sender() => _host.Services.GetRequiredService<TeamsDigestSender>();
+
+    /// <summary>Sends the digest with <paramref name="address"/> stored for its channel, as the bot stores it when added there.</summary>
+    private async Task<DeliveryResult> SendAsync(ConversationAddress? address)
+    {
+        if (address is not null)
+            await _host.Services.GetRequiredService<IConversationStore>().SaveAsync(address, CancellationToken.None);
+        return await Sender().SendAsync(Planned(), CancellationToken.None);
+    }
 
     private static PlannedDigest Planned() =>
         new(new DigestKey(SampleViews.Workspace, "a:chat-1", "2026-W10"), new ChannelRef("a:chat-1"), SampleViews.Now, SampleViews.Digest(3));

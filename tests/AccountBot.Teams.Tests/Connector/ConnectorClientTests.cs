@@ -6,6 +6,7 @@ using AccountBot.Teams.Cards;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Testing.Fakes;
+using AccountBot.Testing.Slack;
 using AccountBot.Testing.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,6 +153,50 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         Assert.Equal(3, _connector.Requests.Count);
         Assert.NotNull(response.Id);
+    }
+
+    [Fact]
+    public async Task SendAsync_ThrottledWithRetryAfter_WaitsThatLongThenSucceeds()
+    {
+        var time = new VirtualTimeProvider();
+        await using var services = CreateServices("token-123", time);
+        _connector.Enqueue(429, retryAfter: "7");
+
+        var response = await services.GetRequiredService<ConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None);
+
+        Assert.NotNull(response.Id);
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Contains(TimeSpan.FromSeconds(7), time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task SendAsync_BadGatewayOnce_RetriedAfterABackoff()
+    {
+        var time = new VirtualTimeProvider();
+        await using var services = CreateServices("token-123", time);
+        _connector.Enqueue(502);
+
+        var response = await services.GetRequiredService<ConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None);
+
+        Assert.NotNull(response.Id);
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Contains(time.RequestedDelays, d => d >= TimeSpan.FromSeconds(0.5) && d <= TimeSpan.FromSeconds(1)); // BaseDelay 1 s, equal jitter
+    }
+
+    [Fact]
+    public async Task SendAsync_RetryAfterLongerThanTheTotalWait_GivesUpAtOnceWithIt()
+    {
+        var time = new VirtualTimeProvider();
+        await using var services = CreateServices("token-123", time);
+        _connector.Enqueue(429, """{"error":{"code":"TooManyRequests","message":"slow down"}}""", retryAfter: "120");
+
+        var exception = await Assert.ThrowsAsync<ConnectorException>(() =>
+            services.GetRequiredService<ConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, "a:1", Activity.CreateMessage("hi"), CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, exception.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(120), exception.RetryAfter); // for the follow-up queue, which tries again later
+        Assert.Single(_connector.Requests);
+        Assert.DoesNotContain(TimeSpan.FromSeconds(120), time.RequestedDelays);
     }
 
     [Fact]
@@ -302,15 +347,19 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
     private InMemoryBlockedConversationStore Store() => (InMemoryBlockedConversationStore)_services.GetRequiredService<IBlockedConversationStore>();
 
-    private static ServiceProvider CreateServices(string? token)
+    private static ServiceProvider CreateServices(string? token, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Teams:ConnectorRetry:MaxRetries"] = "2",
-            ["Teams:ConnectorRetry:BaseDelay"] = "00:00:00.001",
-            ["Teams:ConnectorRetry:MaxDelay"] = "00:00:00.010",
+            // Real waits kept short; on a test's own clock, the defaults' seconds.
+            ["Teams:ConnectorRetry:BaseDelay"] = time is null ? "00:00:00.001" : "00:00:01",
+            ["Teams:ConnectorRetry:MaxDelay"] = time is null ? "00:00:00.010" : "00:00:30",
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddTeamsAdapter(configuration);
+        var services = new ServiceCollection().AddLogging();
+        if (time is not null)
+            services.AddSingleton(time);
+        services.AddTeamsAdapter(configuration);
         services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider(token));
         services.AddSingleton<IBlockedConversationStore>(new InMemoryBlockedConversationStore());
         return services.BuildServiceProvider();

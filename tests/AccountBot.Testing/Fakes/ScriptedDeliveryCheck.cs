@@ -1,4 +1,3 @@
-using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 
@@ -21,7 +20,7 @@ public sealed class ScriptedDeliveryCheck(ScriptedDigestSender platform) : IDige
 
     public int Calls => Volatile.Read(ref calls);
 
-    public Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, ConversationAddress? address, CancellationToken cancellationToken)
+    public Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         Interlocked.Increment(ref calls);

@@ -1,4 +1,3 @@
-using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 
@@ -13,7 +12,7 @@ public sealed class ScriptedDigestSender(Platform platform) : IDigestSender
     private readonly Lock gate = new();
     private readonly Dictionary<string, Queue<DeliveryResult?>> scripts = new(StringComparer.Ordinal);
     private readonly List<PlannedDigest> delivered = [];
-    private readonly List<(PlannedDigest Digest, ConversationAddress? Address)> calls = [];
+    private readonly List<PlannedDigest> calls = [];
     private readonly TaskCompletionSource hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Platform Platform { get; } = platform;
@@ -31,7 +30,7 @@ public sealed class ScriptedDigestSender(Platform platform) : IDigestSender
     }
 
     /// <summary>Every call, whatever it answered.</summary>
-    public IReadOnlyList<(PlannedDigest Digest, ConversationAddress? Address)> Calls
+    public IReadOnlyList<PlannedDigest> Calls
     {
         get
         {
@@ -65,13 +64,13 @@ public sealed class ScriptedDigestSender(Platform platform) : IDigestSender
         return this;
     }
 
-    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(PlannedDigest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
         DeliveryResult? answer;
         lock (gate)
         {
-            calls.Add((digest, address));
+            calls.Add(digest);
             answer = scripts.TryGetValue(digest.ChannelId, out var queue) && queue.Count > 0
                 ? queue.Dequeue()
                 : DeliveryResult.Delivered($"msg-{calls.Count}");

@@ -5,6 +5,7 @@ using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.Csv;
 
@@ -62,7 +63,7 @@ public sealed class CsvHandler(
         var keep = csvText is not null && csvText.Length <= StakeholderCsvReader.MaxBytes ? csvText : null;
         if (string.IsNullOrWhiteSpace(account))
         {
-            return Form(null) with { CsvText = keep, Error = "Say which account to import into, e.g. Acme Corp.", ErrorField = ImportFormView.AccountField };
+            return Form(null) with { CsvText = keep, Error = Sentences.CsvAccountMissing, ErrorField = ImportFormView.AccountField };
         }
 
         var (map, notFound) = await finder.FindAsync(context, account.Trim(), cancellationToken);
@@ -80,7 +81,7 @@ public sealed class CsvHandler(
         var plan = ImportPlanner.Plan(map, parsed.Rows, new Stamp(time.GetUtcNow(), context.User), limits.PeoplePerMap);
         if (await pending.AddAsync(context.Workspace, map.Id, parsed.Rows, plan.DidNotFit, cancellationToken) is not { } importId)
         {
-            return new NoticeView(Tone.Warning, "Too many imports are waiting for confirmation right now. Try again in a few minutes; nothing was changed.", CommandText.Import);
+            return new NoticeView(Tone.Warning, Sentences.CsvTooManyPending, CommandText.Import);
         }
 
         return new ImportPreviewView(
@@ -107,10 +108,10 @@ public sealed class CsvHandler(
             if (await store.IsAppliedAsync(context.Workspace, key, cancellationToken)
                 && await store.GetAsync(context.Workspace, mapId, cancellationToken) is { } applied)
             {
-                return new SaveReply(SaveOutcome.AlreadyApplied, views.Build(applied, "This import was already applied.") with { Visibility = ReplyVisibility.Channel });
+                return new SaveReply(SaveOutcome.AlreadyApplied, views.Build(applied, Sentences.CsvAlreadyApplied) with { Visibility = ReplyVisibility.Channel });
             }
 
-            return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "This import preview has expired (previews are kept for an hour, and not across a restart). Paste the CSV again; nothing was changed.", CommandText.Import));
+            return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, Sentences.CsvPreviewExpired, CommandText.Import));
         }
 
         string? summary = null;
@@ -124,17 +125,18 @@ public sealed class CsvHandler(
                 // Applying fewer people than the preview showed would be half an import.
                 if (plan.DidNotFit > previewed.DidNotFit)
                 {
-                    throw new DomainRuleException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Since the preview, {map.Name} filled up: {plan.DidNotFit - previewed.DidNotFit:N0} more of the file's people no longer fit (a map holds at most {limits.PeoplePerMap:N0}, the Limits:PeoplePerMap setting). Nothing was changed; paste the CSV again for a new preview."));
+                    throw new DomainRuleException(string.Format(
+                        CultureInfo.InvariantCulture, Sentences.CsvFilledUp, map.Name, plan.DidNotFit - previewed.DidNotFit, limits.PeoplePerMap));
                 }
 
                 summary = plan.Change?.Summary;
-                return plan.Change ?? throw new DomainRuleException("Nothing to import: every row matches the map already, or has an error.");
+                return plan.Change ?? throw new DomainRuleException(Sentences.CsvNothingToImport);
             },
             key,
             cancellationToken);
-        var notice = result.Outcome == SaveOutcome.AlreadyApplied ? "This import was already applied." : $"{context.User.Name} {summary}.";
+        var notice = result.Outcome == SaveOutcome.AlreadyApplied
+            ? Sentences.CsvAlreadyApplied
+            : string.Format(CultureInfo.CurrentCulture, Sentences.CsvImported, context.User.Name, summary);
         return MapEditReplies.From(result, views, notice);
     }
 

@@ -1,14 +1,15 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.Maps;
 
 /// <summary>Builds the map card's view model from a map at a point in time.</summary>
 public sealed class MapViewFactory(CoverageOptions coverage, TimeProvider time)
 {
-    public const string NoRoleHeading = "No role yet";
-    public const string InactiveHeading = "Left or changed role";
+    public static string NoRoleHeading => Sentences.MapsNoRoleHeading;
+    public static string InactiveHeading => Sentences.MapsInactiveHeading;
 
     public CoverageOptions Coverage => coverage;
 

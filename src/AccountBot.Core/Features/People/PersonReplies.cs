@@ -1,6 +1,8 @@
+using System.Globalization;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.People;
 
@@ -16,17 +18,17 @@ public static class PersonReplies
         ArgumentNullException.ThrowIfNull(commandFor);
         if (reference.Id is not null)
         {
-            return new NoticeView(Tone.Warning, $"That person is no longer on the {map.Name} map.", CommandText.Map(map.Name).Open);
+            return new NoticeView(Tone.Warning, string.Format(CultureInfo.CurrentCulture, Sentences.PeopleGone, map.Name), CommandText.Map(map.Name).Open);
         }
 
         var choices = match.Candidates
             .Select(c => new PersonChoice(c.Title is null ? c.Name : $"{c.Name} ({c.Title})", commandFor(PersonRef.ForId(c.Id))))
             .ToList();
         var text = match.Candidates.Count > 0 && match.Candidates.All(c => IsPartOf(reference.Text, c.Name))
-            ? $"Several people on {map.Name} match \"{reference.Text}\". Which one?"
+            ? string.Format(CultureInfo.CurrentCulture, Sentences.PeopleSeveralMatch, map.Name, reference.Text)
             : choices.Count == 0
-                ? $"Nobody on {map.Name} is called \"{reference.Text}\"."
-                : $"Nobody on {map.Name} is called \"{reference.Text}\". Did you mean:";
+                ? string.Format(CultureInfo.CurrentCulture, Sentences.PeopleNoMatch, map.Name, reference.Text)
+                : string.Format(CultureInfo.CurrentCulture, Sentences.PeopleNoMatchSuggest, map.Name, reference.Text);
         return new PersonChoiceView(text, choices);
     }
 

@@ -1,9 +1,11 @@
+using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.Pictures;
 
@@ -44,14 +46,14 @@ public sealed class PictureHandler(MapFinder finder, MapViewFactory views, IPict
             [.. active
                 .Where(s => PowerInterestGrid.Classify(s.Power, s.Interest, views.Coverage.HighScoreThreshold) == q)
                 .OrderByDescending(s => s.Power).ThenByDescending(s => s.Interest).ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(s => $"{s.Name} — power {s.Power}, interest {s.Interest}, {StakeholderText.Display(s.Stance)}{RolesSuffix(s)}")]))];
+                .Select(s => string.Format(CultureInfo.CurrentCulture, Sentences.PicturesGridLine, s.Name, s.Power, s.Interest, StakeholderText.Display(s.Stance), RolesSuffix(s)))]))];
     }
 
     private static List<PictureSection> Onion(AccountMap map)
     {
         var active = map.Stakeholders.Where(s => s.IsActive).ToList();
         return [.. Enumerable.Range(OnionRing.Innermost, OnionRing.Outermost).Select(ring => new PictureSection(
-            $"Ring {ring}: {OnionRing.DisplayName(ring)}",
+            string.Format(CultureInfo.CurrentCulture, Sentences.PicturesRing, ring, OnionRing.DisplayName(ring)),
             [.. active.Where(s => OnionRing.For(s.Roles) == ring)
                 .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(s => s.Name + RolesSuffix(s))]))];
@@ -72,7 +74,7 @@ public sealed class PictureHandler(MapFinder finder, MapViewFactory views, IPict
             .Select(r => $"{map.FindById(r.FromId)?.Name} {AccountMap.RelationshipText(r.Kind)} {map.FindById(r.ToId)?.Name}{(r.Note is null ? string.Empty : $" ({r.Note})")}")
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return [new("Reporting lines", lines), new("Relationships", relationships)];
+        return [new(Sentences.PicturesReportingLines, lines), new(Sentences.PicturesRelationships, relationships)];
     }
 
     private static void AddTree(AccountMap map, Stakeholder person, int depth, List<string> lines, HashSet<Guid> seen)
@@ -94,7 +96,7 @@ public sealed class PictureHandler(MapFinder finder, MapViewFactory views, IPict
     private static List<PictureSection> Raci(AccountMap map) =>
     [.. new[] { Accounts.Raci.Responsible, Accounts.Raci.Accountable, Accounts.Raci.Consulted, Accounts.Raci.Informed, Accounts.Raci.None }
         .Select(r => new PictureSection(
-            r == Accounts.Raci.None ? "Not assigned" : r.ToString(),
+            r == Accounts.Raci.None ? Sentences.PicturesRaciNone : r.ToString(),
             [.. map.Stakeholders.Where(s => s.IsActive && s.Raci == r).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => s.Name)]))];
 
     private static string RolesSuffix(Stakeholder person) =>

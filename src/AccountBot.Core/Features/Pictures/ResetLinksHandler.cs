@@ -1,7 +1,9 @@
+using System.Globalization;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.Pictures;
 
@@ -26,8 +28,7 @@ public sealed class ResetLinksHandler(MapFinder finder, MapEditor editor) : ICom
         return result.Succeeded
             ? new NoticeView(
                 Tone.Success,
-                $"{context.User.Name} reset {map.Name}'s links: every picture and CSV export link posted before now no longer opens. "
-                + "Slack and Teams keep their own copy of a picture they already showed: delete those messages to take it down.",
+                string.Format(CultureInfo.CurrentCulture, Sentences.PicturesLinksReset, context.User.Name, map.Name),
                 CommandText.Map(map.Name).Picture(MapPicture.Grid))
             {
                 Visibility = ReplyVisibility.Channel,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
@@ -5,6 +6,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.People;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.Stakeholders;
 
@@ -93,8 +95,8 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
             return new SaveReply(SaveOutcome.Invalid, Rejected(mode, result.Map ?? map, submission, result.Errors));
         }
 
-        var verb = mode == FormMode.Add ? "added" : "updated";
-        return MapEditReplies.From(result, views, $"{context.User.Name} {verb} {person.Name}.");
+        var saved = mode == FormMode.Add ? Sentences.StakeholdersAdded : Sentences.StakeholdersUpdated;
+        return MapEditReplies.From(result, views, string.Format(CultureInfo.CurrentCulture, saved, context.User.Name, person.Name));
     }
 
     /// <summary>
@@ -126,10 +128,10 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
     private static StakeholderFormValues Kept(AccountMap map, Stakeholder? existing) =>
         existing is null ? StakeholderFormReader.ForNew(null) : StakeholderFormReader.From(existing, map);
 
-    private static NoticeView MapGone() => new(Tone.Warning, "That map no longer exists, so nothing was saved.", CommandText.List);
+    private static NoticeView MapGone() => new(Tone.Warning, Sentences.StakeholdersMapGone, CommandText.List);
 
     private static NoticeView PersonGone(AccountMap map) =>
-        new(Tone.Warning, "That person is no longer on this map, so nothing was saved.", CommandText.Map(map.Name).Open);
+        new(Tone.Warning, Sentences.StakeholdersPersonGone, CommandText.Map(map.Name).Open);
 
     private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp, int peopleLimit)
     {

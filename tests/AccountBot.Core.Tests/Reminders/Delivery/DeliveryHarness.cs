@@ -18,7 +18,6 @@ internal sealed class DeliveryHarness
     public FakeTimeProvider Time { get; } = new(Monday0900);
     public InMemoryAccountMapStore Maps { get; } = new();
     public InMemoryChannelSettingsStore Settings { get; } = new();
-    public InMemoryConversationStore Conversations { get; } = new();
     public InMemoryDigestOutbox Outbox { get; } = new();
     public ScriptedDigestSender Slack { get; } = new(Platform.Slack);
     public ScriptedDigestSender Teams { get; } = new(Platform.Teams);
@@ -36,7 +35,7 @@ internal sealed class DeliveryHarness
     public IDigestDeliveryCheck? Check { get; set; }
 
     public ReminderRunner Runner(IDigestOutbox? outbox = null, IEnumerable<IDigestSender>? senders = null) =>
-        new(Maps, Settings, Conversations, outbox ?? Outbox, senders ?? [Slack, Teams], Planner(Time), Options, Time, Check is null ? null : [Check]);
+        new(Maps, Settings, outbox ?? Outbox, senders ?? [Slack, Teams], Planner(Time), Options, Time, Check is null ? null : [Check]);
 
     public Task<ReminderRunReport> RunAsync(string? channelId = null) => Runner().RunAsync(channelId, CancellationToken.None);
 

@@ -54,7 +54,7 @@ public sealed class ReminderPruneTests
         var yearly = new ReminderOptions { Schedule = "0 9 1 1 *" };
         await h.AddStaleMapAsync("Acme", Deals);
         h.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 9, 0, 0, TimeSpan.Zero));
-        var runner = new ReminderRunner(h.Maps, h.Settings, h.Conversations, h.Outbox, [h.Slack], Planner(h.Time, yearly), h.Options, h.Time);
+        var runner = new ReminderRunner(h.Maps, h.Settings, h.Outbox, [h.Slack], Planner(h.Time, yearly), h.Options, h.Time);
         await runner.RunAsync(null, CancellationToken.None);
         Assert.Single(h.Slack.Delivered);
 

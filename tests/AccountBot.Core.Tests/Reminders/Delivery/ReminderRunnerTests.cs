@@ -199,29 +199,20 @@ public sealed class ReminderRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_TeamsChannelWithoutAddress_RecordedFailure_WithAddressPassedToSender()
+    public async Task RunAsync_TeamsChannels_EachDigestGoesToTheTeamsSenderNamingItsChannelOnly()
     {
+        // How Teams reaches a channel (its stored conversation address) is the sender's business, not the runner's.
         var general = new ChannelRef("19:general@thread.tacv2", "General");
         var sales = new ChannelRef("19:sales@thread.tacv2", "Sales");
         var map = Map("Contoso", Monday0900.AddDays(-90), general, sales) with { Workspace = DeliveryHarness.TeamsWorkspace };
         await h.AddMapAsync(map);
-        var address = new ConversationAddress
-        {
-            Workspace = DeliveryHarness.TeamsWorkspace,
-            ChannelId = sales.Id,
-            ConversationId = sales.Id,
-            ServiceUrl = "https://smba.example/emea/",
-            UpdatedAt = Monday0900,
-        };
-        await h.Conversations.SaveAsync(address, CancellationToken.None);
+        h.Teams.Script(general.Id, DeliveryResult.Permanent("No Teams conversation address is stored for this channel."));
 
         var report = await h.RunAsync();
 
         Assert.Equal([OutboxState.Failed, OutboxState.Sent], report.Outcomes.Select(o => o.State));
-        Assert.Contains("No conversation address", report.Outcomes[0].Detail, StringComparison.Ordinal);
-        var call = Assert.Single(h.Teams.Calls);
-        Assert.Equal(address, call.Address);
-        Assert.Equal(sales.Id, call.Digest.ChannelId);
+        Assert.Equal([general.Id, sales.Id], h.Teams.Calls.Select(c => c.ChannelId).Order(StringComparer.Ordinal));
+        Assert.Empty(h.Slack.Calls);
     }
 
     [Fact]
@@ -419,7 +410,7 @@ public sealed class ReminderRunnerTests
     {
         public Platform Platform => Platform.Slack;
 
-        public Task<DeliveryResult> SendAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken) =>
+        public Task<DeliveryResult> SendAsync(PlannedDigest digest, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("bug in the card renderer");
     }
 
@@ -435,7 +426,7 @@ public sealed class ReminderRunnerTests
 
         public int Calls => calls;
 
-        public async Task<DeliveryResult> SendAsync(PlannedDigest digest, ConversationAddress? address, CancellationToken cancellationToken)
+        public async Task<DeliveryResult> SendAsync(PlannedDigest digest, CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref current);
             InterlockedMax(ref max, now);

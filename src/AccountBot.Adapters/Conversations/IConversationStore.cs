@@ -1,6 +1,6 @@
 using AccountBot.Core.Accounts;
 
-namespace AccountBot.Core.Abstractions;
+namespace AccountBot.Adapters.Conversations;
 
 /// <summary>
 /// Where the bot can post without being asked: one address per channel/conversation, saved by the

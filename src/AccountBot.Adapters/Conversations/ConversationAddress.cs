@@ -1,6 +1,6 @@
 using AccountBot.Core.Accounts;
 
-namespace AccountBot.Core.Abstractions;
+namespace AccountBot.Adapters.Conversations;
 
 /// <summary>
 /// How to reach one channel or chat. Teams needs the connector's <see cref="ServiceUrl"/> and the

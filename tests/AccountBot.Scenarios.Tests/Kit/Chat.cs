@@ -41,6 +41,8 @@ public abstract class Chat : IAsyncDisposable
     /// <summary>The user id the bot knows <paramref name="person"/> by (a form's person picker sends it).</summary>
     public abstract string UserId(Person person);
 
+    protected abstract Task<Replies> SendAsync(string command, Person person, Place place);
+
     /// <summary>
     /// Fills in the last form and submits it: <paramref name="fields"/> by field id, option values for choices (several
     /// joined with commas). Fields not named keep what the form showed, as on the platform.
@@ -52,8 +54,6 @@ public abstract class Chat : IAsyncDisposable
     }
 
     protected abstract Task<Replies> SendAsync(string command, bool outsider);
-
-    protected abstract Task<Replies> SendAsync(string command, Person person, Place place);
 
     protected abstract Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields);
 

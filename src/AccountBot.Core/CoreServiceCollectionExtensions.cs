@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Caching;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Admin;
 using AccountBot.Core.Features.Channels;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
@@ -45,6 +46,13 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IPendingImportStore, PendingImports>();
         services.AddSingleton<EraseHandler>();
         services.AddSingleton<HistoryExportHandler>();
+        services.TryAddSingleton(new AdminsOptions());
+        services.AddSingleton<AdminGate>();
+        services.AddSingleton<AdminMapLookup>();
+        services.AddSingleton<VisibilityHandler>();
+        services.AddSingleton<ChangeOwnerHandler>();
+        services.AddSingleton<DeleteMapHandler>();
+        services.AddSingleton<ReassignHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();

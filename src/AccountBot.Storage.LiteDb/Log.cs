@@ -34,6 +34,9 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "Erased a person from map {MapId} of {Workspace}: {Rewritten} history entries rewritten, {Removed} removed; database checkpointed")]
     public static partial void PersonErased(ILogger logger, Guid mapId, string workspace, int rewritten, int removed);
 
+    [LoggerMessage(30, LogLevel.Information, "Deleted map {MapId} of {Workspace}; its history stays")]
+    public static partial void MapDeleted(ILogger logger, Guid mapId, string workspace);
+
     [LoggerMessage(20, LogLevel.Debug, "Saved the settings of channel {ChannelId} of {Workspace}")]
     public static partial void ChannelSettingsSaved(ILogger logger, string channelId, string workspace);
 }

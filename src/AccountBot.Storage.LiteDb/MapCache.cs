@@ -28,6 +28,7 @@ internal sealed class MapCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _idsByName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _deleted = new(StringComparer.Ordinal);
     private readonly Lock _trimGate = new();
     private long _clock;
 
@@ -81,7 +82,8 @@ internal sealed class MapCache
     /// <summary>Remembers <paramref name="map"/> unless a newer version is already there.</summary>
     public void Put(string id, AccountMap map)
     {
-        if (Capacity == 0)
+        // A list that read the map before it was deleted must not bring it back (map ids are never reused).
+        if (Capacity == 0 || _deleted.ContainsKey(id))
         {
             return;
         }
@@ -97,6 +99,16 @@ internal sealed class MapCache
         if (_entries.Count > Capacity)
         {
             Trim();
+        }
+    }
+
+    /// <summary>The map was deleted: forgotten, and never remembered again.</summary>
+    public void Remove(string id)
+    {
+        _deleted[id] = 0;
+        if (_entries.TryRemove(id, out var entry))
+        {
+            _idsByName.TryRemove(new KeyValuePair<string, string>(NameKeyOf(entry.Map), id));
         }
     }
 

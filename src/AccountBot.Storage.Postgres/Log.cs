@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "The PostgreSQL database did not answer the readiness probe")]
     public static partial void PingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(30, LogLevel.Information, "Deleted map {MapId} in {Workspace}; its history stays")]
+    public static partial void MapDeleted(ILogger logger, Guid mapId, string workspace);
 }

@@ -54,6 +54,14 @@ public interface IAccountMapStore
     /// </summary>
     Task<SaveResult> EraseAsync(ErasureWrite erasure, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes <c>write.Map</c> if its stored version still equals <c>Map.Version</c> (else
+    /// <see cref="SaveOutcome.VersionConflict"/>, or <see cref="SaveOutcome.NotFound"/> when it is gone), and writes
+    /// <c>write.History</c> at version + 1 in the same transaction. The map's earlier history stays: who deleted it
+    /// remains on record. Returns <see cref="SaveOutcome.Saved"/> with a null map once deleted.
+    /// </summary>
+    Task<SaveResult> DeleteAsync(MapWrite write, CancellationToken cancellationToken);
+
     /// <summary>Removes history entries written before <paramref name="before"/> (in every workspace); returns how many.</summary>
     Task<int> PruneHistoryAsync(DateTimeOffset before, CancellationToken cancellationToken);
 

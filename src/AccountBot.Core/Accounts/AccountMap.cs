@@ -7,7 +7,7 @@ namespace AccountBot.Core.Accounts;
 /// a <see cref="MapChange"/> holding the new map and its history entry, so a change can be retried
 /// on fresh state when a concurrent edit wins (optimistic concurrency on <see cref="Version"/>).
 /// </summary>
-public sealed record AccountMap
+public sealed partial record AccountMap
 {
     public required Guid Id { get; init; }
     public required WorkspaceKey Workspace { get; init; }
@@ -30,6 +30,9 @@ public sealed record AccountMap
     /// </summary>
     public int LinkEpoch { get; init; }
 
+    /// <summary>Private: seen only in its linked channels and by its owner (see <see cref="IsVisibleTo"/>).</summary>
+    public MapVisibility Visibility { get; init; }
+
     public IReadOnlyList<Stakeholder> Stakeholders { get; init; } = [];
     public IReadOnlyList<Relationship> Relationships { get; init; } = [];
 
@@ -40,7 +43,7 @@ public sealed record AccountMap
     public DateTimeOffset LastActivity =>
         LastReviewed is { } reviewed && reviewed.At > Updated.At ? reviewed.At : Updated.At;
 
-    public static MapChange Create(WorkspaceKey workspace, string name, MapKind kind, Stamp stamp, ChannelRef? channel = null)
+    public static MapChange Create(WorkspaceKey workspace, string name, MapKind kind, Stamp stamp, ChannelRef? channel = null, MapVisibility visibility = MapVisibility.Public)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var trimmed = ValidateMapName(name);
@@ -52,6 +55,7 @@ public sealed record AccountMap
             Kind = kind,
             Owner = stamp.By,
             LinkedChannels = channel is null ? [] : [channel],
+            Visibility = visibility,
             Created = stamp,
             Updated = stamp,
         };

@@ -70,3 +70,15 @@ public sealed record ErasePerson(string Account, PersonRef Person, bool Confirme
 
 /// <summary><c>map Acme history export</c>: every history entry as CSV.</summary>
 public sealed record ExportHistory(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme private</c> / <c>map Acme public</c>: by the owner or an admin.</summary>
+public sealed record SetMapVisibility(string Account, MapVisibility Visibility) : AccountCommand(Account);
+
+/// <summary><c>map Acme owner @user</c>: by an admin.</summary>
+public sealed record ChangeMapOwner(string Account, UserMention Owner) : AccountCommand(Account);
+
+/// <summary><c>map Acme delete</c>: by an admin; <see cref="Confirmed"/> once they pressed "Delete".</summary>
+public sealed record DeleteMap(string Account, bool Confirmed) : AccountCommand(Account);
+
+/// <summary><c>map reassign @old @new</c>: every relationship <see cref="From"/> owns, on every map of the workspace, goes to <see cref="To"/>; by an admin.</summary>
+public sealed record ReassignRelationships(UserMention From, UserMention To) : BotCommand;

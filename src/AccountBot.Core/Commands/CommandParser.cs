@@ -21,7 +21,11 @@ public static class CommandParser
         ["tag"] = "tag",
         ["untag"] = "untag",
         ["remove"] = "remove",
-        ["delete"] = "remove",
+        ["delete"] = "delete",
+        ["confirm-delete"] = "confirm-delete",
+        ["owner"] = "owner",
+        ["private"] = "private",
+        ["public"] = "public",
         ["confirm-remove"] = "confirm-remove",
         ["erase"] = "erase",
         ["confirm-erase"] = "confirm-erase",
@@ -74,6 +78,8 @@ public static class CommandParser
                     return SettingsParser.Parse(tokens.Skip(1).ToList());
                 case "import" when tokens.Count == 1:
                     return ParseResult.Ok(new ImportCsv(null));
+                case "reassign":
+                    return AdminCommandParser.ParseReassign(Join(tokens.Skip(1)));
             }
         }
 
@@ -124,12 +130,17 @@ public static class CommandParser
                 return ParseResult.Ok(verb == "edit"
                     ? new EditStakeholder(account, reference)
                     : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
+            case "delete" when rest.Count > 0:
+                // "delete Jane" has always removed a person; only a bare "delete" deletes the map.
+                return ParseVerb(account, "remove", rest);
+            case "delete" or "confirm-delete" or "owner" or "private" or "public":
+                return AdminCommandParser.ParseMapVerb(account, verb, Join(rest));
             case "erase" or "confirm-erase":
                 return PrivacyCommandParser.ParseErase(account, Join(rest), confirmed: verb == "confirm-erase");
             case "history" when rest.Count > 0:
                 return PrivacyCommandParser.ParseHistory(account, rest);
             case "tag" or "untag":
-                return ParseTag(account, verb, rest);
+                return TagCommandParser.Parse(account, verb, rest);
             case "create":
                 return ParseCreate(account, rest);
             case "links":
@@ -176,79 +187,6 @@ public static class CommandParser
         return ParseResult.Fail("A map is a sales, partner or marketing map.", CommandText.Map(account).Create("partner"));
     }
 
-    private static ParseResult ParseTag(string account, string verb, List<Token> rest)
-    {
-        var example = CommandText.Map(account).Tag(verb, "Jane Doe", "champion");
-        if (rest.Count == 0)
-        {
-            return ParseResult.Fail($"Who should I {verb}, and with which role?", example);
-        }
-
-        // Roles are read from the end; what is left is the person. A quoted first token is the person.
-        var words = rest.SelectMany(SplitRoleSeparators).ToList();
-        var roles = Role.None;
-        var end = words.Count;
-        var personEnd = rest[0].Quoted ? 1 : 0;
-        while (end > personEnd)
-        {
-            var matched = false;
-            for (var size = Math.Min(RoleWords.MaxWords, end - personEnd); size >= 1; size--)
-            {
-                var phrase = string.Join(' ', words.Skip(end - size).Take(size).Select(w => w.Text));
-                if (words.Skip(end - size).Take(size).All(w => !w.Quoted) && RoleWords.TryParse(phrase, out var role))
-                {
-                    roles |= role;
-                    end -= size;
-                    matched = true;
-                    break;
-                }
-            }
-
-            if (!matched)
-            {
-                if (rest[0].Quoted)
-                {
-                    return ParseResult.Fail($"I don't know the role \"{words[end - 1].Text}\". Roles: {RoleWords.Known}.", example);
-                }
-
-                break;
-            }
-        }
-
-        if (roles == Role.None)
-        {
-            return ParseResult.Fail($"Which role? Roles: {RoleWords.Known}.", example);
-        }
-
-        var person = Join(words.Take(end));
-        if (person.Length == 0)
-        {
-            return ParseResult.Fail($"Who should I {verb}? Name the person before the roles.", example);
-        }
-
-        var reference = PersonRef.FromText(person);
-        return ParseResult.Ok(verb == "tag"
-            ? new TagStakeholder(account, reference, roles)
-            : new UntagStakeholder(account, reference, roles));
-    }
-
-    private static IEnumerable<Token> SplitRoleSeparators(Token token)
-    {
-        if (token.Quoted)
-        {
-            yield return token;
-            yield break;
-        }
-
-        foreach (var part in token.Text.Split([',', '+', '&', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!part.Equals("and", StringComparison.OrdinalIgnoreCase))
-            {
-                yield return new Token(part, false);
-            }
-        }
-    }
-
     private static int FindVerb(List<Token> tokens)
     {
         // The account comes first, so a verb only counts from the second token on.
@@ -279,7 +217,7 @@ public static class CommandParser
         return tokens;
     }
 
-    private static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Text)).Trim();
+    internal static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Text)).Trim();
 
     /// <summary>Quotes an account name when a parser would otherwise read part of it as a verb.</summary>
     public static string Quote(string account)
@@ -289,6 +227,7 @@ public static class CommandParser
         var needsQuotes = words.Length == 0
             || words.Skip(1).Any(Verbs.ContainsKey)
             || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import")
+            || words[0].Equals("reassign", StringComparison.OrdinalIgnoreCase)
             || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map"
             || words[0].StartsWith('/');
         return needsQuotes && !account.Contains('"', StringComparison.Ordinal) ? $"\"{account}\"" : account;

@@ -77,7 +77,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
     {
         ArgumentNullException.ThrowIfNull(context);
         var stamp = new Stamp(time.GetUtcNow(), context.User);
-        var created = AccountMap.Create(context.Workspace, name, kind, stamp, context.Channel);
+        var created = AccountMap.Create(context.Workspace, name, kind, stamp, context.Channel, context.PrivateChannel ? MapVisibility.Private : MapVisibility.Public);
         var write = new MapWrite(created.Map, created.ToHistory(stamp)) { MapLimit = limits.MapsPerWorkspace };
         var saved = await store.SaveAsync(write, cancellationToken);
         if (saved is { Outcome: SaveOutcome.Saved, Map: { } map })

@@ -35,6 +35,11 @@ public static class CommandVerb
         ExportCsv => "export",
         ResetLinks => "links",
         SnoozeReminders => "snooze",
+        SetMapVisibility { Visibility: Accounts.MapVisibility.Private } => "private",
+        SetMapVisibility => "public",
+        ChangeMapOwner => "owner",
+        DeleteMap => "delete",
+        ReassignRelationships => "reassign",
         _ => "other",
     };
 }

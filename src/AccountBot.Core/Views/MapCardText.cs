@@ -46,6 +46,13 @@ public static class MapCardText
         return string.Create(Culture, $"{view.Kind} map · owner {view.OwnerName} · {ActiveStakeholders(view.ActiveCount)}");
     }
 
+    /// <summary>The line a private map's card shows under its summary; null for a public map.</summary>
+    public static string? PrivateNote(MapView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.IsPrivate ? Text.Sentences.MapsPrivateNote : null;
+    }
+
     /// <summary>The one-line text a notification or screen reader shows for the card.</summary>
     public static string Fallback(MapView view)
     {

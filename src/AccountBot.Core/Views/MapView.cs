@@ -19,6 +19,9 @@ public sealed record MapView(
     /// <summary>What just happened, e.g. "Ana added Jane Doe." (null when the map is only shown).</summary>
     public string? Notice { get; init; }
 
+    /// <summary>Seen only in its linked channels and by its owner: the card says so.</summary>
+    public bool IsPrivate { get; init; }
+
     /// <summary>The account name as commands should spell it (quoted when needed).</summary>
     public required string CommandName { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed partial class SlackBotListeners(
     AnnouncedSubmissions announcements,
     SlackUserNames userNames,
     SlackSharedChannels sharedChannels,
+    SlackPrivateChannels privateChannels,
     ILogger<SlackBotListeners> logger)
 {
     private const int MaxOptions = SlackLimits.OptionsPerSelect;
@@ -42,8 +43,8 @@ public sealed partial class SlackBotListeners(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var request = SlackRequestContexts.From(command);
         var text = CommandText.FromTyped(command.Text);
+        var request = await privateChannels.WithPrivacyAsync(SlackRequestContexts.From(command), text, slack, context.Team, command.ChannelName, context.BeforeAck);
         var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
         switch (reply)
         {
@@ -72,7 +73,7 @@ public sealed partial class SlackBotListeners(
         if (string.IsNullOrWhiteSpace(command))
             return;
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
-        var request = SlackRequestContexts.From(payload, channelId, payload.Channel?.Name);
+        var request = await privateChannels.WithPrivacyAsync(SlackRequestContexts.From(payload, channelId, payload.Channel?.Name), command, slack, context.Team, payload.Channel?.Name, context.BeforeAck);
         var reply = await dispatcher.DispatchAsync(command, request, cancellationToken);
         if (reply is StakeholderFormView form && payload.TriggerId is { Length: > 0 } trigger)
         {

@@ -47,6 +47,8 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<AnnouncedSubmissions>();
         services.TryAddSingleton<SlackUserNames>();
         services.TryAddSingleton<SlackSharedChannels>();
+        services.TryAddSingleton<SlackPrivateChannels>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Abstractions.IWorkspaceAdmins, SlackWorkspaceAdmins>());
         services.TryAddTransient<SlackBotListeners>();
         services.TryAddTransient<SlackBotErrors>();
         services.TryAddKeyedTransient<IFollowUpSender, SlackAnnouncementSender>(SlackAnnouncementSender.Kind);

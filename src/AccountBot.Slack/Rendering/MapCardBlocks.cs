@@ -22,6 +22,8 @@ internal static class MapCardBlocks
             blocks.Add(Context(":sparkles: " + Escape(notice)));
 
         blocks.Add(Context(Escape(MapCardText.Summary(view))));
+        if (MapCardText.PrivateNote(view) is { } privateNote)
+            blocks.Add(Context(":lock: " + Escape(privateNote)));
 
         blocks.Add(view.Gaps.Count == 0
             ? Section(":white_check_mark: " + Bold(MapCardText.NoGaps))

@@ -27,6 +27,8 @@ public static class SlackBotIds
     public const string CancelRemove = "cmd:cancel-remove";
     public const string ConfirmErase = "cmd:confirm-erase";
     public const string CancelErase = "cmd:cancel-erase";
+    public const string ConfirmDelete = "cmd:confirm-delete";
+    public const string CancelDelete = "cmd:cancel-delete";
     public const string OpenMap = "cmd:open-map";
     public const string OpenForm = "cmd:open-form";
     public const string OpenImportForm = "cmd:open-import-form";

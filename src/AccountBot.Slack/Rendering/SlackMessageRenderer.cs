@@ -48,6 +48,7 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
             PersonChoiceView v => Choices(v),
             ConfirmRemoveView v => ConfirmRemove(v),
             ConfirmEraseView v => ConfirmErase(v),
+            ConfirmDeleteMapView v => ConfirmDelete(v),
             MapListView v => List(v),
             HistoryView v => History(v),
             SettingsView v => Settings(v),
@@ -128,6 +129,24 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
                     Confirm = new ConfirmationDialog(Escape(v.Title), Md(text), PrivacyTexts.ConfirmButton, PrivacyTexts.CancelButton) { Style = ButtonStyle.Danger },
                 },
                 new ButtonElement(SlackBotIds.CancelErase, PrivacyTexts.CancelButton) { Value = v.CancelCommand },
+            ]),
+        ]);
+    }
+
+    private static SlackMessage ConfirmDelete(ConfirmDeleteMapView v)
+    {
+        var text = Escape(v.Question);
+        return new SlackMessage(Escape(v.Title),
+        [
+            Section(text),
+            new ActionsBlock(
+            [
+                new ButtonElement(SlackBotIds.ConfirmDelete, ConfirmDeleteMapView.ConfirmButton) {
+                    Value = v.ConfirmCommand,
+                    Style = ButtonStyle.Danger,
+                    Confirm = new ConfirmationDialog(Escape(v.Title), Md(text), ConfirmDeleteMapView.ConfirmButton, ConfirmDeleteMapView.CancelButton) { Style = ButtonStyle.Danger },
+                },
+                new ButtonElement(SlackBotIds.CancelDelete, ConfirmDeleteMapView.CancelButton) { Value = v.CancelCommand },
             ]),
         ]);
     }

@@ -1,6 +1,6 @@
 namespace AccountBot.Slack.WebApi;
 
-/// <summary>What conversations.info tells about a conversation's sharing.</summary>
+/// <summary>What conversations.info tells about a conversation's sharing and privacy.</summary>
 public sealed record SlackConversation
 {
     public string? Id { get; init; }
@@ -10,4 +10,11 @@ public sealed record SlackConversation
 
     /// <summary>An invitation to share it with another organisation is pending.</summary>
     public bool IsPendingExtShared { get; init; }
+
+    /// <summary>A private channel (also set on DMs and group DMs, which <see cref="IsIm"/> and <see cref="IsMpim"/> tell apart).</summary>
+    public bool IsPrivate { get; init; }
+
+    public bool IsIm { get; init; }
+
+    public bool IsMpim { get; init; }
 }

@@ -13,6 +13,12 @@ public sealed record SlackUser
     public string? RealName { get; init; }
     public SlackUserProfile? Profile { get; init; }
 
+    /// <summary>A workspace admin.</summary>
+    public bool IsAdmin { get; init; }
+
+    /// <summary>A workspace owner (the primary owner is one too).</summary>
+    public bool IsOwner { get; init; }
+
     /// <summary>What people see in Slack: the display name, else the real name, else the handle.</summary>
     public string? ShownName =>
         new[] { Profile?.DisplayName, Profile?.RealName, RealName, Name }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim();

@@ -37,6 +37,9 @@ public sealed class AccountMapDocument
 
     /// <summary>Absent in documents written before links could be reset: reads as 0, the first epoch.</summary>
     public int LinkEpoch { get; set; }
+
+    /// <summary>Absent in documents written before maps could be private: reads as public.</summary>
+    public MapVisibility Visibility { get; set; }
     public List<StakeholderDocument> Stakeholders { get; set; } = [];
     public List<RelationshipDocument> Relationships { get; set; } = [];
 
@@ -66,6 +69,7 @@ public sealed class AccountMapDocument
             LastReviewed = map.LastReviewed is { } reviewed ? StampDocument.From(reviewed) : null,
             Version = map.Version,
             LinkEpoch = map.LinkEpoch,
+            Visibility = map.Visibility,
             Stakeholders = [.. map.Stakeholders.Select(StakeholderDocument.From)],
             Relationships = [.. map.Relationships.Select(RelationshipDocument.From)],
         };
@@ -86,6 +90,7 @@ public sealed class AccountMapDocument
         LastReviewed = LastReviewed?.ToDomain(),
         Version = Version,
         LinkEpoch = LinkEpoch,
+        Visibility = Visibility,
         Stakeholders = [.. Stakeholders.Select(s => s.ToDomain())],
         Relationships = [.. Relationships.Select(r => r.ToDomain())],
     };

@@ -19,7 +19,8 @@ public static partial class MessageText
         return Spaces().Replace(decoded, " ").Trim();
     }
 
-    [GeneratedRegex("<[^<>]{1,200}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // Every tag but the command language's user mentions (<@id|name>, see TeamsUserMentions).
+    [GeneratedRegex("<(?!@)[^<>]{1,200}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Tags();
 
     [GeneratedRegex(@"[ \t\r\n]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

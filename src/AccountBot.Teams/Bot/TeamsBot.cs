@@ -72,7 +72,7 @@ public sealed class TeamsBot(
             return;
         }
 
-        var text = MessageText.Clean(activity.RemoveRecipientMention());
+        var text = MessageText.Clean(await TeamsUserMentions.RewriteAsync(turn, activity.RemoveRecipientMention(), cancellationToken));
         if (shared && IsSettings(text))
         {
             Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));

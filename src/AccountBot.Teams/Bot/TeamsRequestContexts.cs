@@ -31,7 +31,7 @@ public static class TeamsRequestContexts
         var from = activity.From;
         var userId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id;
         var user = new UserRef(userId ?? "unknown", from?.Name is { Length: > 0 } name ? Shorten(name) : "Someone");
-        return new RequestContext(WorkspaceKey.ForTeams(tenant), user, Channel(activity, conversationId));
+        return new RequestContext(WorkspaceKey.ForTeams(tenant), user, Channel(activity, conversationId)) { PrivateChannel = IsPrivateChannel(activity) };
     }
 
     /// <summary>Display names are echoed in cards ("Ada added Jane"); a name of any length must not push a card over Teams' size limit.</summary>
@@ -49,6 +49,13 @@ public static class TeamsRequestContexts
     {
         ArgumentNullException.ThrowIfNull(activity);
         return string.Equals(activity.ChannelData?.Channel?.Type, ChannelTypes.Shared, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A Teams private channel (<c>channelData.channel.type</c> <c>private</c>): a map created there is private.</summary>
+    public static bool IsPrivateChannel(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return string.Equals(activity.ChannelData?.Channel?.Type, ChannelTypes.Private, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Where proactive messages for this channel/chat go: a channel is addressed by its channel id (a digest starts a new thread there).</summary>

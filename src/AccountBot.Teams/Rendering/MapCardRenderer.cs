@@ -26,6 +26,8 @@ public sealed class MapCardRenderer
             Title(view.Name),
             Subtle(MapCardText.Summary(view)),
         };
+        if (MapCardText.PrivateNote(view) is { } privateNote)
+            body.Add(Subtle("🔒 " + privateNote) with { Spacing = Spacing.None });
 
         if (view.Notice is { } notice)
             body.Add(Colored(notice, TextColor.Good));

@@ -88,6 +88,7 @@ public sealed class TeamsCardRenderer(
         PersonChoiceView v => views.PersonChoice(v, Math.Min(limit, 25)),
         ConfirmRemoveView v => views.ConfirmRemove(v),
         ConfirmEraseView v => views.ConfirmErase(v),
+        ConfirmDeleteMapView v => views.ConfirmDelete(v),
         MapListView v => views.MapList(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
         HistoryView v => views.History(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
         SettingsView v => views.Settings(v),

@@ -80,6 +80,18 @@ public sealed class ViewCardRenderer
             ]);
     }
 
+    public AdaptiveCard ConfirmDelete(ConfirmDeleteMapView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Card(
+            [Text(view.Question)],
+            view.Title,
+            [
+                Command(ConfirmDeleteMapView.ConfirmButton, view.ConfirmCommand, inPlace: true, style: ActionStyle.Destructive),
+                Command(ConfirmDeleteMapView.CancelButton, view.CancelCommand, inPlace: true),
+            ]);
+    }
+
     public AdaptiveCard MapList(MapListView view, int maxRows = DefaultMaxRows)
     {
         ArgumentNullException.ThrowIfNull(view);

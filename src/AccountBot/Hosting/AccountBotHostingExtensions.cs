@@ -1,6 +1,7 @@
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Core;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Features.Admin;
 using AccountBot.Core.Reminders;
 using AccountBot.KeyRing;
 using AccountBot.Operations;
@@ -27,6 +28,7 @@ public static class AccountBotHostingExtensions
         services.AddValidatedOptions<LimitsOptions>(LimitsOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section, ValidateReminders);
         services.AddValidatedOptions<FollowUpOptions>(FollowUpOptions.Section);
+        services.AddValidatedOptions<AdminsOptions>(AdminsOptions.Section, AdminsValidation.Validate);
         GracefulStop.Configure(services);
         services.AddSelectedStorage(builder.Configuration);
         services.AddHealthProbes();

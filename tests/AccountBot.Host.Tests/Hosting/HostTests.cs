@@ -61,6 +61,9 @@ public sealed class HostTests : IDisposable
     [InlineData("Storage:LiteDb:Path", "", "Storage:LiteDb:Path")]
     [InlineData("FollowUps:DrainTimeout", "00:00:00", "FollowUps:DrainTimeout")]
     [InlineData("FollowUps:DrainTimeout", "01:00:00", "FollowUps:DrainTimeout")]
+    [InlineData("Admins:Slack:0", "ana", "Admins:Slack:0 'ana' is not a Slack user id")]
+    [InlineData("Admins:Slack:0", "u0ana", "Admins:Slack:0")]
+    [InlineData("Admins:Teams:0", "Jane Doe", "Admins:Teams:0 'Jane Doe' is not a Teams user id")]
     public void Start_InvalidOption_FailsNamingTheKey(string key, string value, string named)
     {
         using var host = Host((key, value));
@@ -68,6 +71,18 @@ public sealed class HostTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Admins:Slack:0", "U0ADA")]
+    [InlineData("Admins:Slack:0", "W0GRIDADMIN")]
+    [InlineData("Admins:Teams:0", "6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b")]
+    [InlineData("Admins:Teams:0", "29:1InesAdminFromContoso")]
+    public void Start_AdminIdsOfTheirPlatform_Starts(string key, string value)
+    {
+        using var host = Host((key, value));
+
+        using var client = host.CreateClient();
     }
 
     [Fact]

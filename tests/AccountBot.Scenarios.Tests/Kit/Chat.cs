@@ -24,10 +24,24 @@ public abstract class Chat : IAsyncDisposable
     };
 
     /// <summary>A command as the platform carries it: Slack's <c>/map</c> with the rest as text, a Teams message.</summary>
-    public Task<Replies> Send(string command) => SendAsync(command, outsider: false);
+    public Task<Replies> Send(string command) => SendAsync(command, Person.Me, Place.Here);
 
     /// <summary>The same command from someone of another organisation (Slack Connect, a Teams guest).</summary>
     public Task<Replies> SendAsOutsider(string command) => SendAsync(command, outsider: true);
+
+    /// <summary>The same command from <paramref name="person"/>, sent from <paramref name="place"/>.</summary>
+    public Task<Replies> Send(string command, Person person, Place place = Place.Here) => SendAsync(command, person, place);
+
+    /// <summary>How a message @mentions <paramref name="person"/> on this platform (Slack's escaped mention, a Teams &lt;at&gt; with its entity).</summary>
+    public abstract string Mention(Person person);
+
+    /// <summary>The name the bot shows for <paramref name="person"/> once mentioned or heard from.</summary>
+    public abstract string NameOf(Person person);
+
+    /// <summary>The user id the bot knows <paramref name="person"/> by (a form's person picker sends it).</summary>
+    public abstract string UserId(Person person);
+
+    protected abstract Task<Replies> SendAsync(string command, Person person, Place place);
 
     /// <summary>
     /// Fills in the last form and submits it: <paramref name="fields"/> by field id, option values for choices (several

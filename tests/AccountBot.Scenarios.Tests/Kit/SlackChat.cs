@@ -18,6 +18,15 @@ public sealed class SlackChat : Chat
 {
     private const string SigningSecret = "scenario-signing-secret-0123456789";
     private const string OutsiderTeam = "T0FOREIGN";
+    private const string PrivateChannelId = "G0HUSH";
+
+    /// <summary>The cast: user id and the name Slack sends (<c>user_name</c>, the handle a mention carries).</summary>
+    private static readonly Dictionary<Person, (string Id, string Name)> Cast = new()
+    {
+        [Person.Me] = ("U0ANA", "ana"),
+        [Person.Colleague] = ("U0BO", "bo"),
+        [Person.Admin] = ("U0ADA", "ada"),
+    };
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static readonly HashSet<string> Seen = new(StringComparer.Ordinal)
@@ -52,7 +61,12 @@ public sealed class SlackChat : Chat
             web.UseSetting("Slack:RedirectUri", "https://bot.example/slack/oauth/callback");
             web.UseSetting("Slack:ApiBaseUrl", chat._api.ApiBaseUrl.AbsoluteUri);
             web.UseSetting("Reminders:Enabled", "false");
+            web.UseSetting("Admins:Slack:0", Cast[Person.Admin].Id);
         });
+        // Slack says which channel is private when asked before a create.
+        chat._api.Responder = call => call.Method == "conversations.info" && call.Form.GetValueOrDefault("channel") == PrivateChannelId
+            ? FakeSlackReply.OkJson("""{"ok":true,"channel":{"id":"G0HUSH","is_private":true}}""")
+            : null;
         chat._host.UseKestrel(0);
         chat._host.StartServer();
         chat._client = chat._host.CreateClient();
@@ -68,6 +82,24 @@ public sealed class SlackChat : Chat
         var fields = Command(text, team: outsider ? OutsiderTeam : "T0ACME", responseUrl: _api.ResponseUrl(id), triggerId: "trigger-" + id);
         return ExchangeAsync(() => _signer.CreateFormRequest("/slack/commands", fields));
     }
+
+    protected override Task<Replies> SendAsync(string command, Person person, Place place)
+    {
+        var text = command.StartsWith("map ", StringComparison.Ordinal) ? command["map ".Length..] : command;
+        var id = Interlocked.Increment(ref _requests).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var channel = place switch { Place.Elsewhere => "C0ELSE", Place.PrivateChannel => PrivateChannelId, _ => "C0DEALS" };
+        var (user, name) = Cast[person];
+        var fields = Command(text, user: user, channel: channel, responseUrl: _api.ResponseUrl(id), triggerId: "trigger-" + id)
+            .Select(f => f.Key == "user_name" ? new KeyValuePair<string, string>(f.Key, name) : f)
+            .ToList();
+        return ExchangeAsync(() => _signer.CreateFormRequest("/slack/commands", fields));
+    }
+
+    public override string Mention(Person person) => $"<@{Cast[person].Id}|{Cast[person].Name}>";
+
+    public override string NameOf(Person person) => Cast[person].Name;
+
+    public override string UserId(Person person) => Cast[person].Id;
 
     protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
     {

@@ -22,6 +22,16 @@ public sealed class TeamsChat : Chat
 {
     private const string AppId = "5a4c3b2a-1111-4222-8333-944455566677";
     private const string GuestId = "29:1GuestUserFromFabrikamAbcDefGhiJkl";
+    private const string ElsewhereConversationId = "a:1ElsewhereChatWithTheBotQwErTyUiOpAsDfGh";
+    private const string PrivateChannelId = "19:0hush0private0channel0abcdef012345@thread.tacv2";
+
+    /// <summary>The cast: Teams account id, display name, Entra object id (the id AccountBot knows people by).</summary>
+    private static readonly Dictionary<Person, (string Id, string Name, string ObjectId)> Cast = new()
+    {
+        [Person.Me] = (ActivityBuilder.UserId, "Ada Lovelace", "6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b"),
+        [Person.Colleague] = ("29:1BoColleagueFromContosoAbcDefGhiJk", "Bo Colleague", "b0b0b0b0-1111-4222-8333-944455566677"),
+        [Person.Admin] = ("29:1InesAdminFromContosoAbcDefGhiJklm", "Ines Admin", "1e5a0000-1111-4222-8333-944455566677"),
+    };
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "accountbot-scenarios", Guid.NewGuid().ToString("N"));
@@ -44,6 +54,9 @@ public sealed class TeamsChat : Chat
         chat._metadata.Publish(chat._key);
         chat._token = new BotTokenIssuer().Issue(new TestToken { Audience = AppId, ServiceUrl = chat._connector.ServiceUrl, Now = DateTimeOffset.UtcNow }, chat._key);
         chat._connector.SetMember(GuestId, JsonSerializer.Serialize(new { id = GuestId, name = "Gus Guest", tenantId = ActivityBuilder.TenantId, userRole = "guest" }));
+        // A mention names the Teams account id only; the roster gives the object id.
+        foreach (var (id, name, objectId) in Cast.Values)
+            chat._connector.SetMember(id, JsonSerializer.Serialize(new { id, name, aadObjectId = objectId, tenantId = ActivityBuilder.TenantId, userRole = "user" }));
         chat._host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
@@ -54,6 +67,7 @@ public sealed class TeamsChat : Chat
             web.UseSetting("Teams:OpenIdMetadataUrl", chat._metadata.MetadataUrl);
             web.UseSetting("Teams:ConnectorRetry:MaxRetries", "0");
             web.UseSetting("Reminders:Enabled", "false");
+            web.UseSetting("Admins:Teams:0", Cast[Person.Admin].ObjectId);
             web.ConfigureTestServices(services => services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("outbound-token")));
         });
         chat._host.UseKestrel(0);
@@ -69,6 +83,46 @@ public sealed class TeamsChat : Chat
             activity = activity.With(a => a with { From = new ChannelAccount { Id = GuestId, Name = "Gus Guest", AadObjectId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" } });
         return PostAsync(activity.Build());
     }
+
+    protected override Task<Replies> SendAsync(string command, Person person, Place place)
+    {
+        var (id, name, objectId) = Cast[person];
+        var mentions = Cast.Values
+            .Where(c => command.Contains($"<at>{c.Name}</at>", StringComparison.Ordinal))
+            .Select(c => new Entity { Type = Entity.MentionType, Text = $"<at>{c.Name}</at>", Mentioned = new ChannelAccount { Id = c.Id, Name = c.Name } })
+            .ToList();
+        var activity = new ActivityBuilder().WithServiceUrl(_connector.ServiceUrl).Message(command).With(a => a with
+        {
+            From = new ChannelAccount { Id = id, Name = name, AadObjectId = objectId },
+            Entities = mentions,
+        });
+        if (place == Place.Elsewhere)
+            activity = activity.With(a => a with { Conversation = a.Conversation! with { Id = ElsewhereConversationId } });
+        if (place == Place.PrivateChannel)
+        {
+            var bot = $"<at>{ActivityBuilder.BotName}</at>";
+            activity = activity.With(a => a with
+            {
+                Text = bot + " " + command,
+                Conversation = new ConversationAccount { Id = PrivateChannelId, ConversationType = "channel", IsGroup = true, TenantId = ActivityBuilder.TenantId },
+                Entities = [.. mentions, new Entity { Type = Entity.MentionType, Text = bot, Mentioned = new ChannelAccount { Id = ActivityBuilder.BotId, Name = ActivityBuilder.BotName } }],
+                ChannelData = new TeamsChannelData
+                {
+                    Tenant = new TenantInfo { Id = ActivityBuilder.TenantId },
+                    Channel = new ChannelInfo { Id = PrivateChannelId, Name = "hush", Type = ChannelTypes.Private },
+                    Team = new TeamInfo { Id = "19:f0e1d2c3b4a5968778695a4b3c2d1e0f@thread.tacv2" },
+                },
+            });
+        }
+
+        return PostAsync(activity.Build());
+    }
+
+    public override string Mention(Person person) => $"<at>{Cast[person].Name}</at>";
+
+    public override string NameOf(Person person) => Cast[person].Name;
+
+    public override string UserId(Person person) => Cast[person].ObjectId;
 
     protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
     {

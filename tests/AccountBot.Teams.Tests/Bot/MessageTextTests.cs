@@ -11,6 +11,8 @@ public sealed class MessageTextTests
     [InlineData("<p>map Acme edit <at>Jane Doe</at></p>", "map Acme edit Jane Doe")]
     [InlineData("map &quot;Add Corp&quot; add", "map \"Add Corp\" add")]
     [InlineData(null, "")]
+    [InlineData("<p>map Acme owner <@6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b|Jane Doe></p>", "map Acme owner <@6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b|Jane Doe>")]
+    [InlineData("map reassign &lt;@U1|old&gt; <b>x</b>", "map reassign <@U1|old> x")]
     public void Clean_TeamsText_GivesCommandText(string? text, string expected) =>
         Assert.Equal(expected, MessageText.Clean(text));
 }

@@ -2,6 +2,7 @@ using AccountBot.Core;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Admin;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,9 @@ public sealed class CoreHarness : IDisposable
 {
     private readonly ServiceProvider provider;
 
-    public CoreHarness(IAccountMapStore? store = null, DateTimeOffset? now = null)
+    public CoreHarness(IAccountMapStore? store = null, DateTimeOffset? now = null, params IWorkspaceAdmins[] workspaceAdmins)
     {
+        WorkspaceAdmins = workspaceAdmins;
         Store = store ?? new InMemoryAccountMapStore();
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
@@ -29,6 +31,9 @@ public sealed class CoreHarness : IDisposable
         services.AddSingleton(Limits);
         services.AddSingleton(Reminders);
         services.AddSingleton<IDigestOutbox>(Outbox);
+        services.AddSingleton(Admins);
+        foreach (var source in WorkspaceAdmins)
+            services.AddSingleton(source);
         services.AddAccountBotCore();
         provider = services.BuildServiceProvider();
         Dispatcher = provider.GetRequiredService<CommandDispatcher>();
@@ -40,6 +45,11 @@ public sealed class CoreHarness : IDisposable
     public CoverageOptions Coverage { get; } = new();
     public LimitsOptions Limits { get; } = new();
     public ReminderOptions Reminders { get; } = new();
+
+    /// <summary>Configured admins (empty): add ids before the first command.</summary>
+    public AdminsOptions Admins { get; } = new();
+
+    public IReadOnlyList<IWorkspaceAdmins> WorkspaceAdmins { get; }
     public CommandDispatcher Dispatcher { get; }
 
     public InMemoryDigestOutbox Outbox { get; } = new();

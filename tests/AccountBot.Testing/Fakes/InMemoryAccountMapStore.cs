@@ -13,6 +13,7 @@ public sealed class InMemoryAccountMapStore(TimeProvider? time = null) : IAccoun
     private readonly Lock gate = new();
     private readonly TimeProvider time = time ?? TimeProvider.System;
     private readonly Dictionary<Guid, AccountMap> maps = [];
+    private readonly Dictionary<Guid, WorkspaceKey> deleted = [];
     private readonly List<HistoryEntry> history = [];
     private readonly Dictionary<(WorkspaceKey, string), (Guid MapId, DateTimeOffset At)> appliedKeys = [];
 
@@ -150,6 +151,29 @@ public sealed class InMemoryAccountMapStore(TimeProvider? time = null) : IAccoun
         return await SaveAsync(erasure.Write, cancellationToken);
     }
 
+    public Task<SaveResult> DeleteAsync(MapWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        lock (gate)
+        {
+            var map = write.Map;
+            if (maps.GetValueOrDefault(map.Id) is not { } stored || stored.Workspace != map.Workspace)
+            {
+                return Task.FromResult(new SaveResult(SaveOutcome.NotFound, null));
+            }
+
+            if (stored.Version != map.Version)
+            {
+                return Task.FromResult(new SaveResult(SaveOutcome.VersionConflict, stored));
+            }
+
+            maps.Remove(map.Id);
+            deleted[map.Id] = map.Workspace;
+            history.Add(write.History with { MapId = map.Id, Version = map.Version + 1 });
+            return Task.FromResult(new SaveResult(SaveOutcome.Saved, null));
+        }
+    }
+
     public Task<int> PruneHistoryAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         lock (gate)
@@ -162,7 +186,8 @@ public sealed class InMemoryAccountMapStore(TimeProvider? time = null) : IAccoun
     {
         lock (gate)
         {
-            var owned = maps.TryGetValue(mapId, out var map) && map.Workspace == workspace;
+            var owned = (maps.TryGetValue(mapId, out var map) && map.Workspace == workspace)
+                || (deleted.TryGetValue(mapId, out var was) && was == workspace);
             return Task.FromResult<IReadOnlyList<HistoryEntry>>(owned
                 ? [.. history.Where(h => h.MapId == mapId).OrderByDescending(h => h.Version).Take(limit)]
                 : []);

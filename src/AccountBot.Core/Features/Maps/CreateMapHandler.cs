@@ -1,11 +1,14 @@
+using System.Globalization;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Maps;
 
-/// <summary><c>map Acme create</c>: creates the map, owned by the asker and linked to this channel.</summary>
+/// <summary><c>map Acme create</c>: creates the map, owned by the asker and linked to this channel;
+/// private when the channel is.</summary>
 public sealed class CreateMapHandler(MapEditor editor, MapViewFactory views) : ICommandHandler<CreateMap>
 {
     public async Task<Reply> HandleAsync(CreateMap command, RequestContext context, CancellationToken cancellationToken)
@@ -15,6 +18,12 @@ public sealed class CreateMapHandler(MapEditor editor, MapViewFactory views) : I
         try
         {
             var (map, created) = await editor.CreateAsync(context, command.Account, command.Kind, cancellationToken);
+            if (!MapFinder.Sees(context, map))
+            {
+                // The name is unique in the workspace, so it cannot be created again here; only its existence shows.
+                return new NoticeView(Tone.Warning, string.Format(CultureInfo.CurrentCulture, Sentences.AdminNameTaken, command.Account));
+            }
+
             var notice = created
                 ? $"{context.User.Name} created the {command.Kind.ToString().ToLowerInvariant()} map {map.Name}. Add the people you know."
                 : $"{map.Name} already has a map.";

@@ -6,7 +6,7 @@ using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Maps;
 
-/// <summary><c>map list</c>: the workspace's maps, worst gaps first.</summary>
+/// <summary><c>map list</c>: the workspace's maps the asker may see here, worst gaps first.</summary>
 public sealed class ListMapsHandler(IAccountMapStore store, MapViewFactory views) : ICommandHandler<ListMaps>
 {
     /// <summary>How many maps the list shows; the rest are counted.</summary>
@@ -15,7 +15,8 @@ public sealed class ListMapsHandler(IAccountMapStore store, MapViewFactory views
     public async Task<Reply> HandleAsync(ListMaps command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var maps = await store.ListAsync(context.Workspace, cancellationToken);
+        // A private map is listed only where it can be seen, and not counted elsewhere.
+        var maps = (await store.ListAsync(context.Workspace, cancellationToken)).Where(m => MapFinder.Sees(context, m)).ToList();
         var entries = maps
             .Select(m => (Map: m, Gaps: views.Gaps(m)))
             .OrderByDescending(x => CoverageAnalyzer.Severity(x.Gaps))

@@ -46,6 +46,7 @@ public sealed class MapViewFactory(CoverageOptions coverage, TimeProvider time)
             map.Updated, map.LastReviewed, map.LinkedChannels.Count)
         {
             Notice = notice,
+            IsPrivate = map.IsPrivate,
             CommandName = CommandParser.Quote(map.Name),
         };
     }

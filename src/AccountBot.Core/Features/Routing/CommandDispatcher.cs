@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Admin;
 using AccountBot.Core.Features.Channels;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
@@ -34,6 +35,10 @@ public sealed class CommandDispatcher(
     CsvHandler csv,
     EraseHandler erase,
     HistoryExportHandler historyExport,
+    VisibilityHandler visibility,
+    ChangeOwnerHandler owner,
+    DeleteMapHandler deleteMap,
+    ReassignHandler reassign,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -88,6 +93,10 @@ public sealed class CommandDispatcher(
         ImportCsv c => csv.HandleAsync(c, context, cancellationToken),
         ErasePerson c => erase.HandleAsync(c, context, cancellationToken),
         ExportHistory c => historyExport.HandleAsync(c, context, cancellationToken),
+        SetMapVisibility c => visibility.HandleAsync(c, context, cancellationToken),
+        ChangeMapOwner c => owner.HandleAsync(c, context, cancellationToken),
+        DeleteMap c => deleteMap.HandleAsync(c, context, cancellationToken),
+        ReassignRelationships c => reassign.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

@@ -1,0 +1,29 @@
+using AccountBot.Core.Accounts;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Views;
+
+namespace AccountBot.Core.Features.Admin;
+
+/// <summary>
+/// Finds the map an admin command names: an admin finds private maps too; anyone else finds only what they may see, so a
+/// private map stays missing for them rather than refused (a refusal would say it exists).
+/// </summary>
+public sealed class AdminMapLookup(MapFinder finder, AdminGate gate)
+{
+    public AdminGate Gate => gate;
+
+    public async Task<(AccountMap? Map, Reply? NotFound, bool IsAdmin)> FindAsync(RequestContext context, string account, CancellationToken cancellationToken)
+    {
+        var isAdmin = await gate.IsAdminAsync(context, cancellationToken);
+        var (map, notFound) = await finder.FindAsync(context, account, seesPrivate: isAdmin, cancellationToken);
+        return (map, notFound, isAdmin);
+    }
+
+    /// <summary>The refusal for someone who is not an admin: what only admins may do, and who they are.</summary>
+    public NoticeView Refusal(RequestContext context, string what)
+    {
+        var (platform, workspaceAdmins) = gate.WhoMay(context);
+        return new NoticeView(Tone.Warning, AdminTexts.OnlyAdmins(what, platform, workspaceAdmins));
+    }
+}

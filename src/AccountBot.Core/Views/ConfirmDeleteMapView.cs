@@ -1,0 +1,21 @@
+using AccountBot.Core.Features.Admin;
+using AccountBot.Core.Text;
+
+namespace AccountBot.Core.Views;
+
+/// <summary>Asks an admin before deleting a map; nothing is deleted without the confirm button.</summary>
+public sealed record ConfirmDeleteMapView(Guid MapId, string MapName, int PeopleCount) : Reply
+{
+    public required string ConfirmCommand { get; init; }
+
+    /// <summary>Where the Keep button leads: the map again.</summary>
+    public required string CancelCommand { get; init; }
+
+    public string Title => AdminTexts.Format(Sentences.AdminConfirmDeleteTitle, MapName);
+
+    public string Question => AdminTexts.Format(Sentences.AdminConfirmDeleteQuestion, MapName, Features.Privacy.PrivacyTexts.People(PeopleCount));
+
+    public static string ConfirmButton => Sentences.AdminConfirmDeleteButton;
+
+    public static string CancelButton => Sentences.AdminCancelDeleteButton;
+}

@@ -100,6 +100,15 @@ internal sealed class MapCache
         }
     }
 
+    /// <summary>Forgets map <paramref name="id"/> (its workspace's data was deleted).</summary>
+    public void Remove(string id)
+    {
+        if (_entries.TryRemove(id, out var entry))
+        {
+            _idsByName.TryRemove(new KeyValuePair<string, string>(NameKeyOf(entry.Map), id));
+        }
+    }
+
     private static string NameKeyOf(AccountMap map) => StoreKeys.Name(map.Workspace, map.Key);
 
     private void Trim()

@@ -69,6 +69,21 @@ public sealed class LiteDbWorkspaceDataStore : IWorkspaceDataStore
         return Task.FromResult(removals);
     }
 
+    public Task<int> ForgetConversationAsync(WorkspaceKey workspace, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var conversations = _context.Conversations;
+        lock (_context.WriteGate)
+        {
+            conversations.DeleteMany(BsonExpression.Create(
+                $"$.{nameof(ConversationAddressDocument.Workspace)} = @0 AND ($.{nameof(ConversationAddressDocument.ConversationId)} = @1 OR $.{nameof(ConversationAddressDocument.ChannelId)} = @1)",
+                workspace.Value,
+                conversationId));
+            return Task.FromResult(conversations.Count(Filter.Eq(nameof(ConversationAddressDocument.Workspace), workspace.Value)));
+        }
+    }
+
     public Task<WorkspaceDataCounts> CountAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -51,6 +51,15 @@ public sealed class PostgresWorkspaceDataStore(NpgsqlDataSource dataSource, Time
         return await ReadRemovalsAsync(connection, string.Empty, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> ForgetConversationAsync(WorkspaceKey workspace, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await Sql.ExecuteAsync(connection, "DELETE FROM conversations WHERE workspace = @w AND (channel_id = @id OR body->>'ConversationId' = @id)", null, cancellationToken,
+            ("w", workspace.Value), ("id", conversationId)).ConfigureAwait(false);
+        return (int)(await Sql.ListAsync<long>(connection, "SELECT count(*) FROM conversations WHERE workspace = @w", null, cancellationToken, ("w", workspace.Value)).ConfigureAwait(false))[0];
+    }
+
     public async Task<WorkspaceDataCounts> CountAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

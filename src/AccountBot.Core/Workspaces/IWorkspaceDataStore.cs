@@ -22,6 +22,12 @@ public interface IWorkspaceDataStore
     /// <summary>Every scheduled removal, earliest first.</summary>
     Task<IReadOnlyList<WorkspaceRemoval>> ListRemovalsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets the stored addresses of one conversation (those whose conversation or channel id is
+    /// <paramref name="conversationId"/>): the app was removed from it. Returns how many addresses the workspace has left.
+    /// </summary>
+    Task<int> ForgetConversationAsync(WorkspaceKey workspace, string conversationId, CancellationToken cancellationToken);
+
     /// <summary>How many records of each kind the workspace has.</summary>
     Task<WorkspaceDataCounts> CountAsync(WorkspaceKey workspace, CancellationToken cancellationToken);
 

@@ -17,8 +17,27 @@ public sealed partial class WorkspaceRemovals(
     IPendingImportStore imports,
     WorkspaceRemovalPolicy policy,
     TimeProvider time,
-    ILogger<WorkspaceRemovals> logger)
+    ILogger<WorkspaceRemovals> logger) : IWorkspaceLifecycle
 {
+    public Task AppRemovedAsync(WorkspaceKey workspace, string reason, CancellationToken cancellationToken) =>
+        ScheduleAsync(workspace, reason, cancellationToken);
+
+    public async Task ConversationRemovedAsync(WorkspaceKey workspace, string conversationId, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        var left = await store.ForgetConversationAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
+        if (left > 0)
+        {
+            ConversationForgotten(logger, workspace.Value, left);
+            return;
+        }
+
+        await ScheduleAsync(workspace, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AppInstalledAsync(WorkspaceKey workspace, CancellationToken cancellationToken) =>
+        await CancelAsync(workspace, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Schedules the workspace's deletion (or, with no grace period, deletes it now); returns the schedule.</summary>
     public async Task<WorkspaceRemoval> ScheduleAsync(WorkspaceKey workspace, string reason, CancellationToken cancellationToken)
     {
@@ -96,6 +115,9 @@ public sealed partial class WorkspaceRemovals(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workspace {Workspace} removed the app ({Reason}): its data will be deleted at {DeleteAfter} unless the app is installed again before; it holds {Counts}")]
     private static partial void Scheduled(ILogger logger, string workspace, string reason, DateTimeOffset deleteAfter, string counts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workspace {Workspace} removed the app from a conversation; the app is still in {Conversations} of its conversations, so its data stays")]
+    private static partial void ConversationForgotten(ILogger logger, string workspace, int conversations);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workspace {Workspace} installed the app again: the scheduled deletion of its data is cancelled")]
     private static partial void Cancelled(ILogger logger, string workspace);

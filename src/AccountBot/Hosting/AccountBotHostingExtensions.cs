@@ -10,6 +10,7 @@ using AccountBot.Slack;
 using AccountBot.Slack.Hosting;
 using AccountBot.Pictures;
 using AccountBot.Teams.Bot;
+using AccountBot.Workspaces;
 
 namespace AccountBot.Hosting;
 
@@ -34,6 +35,7 @@ public static class AccountBotHostingExtensions
         services.AddAccountBotCore();
         services.AddReminderDelivery();
         services.AddRetention();
+        services.AddWorkspaceRemovals();
         services.AddSlackBot(builder.Configuration);
         services.AddTeamsBot(builder.Configuration);
         services.AddPictures(builder.Configuration);

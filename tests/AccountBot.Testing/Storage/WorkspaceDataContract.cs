@@ -146,6 +146,24 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
         Assert.Equal([Stays], await Workspaces.ListWorkspacesAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ForgetConversationAsync_ForgetsThatConversationOnly_AndCountsTheWorkspacesAddressesLeft()
+    {
+        await Conversations.SaveAsync(Address(Gone, "19:general@thread.tacv2", "19:general@thread.tacv2"), CancellationToken.None);
+        await Conversations.SaveAsync(Address(Gone, "chat-ada", "a:1ada-personal"), CancellationToken.None);
+        await Conversations.SaveAsync(Address(Stays, "19:general@thread.tacv2", "19:general@thread.tacv2"), CancellationToken.None);
+
+        Assert.Equal(1, await Workspaces.ForgetConversationAsync(Gone, "19:general@thread.tacv2", CancellationToken.None));
+
+        Assert.Null(await Conversations.GetAsync(Gone, "19:general@thread.tacv2", CancellationToken.None));
+        Assert.NotNull(await Conversations.GetAsync(Stays, "19:general@thread.tacv2", CancellationToken.None));
+        Assert.Equal(0, await Workspaces.ForgetConversationAsync(Gone, "a:1ada-personal", CancellationToken.None));
+        Assert.Null(await Conversations.GetAsync(Gone, "chat-ada", CancellationToken.None));
+    }
+
+    private ConversationAddress Address(WorkspaceKey workspace, string channelId, string conversationId) =>
+        new() { Workspace = workspace, ChannelId = channelId, ConversationId = conversationId, UpdatedAt = Time.GetUtcNow() };
+
     private WorkspaceRemovals Removals() =>
         new(Workspaces, Maps, Imports, new WorkspaceRemovalPolicy(TimeSpan.FromDays(30)), Time, NullLogger<WorkspaceRemovals>.Instance);
 
@@ -161,7 +179,7 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
             CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         Assert.NotNull(await Settings.TrySaveAsync(new ChannelSettings { Workspace = workspace, ChannelId = "C01", TimeZone = "Europe/Berlin" }, CancellationToken.None));
-        await Conversations.SaveAsync(new ConversationAddress { Workspace = workspace, ChannelId = "C01", ConversationId = "C01;messageid=1", UpdatedAt = Time.GetUtcNow() }, CancellationToken.None);
+        await Conversations.SaveAsync(Address(workspace, "C01", "C01;messageid=1"), CancellationToken.None);
         var key = new DigestKey(workspace, "C01", "2026-W49");
         var item = new DigestItem { MapId = map.Id, Name = map.Name, Owner = MapBuilder.DefaultUser, Gaps = [], Summary = $"gaps of {team}", Severity = 1, CommandName = map.Name };
         Assert.True(await Outbox.TryAddAsync(

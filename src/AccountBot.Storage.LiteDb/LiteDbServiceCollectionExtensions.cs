@@ -2,6 +2,7 @@ using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Workspaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +56,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IWorkspaceInstallationStore, LiteDbWorkspaceInstallationStore>();
         services.TryAddSingleton<ISeenEventStore, LiteDbSeenEventStore>();
         services.TryAddSingleton<IFollowUpOutbox, LiteDbFollowUpOutbox>();
+        services.TryAddSingleton<IWorkspaceDataStore, LiteDbWorkspaceDataStore>();
         return services;
     }
 }

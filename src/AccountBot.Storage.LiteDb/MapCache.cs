@@ -102,7 +102,7 @@ internal sealed class MapCache
         }
     }
 
-    /// <summary>The map was deleted: forgotten, and never remembered again.</summary>
+    /// <summary>The map was deleted (by an admin, or with its workspace): forgotten, and never remembered again.</summary>
     public void Remove(string id)
     {
         _deleted[id] = 0;

@@ -2,6 +2,7 @@ using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Workspaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<ISeenEventStore, PostgresSeenEventStore>();
         services.TryAddSingleton<IFollowUpOutbox, PostgresFollowUpOutbox>();
         services.TryAddSingleton<PostgresKeyRingStore>();
+        services.TryAddSingleton<IWorkspaceDataStore, PostgresWorkspaceDataStore>();
         return services;
     }
 

@@ -26,7 +26,8 @@ public sealed class LiteDbStoreHarness : IStoreHarness
             // With LiteDB (one instance) previews stay in memory.
             new PendingImports(Time),
             new LiteDbSeenEventStore(context, Time),
-            new LiteDbFollowUpOutbox(context)));
+            new LiteDbFollowUpOutbox(context),
+            new LiteDbWorkspaceDataStore(context, Time)));
     }
 
     public Task CloseAsync()

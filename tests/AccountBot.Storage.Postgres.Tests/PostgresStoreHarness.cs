@@ -35,7 +35,8 @@ public sealed class PostgresStoreHarness(PostgresDatabase database) : IStoreHarn
             new PostgresWorkspaceInstallationStore(dataSource),
             new PostgresPendingImportStore(dataSource, Time),
             new PostgresSeenEventStore(dataSource, Time),
-            new PostgresFollowUpOutbox(dataSource));
+            new PostgresFollowUpOutbox(dataSource),
+            new PostgresWorkspaceDataStore(dataSource, Time));
     }
 
     public async Task CloseAsync()

@@ -1,5 +1,7 @@
 using AccountBot.Core.Access;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Logging;
+using AccountBot.Core.Workspaces;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Security;
@@ -17,6 +19,7 @@ internal sealed class SlackOAuthHandler(
     SlackOAuthState state,
     SlackApiClient api,
     ISlackInstallationStore installations,
+    IWorkspaceLifecycle lifecycle,
     SlackAccessGate gate,
     TimeProvider timeProvider,
     RejectionLog rejections,
@@ -102,6 +105,10 @@ internal sealed class SlackOAuthHandler(
         };
         await installations.SaveAsync(installation, http.RequestAborted);
         Log.Installed(logger, installation.Key.ToString());
+
+        // Installed again within Privacy:UninstallGraceDays: the workspace keeps its data.
+        if (installation.TeamId is { Length: > 0 } teamId)
+            await lifecycle.AppInstalledAsync(WorkspaceKey.ForSlack(installation.EnterpriseId, teamId), http.RequestAborted);
         http.Response.Cookies.Delete(SlackOAuthState.CookieName, new CookieOptions { Path = "/slack/oauth" });
         return Text(StatusCodes.Status200OK, $"AccountBot is installed in {installation.TeamName ?? "your workspace"}. You can close this window and go back to Slack.");
     }

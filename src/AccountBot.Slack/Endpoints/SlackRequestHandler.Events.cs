@@ -1,3 +1,4 @@
+using AccountBot.Core.Accounts;
 using AccountBot.Slack.Protocol;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
@@ -23,11 +24,15 @@ internal sealed partial class SlackRequestHandler
                     return SlackAck.Empty();
                 }
 
-                // The token is dead once these arrive; forget it before acking so nothing else tries to use it.
+                // The token is dead once these arrive; forget it before acking so nothing else tries to use it. The
+                // workspace's data leaves with the app: its deletion is scheduled (Privacy:UninstallGraceDays) before the
+                // ack too, so a crash right after cannot lose it.
                 if (envelope.Event is AppUninstalledEvent || envelope.Event is TokensRevokedEvent { Tokens.Bot.Count: > 0 })
                 {
                     await installations.DeleteAsync(envelope.TeamKey, http.RequestAborted);
                     Log.InstallationRemoved(logger, envelope.TeamKey.ToString(), envelope.Event.Type);
+                    if (envelope.TeamKey.TeamId is { Length: > 0 } team)
+                        await lifecycle.AppRemovedAsync(WorkspaceKey.ForSlack(envelope.TeamKey.EnterpriseId, team), envelope.Event.Type, http.RequestAborted);
                 }
 
                 // Events show no answer: a refused one is acked with nothing (and logged once); a mention by another

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AccountBot.Adapters.Buffers;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Logging;
+using AccountBot.Core.Workspaces;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
@@ -31,6 +32,7 @@ internal sealed partial class SlackRequestHandler(
     FollowUpQueue followUps,
     DurableFollowUps durable,
     ISlackInstallationStore installations,
+    IWorkspaceLifecycle lifecycle,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     RejectionLog rejections,

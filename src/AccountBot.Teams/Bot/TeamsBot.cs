@@ -8,6 +8,7 @@ using AccountBot.Core.Features;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
+using AccountBot.Core.Workspaces;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Rendering;
@@ -27,6 +28,7 @@ namespace AccountBot.Teams.Bot;
 public sealed class TeamsBot(
     CommandDispatcher dispatcher,
     ConversationAddressRecorder conversations,
+    IWorkspaceLifecycle lifecycle,
     IBlockedConversations blocked,
     TeamsCardRenderer renderer,
     TimeProvider time,
@@ -99,10 +101,16 @@ public sealed class TeamsBot(
         Deliver(turn, ct => turn.SendAsync(message, ct));
     }
 
+    /// <summary>
+    /// <c>add</c>: the conversation is remembered, and a deletion of the tenant's data still scheduled is called off.
+    /// <c>remove</c>: the conversation's address is forgotten; when the tenant has none left, the app counts as removed
+    /// from the tenant and its data is scheduled for deletion (Privacy:UninstallGraceDays).
+    /// </summary>
     public async Task OnInstallationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (!string.Equals(activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase))
+        var add = string.Equals(activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase);
+        if (!add && !string.Equals(activity.Action, InstallationActions.Remove, StringComparison.OrdinalIgnoreCase))
             return;
         if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
         {
@@ -110,7 +118,14 @@ public sealed class TeamsBot(
             return;
         }
 
+        if (!add)
+        {
+            await lifecycle.ConversationRemovedAsync(context.Workspace, context.Channel.Id, "installationUpdate remove", cancellationToken);
+            return;
+        }
+
         await RememberAsync(activity, context, cancellationToken);
+        await lifecycle.AppInstalledAsync(context.Workspace, cancellationToken);
     }
 
     /// <summary>

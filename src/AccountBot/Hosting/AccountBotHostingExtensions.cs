@@ -11,6 +11,7 @@ using AccountBot.Slack;
 using AccountBot.Slack.Hosting;
 using AccountBot.Pictures;
 using AccountBot.Teams.Bot;
+using AccountBot.Workspaces;
 
 namespace AccountBot.Hosting;
 
@@ -36,6 +37,7 @@ public static class AccountBotHostingExtensions
         services.AddAccountBotCore();
         services.AddReminderDelivery();
         services.AddRetention();
+        services.AddWorkspaceRemovals();
         services.AddSlackBot(builder.Configuration);
         services.AddTeamsBot(builder.Configuration);
         services.AddPictures(builder.Configuration);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
 using AccountBot.Reminders;
 using AccountBot.Storage.LiteDb;
@@ -10,13 +11,15 @@ namespace AccountBot.Operations;
 /// <summary>
 /// What the admin endpoint answers, in the running bot's own services (so the database has one writer):
 /// <c>POST /reminders/preview[?at=]</c>, <c>POST /reminders/run-now[?channel=]</c> (the CLI's text),
-/// <c>POST /backup</c> (body: the target file's full path), <c>GET /status</c> (the readiness checks).
+/// <c>POST /backup</c> (body: the target file's full path), <c>GET /status</c> (the readiness checks),
+/// <c>GET /workspaces</c>, <c>POST /workspaces/export?id=</c> (body: the target file's full path), <c>POST /workspaces/delete?id=</c>.
 /// Anything not from loopback is 404, anything without the token 401; neither says more.
 /// </summary>
 internal sealed class AdminRequests(
     ReminderRunner reminders,
     TimeProvider time,
     HealthCheckService health,
+    WorkspaceCommands workspaces,
     IServiceProvider services,
     ILogger<AdminRequests> logger)
 {
@@ -84,6 +87,10 @@ internal sealed class AdminRequests(
                     return Backup(target);
                 }
 
+            case ("GET", "/workspaces"):
+                return (StatusCodes.Status200OK, await workspaces.ListAsync(cancellationToken).ConfigureAwait(false));
+            case ("POST", "/workspaces/export" or "/workspaces/delete"):
+                return await WorkspaceAsync(request, cancellationToken).ConfigureAwait(false);
             case ("GET", "/status"):
                 var readiness = await health.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
                 var failing = readiness.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}");
@@ -92,6 +99,29 @@ internal sealed class AdminRequests(
                     : (StatusCodes.Status503ServiceUnavailable, "not ready; " + string.Join("; ", failing));
             default:
                 return (StatusCodes.Status404NotFound, "no such admin command.");
+        }
+    }
+
+    private async Task<(int Status, string Text)> WorkspaceAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Query["id"] is not [{ Length: > 0 } id] || !id.Contains(':', StringComparison.Ordinal))
+            return (StatusCodes.Status400BadRequest, "name the workspace: ?id=slack:T0123 or ?id=teams:<tenant id>.");
+        var workspace = WorkspaceKey.Parse(id);
+        if (request.Path.Value == "/workspaces/delete")
+            return (StatusCodes.Status200OK, await workspaces.DeleteAsync(workspace, cancellationToken).ConfigureAwait(false));
+
+        using var reader = new StreamReader(request.Body);
+        var target = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
+        if (!Path.IsPathFullyQualified(target))
+            return (StatusCodes.Status400BadRequest, "the export target must be a full path.");
+        try
+        {
+            return (StatusCodes.Status200OK, await workspaces.ExportAsync(workspace, target, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            OperationsLog.AdminCommandFailed(logger, "workspace export", ex);
+            return (StatusCodes.Status409Conflict, ex.Message);
         }
     }
 

@@ -9,6 +9,7 @@ internal static class OperationsServiceCollectionExtensions
     {
         services.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         services.AddSingleton<AdminRequests>();
+        services.AddSingleton<WorkspaceCommands>();
         services.AddHostedService<AdminServer>();
         return services;
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AccountBot.Operations;
 
 /// <summary>
-/// <c>backup &lt;file&gt;</c>, <c>restore &lt;file&gt;</c> and <c>doctor</c>: operator commands that run and exit
+/// <c>backup &lt;file&gt;</c>, <c>restore &lt;file&gt;</c>, <c>doctor</c> and <c>workspace …</c> (<see cref="WorkspaceCli"/>): operator commands that run and exit
 /// without starting the web server. A backup goes through the running bot's admin endpoint when the bot holds the
 /// database (one writer), or opens the database itself when the bot is stopped. Exit codes: 0 done (doctor: every
 /// check passed), 1 could not run (doctor: a check failed), 2 bad arguments.
@@ -20,12 +20,13 @@ internal static class OperatorCli
                            the old database is kept beside it as <name>.before-restore-<time>.
           doctor           Check the configuration, the database, the link signing key, the Data Protection key ring
                            and the Slack and Teams settings; print what to fix. Exit code 0 when all pass, else 1.
+        """ + "\n" + WorkspaceCli.Usage + "\n" + """
 
         Configuration is read as the bot reads it: appsettings.json, appsettings.{Environment}.json, environment
         variables such as Storage__LiteDb__Path, and --Key=value after the command (--Storage:LiteDb:Path=…).
         """;
 
-    public static bool IsCommand(string[] args) => args is ["backup" or "restore" or "doctor", ..];
+    public static bool IsCommand(string[] args) => args is ["backup" or "restore" or "doctor" or "workspace", ..];
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, null, CancellationToken.None);
 
@@ -41,7 +42,7 @@ internal static class OperatorCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         (args, var overrides) = CliHost.Split(args);
-        if (args is not (["backup" or "restore", { Length: > 0 }] or ["doctor"]))
+        if (args is not (["backup" or "restore", { Length: > 0 }] or ["doctor"]) && !WorkspaceCli.IsWellFormed(args))
         {
             await error.WriteLineAsync(Usage).ConfigureAwait(false);
             return CliExitCode.BadArguments;
@@ -54,6 +55,7 @@ internal static class OperatorCli
             {
                 ["backup", var file] => await BackupAsync(app, Path.GetFullPath(file), output, error, cancellationToken).ConfigureAwait(false),
                 ["restore", var file] => await RestoreAsync(app, Path.GetFullPath(file), output, error).ConfigureAwait(false),
+                ["workspace", ..] => await WorkspaceCli.RunAsync(app, args, output, error, cancellationToken).ConfigureAwait(false),
                 _ => await Doctor.RunAsync(app, output, cancellationToken).ConfigureAwait(false) ? CliExitCode.Ok : CliExitCode.CouldNotRun,
             };
         }

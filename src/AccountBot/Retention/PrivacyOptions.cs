@@ -14,5 +14,14 @@ public sealed class PrivacyOptions
     [Range(1, 36500)]
     public int? HistoryRetentionDays { get; set; }
 
+    /// <summary>
+    /// Days a workspace's data is kept after the app is removed from it (Slack uninstall or bot token revoked, Teams
+    /// removed from the tenant's last conversation), so a reinstall within them finds everything; 0 deletes at once.
+    /// </summary>
+    [Range(0, 3650)]
+    public int UninstallGraceDays { get; set; } = 30;
+
+    public TimeSpan UninstallGrace => TimeSpan.FromDays(UninstallGraceDays);
+
     public TimeSpan? HistoryRetention => HistoryRetentionDays is { } days ? TimeSpan.FromDays(days) : null;
 }

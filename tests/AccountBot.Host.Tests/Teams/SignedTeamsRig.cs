@@ -51,10 +51,17 @@ internal sealed class SignedTeamsRig : IAsyncDisposable
     }
 
     /// <summary>A started host that validates tokens against the published key and sends to the fake connector.</summary>
-    public WebApplicationFactory<Program> Start(params (string Key, string? Value)[] settings)
+    public WebApplicationFactory<Program> Start(params (string Key, string? Value)[] settings) => Start(null, settings);
+
+    /// <param name="configureServices">Changes services after the defaults (e.g. a fake clock).</param>
+    public WebApplicationFactory<Program> Start(Action<IServiceCollection>? configureServices, params (string Key, string? Value)[] settings)
     {
         var host = _hosts.Create(
-            web => web.ConfigureTestServices(services => services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("outbound-token"))),
+            web => web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("outbound-token"));
+                configureServices?.Invoke(services);
+            }),
             [
                 ("MicrosoftAppId", AppId),
                 ("MicrosoftAppPassword", "not-used-the-token-provider-is-fake"),

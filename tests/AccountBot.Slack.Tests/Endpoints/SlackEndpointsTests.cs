@@ -378,9 +378,9 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("app-uninstalled.event.json")]
-    [InlineData("tokens-revoked.event.json")]
-    public async Task Events_AppUninstalledOrTokensRevoked_DeletesInstallation(string fixture)
+    [InlineData("app-uninstalled.event.json", "app_uninstalled")]
+    [InlineData("tokens-revoked.event.json", "tokens_revoked")]
+    public async Task Events_AppUninstalledOrTokensRevoked_DeletesInstallation_AndReportsTheWorkspaceRemoved(string fixture, string reason)
     {
         await _host.Store.SaveAsync(new SlackInstallation { TeamId = "T3MDE", BotToken = "xoxb-gone" }, Ct);
         await _host.Store.SaveAsync(new SlackInstallation { TeamId = "T0OTHER", BotToken = "xoxb-stays" }, Ct);
@@ -391,6 +391,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(await _host.Store.FindAsync(new SlackTeamKey(null, "T3MDE"), Ct));
         Assert.NotNull(await _host.Store.FindAsync(new SlackTeamKey(null, "T0OTHER"), Ct));
+        Assert.Equal([$"removed slack:T3MDE {reason}"], _host.Lifecycle.Calls);
     }
 
     [Fact]
@@ -440,6 +441,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         Assert.Equal("xoxb-fake-installed", installation?.BotToken);
         Assert.Equal("U0BOT", installation?.BotUserId);
         Assert.DoesNotContain("xoxb", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(["installed slack:T0FAKE"], _host.Lifecycle.Calls);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Workspaces;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
@@ -46,6 +47,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public FakeLogCollector Logs { get; }
     public bool Mapped { get; private set; }
 
+    /// <summary>What the endpoints reported about the app's installations (uninstall, reinstall).</summary>
+    public RecordingWorkspaceLifecycle Lifecycle => (RecordingWorkspaceLifecycle)App.Services.GetRequiredService<IWorkspaceLifecycle>();
+
     public static async Task<SlackTestHost> StartAsync(Action<SlackListenerRegistry> listeners, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -70,6 +74,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISlackInstallationStore>(store);
         builder.Services.AddSingleton<ISeenEventStore>(new InMemorySeenEventStore(time));
+        builder.Services.AddSingleton<IWorkspaceLifecycle, RecordingWorkspaceLifecycle>();
         builder.Services.AddSlackAdapter(builder.Configuration);
         builder.Services.AddSlackListeners((app, _) => listeners(app));
         var web = builder.Build();

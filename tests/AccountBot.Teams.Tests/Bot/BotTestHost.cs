@@ -7,6 +7,7 @@ using AccountBot.Core;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Reminders;
+using AccountBot.Core.Workspaces;
 using AccountBot.Teams.Bot;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
@@ -83,6 +84,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 services.AddSingleton(new ReminderOptions());
                 services.AddSingleton<IDigestOutbox>(new InMemoryDigestOutbox());
                 services.AddAccountBotCore();
+                services.AddSingleton<IWorkspaceLifecycle, RecordingWorkspaceLifecycle>();
                 services.AddTeamsBot(builder.Configuration);
                 services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("test-token"));
                 configure?.Invoke(services);

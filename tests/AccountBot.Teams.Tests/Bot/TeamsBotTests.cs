@@ -4,8 +4,10 @@ using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
+using AccountBot.Core.Workspaces;
 using AccountBot.Teams.Bot;
 using AccountBot.Teams.Protocol;
+using AccountBot.Testing.Fakes;
 using AccountBot.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -113,7 +115,27 @@ public sealed class TeamsBotTests : IAsyncLifetime
 
         Assert.Single(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
         Assert.False(await blocked.IsBlockedAsync(ActivityBuilder.PersonalConversationId, CancellationToken.None));
+        Assert.Equal([$"installed teams:{ActivityBuilder.TenantId}"], Lifecycle.Calls);
     }
+
+    [Fact]
+    public async Task InstallationUpdate_Remove_ReportsTheConversationRemoved_AndSendsNothing()
+    {
+        await _host.PostAsync(new ActivityBuilder().OfType(ActivityTypes.InstallationUpdate).With(a => a with { Action = "remove" }).Build());
+
+        Assert.Equal([$"conversation-removed teams:{ActivityBuilder.TenantId} {ActivityBuilder.PersonalConversationId} installationUpdate remove"], Lifecycle.Calls);
+        Assert.Empty(_host.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task InstallationUpdate_RemoveInAChannel_ReportsTheChannelId()
+    {
+        await _host.PostAsync(new ActivityBuilder().InChannel("ignored").OfType(ActivityTypes.InstallationUpdate).With(a => a with { Text = null, Action = "remove" }).Build());
+
+        Assert.Equal([$"conversation-removed teams:{ActivityBuilder.TenantId} {ActivityBuilder.ChannelId} installationUpdate remove"], Lifecycle.Calls);
+    }
+
+    private RecordingWorkspaceLifecycle Lifecycle => (RecordingWorkspaceLifecycle)_host.Services.GetRequiredService<IWorkspaceLifecycle>();
 
     [Fact]
     public async Task ConversationUpdate_BotAdded_SendsWelcomeHelp()

@@ -3,6 +3,7 @@ using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Workspaces;
 using AccountBot.Testing.Builders;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -37,6 +38,8 @@ public abstract class StoreContract(IStoreHarness harness) : IAsyncLifetime
 
     protected ISeenEventStore SeenEvents => Stores.SeenEvents;
     protected IFollowUpOutbox FollowUps => Stores.FollowUps;
+
+    protected IWorkspaceDataStore Workspaces => Stores.Workspaces;
 
     public async Task InitializeAsync() => _stores = await harness.OpenAsync();
 

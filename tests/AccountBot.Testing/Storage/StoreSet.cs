@@ -2,6 +2,7 @@ using AccountBot.Adapters.FollowUps;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Adapters.Installations;
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Workspaces;
 using Xunit;
 
 namespace AccountBot.Testing.Storage;
@@ -16,4 +17,5 @@ public sealed record StoreSet(
     IWorkspaceInstallationStore Installations,
     IPendingImportStore Imports,
     ISeenEventStore SeenEvents,
-    IFollowUpOutbox FollowUps);
+    IFollowUpOutbox FollowUps,
+    IWorkspaceDataStore Workspaces);

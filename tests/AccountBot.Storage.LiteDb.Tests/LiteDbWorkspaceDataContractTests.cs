@@ -1,0 +1,6 @@
+using AccountBot.Testing.Storage;
+
+namespace AccountBot.Storage.LiteDb.Tests;
+
+/// <summary>The <see cref="WorkspaceDataContract"/> on LiteDB.</summary>
+public sealed class LiteDbWorkspaceDataContractTests() : WorkspaceDataContract(new LiteDbStoreHarness());

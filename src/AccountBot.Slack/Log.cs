@@ -95,10 +95,10 @@ internal static partial class Log
     [LoggerMessage(5011, LogLevel.Information, "Slack did not give a relationship owner's name in time; keeping the user id: {Reason}")]
     public static partial void UserNameUnknown(ILogger logger, string reason);
 
-    [LoggerMessage(5020, LogLevel.Warning, "Slack could not tell whether user {User} is a workspace admin ({Error}); only the configured Admins:Slack count for now")]
+    [LoggerMessage(5022, LogLevel.Warning, "Slack could not tell whether user {User} is a workspace admin ({Error}); only the configured Admins:Slack count for now")]
     public static partial void AdminUnknown(ILogger logger, string user, string error);
 
-    [LoggerMessage(5021, LogLevel.Warning, "Slack could not tell whether channel {Channel} is private ({Error}); a map created there is private")]
+    [LoggerMessage(5023, LogLevel.Warning, "Slack could not tell whether channel {Channel} is private ({Error}); a map created there is private")]
     public static partial void PrivacyUnknown(ILogger logger, string channel, string error);
 
     [LoggerMessage(6001, LogLevel.Error, "The Slack bot token of installation {Installation} cannot be decrypted: the Data Protection key ring it was stored with is not available. Restore the key ring that was backed up with the database, or reinstall the app in that workspace (/slack/install); until then the bot cannot act there")]

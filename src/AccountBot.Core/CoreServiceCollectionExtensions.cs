@@ -8,6 +8,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Privacy;
+using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Telemetry;
@@ -45,6 +46,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IPendingImportStore, PendingImports>();
         services.AddSingleton<EraseHandler>();
         services.AddSingleton<HistoryExportHandler>();
+        services.AddSingleton<QuickAddHandler>();
+        services.AddSingleton<UndoQuickAddHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();

@@ -70,3 +70,9 @@ public sealed record ErasePerson(string Account, PersonRef Person, bool Confirme
 
 /// <summary><c>map Acme history export</c>: every history entry as CSV.</summary>
 public sealed record ExportHistory(string Account) : AccountCommand(Account);
+
+/// <summary><c>map Acme add Jane Doe, VP Finance, champion, power 5</c>, one person a line: adds or updates them without a form.</summary>
+public sealed record QuickAddStakeholders(string Account, IReadOnlyList<QuickAddLine> Lines) : AccountCommand(Account);
+
+/// <summary><c>map Acme undo &lt;code&gt;</c>: what the Undo button under a quick add sends (<see cref="Code"/> says what to put back).</summary>
+public sealed record UndoQuickAdd(string Account, string Code) : AccountCommand(Account);

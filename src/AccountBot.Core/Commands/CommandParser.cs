@@ -40,6 +40,7 @@ public static class CommandParser
         ["import"] = "import",
         ["create"] = "create",
         ["snooze"] = "snooze",
+        ["undo"] = "undo",
     };
 
     public static ParseResult Parse(string? text)
@@ -96,14 +97,20 @@ public static class CommandParser
 
         var verb = Verbs[tokens[verbAt].Text];
         var rest = tokens.Skip(verbAt + 1).ToList();
-        return ParseVerb(account, verb, rest);
+        return ParseVerb(account, verb, rest, text[tokens[verbAt].End..]);
     }
 
-    private static ParseResult ParseVerb(string account, string verb, List<Token> rest)
+    private static ParseResult ParseVerb(string account, string verb, List<Token> rest, string afterVerb)
     {
         var quotedAccount = Quote(account);
         switch (verb)
         {
+            case "add" when QuickAddParser.IsQuick(afterVerb):
+                return QuickAddParser.Parse(account, afterVerb);
+            case "undo":
+                return rest is [{ Quoted: false } token]
+                    ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
+                    : ParseResult.Fail("`undo` is what the Undo button under a quick add sends; it needs the button's code.", CommandText.Map(quotedAccount).Add("Jane Doe, VP Finance, champion"));
             case "add":
                 var name = Join(rest);
                 if (name.Length > Limits.Name)
@@ -129,7 +136,7 @@ public static class CommandParser
             case "history" when rest.Count > 0:
                 return PrivacyCommandParser.ParseHistory(account, rest);
             case "tag" or "untag":
-                return ParseTag(account, verb, rest);
+                return TagCommandParser.Parse(account, verb, rest);
             case "create":
                 return ParseCreate(account, rest);
             case "links":
@@ -174,79 +181,6 @@ public static class CommandParser
         }
 
         return ParseResult.Fail("A map is a sales, partner or marketing map.", CommandText.Map(account).Create("partner"));
-    }
-
-    private static ParseResult ParseTag(string account, string verb, List<Token> rest)
-    {
-        var example = CommandText.Map(account).Tag(verb, "Jane Doe", "champion");
-        if (rest.Count == 0)
-        {
-            return ParseResult.Fail($"Who should I {verb}, and with which role?", example);
-        }
-
-        // Roles are read from the end; what is left is the person. A quoted first token is the person.
-        var words = rest.SelectMany(SplitRoleSeparators).ToList();
-        var roles = Role.None;
-        var end = words.Count;
-        var personEnd = rest[0].Quoted ? 1 : 0;
-        while (end > personEnd)
-        {
-            var matched = false;
-            for (var size = Math.Min(RoleWords.MaxWords, end - personEnd); size >= 1; size--)
-            {
-                var phrase = string.Join(' ', words.Skip(end - size).Take(size).Select(w => w.Text));
-                if (words.Skip(end - size).Take(size).All(w => !w.Quoted) && RoleWords.TryParse(phrase, out var role))
-                {
-                    roles |= role;
-                    end -= size;
-                    matched = true;
-                    break;
-                }
-            }
-
-            if (!matched)
-            {
-                if (rest[0].Quoted)
-                {
-                    return ParseResult.Fail($"I don't know the role \"{words[end - 1].Text}\". Roles: {RoleWords.Known}.", example);
-                }
-
-                break;
-            }
-        }
-
-        if (roles == Role.None)
-        {
-            return ParseResult.Fail($"Which role? Roles: {RoleWords.Known}.", example);
-        }
-
-        var person = Join(words.Take(end));
-        if (person.Length == 0)
-        {
-            return ParseResult.Fail($"Who should I {verb}? Name the person before the roles.", example);
-        }
-
-        var reference = PersonRef.FromText(person);
-        return ParseResult.Ok(verb == "tag"
-            ? new TagStakeholder(account, reference, roles)
-            : new UntagStakeholder(account, reference, roles));
-    }
-
-    private static IEnumerable<Token> SplitRoleSeparators(Token token)
-    {
-        if (token.Quoted)
-        {
-            yield return token;
-            yield break;
-        }
-
-        foreach (var part in token.Text.Split([',', '+', '&', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!part.Equals("and", StringComparison.OrdinalIgnoreCase))
-            {
-                yield return new Token(part, false);
-            }
-        }
     }
 
     private static int FindVerb(List<Token> tokens)

@@ -19,6 +19,9 @@ public sealed record MapView(
     /// <summary>What just happened, e.g. "Ana added Jane Doe." (null when the map is only shown).</summary>
     public string? Notice { get; init; }
 
+    /// <summary>The command of an Undo button for the change just made (a quick add); null: no Undo button.</summary>
+    public string? UndoCommand { get; init; }
+
     /// <summary>The account name as commands should spell it (quoted when needed).</summary>
     public required string CommandName { get; init; }
 }

@@ -43,7 +43,7 @@ public sealed partial class SlackBotListeners(
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var request = SlackRequestContexts.From(command);
-        var text = CommandText.FromTyped(command.Text);
+        var text = CommandText.FromTyped(SlackCommandText.Decode(command.Text));
         var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
         switch (reply)
         {

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AccountBot.Teams.Protocol;
 
 namespace AccountBot.Teams.Bot;
 
 /// <summary>
 /// Turns a Teams message's text into command text: Teams sends HTML-ish text (<c>&lt;at&gt;</c> tags of
-/// other mentions, <c>&amp;amp;</c>, <c>&amp;nbsp;</c>, sometimes <c>&lt;p&gt;</c>).
+/// other mentions, <c>&amp;amp;</c>, <c>&amp;nbsp;</c>, sometimes <c>&lt;p&gt;</c> or <c>&lt;br&gt;</c> between lines).
+/// Line breaks are kept (a quick add takes one person a line); other white space is collapsed.
 /// </summary>
 public static partial class MessageText
 {
@@ -14,14 +16,38 @@ public static partial class MessageText
     {
         if (string.IsNullOrWhiteSpace(text))
             return string.Empty;
-        var withoutTags = Tags().Replace(text, " ");
+        var lines = LineTags().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "\n");
+        var withoutTags = Tags().Replace(lines, " ");
         var decoded = WebUtility.HtmlDecode(withoutTags).Replace('\u00A0', ' ');
-        return Spaces().Replace(decoded, " ").Trim();
+        return string.Join('\n', decoded.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0));
     }
 
-    [GeneratedRegex("<[^<>]{1,200}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    /// <summary>
+    /// Writes the other people mentioned (<c>&lt;at&gt;Jane Doe&lt;/at&gt;</c> with a mention entity) the way the command
+    /// language reads a mention, <c>&lt;@id|Jane Doe&gt;</c> (<c>owner @Jane</c> in a quick add); <see cref="Clean"/> keeps it.
+    /// </summary>
+    public static string WithMentions(string text, IReadOnlyList<Entity>? entities)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var entity in entities ?? [])
+        {
+            if (entity is { Type: Entity.MentionType, Mentioned.Id: { Length: > 0 } id, Text: { Length: > 0 } mention }
+                && !id.Contains('>', StringComparison.Ordinal) && !id.Contains('|', StringComparison.Ordinal))
+            {
+                var name = WebUtility.HtmlDecode(Tags().Replace(mention, string.Empty)).Replace('<', ' ').Replace('>', ' ').Trim();
+                text = text.Replace(mention, $"<@{id}|{name}>", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex("<(?!@)[^<>]{1,200}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"[ \t\r\n]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"<br\s*/?>|</p>|</div>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex LineTags();
+
+    [GeneratedRegex(@"[ \t\r]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Spaces();
 }

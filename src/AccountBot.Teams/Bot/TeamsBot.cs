@@ -70,7 +70,7 @@ public sealed class TeamsBot(
             return;
         }
 
-        var text = MessageText.Clean(activity.RemoveRecipientMention());
+        var text = MessageText.Clean(MessageText.WithMentions(activity.RemoveRecipientMention(), activity.Entities));
         if (shared && IsSettings(text))
         {
             Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));

@@ -66,10 +66,10 @@ public sealed class MapCardRenderer
 
         body.Add(Subtle(MapCardText.Review(view)) with { Spacing = Spacing.Medium });
 
-        var actions = new List<CardAction>
-        {
-            Command(MapCardText.AddLabel, command.Add(), style: ActionStyle.Positive),
-        };
+        var actions = new List<CardAction>();
+        if (view.UndoCommand is { } undo)
+            actions.Add(Command(MapCardText.UndoLabel, undo, inPlace: true));
+        actions.Add(Command(MapCardText.AddLabel, command.Add(), style: ActionStyle.Positive));
         var people = view.Groups.SelectMany(g => g.People).Take(maxPeople).ToList();
         if (people.Count > 0)
             actions.Add(new ShowCardAction(MapCardText.EditLabel, EditCard(command, people)));

@@ -6,6 +6,7 @@ using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Privacy;
+using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Telemetry;
 using AccountBot.Core.Views;
@@ -34,6 +35,8 @@ public sealed class CommandDispatcher(
     CsvHandler csv,
     EraseHandler erase,
     HistoryExportHandler historyExport,
+    QuickAddHandler quickAdd,
+    UndoQuickAddHandler undo,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -88,6 +91,8 @@ public sealed class CommandDispatcher(
         ImportCsv c => csv.HandleAsync(c, context, cancellationToken),
         ErasePerson c => erase.HandleAsync(c, context, cancellationToken),
         ExportHistory c => historyExport.HandleAsync(c, context, cancellationToken),
+        QuickAddStakeholders c => quickAdd.HandleAsync(c, context, cancellationToken),
+        UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

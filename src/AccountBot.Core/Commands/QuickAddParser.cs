@@ -39,6 +39,8 @@ public static partial class QuickAddParser
     public static QuickAddLine ParseLine(int number, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Control characters never carry meaning here, and the mention marks below must not be typed.
+        text = string.Concat(text.Select(c => char.IsControl(c) || c == MentionMark[0] ? ' ' : c));
         var mentions = new List<UserRef>();
         var parts = SplitParts(Mention().Replace(text, m =>
         {
@@ -200,7 +202,8 @@ public static partial class QuickAddParser
         }
     }
 
-    private const string MentionMark = "\u0001@";
+    /// <summary>Stands for a mention while the line is split (a private-use character: a name can contain commas).</summary>
+    private const string MentionMark = "\uE000@";
 
     private static string Restore(string text, List<UserRef> mentions) =>
         mentions.Count == 0 ? text : MentionMarks().Replace(text, m => "@" + mentions[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Name);
@@ -209,6 +212,6 @@ public static partial class QuickAddParser
     [GeneratedRegex(@"<@(?<id>[^|<>\s]{1,100})(?:\|(?<name>[^<>]{0,100}))?>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Mention();
 
-    [GeneratedRegex("\u0001@([0-9]+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("\uE000@([0-9]+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex MentionMarks();
 }

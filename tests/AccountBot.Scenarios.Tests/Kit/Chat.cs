@@ -39,7 +39,12 @@ public abstract class Chat : IAsyncDisposable
         return SubmitAsync(form, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>Presses the button labelled <paramref name="label"/> on the last message that showed one (a Slack button, a Teams Action.Submit).</summary>
+    public Task<Replies> Press(string label) => PressAsync(label);
+
     protected abstract Task<Replies> SendAsync(string command, bool outsider);
+
+    protected abstract Task<Replies> PressAsync(string label);
 
     protected abstract Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields);
 

@@ -31,6 +31,7 @@ public sealed class SlackChat : Chat
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _client = null!;
     private int _requests;
+    private readonly List<JsonNode> _messages = [];
 
     private SlackChat()
     {
@@ -67,6 +68,18 @@ public sealed class SlackChat : Chat
         var id = Interlocked.Increment(ref _requests).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var fields = Command(text, team: outsider ? OutsiderTeam : "T0ACME", responseUrl: _api.ResponseUrl(id), triggerId: "trigger-" + id);
         return ExchangeAsync(() => _signer.CreateFormRequest("/slack/commands", fields));
+    }
+
+    protected override Task<Replies> PressAsync(string label)
+    {
+        var button = _messages.AsEnumerable().Reverse()
+            .SelectMany(m => m["blocks"]?.AsArray() ?? [])
+            .SelectMany(b => b?["elements"]?.AsArray() ?? (b?["accessory"] is { } accessory ? [accessory.DeepClone()] : []))
+            .FirstOrDefault(e => e?["type"]?.GetValue<string>() == "button" && e["text"]?["text"]?.GetValue<string>() == label)
+            ?? throw new InvalidOperationException($"No button \"{label}\" in the messages seen so far.");
+        var id = Interlocked.Increment(ref _requests).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var payload = BlockAction(button["action_id"]!.GetValue<string>(), button["value"]!.GetValue<string>(), responseUrl: _api.ResponseUrl(id), triggerId: "trigger-" + id, ephemeral: false);
+        return ExchangeAsync(() => _signer.CreateInteractionRequest("/slack/interactivity", payload));
     }
 
     protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
@@ -125,6 +138,8 @@ public sealed class SlackChat : Chat
         if (ack.Length > 0 && ack.TrimStart().StartsWith('{'))
         {
             var answer = JsonNode.Parse(ack);
+            if (answer is not null)
+                _messages.Add(answer);
             lines.AddRange(VisibleText.Of(answer));
             // A view_submission refused: the messages stand under their inputs, keyed by block id.
             if (answer?["errors"] is JsonObject errors)
@@ -137,6 +152,8 @@ public sealed class SlackChat : Chat
             var body = JsonNode.Parse(call.Body);
             if (call.Method == "views.open" && body?["view"] is { } view)
                 Form = new ShownForm(view);
+            else if (body is not null)
+                _messages.Add(body);
             lines.AddRange(VisibleText.Of(body));
         }
 

@@ -31,6 +31,7 @@ public sealed class TeamsChat : Chat
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _client = null!;
     private string _token = null!;
+    private readonly List<JsonNode> _cards = [];
 
     private TeamsChat()
     {
@@ -68,6 +69,14 @@ public sealed class TeamsChat : Chat
         if (outsider)
             activity = activity.With(a => a with { From = new ChannelAccount { Id = GuestId, Name = "Gus Guest", AadObjectId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" } });
         return PostAsync(activity.Build());
+    }
+
+    protected override Task<Replies> PressAsync(string label)
+    {
+        var action = _cards.AsEnumerable().Reverse().SelectMany(Actions)
+            .FirstOrDefault(a => a["type"]?.GetValue<string>() == "Action.Submit" && a["title"]?.GetValue<string>() == label && a["data"] is JsonObject)
+            ?? throw new InvalidOperationException($"No button \"{label}\" on the cards seen so far.");
+        return PostAsync(new ActivityBuilder().WithServiceUrl(_connector.ServiceUrl).Submit(action["data"]!.ToJsonString(), replyToId: "map-card").Build());
     }
 
     protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
@@ -110,6 +119,7 @@ public sealed class TeamsChat : Chat
             {
                 if (Inputs(card).Any())
                     Form = new ShownForm(card);
+                _cards.Add(card);
             }
 
             lines.AddRange(VisibleText.Of(body));

@@ -30,6 +30,10 @@ public sealed class MapCardRenderer
         if (view.Notice is { } notice)
             body.Add(Colored(notice, TextColor.Good));
 
+        // Under the notice it undoes, and not among the card's actions: Teams shows at most five of those.
+        if (view.UndoCommand is { } undo)
+            body.Add(new ActionSet([Command(MapCardText.UndoLabel, undo, inPlace: true)]));
+
         if (view.Gaps.Count > 0)
         {
             var gaps = new List<CardElement> { Colored(MapCardText.GapsHeading, TextColor.Attention, FontWeight.Bolder) };
@@ -66,10 +70,10 @@ public sealed class MapCardRenderer
 
         body.Add(Subtle(MapCardText.Review(view)) with { Spacing = Spacing.Medium });
 
-        var actions = new List<CardAction>();
-        if (view.UndoCommand is { } undo)
-            actions.Add(Command(MapCardText.UndoLabel, undo, inPlace: true));
-        actions.Add(Command(MapCardText.AddLabel, command.Add(), style: ActionStyle.Positive));
+        var actions = new List<CardAction>
+        {
+            Command(MapCardText.AddLabel, command.Add(), style: ActionStyle.Positive),
+        };
         var people = view.Groups.SelectMany(g => g.People).Take(maxPeople).ToList();
         if (people.Count > 0)
             actions.Add(new ShowCardAction(MapCardText.EditLabel, EditCard(command, people)));

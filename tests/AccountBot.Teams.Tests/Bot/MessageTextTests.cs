@@ -1,4 +1,5 @@
 using AccountBot.Teams.Bot;
+using AccountBot.Teams.Protocol;
 
 namespace AccountBot.Teams.Tests.Bot;
 
@@ -11,6 +12,22 @@ public sealed class MessageTextTests
     [InlineData("<p>map Acme edit <at>Jane Doe</at></p>", "map Acme edit Jane Doe")]
     [InlineData("map &quot;Add Corp&quot; add", "map \"Add Corp\" add")]
     [InlineData(null, "")]
+    [InlineData("<p>map Acme add Jane, VP</p><p>Bob, CFO</p>", "map Acme add Jane, VP\nBob, CFO")]
+    [InlineData("map Acme add Jane, VP<br/>Bob,   CFO\r\n\r\nCarl", "map Acme add Jane, VP\nBob, CFO\nCarl")]
+    [InlineData("map Acme add Jane, owner <@29:1bob|Bob Smith>", "map Acme add Jane, owner <@29:1bob|Bob Smith>")]
     public void Clean_TeamsText_GivesCommandText(string? text, string expected) =>
         Assert.Equal(expected, MessageText.Clean(text));
+
+    [Fact]
+    public void WithMentions_OtherPeopleMentioned_ReadAsTheCommandLanguagesMentions()
+    {
+        Entity[] entities =
+        [
+            new() { Type = Entity.MentionType, Mentioned = new ChannelAccount { Id = "29:1bob", Name = "Bob Smith" }, Text = "<at>Bob Smith</at>" },
+            new() { Type = "clientInfo" },
+            new() { Type = Entity.MentionType, Mentioned = new ChannelAccount { Id = "29:evil>", Name = "x" }, Text = "<at>x</at>" },
+        ];
+
+        Assert.Equal("owner <@29:1bob|Bob Smith> and x", MessageText.Clean(MessageText.WithMentions("owner <at>Bob Smith</at> and <at>x</at>", entities)));
+    }
 }

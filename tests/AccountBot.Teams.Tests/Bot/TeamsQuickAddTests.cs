@@ -32,14 +32,34 @@ public sealed class TeamsQuickAddTests : IAsyncLifetime
         Assert.Equal(("VP R&D", new UserRef("29:1BobSmith", "Bob Smith")), (jane.Title, jane.RelationshipOwner));
     }
 
-    [Fact]
-    public async Task Submit_Undo_UpdatesTheCardInPlace_AndRemovesThePerson()
+    private async Task<string> AddJaneAndReadUndoAsync()
     {
         await _host.PostAsync(new ActivityBuilder().Message("map Acme create").Build());
         await _host.PostAsync(new ActivityBuilder().Message("map Acme add Jane Doe, VP").Build());
-        var undo = _host.Card(_host.Connector.Requests.Count - 1).GetRawText();
-        var data = System.Text.Json.JsonDocument.Parse(undo).RootElement.GetProperty("body").EnumerateArray()
+        var card = _host.Card(_host.Connector.Requests.Count - 1).GetRawText();
+        return System.Text.Json.JsonDocument.Parse(card).RootElement.GetProperty("body").EnumerateArray()
             .Single(e => e.GetProperty("type").GetString() == "ActionSet").GetProperty("actions")[0].GetProperty("data").GetRawText();
+    }
+
+    [Fact]
+    public async Task Submit_UndoRefused_AnswersWithANewMessage_AndLeavesTheCard()
+    {
+        var data = await AddJaneAndReadUndoAsync();
+        await _host.PostAsync(new ActivityBuilder().Message("map Acme tag Jane champion").Build());
+        var before = _host.Connector.Requests.Count;
+
+        await _host.PostAsync(new ActivityBuilder().Submit(data, replyToId: "map-card").Build());
+
+        var reply = _host.Connector.Requests.Skip(before).Single();
+        Assert.Equal("POST", reply.Method);
+        Assert.Contains("Nothing was undone: Jane Doe changed after the quick add.", reply.Body, StringComparison.Ordinal);
+        Assert.Single((await AcmeAsync()).Stakeholders);
+    }
+
+    [Fact]
+    public async Task Submit_Undo_UpdatesTheCardInPlace_AndRemovesThePerson()
+    {
+        var data = await AddJaneAndReadUndoAsync();
         var before = _host.Connector.Requests.Count;
 
         await _host.PostAsync(new ActivityBuilder().Submit(data, replyToId: "map-card").Build());

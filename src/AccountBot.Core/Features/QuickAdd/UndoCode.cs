@@ -123,7 +123,7 @@ public sealed record UndoCode(Guid MapId, IReadOnlyList<UndoStep> Steps)
         if (changed.HasFlag(QuickFields.Title))
             before = before with { Title = ReadText(reader) };
         if (changed.HasFlag(QuickFields.Roles))
-            before = before with { Roles = (Role)reader.ReadInt32() };
+            before = before with { Roles = Roles.All.Aggregate(Role.None, (known, r) => known | r) & (Role)reader.ReadInt32() };
         if (changed.HasFlag(QuickFields.Power))
             before = before with { Power = reader.ReadByte() };
         if (changed.HasFlag(QuickFields.Interest))

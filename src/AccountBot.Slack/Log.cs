@@ -65,6 +65,9 @@ internal static partial class Log
     [LoggerMessage(5003, LogLevel.Warning, "Slack stakeholder form submitted with unreadable private_metadata in workspace {Workspace}")]
     public static partial void BadFormMetadata(ILogger logger, string workspace);
 
+    [LoggerMessage(5020, LogLevel.Warning, "Slack could not show the stakeholder form's details in workspace {Workspace}: {Error}")]
+    public static partial void FormDetailsFailed(ILogger logger, string workspace, string error);
+
     [LoggerMessage(5004, LogLevel.Information, "Slack stakeholder submission {SubmissionId} was already applied; not announced again")]
     public static partial void SubmissionRepeated(ILogger logger, string submissionId);
 

@@ -29,6 +29,12 @@ public sealed partial class PostgresAccountMapStore
                 if (result.Outcome == SaveOutcome.Saved)
                 {
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Committed: the next read finds this version stored and need not parse it again.
+                    if (result.Map is { } saved)
+                    {
+                        _cache.Put(saved);
+                    }
                 }
             }
             catch (PostgresException ex) when (Sql.IsUniqueViolation(ex, MapKeyConstraint))

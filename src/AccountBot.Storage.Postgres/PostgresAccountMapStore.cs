@@ -7,9 +7,9 @@ namespace AccountBot.Storage.Postgres;
 
 /// <summary>
 /// <see cref="IAccountMapStore"/> on PostgreSQL: one row per map in <c>account_maps</c>, keyed by (workspace, id).
-/// Every query names the workspace in its WHERE clause, so none can reach another workspace's maps. No map is cached
-/// in the process: another instance may have written it, and a read by primary key costs what a version check would.
-/// Reads here, writes in PostgresAccountMapStore.Writes.cs.
+/// Every query names the workspace in its WHERE clause, so none can reach another workspace's maps. Maps read are kept
+/// deserialised (<see cref="PostgresMapCache"/>), but every read asks the database which maps match and at which
+/// version first, so what another instance saved is seen at once. Reads here, writes in PostgresAccountMapStore.Writes.cs.
 /// </summary>
 public sealed partial class PostgresAccountMapStore : IAccountMapStore
 {
@@ -19,8 +19,10 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresAccountMapStore> _logger;
+    private readonly PostgresMapCache _cache;
 
-    public PostgresAccountMapStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<PostgresAccountMapStore> logger)
+    /// <param name="mapCacheSize">Maps kept deserialised (<see cref="PostgresOptions.MapCacheSize"/>); 0: none.</param>
+    public PostgresAccountMapStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<PostgresAccountMapStore> logger, int mapCacheSize = PostgresOptions.DefaultMapCacheSize)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(time);
@@ -28,11 +30,12 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
         _dataSource = dataSource;
         _time = time;
         _logger = logger;
+        _cache = new PostgresMapCache(mapCacheSize);
     }
 
     public async Task<AccountMap?> GetAsync(WorkspaceKey workspace, Guid mapId, CancellationToken cancellationToken)
     {
-        var maps = await LoadMapsAsync("workspace = @w AND id = @id", cancellationToken, ("w", workspace.Value), ("id", mapId)).ConfigureAwait(false);
+        var maps = await LoadMapsAsync(workspace, "workspace = @w AND id = @id", cancellationToken, ("id", mapId)).ConfigureAwait(false);
         return maps.Count == 0 ? null : maps[0];
     }
 
@@ -46,14 +49,14 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
         }
 
         // A map's own name wins over another map's alias; among aliases the first name in order wins.
-        var byName = await LoadMapsAsync("workspace = @w AND name_key = @k", cancellationToken, ("w", workspace.Value), ("k", nameKey)).ConfigureAwait(false);
+        var byName = await LoadMapsAsync(workspace, "workspace = @w AND name_key = @k", cancellationToken, ("k", nameKey)).ConfigureAwait(false);
         var found = byName.Count > 0 ? byName
-            : await LoadMapsAsync("workspace = @w AND lookup_keys @> ARRAY[@k]::text[]", cancellationToken, ("w", workspace.Value), ("k", nameKey)).ConfigureAwait(false);
+            : await LoadMapsAsync(workspace, "workspace = @w AND lookup_keys @> ARRAY[@k]::text[]", cancellationToken, ("k", nameKey)).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
 
     public Task<IReadOnlyList<AccountMap>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken) =>
-        LoadMapsAsync("workspace = @w", cancellationToken, ("w", workspace.Value));
+        LoadMapsAsync(workspace, "workspace = @w", cancellationToken);
 
     /// <summary>
     /// Every name key in a workspace of up to <see cref="NameCandidates"/> maps; beyond that, the keys nearest the typed
@@ -87,7 +90,7 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
     public Task<IReadOnlyList<AccountMap>> ListLinkedToChannelAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(channelId);
-        return LoadMapsAsync("workspace = @w AND channel_ids @> ARRAY[@c]::text[]", cancellationToken, ("w", workspace.Value), ("c", channelId));
+        return LoadMapsAsync(workspace, "workspace = @w AND channel_ids @> ARRAY[@c]::text[]", cancellationToken, ("c", channelId));
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken)
@@ -104,11 +107,50 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
         return [.. bodies.Select(StoredJson.Read<HistoryEntry>)];
     }
 
-    /// <summary>The maps matching <paramref name="where"/> (which names the workspace), ordered by name key.</summary>
-    private async Task<IReadOnlyList<AccountMap>> LoadMapsAsync(string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// The maps matching <paramref name="where"/> (which names the workspace, as @w), ordered by name key: first their
+    /// ids and versions, then the bodies of only those not kept at that version (on one connection, no transaction: a
+    /// map saved in between is returned at its newer version, and one deleted in between is left out).
+    /// </summary>
+    private async Task<IReadOnlyList<AccountMap>> LoadMapsAsync(WorkspaceKey workspace, string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        parameters = [("w", workspace.Value), .. parameters];
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var bodies = await Sql.ListAsync<string>(connection, $"SELECT body::text FROM account_maps WHERE {where} ORDER BY name_key", null, cancellationToken, parameters).ConfigureAwait(false);
-        return [.. bodies.Select(StoredJson.Read<AccountMap>)];
+        var current = new List<(Guid Id, int Version)>();
+        await using (var command = Sql.Command(connection, $"SELECT id, version FROM account_maps WHERE {where} ORDER BY name_key", null, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                current.Add((reader.GetGuid(0), reader.GetInt32(1)));
+            }
+        }
+
+        var maps = new Dictionary<Guid, AccountMap>(current.Count);
+        var missing = new List<Guid>();
+        foreach (var (id, version) in current)
+        {
+            if (_cache.TryGet(workspace, id, version, out var kept))
+            {
+                maps[id] = kept;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var bodies = await Sql.ListAsync<string>(connection, "SELECT body::text FROM account_maps WHERE workspace = @w AND id = ANY(@ids)", null, cancellationToken,
+                ("w", workspace.Value), ("ids", missing.ToArray())).ConfigureAwait(false);
+            foreach (var map in bodies.Select(StoredJson.Read<AccountMap>))
+            {
+                _cache.Put(map);
+                maps[map.Id] = map;
+            }
+        }
+
+        return [.. current.Where(c => maps.ContainsKey(c.Id)).Select(c => maps[c.Id])];
     }
 }

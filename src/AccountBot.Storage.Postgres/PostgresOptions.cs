@@ -10,4 +10,9 @@ public sealed class PostgresOptions
 
     /// <summary>Whether the host applies pending schema migrations while it starts (else: <c>-- migrate</c> by hand).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Maps kept deserialised in memory, each checked against the stored version on every read; 0 turns it off.</summary>
+    public int MapCacheSize { get; set; } = DefaultMapCacheSize;
+
+    public const int DefaultMapCacheSize = 5000;
 }

@@ -30,6 +30,7 @@ public static class PostgresServiceCollectionExtensions
             .Validate(
                 o => IsConnectionString(o.ConnectionString),
                 $"{PostgresOptions.Section}:ConnectionString is empty or not a connection string: set it, e.g. 'Host=localhost;Database=accountbot;Username=accountbot;Password=…'.")
+            .Validate(o => o.MapCacheSize >= 0, $"{PostgresOptions.Section}:MapCacheSize must be 0 (no cache) or more.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -43,7 +44,11 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<PostgresStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresStartup>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
-        services.TryAddSingleton<IAccountMapStore, PostgresAccountMapStore>();
+        services.TryAddSingleton<IAccountMapStore>(sp => new PostgresAccountMapStore(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PostgresAccountMapStore>>(),
+            sp.GetRequiredService<IOptions<PostgresOptions>>().Value.MapCacheSize));
         services.TryAddSingleton<IChannelSettingsStore, PostgresChannelSettingsStore>();
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.TryAddSingleton<IBlockedConversationStore, PostgresBlockedConversationStore>();
@@ -52,6 +57,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
         services.TryAddSingleton<ISeenEventStore, PostgresSeenEventStore>();
         services.TryAddSingleton<IFollowUpOutbox, PostgresFollowUpOutbox>();
+        services.TryAddSingleton<PostgresKeyRingStore>();
         return services;
     }
 

@@ -13,7 +13,8 @@ namespace AccountBot.Benchmarks;
 /// <summary>
 /// <see cref="StoreBenchmarks"/>' reads on PostgreSQL: the same 10,000 maps × 30 people (20 workspaces of 500), in a
 /// throw-away cluster on loopback (<see cref="PostgresCluster"/>). In process, so the cluster is started and seeded once
-/// for every benchmark. The store caches no map (another instance may have written it), so every load is a cold one.
+/// for every benchmark. <see cref="MapCacheSize"/> as in <see cref="StoreBenchmarks"/>: 5000 is the default, where a
+/// load asks only for the stored version and hands out the map it keeps (a cache hit); 0 parses every body (cold).
 /// </summary>
 [MemoryDiagnoser]
 // In process (one cluster, seeded once) with ShortRun's counts: 3 warm-up and 3 measured iterations.
@@ -32,11 +33,14 @@ public class PostgresStoreBenchmarks
     private PostgresAccountMapStore _store = null!;
     private Guid _mapId;
 
+    [Params(5000, 0)]
+    public int MapCacheSize { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _dataSource = NpgsqlDataSource.Create(Seeded.Value);
-        _store = new PostgresAccountMapStore(_dataSource, TimeProvider.System, NullLogger<PostgresAccountMapStore>.Instance);
+        _store = new PostgresAccountMapStore(_dataSource, TimeProvider.System, NullLogger<PostgresAccountMapStore>.Instance, MapCacheSize);
         var maps = _store.ListAsync(_workspace, CancellationToken.None).GetAwaiter().GetResult();
         if (maps.Count != SeededDatabase.MapsPerWorkspace)
         {

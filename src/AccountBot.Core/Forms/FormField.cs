@@ -28,4 +28,7 @@ public sealed record FormField(string Id, string Label, FieldKind Kind)
 
     /// <summary>A heading shown before this field, starting a part of the form.</summary>
     public string? Section { get; init; }
+
+    /// <summary>Shown in the short form a form opens with; the other fields are one "More details" away.</summary>
+    public bool Short { get; init; }
 }

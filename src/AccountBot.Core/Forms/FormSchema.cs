@@ -4,4 +4,10 @@ namespace AccountBot.Core.Forms;
 public sealed record FormSchema(IReadOnlyList<FormField> Fields)
 {
     public FormField this[string id] => Fields.Single(f => f.Id == id);
+
+    /// <summary>The fields of the short form, in order.</summary>
+    public IReadOnlyList<FormField> ShortFields => [.. Fields.Where(f => f.Short)];
+
+    /// <summary>The fields behind "More details", in order.</summary>
+    public IReadOnlyList<FormField> DetailFields => [.. Fields.Where(f => !f.Short)];
 }

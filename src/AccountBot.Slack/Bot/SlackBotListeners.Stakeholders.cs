@@ -7,6 +7,7 @@ using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
 using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
+using AccountBot.Slack.WebApi;
 using F = AccountBot.Core.Accounts.StakeholderFields;
 
 namespace AccountBot.Slack.Bot;
@@ -30,16 +31,51 @@ public sealed partial class SlackBotListeners
         if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
             values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
         var saved = await dispatcher.SubmitStakeholderAsync(
-            new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values), request, cancellationToken);
+            new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values, metadata.ShortForm), request, cancellationToken);
         switch (saved.Reply)
         {
             case StakeholderFormView { Errors.Count: > 0 } rejected:
-                return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors));
+                return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors, metadata.ShortForm));
             case NoticeView notice:
                 return Errors(F.Name, notice.Text);
             default:
                 Announce(context, saved, metadata.ChannelId, request, metadata.SubmissionId);
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// "More details" in the short modal: the whole form, with what was typed so far and every other field as stored,
+    /// replaces the modal. views.update carries Slack's hash, so a view that changed since is not overwritten; it is
+    /// called before the ack (within its budget) so the form grows while the person looks at it.
+    /// </summary>
+    public async Task OnMoreDetailsAsync(BlockActionsPayload payload, SlackBlockAction action, SlackListenerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
+        if (payload.View is not { } view || FormMetadata.TryDecode(view.PrivateMetadata) is not { } metadata)
+        {
+            Log.BadFormMetadata(logger, context.Team.ToString());
+            return;
+        }
+
+        var request = SlackRequestContexts.From(payload, metadata.ChannelId);
+        var typed = StakeholderFormState.Read(view.State, metadata, request.User.Id, request.User.Name);
+        var draft = new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, typed, metadata.ShortForm);
+        // A map or person gone meanwhile: the modal stays as it is, and its submit says why nothing can be saved.
+        if (await dispatcher.ExpandStakeholderFormAsync(draft, request, cancellationToken) is not StakeholderFormView form)
+            return;
+        try
+        {
+            await slack.UpdateViewAsync(context.Team, view.Id, modals.Render(form, metadata.ChannelId), view.Hash, context.BeforeAck);
+        }
+        catch (OperationCanceledException) when (context.BeforeAck.IsCancellationRequested)
+        {
+            Log.FormDetailsFailed(logger, context.Team.ToString(), "ack_budget_exceeded");
+        }
+        catch (SlackApiException e)
+        {
+            Log.FormDetailsFailed(logger, context.Team.ToString(), e.Error);
         }
     }
 

@@ -65,6 +65,7 @@ public static class SlackBotServiceCollectionExtensions
         app.Command(SlackBotIds.SlashCommand, (c, ctx, ct) => Listeners().OnCommandAsync(c, ctx, ct));
         app.ActionPrefix(SlackBotIds.MapActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
         app.ActionPrefix(SlackBotIds.CommandActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
+        app.Action(SlackBotIds.StakeholderMoreDetails, (p, a, ctx, ct) => Listeners().OnMoreDetailsAsync(p, a, ctx, ct));
         app.ViewSubmission(SlackBotIds.StakeholderForm, (p, ctx, ct) => Listeners().OnStakeholderSubmittedAsync(p, ctx, ct));
         app.ViewSubmission(SlackBotIds.ImportForm, (p, ctx, ct) => Listeners().OnImportFormSubmittedAsync(p, ctx, ct));
         app.ViewSubmission(SlackBotIds.ImportPreview, (p, ctx, ct) => Listeners().OnImportPreviewSubmittedAsync(p, ctx, ct));

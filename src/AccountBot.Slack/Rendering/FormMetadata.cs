@@ -5,7 +5,8 @@ namespace AccountBot.Slack.Rendering;
 
 /// <summary>
 /// The stakeholder modal's <c>private_metadata</c>: which map and person it edits, the submission id (so the same
-/// submission changes the map once), the channel to announce the change in, and the owner it was opened with.
+/// submission changes the map once), the channel to announce the change in, the owner it was opened with, and whether
+/// the modal shows only the short form (its submission then has no values for the other fields, which must be kept).
 /// Only ever looked up inside the requester's own workspace.
 /// </summary>
 public sealed record FormMetadata(
@@ -14,7 +15,8 @@ public sealed record FormMetadata(
     [property: JsonPropertyName("k")] string SubmissionId,
     [property: JsonPropertyName("c")] string? ChannelId,
     [property: JsonPropertyName("o")] string? OwnerId = null,
-    [property: JsonPropertyName("on")] string? OwnerName = null)
+    [property: JsonPropertyName("on")] string? OwnerName = null,
+    [property: JsonPropertyName("sh")] bool ShortForm = false)
 {
     private const int MaxOwnerName = 200;
 

@@ -33,6 +33,9 @@ public static class SlackBotIds
     public const string OpenImportForm = "cmd:open-import-form";
     public const string Try = "cmd:try";
 
+    /// <summary>"More details" in the short stakeholder modal: updates the modal to the whole form (not a command).</summary>
+    public const string StakeholderMoreDetails = "form:more-details";
+
     /// <summary>Digest buttons (one actions block per account).</summary>
     public const string DigestOpen = "cmd:digest-open";
     public const string DigestReviewed = "cmd:digest-reviewed";

@@ -9,26 +9,42 @@ using F = AccountBot.Core.Accounts.StakeholderFields;
 namespace AccountBot.Slack.Rendering;
 
 /// <summary>
-/// The add/edit stakeholder modal: each field of <see cref="StakeholderFormSchema"/> as the Block Kit input its kind
-/// calls for. Each input's block id and action id is its field id, so the core's validation errors come back as
-/// <c>response_action: errors</c> next to their field. People on the map are <c>external_select</c>s served by
-/// <c>/slack/options</c> (a map can have more than 100 people); the <c>private_metadata</c> carries map id, person id,
-/// submission id and the channel to announce in.
+/// The add/edit stakeholder modal: the short form's fields of <see cref="StakeholderFormSchema"/> and a "More details"
+/// button, or (expanded) every field, each as the Block Kit input its kind calls for. Each input's block id and action
+/// id is its field id, so the core's validation errors come back as <c>response_action: errors</c> next to their field.
+/// People on the map are <c>external_select</c>s served by <c>/slack/options</c> (a map can have more than 100 people);
+/// the <c>private_metadata</c> carries map id, person id, submission id, the channel to announce in and whether the
+/// modal is the short one.
 /// </summary>
 public sealed class StakeholderModalRenderer
 {
     public static readonly IReadOnlyList<string> BlockIds = [.. StakeholderFormSchema.Schema.Fields.Select(f => f.Id)];
+
+    /// <summary>The block ids of the short modal (before "More details").</summary>
+    public static readonly IReadOnlyList<string> ShortBlockIds = [.. StakeholderFormSchema.Schema.ShortFields.Select(f => f.Id)];
 
     public ModalView Render(StakeholderFormView form, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(form);
         var values = form.Values.ByField();
         var names = form.People.ToDictionary(p => p.Id.ToString("N"), p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var schema = StakeholderFormSchema.Schema;
         var blocks = new List<Block> { SlackMarkup.Context(SlackMarkup.Escape(StakeholderFormSchema.Lead(form))) };
-        blocks.AddRange(StakeholderFormSchema.Schema.Fields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names)));
+        blocks.AddRange(schema.ShortFields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names)));
+        if (form.Expanded)
+        {
+            blocks.Add(new HeaderBlock(new PlainText(StakeholderFormSchema.MoreDetails)));
+            blocks.AddRange(schema.DetailFields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names)));
+        }
+        else
+        {
+            // Not a command button: its block_actions updates this modal in place (views.update) with what was typed.
+            blocks.Add(new ActionsBlock([new ButtonElement(SlackBotIds.StakeholderMoreDetails, new PlainText(StakeholderFormSchema.MoreDetails))]) { BlockId = SlackBotIds.StakeholderMoreDetails });
+            blocks.Add(SlackMarkup.Context(SlackMarkup.Escape(StakeholderFormSchema.MoreDetailsHint)));
+        }
 
         var v = form.Values;
-        var metadata = new FormMetadata(form.MapId, form.StakeholderId, form.SubmissionId, channelId, v.OwnerId, v.OwnerName);
+        var metadata = new FormMetadata(form.MapId, form.StakeholderId, form.SubmissionId, channelId, v.OwnerId, v.OwnerName, ShortForm: !form.Expanded);
         return new ModalView(SlackBotIds.StakeholderForm, new PlainText(form.Title), blocks, StakeholderFormSchema.SubmitLabel(form.Mode), "Cancel")
         {
             PrivateMetadata = metadata.Encode(),
@@ -37,15 +53,16 @@ public sealed class StakeholderModalRenderer
 
     /// <summary>
     /// Errors keyed by block id for <c>response_action: errors</c>: a field the modal has keeps its key; anything
-    /// else (e.g. <c>general</c>) is shown on the name field.
+    /// else (e.g. <c>general</c>, or a field behind "More details" in the short modal) is shown on the name field.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> ErrorsByBlock(IReadOnlyDictionary<string, string> errors)
+    public static IReadOnlyDictionary<string, string> ErrorsByBlock(IReadOnlyDictionary<string, string> errors, bool shortForm = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        var shown = shortForm ? ShortBlockIds : BlockIds;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (field, message) in errors)
         {
-            var block = BlockIds.Contains(field) ? field : F.Name;
+            var block = shown.Contains(field) ? field : F.Name;
             result[block] = result.TryGetValue(block, out var earlier) ? earlier + " " + message : message;
         }
 

@@ -8,6 +8,7 @@ namespace AccountBot.Teams.Cards;
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
 public abstract record CardAction
 {
     protected CardAction(string title)

@@ -9,14 +9,18 @@ using static AccountBot.Teams.Rendering.CardParts;
 namespace AccountBot.Teams.Rendering;
 
 /// <summary>
-/// The add/edit stakeholder form as an Adaptive Card: each field of <see cref="StakeholderFormSchema"/> drawn as the
-/// input its kind calls for, with its id as the input id, so each server-side error is drawn as a red line right under
+/// The add/edit stakeholder form as an Adaptive Card: the short form's fields of <see cref="StakeholderFormSchema"/>, then
+/// "More details" (<c>Action.ToggleVisibility</c>) over a container with every other field, each drawn as the input its
+/// kind calls for, with its id as the input id, so each server-side error is drawn as a red line right under
 /// its field; values come from <see cref="StakeholderFormView.Values"/>, so a rejected submission keeps what the user typed.
 /// </summary>
 public sealed class StakeholderFormRenderer
 {
     /// <summary>People offered in the reports-to and related-to pickers (the picked ones are always kept).</summary>
     public const int DefaultMaxPeople = 150;
+
+    /// <summary>The id of the container holding the fields behind "More details".</summary>
+    public const string DetailsId = "stakeholderDetails";
 
     /// <param name="currentUser">Who opens the form: offered as "me" in the relationship-owner picker.</param>
     public AdaptiveCard Render(StakeholderFormView view, UserRef? currentUser, int maxPeople = DefaultMaxPeople)
@@ -31,26 +35,16 @@ public sealed class StakeholderFormRenderer
             body.Add(Colored(StakeholderFormSchema.FixFields, TextColor.Attention) with { Spacing = Spacing.None });
 
         var others = view.People.Where(p => p.Id != view.StakeholderId).ToList();
-        string? section = null;
-        foreach (var field in StakeholderFormSchema.Schema.Fields)
-        {
-            var inputs = Inputs(field, values.GetValueOrDefault(field.Id), view.Values, others, currentUser, maxPeople);
-            // A part of the form whose first input has nothing to offer (nobody to relate to) is left out whole.
-            if (field.Section is not null)
-                section = inputs.Count > 0 ? null : field.Section;
-            if (section is not null)
-                continue;
-            if (field.Section is not null)
-                body.Add(Heading(field.Section));
-            foreach (var input in inputs)
-                body.Add(input);
-            if (inputs.Count > 0 && field.Hint is not null)
-                body.Add(Subtle(field.Hint));
-            // The server's message (it may quote what was typed) goes in a literal line, not in the
-            // input's errorMessage: Teams reads that as markdown.
-            if (inputs.Count > 0 && errors.TryGetValue(field.Id, out var error))
-                body.Add(Colored(error, TextColor.Attention) with { Id = field.Id + "Error", Spacing = Spacing.None });
-        }
+        var schema = StakeholderFormSchema.Schema;
+        body.AddRange(Fields(schema.ShortFields, values, view, others, currentUser, maxPeople));
+
+        // The other fields sit in the same card, hidden until "More details": their inputs are submitted with the rest,
+        // so nothing stored is lost; shown at once when expanded or when one of them has an error to show.
+        var details = Fields(schema.DetailFields, values, view, others, currentUser, maxPeople);
+        var open = view.Expanded || schema.DetailFields.Any(f => errors.ContainsKey(f.Id));
+        body.Add(new ActionSet([new ToggleVisibilityAction(StakeholderFormSchema.MoreDetails, [DetailsId]) { Id = DetailsId + "Toggle" }]));
+        body.Add(Subtle(StakeholderFormSchema.MoreDetailsHint));
+        body.Add(new Container(details) { Id = DetailsId, IsVisible = open ? null : false });
 
         var submit = new SubmitAction(StakeholderFormSchema.SubmitLabel(view.Mode))
         {
@@ -64,6 +58,34 @@ public sealed class StakeholderFormRenderer
                 new(CardVerbs.Keys.KnownOwnerName, view.Values.OwnerName)),
         };
         return Card(body, view.Title, [submit]);
+    }
+
+    /// <summary>Each field's inputs, with its section heading, hint and the server's error under it.</summary>
+    private static List<CardElement> Fields(
+        IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, string?> values, StakeholderFormView view, IReadOnlyList<PersonOption> others, UserRef? currentUser, int maxPeople)
+    {
+        var body = new List<CardElement>();
+        string? section = null;
+        foreach (var field in fields)
+        {
+            var inputs = Inputs(field, values.GetValueOrDefault(field.Id), view.Values, others, currentUser, maxPeople);
+            // A part of the form whose first input has nothing to offer (nobody to relate to) is left out whole.
+            if (field.Section is not null)
+                section = inputs.Count > 0 ? null : field.Section;
+            if (section is not null)
+                continue;
+            if (field.Section is not null)
+                body.Add(Heading(field.Section));
+            body.AddRange(inputs);
+            if (inputs.Count > 0 && field.Hint is not null)
+                body.Add(Subtle(field.Hint));
+            // The server's message (it may quote what was typed) goes in a literal line, not in the
+            // input's errorMessage: Teams reads that as markdown.
+            if (inputs.Count > 0 && view.Errors.TryGetValue(field.Id, out var error))
+                body.Add(Colored(error, TextColor.Attention) with { Id = field.Id + "Error", Spacing = Spacing.None });
+        }
+
+        return body;
     }
 
     /// <summary>The inputs for one field (none when a picker has nobody to offer: an empty choice set is not a valid card).</summary>

@@ -30,7 +30,7 @@ public static class AccountBotHostingExtensions
         GracefulStop.Configure(services);
         services.AddSelectedStorage(builder.Configuration);
         services.AddHealthProbes();
-        services.AddKeyRing();
+        services.AddKeyRing(builder.Configuration);
         services.AddAccountBotCore();
         services.AddReminderDelivery();
         services.AddRetention();

@@ -1,3 +1,6 @@
+using System.Xml;
+using System.Xml.Linq;
+using AccountBot.KeyRing;
 using AccountBot.Operations;
 using AccountBot.Core.Channels;
 using AccountBot.Storage.LiteDb;
@@ -15,7 +18,7 @@ namespace AccountBot.Hosting;
 /// </summary>
 internal static class StorageCopyCli
 {
-    public const string Usage = "Usage: storage copy --from LiteDb:<path> --to Postgres:<connection string>";
+    public const string Usage = "Usage: storage copy --from LiteDb:<path> --to Postgres:<connection string> [--keys <key ring folder>]";
 
     public static bool IsCommand(string[] args) => args is ["storage", ..];
 
@@ -26,6 +29,13 @@ internal static class StorageCopyCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        string? keys = null;
+        if (args is ["storage", "copy", "--from", _, "--to", _, "--keys", var folder])
+        {
+            keys = Path.GetFullPath(folder);
+            args = args[..^2];
+        }
+
         if (args is not ["storage", "copy", "--from", var from, "--to", var to]
             || !from.StartsWith("LiteDb:", StringComparison.OrdinalIgnoreCase) || !to.StartsWith("Postgres:", StringComparison.OrdinalIgnoreCase))
         {
@@ -46,6 +56,7 @@ internal static class StorageCopyCli
             await using var dataSource = NpgsqlDataSource.Create(to["Postgres:".Length..]);
             await new PostgresMigrator(dataSource, TimeProvider.System, NullLogger<PostgresMigrator>.Instance).MigrateAsync(cancellationToken).ConfigureAwait(false);
             var copied = await CopyAsync(new LiteDbExport(context), new PostgresImport(dataSource), cancellationToken).ConfigureAwait(false);
+            await CopyKeyRingAsync(keys ?? Path.Combine(Path.GetDirectoryName(path)!, KeyRingOptions.DefaultFolderName), new PostgresKeyRingStore(dataSource), output).ConfigureAwait(false);
             var stored = await new PostgresImport(dataSource).CountsAsync(cancellationToken).ConfigureAwait(false);
             var same = true;
             foreach (var table in PostgresImport.Tables)
@@ -60,12 +71,33 @@ internal static class StorageCopyCli
                 : "storage copy: copied, but the database holds rows the file does not (was it used before?).").ConfigureAwait(false);
             return same ? 0 : 1;
         }
-        catch (Exception ex) when (ex is LiteDbStartupException or NpgsqlException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is LiteDbStartupException or NpgsqlException or ArgumentException or InvalidOperationException or IOException or XmlException)
         {
             // Npgsql's messages never include the password.
             await error.WriteLineAsync($"storage copy: {ex.Message}").ConfigureAwait(false);
             return CliExitCode.CouldNotRun;
         }
+    }
+
+    /// <summary>
+    /// The Data Protection key ring folder into the database, where instances on PostgreSQL keep it: without it the
+    /// copied Slack bot tokens could not be decrypted. Each file is one element, named as Data Protection named it.
+    /// </summary>
+    private static async Task CopyKeyRingAsync(string folder, PostgresKeyRingStore target, TextWriter output)
+    {
+        if (!Directory.Exists(folder))
+        {
+            await output.WriteLineAsync($"data_protection_keys: no key ring folder at {folder} (name it with --keys); nothing copied").ConfigureAwait(false);
+            return;
+        }
+
+        var files = Directory.GetFiles(folder, "*.xml");
+        foreach (var file in files)
+        {
+            target.Add(XElement.Load(file), Path.GetFileNameWithoutExtension(file));
+        }
+
+        await output.WriteLineAsync($"data_protection_keys: {files.Length} in {folder}, {target.GetAll().Count} in the database").ConfigureAwait(false);
     }
 
     /// <summary>Copies collection by collection; returns how many records each table was given.</summary>

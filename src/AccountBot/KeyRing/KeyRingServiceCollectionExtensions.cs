@@ -1,4 +1,6 @@
+using AccountBot.Hosting;
 using AccountBot.Storage.LiteDb;
+using AccountBot.Storage.Postgres;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -7,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace AccountBot.KeyRing;
 
 /// <summary>
-/// Data Protection for secrets at rest: one application name and one key ring folder, owner-only, next to the
-/// database unless <c>DataProtection:KeysPath</c> says otherwise.
+/// Data Protection for secrets at rest: one application name and one key ring. On LiteDB a folder, owner-only, next to
+/// the database unless <c>DataProtection:KeysPath</c> says otherwise; on PostgreSQL the database itself, so that
+/// every instance decrypts what another encrypted (a folder would be per machine).
 /// </summary>
 internal static class KeyRingServiceCollectionExtensions
 {
@@ -18,11 +21,18 @@ internal static class KeyRingServiceCollectionExtensions
     /// </summary>
     public const string ApplicationName = "AccountBot";
 
-    public static IServiceCollection AddKeyRing(this IServiceCollection services)
+    public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
         services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (StorageSelection.Provider(configuration) == StorageProvider.Postgres)
+        {
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<PostgresKeyRingStore>((management, store) => management.XmlRepository = new PostgresXmlRepository(store));
+            return services;
+        }
+
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<KeyRingOptions>, IOptions<LiteDbOptions>, IHostEnvironment, ILoggerFactory>((management, ring, storage, environment, loggers) =>
             {

@@ -11,9 +11,21 @@ namespace AccountBot.Operations;
 /// </summary>
 internal static class CliHost
 {
-    public static WebApplication Build(Action<WebApplicationBuilder>? configure)
+    /// <summary>
+    /// Splits the configuration overrides (<c>--Key=value</c>, e.g. <c>--Storage:Provider=Postgres</c>, read as the
+    /// bot reads its command line) from the command's own words and options (<c>--at &lt;instant&gt;</c> takes no '=').
+    /// </summary>
+    public static (string[] Command, string[] Overrides) Split(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        ArgumentNullException.ThrowIfNull(args);
+        static bool IsOverride(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) > 2;
+        return ([.. args.Where(a => !IsOverride(a))], [.. args.Where(IsOverride)]);
+    }
+
+    /// <param name="overrides">Configuration from the command line (<see cref="Split"/>), above every other source, as for the bot.</param>
+    public static WebApplication Build(string[] overrides, Action<WebApplicationBuilder>? configure)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = overrides });
 
         // The command's output is stdout; the bot's own log lines go to stderr, warnings and worse only.
         builder.Logging.ClearProviders();

@@ -1,10 +1,13 @@
+using AccountBot.Hosting;
 using AccountBot.KeyRing;
 using AccountBot.Pictures;
 using AccountBot.Slack.Hosting;
 using AccountBot.Storage.LiteDb;
+using AccountBot.Storage.Postgres;
 using AccountBot.Teams;
 using AccountBot.Teams.Security;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AccountBot.Operations;
 
@@ -117,6 +120,19 @@ internal static class Doctor
     private static DoctorCheck KeyRingFolder(WebApplication app)
     {
         const string Name = "data protection key ring";
+        if (StorageSelection.Provider(app.Configuration) == StorageProvider.Postgres)
+        {
+            try
+            {
+                var stored = app.Services.GetRequiredService<PostgresKeyRingStore>().GetAll().Count(e => e.Name.LocalName == "key");
+                return DoctorCheck.Pass(Name, $"in the database (data_protection_keys), shared by every instance: {stored} key(s)");
+            }
+            catch (NpgsqlException ex)
+            {
+                return DoctorCheck.Fail(Name, $"the database's data_protection_keys could not be read: {ex.Message}");
+            }
+        }
+
         var folder = KeyRingServiceCollectionExtensions.Folder(
             app.Services.GetRequiredService<IOptions<KeyRingOptions>>().Value,
             app.Services.GetRequiredService<IOptions<LiteDbOptions>>().Value,

@@ -22,7 +22,7 @@ internal static class OperatorCli
                            and the Slack and Teams settings; print what to fix. Exit code 0 when all pass, else 1.
 
         Configuration is read as the bot reads it: appsettings.json, appsettings.{Environment}.json, environment
-        variables such as Storage__LiteDb__Path.
+        variables such as Storage__LiteDb__Path, and --Key=value after the command (--Storage:LiteDb:Path=…).
         """;
 
     public static bool IsCommand(string[] args) => args is ["backup" or "restore" or "doctor", ..];
@@ -40,6 +40,7 @@ internal static class OperatorCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        (args, var overrides) = CliHost.Split(args);
         if (args is not (["backup" or "restore", { Length: > 0 }] or ["doctor"]))
         {
             await error.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -48,7 +49,7 @@ internal static class OperatorCli
 
         try
         {
-            await using var app = CliHost.Build(configure);
+            await using var app = CliHost.Build(overrides, configure);
             return args switch
             {
                 ["backup", var file] => await BackupAsync(app, Path.GetFullPath(file), output, error, cancellationToken).ConfigureAwait(false),

@@ -25,7 +25,8 @@ internal static class ReminderCli
 
         <instant> is an ISO 8601 date and time; without an offset it is UTC, e.g. 2026-12-07T09:00Z.
         Configuration (database path, Reminders section) is read as the bot reads it: appsettings.json,
-        appsettings.{Environment}.json, environment variables such as Storage__LiteDb__Path.
+        appsettings.{Environment}.json, environment variables such as Storage__LiteDb__Path, and --Key=value
+        after the command (--Storage:LiteDb:Path=…).
         While the bot runs (it holds the database), the command is run by the bot itself through its loopback
         admin endpoint (see README, Operator commands); otherwise it opens the database itself.
         """;
@@ -45,7 +46,8 @@ internal static class ReminderCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var command = Parse(args, out var problem);
+        var (words, overrides) = CliHost.Split(args);
+        var command = Parse(words, out var problem);
         if (command is null)
         {
             await error.WriteLineAsync(problem).ConfigureAwait(false);
@@ -61,7 +63,7 @@ internal static class ReminderCli
 
         try
         {
-            await using var app = CliHost.Build(configure);
+            await using var app = CliHost.Build(overrides, configure);
             var path = CliHost.DatabasePath(app);
             if (command.Verb == Verb.Preview && StorageSelection.Provider(app.Configuration) == StorageProvider.LiteDb && !File.Exists(path))
             {

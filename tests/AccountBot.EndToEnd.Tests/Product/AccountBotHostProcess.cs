@@ -20,6 +20,7 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
     private readonly StringBuilder _output;
     private readonly string _folder;
     private readonly bool _ownsFolder;
+    private readonly List<OutputWaiter> _waiters = [];
 
     private AccountBotHostProcess(Process process, StringBuilder output, string folder, bool ownsFolder, Uri baseAddress)
     {
@@ -78,19 +79,11 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
 
         var output = new StringBuilder();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        void Append(string? line)
-        {
-            if (line is null)
-                return;
-            lock (output)
-                output.AppendLine(line);
-        }
-
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        var host = new AccountBotHostProcess(process, output, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new AccountBotHostProcess(process, output, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
             await host.WaitUntilReadyAsync(cancellationToken);
@@ -154,6 +147,47 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>How many lines the host printed so far contain <paramref name="text"/>.</summary>
+    public int CountLines(string text)
+    {
+        lock (_output)
+            return _output.ToString().Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="lines"/> lines the host printed (since it started) contain <paramref name="text"/>:
+    /// an event on the output, not a poll.
+    /// </summary>
+    public Task WaitForLinesAsync(string text, int lines, CancellationToken cancellationToken)
+    {
+        lock (_output)
+        {
+            var waiter = new OutputWaiter(text, lines, CountLines(text));
+            if (waiter.Seen >= lines)
+                return Task.CompletedTask;
+            _waiters.Add(waiter);
+            return waiter.Reached.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            foreach (var waiter in _waiters.ToList())
+            {
+                if (line.Contains(waiter.Text, StringComparison.Ordinal) && ++waiter.Seen >= waiter.Lines)
+                {
+                    waiter.Reached.TrySetResult();
+                    _waiters.Remove(waiter);
+                }
+            }
+        }
+    }
+
     /// <summary>A free loopback port, for a host that must come back on the same address.</summary>
     public static int FreePort()
     {
@@ -207,5 +241,16 @@ public sealed class AccountBotHostProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("AccountBot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class OutputWaiter(string text, int lines, int seen)
+    {
+        public string Text { get; } = text;
+
+        public int Lines { get; } = lines;
+
+        public int Seen { get; set; } = seen;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

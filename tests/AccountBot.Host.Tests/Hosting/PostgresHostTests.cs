@@ -104,6 +104,16 @@ public sealed class PostgresHostTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void Start_NegativeMapCacheSize_FailsNamingTheKey()
+    {
+        using var host = hosts.Create([.. Postgres.Select(s => (s.Item1, (string?)s.Item2)), ("Storage:Postgres:MapCacheSize", "-1")]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("Storage:Postgres:MapCacheSize", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_UnknownProvider_FailsNamingTheKey()
     {
         using var host = hosts.Create(("Storage:Provider", "Oracle"));

@@ -5,11 +5,13 @@ using AccountBot.Core.Accounts;
 using AccountBot.Core.Channels;
 using AccountBot.Core.Reminders;
 using AccountBot.Hosting;
+using AccountBot.Slack.Installations;
 using AccountBot.Storage.LiteDb;
 using AccountBot.Storage.Postgres;
 using AccountBot.Testing.Builders;
 using AccountBot.Testing.Postgres;
 using AccountBot.Testing.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -54,6 +56,24 @@ public sealed class StorageCopyTests : IAsyncLifetime, IDisposable
         Assert.Single(await new PostgresBlockedConversationStore(dataSource).ListAsync(Platform.Teams, CancellationToken.None));
         Assert.Equal("ciphertext", (await new PostgresWorkspaceInstallationStore(dataSource).GetAsync("slack:T01", CancellationToken.None))!.BotToken);
         Assert.Equal(OutboxState.Sent, (await new PostgresDigestOutbox(dataSource).GetAsync(new DigestKey(Workspace, "C01", "2025-W10"), CancellationToken.None))!.State);
+    }
+
+    [Fact]
+    public async Task Copy_SlackTokenEncryptedOnLiteDb_DecryptedByTheBotOnPostgres()
+    {
+        (string, string?)[] slack = [("Slack:SigningSecret", "copy-signing-secret"), ("Slack:ClientId", "1234.5678"), ("Slack:ClientSecret", "client-secret"), ("Slack:RedirectUri", "https://bot.example/slack/oauth/callback")];
+        await using (var onLiteDb = files.Create(slack))
+        {
+            await onLiteDb.Services.GetRequiredService<ISlackInstallationStore>().SaveAsync(new SlackInstallation { TeamId = "T0COPY", BotToken = "xoxb-copied" }, CancellationToken.None);
+        }
+
+        var (code, output) = await RunAsync(["storage", "copy", "--from", "LiteDb:" + files.DatabasePath, "--to", "Postgres:" + _connectionString]);
+        await using var onPostgres = files.Create([.. slack, ("Storage:Provider", "Postgres"), ("Storage:Postgres:ConnectionString", _connectionString)]);
+        var found = await onPostgres.Services.GetRequiredService<ISlackInstallationStore>().FindAsync(new SlackTeamKey(null, "T0COPY"), CancellationToken.None);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("data_protection_keys: 1 in ", output, StringComparison.Ordinal);
+        Assert.Equal("xoxb-copied", found?.BotToken);
     }
 
     [Fact]

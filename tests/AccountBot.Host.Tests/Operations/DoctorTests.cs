@@ -44,6 +44,24 @@ public sealed class DoctorTests : IDisposable
     }
 
     [Fact]
+    public async Task Doctor_SettingsOnTheCommandLine_TakenAsTheBotTakesThem()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await OperatorCli.RunAsync(
+            ["doctor", "--Storage:LiteDb:Path=" + hosts.DatabasePath, "--Slack:SigningSecret=s3cret", "--Slack:BotToken=xoxb-1"],
+            output,
+            error,
+            null,
+            CancellationToken.None);
+
+        Assert.True(code == CliExitCode.Ok, output + error.ToString());
+        Assert.Contains("ok   database: none yet at " + hosts.DatabasePath, output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ok   slack: configured for one workspace", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Doctor_SlackSigningSecretWithoutBotToken_Exit1NamingSlackBotToken()
     {
         var (code, output) = await DoctorAsync(("Slack:SigningSecret", "s3cret"));

@@ -188,6 +188,19 @@ public sealed class ReminderCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_DatabasePathOnTheCommandLine_TakesTheOverride()
+    {
+        var elsewhere = Path.Combine(folder, "elsewhere.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await ReminderCli.RunAsync(["reminders", "preview", "--at", "2026-12-07T09:00Z", "--Storage:LiteDb:Path=" + elsewhere], output, error, null, CancellationToken.None);
+
+        Assert.Equal(CliExitCode.CouldNotRun, code);
+        Assert.Contains($"there is no database at {elsewhere}", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunNow_Channel_OnlyThatChannel()
     {
         await SeedAsync();

@@ -91,11 +91,37 @@ public sealed class SlackFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoreDetails_UpdatesTheModalInPlaceWithSlacksHash_KeepingWhatWasTyped()
+    {
+        await _host.SeedAsync("T0ACME", "Acme", []);
+        using (await _host.CommandAsync("Acme add Jane Doe")) { }
+        var opened = _host.Api.CallsTo("views.open")[0].Json.GetProperty("view");
+        var schema = StakeholderFormSchema.Schema;
+        Assert.Equal(schema.ShortFields.Select(f => f.Id), InputIds(opened));
+
+        using var clicked = await _host.InteractAsync(ViewBlockAction(
+            SlackBotIds.StakeholderMoreDetails, SlackBotIds.StakeholderForm, opened.GetProperty("private_metadata").GetString()!,
+            new Dictionary<string, JsonObject> { ["name"] = Text("Jane Doe"), ["title"] = Text("VP Finance"), ["roles"] = MultiSelected("Champion") },
+            viewId: "V0SHORT", hash: "hash-7"));
+
+        Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
+        var update = Assert.Single(_host.Api.CallsTo("views.update")).Json;
+        Assert.Equal(("V0SHORT", "hash-7"), (update.GetProperty("view_id").GetString(), update.GetProperty("hash").GetString()));
+        var view = update.GetProperty("view");
+        Assert.Equal(schema.ShortFields.Concat(schema.DetailFields).Select(f => f.Id), InputIds(view));
+        Assert.Equal("VP Finance", Block(view, "title").GetProperty("element").GetProperty("initial_value").GetString());
+        Assert.Equal("Champion", Block(view, "roles").GetProperty("element").GetProperty("initial_options")[0].GetProperty("value").GetString());
+        var before = FormMetadata.TryDecode(opened.GetProperty("private_metadata").GetString())!;
+        Assert.Equal(before with { ShortForm = false }, FormMetadata.TryDecode(view.GetProperty("private_metadata").GetString()));
+        Assert.Empty(_host.Api.CallsTo("views.open").Skip(1));
+    }
+
+    [Fact]
     public async Task Submit_EmptyNameAndBadEmail_ErrorsKeyedByBlockId()
     {
         await _host.SeedAsync("T0ACME", "Acme", []);
         using (await _host.CommandAsync("Acme add")) { }
-        var metadata = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
+        var metadata = await MoreDetailsAsync();
 
         using var response = await _host.InteractAsync(ViewSubmission(SlackBotIds.StakeholderForm, metadata, new Dictionary<string, JsonObject>
         {
@@ -183,7 +209,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
         await _host.SeedAsync("T0ACME", "Acme", []);
         _host.Api.Script("users.info", FakeSlackReply.OkJson(usersInfo));
         using (await _host.CommandAsync("Acme add")) { }
-        var metadata = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
+        var metadata = await MoreDetailsAsync();
 
         using var ack = await _host.InteractAsync(ViewSubmission(SlackBotIds.StakeholderForm, metadata, new Dictionary<string, JsonObject>
         {
@@ -289,4 +315,18 @@ public sealed class SlackFlowTests : IAsyncLifetime
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return [.. body.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("text").GetProperty("text").GetString()!)];
     }
+
+    /// <summary>Presses "More details" in the modal views.open showed (the fields behind it are only in the updated modal); its metadata.</summary>
+    private async Task<string> MoreDetailsAsync()
+    {
+        var shortForm = PrivateMetadataOf(_host.Api.CallsTo("views.open")[0].Json);
+        using (await _host.InteractAsync(ViewBlockAction(SlackBotIds.StakeholderMoreDetails, SlackBotIds.StakeholderForm, shortForm, new Dictionary<string, JsonObject>()))) { }
+        return PrivateMetadataOf(_host.Api.CallsTo("views.update")[0].Json);
+    }
+
+    private static IEnumerable<string> InputIds(JsonElement view) =>
+        view.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "input").Select(b => b.GetProperty("block_id").GetString()!);
+
+    private static JsonElement Block(JsonElement view, string blockId) =>
+        view.GetProperty("blocks").EnumerateArray().Single(b => b.TryGetProperty("block_id", out var id) && id.GetString() == blockId);
 }

@@ -39,12 +39,28 @@ public abstract class Chat : IAsyncDisposable
         return SubmitAsync(form, fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Types <paramref name="typed"/> into the last form (by field id, as <see cref="SubmitForm"/>) and presses its
+    /// "More details": Slack's button (block_actions; the bot updates the modal), Teams' toggle (in the client, no
+    /// request; the hidden inputs show). What was typed stays in the form; the replies are the form as now shown.
+    /// </summary>
+    public Task<Replies> MoreDetails(params (string Field, string Value)[] typed)
+    {
+        var form = Form ?? throw new InvalidOperationException("No form has been shown yet: Send a command that opens one first.");
+        return MoreDetailsAsync(form, typed.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>The field ids of the inputs the last form shows now (inputs hidden until "More details" left out).</summary>
+    public abstract IReadOnlyList<string> ShownInputs();
+
     /// <summary>Presses the button labelled <paramref name="label"/> on the last message that showed one (a Slack button, a Teams Action.Submit).</summary>
     public Task<Replies> Press(string label) => PressAsync(label);
 
     protected abstract Task<Replies> SendAsync(string command, bool outsider);
 
     protected abstract Task<Replies> PressAsync(string label);
+
+    protected abstract Task<Replies> MoreDetailsAsync(ShownForm form, IReadOnlyDictionary<string, string> typed);
 
     protected abstract Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields);
 

@@ -85,6 +85,27 @@ public sealed class SlackChat : Chat
     protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
     {
         var view = form.Json;
+        var payload = ViewSubmission(view["callback_id"]!.GetValue<string>(), view["private_metadata"]!.GetValue<string>(), StateValues(view, fields));
+        return ExchangeAsync(() => _signer.CreateInteractionRequest("/slack/interactivity", payload));
+    }
+
+    protected override Task<Replies> MoreDetailsAsync(ShownForm form, IReadOnlyDictionary<string, string> typed)
+    {
+        var view = form.Json;
+        var button = view["blocks"]!.AsArray().Where(b => b?["type"]?.GetValue<string>() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray()).FirstOrDefault(e => e?["text"]?["text"]?.GetValue<string>() == "More details")
+            ?? throw new InvalidOperationException("The modal has no \"More details\" button.");
+        var payload = ViewBlockAction(
+            button["action_id"]!.GetValue<string>(), view["callback_id"]!.GetValue<string>(), view["private_metadata"]!.GetValue<string>(), StateValues(view, typed));
+        return ExchangeAsync(() => _signer.CreateInteractionRequest("/slack/interactivity", payload));
+    }
+
+    public override IReadOnlyList<string> ShownInputs() =>
+        [.. (Form?.Json["blocks"]?.AsArray() ?? []).Where(b => b?["type"]?.GetValue<string>() == "input").Select(b => b!["block_id"]!.GetValue<string>())];
+
+    /// <summary>The view's inputs' state as Slack sends it (in view_submission and block_actions).</summary>
+    private static Dictionary<string, JsonObject> StateValues(JsonNode view, IReadOnlyDictionary<string, string> fields)
+    {
         var values = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var block in view["blocks"]!.AsArray())
         {
@@ -96,8 +117,7 @@ public sealed class SlackChat : Chat
                 values[blockId] = state;
         }
 
-        var payload = ViewSubmission(view["callback_id"]!.GetValue<string>(), view["private_metadata"]!.GetValue<string>(), values);
-        return ExchangeAsync(() => _signer.CreateInteractionRequest("/slack/interactivity", payload));
+        return values;
     }
 
     /// <summary>An input's state as Slack sends it: the value typed or picked, else what the view showed at first.</summary>
@@ -150,7 +170,7 @@ public sealed class SlackChat : Chat
         foreach (var call in _api.Calls.Skip(before).Where(c => Seen.Contains(c.Method)))
         {
             var body = JsonNode.Parse(call.Body);
-            if (call.Method == "views.open" && body?["view"] is { } view)
+            if (call.Method is "views.open" or "views.update" or "views.push" && body?["view"] is { } view)
                 Form = new ShownForm(view);
             else if (body is not null)
                 _messages.Add(body);

@@ -96,6 +96,37 @@ public sealed class TeamsChat : Chat
         return PostAsync(new ActivityBuilder().WithServiceUrl(_connector.ServiceUrl).Submit(data.ToJsonString(), replyToId: "form-card").Build());
     }
 
+    protected override Task<Replies> MoreDetailsAsync(ShownForm form, IReadOnlyDictionary<string, string> typed)
+    {
+        // The toggle works in the client: the card keeps what was typed and shows its target elements.
+        var card = form.Json.DeepClone();
+        var toggle = Actions(card).FirstOrDefault(a => a["type"]?.GetValue<string>() == "Action.ToggleVisibility" && a["title"]?.GetValue<string>() == "More details")
+            ?? throw new InvalidOperationException("The card has no \"More details\" toggle.");
+        foreach (var input in Inputs(card))
+        {
+            if (typed.TryGetValue(input["id"]!.GetValue<string>(), out var value))
+                input["value"] = value;
+        }
+
+        var targets = toggle["targetElements"]!.AsArray().Select(t => t!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        foreach (var element in Descendants(card).Where(e => e["id"]?.GetValue<string>() is { } id && targets.Contains(id)))
+            element["isVisible"] = true;
+        Form = new ShownForm(card);
+        return Task.FromResult(new Replies(Platform, VisibleText.Of(card)));
+    }
+
+    public override IReadOnlyList<string> ShownInputs() => Form is null ? [] : [.. VisibleInputs(Form.Json).Select(i => i["id"]!.GetValue<string>())];
+
+    /// <summary>The inputs not inside an element the card hides (<c>isVisible: false</c>).</summary>
+    private static IEnumerable<JsonObject> VisibleInputs(JsonNode? node) => node switch
+    {
+        JsonObject obj when obj["isVisible"]?.GetValue<bool>() == false => [],
+        JsonObject obj when obj["type"]?.GetValue<string>() is { } type && type.StartsWith("Input.", StringComparison.Ordinal) && obj["id"] is not null => [obj],
+        JsonObject obj => obj.Where(p => p.Key != "actions").SelectMany(p => VisibleInputs(p.Value)),
+        JsonArray array => array.SelectMany(VisibleInputs),
+        _ => [],
+    };
+
     private async Task<Replies> PostAsync(Activity activity)
     {
         using var patience = new CancellationTokenSource(Patience);

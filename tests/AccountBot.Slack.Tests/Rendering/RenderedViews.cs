@@ -65,6 +65,15 @@ internal static class RenderedViews
         results.Add(("add.modal", modals.Render(add, Channel), typeof(ModalView)));
         results.Add(("edit.modal", modals.Render(edit, Channel), typeof(ModalView)));
         results.Add(("edit.views-open", new ViewsOpenRequest("1337.42.trigger", modals.Render(edit, Channel)), typeof(ViewsOpenRequest)));
+        // "More details": the whole form replaces the short modal, with what was typed kept.
+        foreach (var (name, form) in new[] { ("add", add), ("edit", edit) })
+        {
+            var expanded = (StakeholderFormView)await core.Dispatcher.ExpandStakeholderFormAsync(
+                new(form.MapId, form.StakeholderId, form.SubmissionId, form.Values with { Title = "<b>CFO</b> & co" }, OnlyShortFields: true), core.Context, CancellationToken.None);
+            results.Add(($"{name}-expanded.modal", modals.Render(expanded, Channel), typeof(ModalView)));
+            results.Add(($"{name}-expanded.views-update", new ViewsUpdateRequest("V0FORM", modals.Render(expanded, Channel), "hash-1"), typeof(ViewsUpdateRequest)));
+        }
+
         Respond("form-button", add);
         var rejected = (StakeholderFormView)(await core.Dispatcher.SubmitStakeholderAsync(
             new(add.MapId, null, add.SubmissionId, new() { Name = "", Email = "nope", Power = "9", ProfileUrl = "ftp://x" }), core.Context, CancellationToken.None)).Reply;
@@ -81,6 +90,7 @@ internal static class RenderedViews
             var form = new StakeholderFormView(FormMode.Add, map.Id, map.Name, null, Guid.NewGuid().ToString("N"), new(), new Dictionary<string, string>(),
                 [.. map.Stakeholders.Select(s => new PersonOption(s.Id, s.Name))]);
             results.Add(($"form-{size}.modal", modals.Render(form, Channel), typeof(ModalView)));
+            results.Add(($"form-{size}-expanded.modal", modals.Render(form with { Expanded = true }, Channel), typeof(ModalView)));
         }
 
         // CSV export and import, through the core, then a 500-row preview built directly.

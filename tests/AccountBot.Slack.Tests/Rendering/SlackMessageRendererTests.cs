@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AccountBot.Core.Channels;
 using AccountBot.Core.Caching;
+using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Rendering;
@@ -166,17 +167,24 @@ public sealed partial class SlackMessageRendererTests
     }
 
     [Fact]
-    public async Task RenderModal_EveryFieldHasItsFieldNameAsBlockId_AndMetadataRoundTrips()
+    public async Task RenderModal_ShortThenExpanded_FieldNamesAsBlockIds_AndMetadataRoundTrips()
     {
         using var core = new CoreHarness();
         await core.SendAsync("map Acme create");
         var form = (StakeholderFormView)await core.SendAsync("map Acme add Jane");
+        var schema = StakeholderFormSchema.Schema;
 
         var modal = new StakeholderModalRenderer().Render(form, "C0DEALS");
+        var expanded = new StakeholderModalRenderer().Render(form with { Expanded = true }, "C0DEALS");
         var metadata = FormMetadata.TryDecode(modal.PrivateMetadata);
 
-        Assert.Equal(StakeholderModalRenderer.BlockIds, modal.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
-        Assert.Equal(new FormMetadata(form.MapId, null, form.SubmissionId, "C0DEALS"), metadata);
+        Assert.Equal(schema.ShortFields.Select(f => f.Id), modal.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
+        var button = Assert.IsType<ButtonElement>(Assert.Single(modal.Blocks.OfType<ActionsBlock>()).Elements.Single());
+        Assert.Equal((SlackBotIds.StakeholderMoreDetails, "More details", null), (button.ActionId, button.Text.Text, button.Value));
+        Assert.Equal(schema.ShortFields.Concat(schema.DetailFields).Select(f => f.Id), expanded.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
+        Assert.Empty(expanded.Blocks.OfType<ActionsBlock>());
+        Assert.Equal(new FormMetadata(form.MapId, null, form.SubmissionId, "C0DEALS", ShortForm: true), metadata);
+        Assert.False(FormMetadata.TryDecode(expanded.PrivateMetadata)!.ShortForm);
         Assert.Null(FormMetadata.TryDecode("{\"m\":\"00000000-0000-0000-0000-000000000000\",\"k\":\"x\"}"));
         Assert.Null(FormMetadata.TryDecode("not json"));
     }
@@ -188,6 +196,17 @@ public sealed partial class SlackMessageRendererTests
 
         Assert.Equal("Too many people.", errors["name"]);
         Assert.Equal("Bad e-mail.", errors["email"]);
+    }
+
+    [Fact]
+    public void ErrorsByBlock_ShortModal_FieldBehindMoreDetailsLandsOnName()
+    {
+        var errors = StakeholderModalRenderer.ErrorsByBlock(
+            new Dictionary<string, string> { ["relatedTo"] = "That person is no longer on this map.", ["power"] = "Power must be a whole number from 1 to 5." }, shortForm: true);
+
+        Assert.Equal("That person is no longer on this map.", errors["name"]);
+        Assert.Equal("Power must be a whole number from 1 to 5.", errors["power"]);
+        Assert.Equal(["name", "power"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch

@@ -33,6 +33,7 @@ public sealed class CardStatesContractTests(ITestOutputHelper output)
             var form = Form(people);
             yield return (string.Create(CultureInfo.InvariantCulture, $"add-{people}"), form, Ana);
             yield return (string.Create(CultureInfo.InvariantCulture, $"add-{people}-no-user"), form, null);
+            yield return (string.Create(CultureInfo.InvariantCulture, $"add-{people}-expanded"), form with { Expanded = true }, Ana);
         }
 
         var only = Form(1);
@@ -73,7 +74,7 @@ public sealed class CardStatesContractTests(ITestOutputHelper output)
     {
         var card = new TeamsCardRenderer().Render(Form(0), currentUser: null);
 
-        var inputs = card.Body.OfType<AccountBot.Teams.Cards.CardInput>().ToDictionary(i => i.Id!);
+        var inputs = card.Body.SelectMany(e => e is AccountBot.Teams.Cards.Container c ? c.Items : [e]).OfType<AccountBot.Teams.Cards.CardInput>().ToDictionary(i => i.Id!);
         Assert.DoesNotContain(StakeholderFields.ReportsTo, inputs.Keys);
         Assert.DoesNotContain(StakeholderFields.RelatedTo, inputs.Keys);
         Assert.DoesNotContain(StakeholderFields.RelationshipOwner, inputs.Keys);

@@ -40,7 +40,8 @@ public sealed class LiteralTextTests
         var card = Card(HostileViews.Form());
 
         AssertShownLiterally(card, "Edit " + PersonName, "Could not save " + PersonName + ".", "\"" + NextStep + "\" is not an e-mail address.");
-        var body = card["body"]!.AsArray();
+        // Notes sit behind "More details": in the container the toggle shows, inside the same card.
+        var body = card["body"]!.AsArray().SelectMany(e => e!["type"]!.GetValue<string>() == "Container" ? e["items"]!.AsArray() : new JsonNode?[] { e }.AsEnumerable()).ToList();
         Assert.Equal(Notes, body.Single(e => e!["id"]?.GetValue<string>() == StakeholderFields.Notes)!["value"]!.GetValue<string>());
         Assert.Equal(Title, body.Single(e => e!["id"]?.GetValue<string>() == StakeholderFields.Title)!["value"]!.GetValue<string>());
     }

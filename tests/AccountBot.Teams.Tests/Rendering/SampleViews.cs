@@ -144,6 +144,7 @@ internal static class SampleViews
         yield return ("map-empty", Factory.Build(MapBuilder.For(Workspace).Named("Initech").Build()) with { CommandName = "Initech" });
         yield return ("form-errors", FormWithErrors());
         yield return ("form-add", EmptyForm(3));
+        yield return ("form-add-expanded", EmptyForm(3) with { Expanded = true });
         yield return ("form-500-people", EmptyForm(500));
         yield return ("form-edit", FormWithErrors() with { Mode = FormMode.Edit, StakeholderId = JaneId, Errors = new Dictionary<string, string>() });
         yield return ("help", new HelpView([new HelpExample("map Acme", "Show the Acme map"), new HelpExample("map list", "All maps, worst gaps first")], "Hi! I keep account maps."));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Caching;
+using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
 using AccountBot.Teams.Protocol;
@@ -85,7 +86,7 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
     [Fact]
     public void Render_FormWithErrors_ErrorSitsUnderItsFieldAndInputIsKept()
     {
-        var body = Body(_renderer.Render(SampleViews.FormWithErrors(), SampleViews.Ana));
+        var body = FormElements(_renderer.Render(SampleViews.FormWithErrors(), SampleViews.Ana));
 
         var email = body.FindIndex(e => e["id"]?.GetValue<string>() == StakeholderFields.Email);
         Assert.Equal("jane.doe(at)acme", body[email]["value"]!.GetValue<string>());
@@ -104,7 +105,7 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
     [Fact]
     public void Render_Form_HasEveryFieldAsAnInput()
     {
-        var ids = Body(_renderer.Render(SampleViews.FormWithErrors(), SampleViews.Ana)).Select(e => e["id"]?.GetValue<string>()).ToHashSet();
+        var ids = FormElements(_renderer.Render(SampleViews.FormWithErrors(), SampleViews.Ana)).Select(e => e["id"]?.GetValue<string>()).ToHashSet();
 
         string[] fields =
         [
@@ -115,6 +116,37 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
             StakeholderFields.RelatedTo, StakeholderFields.RelationshipKind, StakeholderFields.RelationshipNote,
         ];
         Assert.All(fields, f => Assert.Contains(f, ids));
+    }
+
+    [Fact]
+    public void Render_Form_ShortFormFirstAndTheRestHiddenBehindMoreDetailsInTheSameCard()
+    {
+        var body = Body(_renderer.Render(SampleViews.EmptyForm(3), SampleViews.Ana));
+
+        var shown = body.Where(e => e["type"]!.GetValue<string>().StartsWith("Input.", StringComparison.Ordinal)).Select(e => e["id"]!.GetValue<string>());
+        Assert.Equal(StakeholderFormSchema.Schema.ShortFields.Select(f => f.Id), shown);
+        var toggle = body.Single(e => e["type"]!.GetValue<string>() == "ActionSet")["actions"]![0]!;
+        Assert.Equal(("Action.ToggleVisibility", "More details"), (toggle["type"]!.GetValue<string>(), toggle["title"]!.GetValue<string>()));
+        Assert.Equal(StakeholderFormRenderer.DetailsId, toggle["targetElements"]![0]!.GetValue<string>());
+        var details = body.Single(e => e["id"]?.GetValue<string>() == StakeholderFormRenderer.DetailsId);
+        Assert.False(details["isVisible"]!.GetValue<bool>());
+        var hidden = details["items"]!.AsArray().Where(e => e!["type"]!.GetValue<string>().StartsWith("Input.", StringComparison.Ordinal)).Select(e => e!["id"]!.GetValue<string>());
+        Assert.Subset(hidden.ToHashSet(), StakeholderFormSchema.Schema.DetailFields.Select(f => f.Id).Where(f => f is not StakeholderFields.RelationshipOwner).ToHashSet());
+    }
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, true)]
+    public void Render_Form_DetailsShownWhenExpandedOrOneOfThemHasAnError(bool expanded, bool detailError, bool visible)
+    {
+        var form = SampleViews.EmptyForm(3) with { Expanded = expanded };
+        if (detailError)
+            form = form with { Errors = new Dictionary<string, string> { [StakeholderFields.Email] = "E-mail must look like name@example.com." } };
+
+        var details = Body(_renderer.Render(form, SampleViews.Ana)).Single(e => e["id"]?.GetValue<string>() == StakeholderFormRenderer.DetailsId);
+
+        Assert.Equal(visible, details["isVisible"] is null);
     }
 
     [Fact]
@@ -306,4 +338,8 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
         element["inlines"] is JsonArray runs ? string.Concat(runs.Select(r => r!["text"]!.GetValue<string>())) : null;
 
     private static List<JsonNode> Body(AdaptiveCard card) => [.. JsonNode.Parse(Json(card))!["body"]!.AsArray().Select(n => n!)];
+
+    /// <summary>The body with each container's items in its place, in order: the form's fields, shown or behind "More details".</summary>
+    private static List<JsonNode> FormElements(AdaptiveCard card) =>
+        [.. Body(card).SelectMany(e => e["type"]!.GetValue<string>() == "Container" ? e["items"]!.AsArray().Select(i => i!) : [e])];
 }

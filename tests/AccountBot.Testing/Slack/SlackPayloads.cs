@@ -45,29 +45,51 @@ public static class SlackPayloads
         }.ToJsonString();
 
     /// <summary>A view_submission; <paramref name="values"/> maps block id → the state value object (<see cref="Text"/>, <see cref="Selected"/>…).</summary>
-    public static string ViewSubmission(string callbackId, string privateMetadata, IReadOnlyDictionary<string, JsonObject> values, string team = "T0ACME", string user = "U0ANA")
-    {
-        var state = new JsonObject();
-        foreach (var (blockId, value) in values)
-            state[blockId] = new JsonObject { [blockId] = value.DeepClone() };
-        return new JsonObject
+    public static string ViewSubmission(string callbackId, string privateMetadata, IReadOnlyDictionary<string, JsonObject> values, string team = "T0ACME", string user = "U0ANA") =>
+        new JsonObject
         {
             ["type"] = "view_submission",
             ["team"] = new JsonObject { ["id"] = team, ["domain"] = "acme" },
             ["user"] = new JsonObject { ["id"] = user, ["username"] = "ana", ["name"] = "ana", ["team_id"] = team },
             ["api_app_id"] = "A0APP",
             ["trigger_id"] = "1337.44.trigger",
-            ["view"] = new JsonObject
+            ["view"] = View(callbackId, privateMetadata, values, "V0FORM", "hash-1", team),
+        }.ToJsonString();
+
+    /// <summary>A button clicked inside a modal: block_actions with the view (id, hash, metadata) and its inputs' state so far.</summary>
+    public static string ViewBlockAction(
+        string actionId, string callbackId, string privateMetadata, IReadOnlyDictionary<string, JsonObject> values,
+        string viewId = "V0FORM", string hash = "hash-1", string team = "T0ACME", string user = "U0ANA") =>
+        new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["team"] = new JsonObject { ["id"] = team, ["domain"] = "acme" },
+            ["user"] = new JsonObject { ["id"] = user, ["username"] = "ana", ["name"] = "ana", ["team_id"] = team },
+            ["api_app_id"] = "A0APP",
+            ["trigger_id"] = "1337.45.trigger",
+            ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId },
+            ["view"] = View(callbackId, privateMetadata, values, viewId, hash, team),
+            ["actions"] = new JsonArray
             {
-                ["id"] = "V0FORM",
-                ["team_id"] = team,
-                ["type"] = "modal",
-                ["callback_id"] = callbackId,
-                ["private_metadata"] = privateMetadata,
-                ["hash"] = "hash-1",
-                ["state"] = new JsonObject { ["values"] = state },
+                new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["block_id"] = actionId, ["action_ts"] = "1700000001.2" },
             },
         }.ToJsonString();
+
+    private static JsonObject View(string callbackId, string privateMetadata, IReadOnlyDictionary<string, JsonObject> values, string viewId, string hash, string team)
+    {
+        var state = new JsonObject();
+        foreach (var (blockId, value) in values)
+            state[blockId] = new JsonObject { [blockId] = value.DeepClone() };
+        return new JsonObject
+        {
+            ["id"] = viewId,
+            ["team_id"] = team,
+            ["type"] = "modal",
+            ["callback_id"] = callbackId,
+            ["private_metadata"] = privateMetadata,
+            ["hash"] = hash,
+            ["state"] = new JsonObject { ["values"] = state },
+        };
     }
 
     public static string BlockSuggestion(string actionId, string blockId, string typed, string? privateMetadata, string team = "T0ACME", string user = "U0ANA") =>

@@ -100,6 +100,10 @@ public sealed class CommandDispatcher(
     public Task<SaveReply> SubmitStakeholderAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken) =>
         forms.SubmitAsync(submission, context, cancellationToken);
 
+    /// <summary>"More details" on a short stakeholder form: the whole form with what was typed kept, or a notice when the map or person is gone.</summary>
+    public Task<Reply> ExpandStakeholderFormAsync(StakeholderSubmission draft, RequestContext context, CancellationToken cancellationToken) =>
+        forms.ExpandAsync(draft, context, cancellationToken);
+
     /// <summary>
     /// A submitted import form (<see cref="ImportFormView"/>): returns an <see cref="ImportPreviewView"/>,
     /// or the form again with an error, or a not-found view. Changes nothing.

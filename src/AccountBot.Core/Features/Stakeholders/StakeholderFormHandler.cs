@@ -49,7 +49,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var map = await store.GetAsync(context.Workspace, submission.MapId, cancellationToken);
         if (map is null)
         {
-            return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "That map no longer exists, so nothing was saved.", CommandText.List));
+            return new SaveReply(SaveOutcome.NotFound, MapGone());
         }
 
         var mode = submission.StakeholderId is null ? FormMode.Add : FormMode.Edit;
@@ -59,7 +59,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         {
             if (map.FindById(editedId) is not { } existing)
             {
-                return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, "That person is no longer on this map, so nothing was saved.", CommandText.Map(map.Name).Open));
+                return new SaveReply(SaveOutcome.NotFound, PersonGone(map));
             }
 
             basis = existing;
@@ -68,6 +68,11 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         {
             // The new person's id is fixed before any retry so a re-applied change adds the same person.
             basis = new Stakeholder { Id = Guid.NewGuid(), Name = string.Empty };
+        }
+
+        if (submission.OnlyShortFields)
+        {
+            submission = submission with { Values = StakeholderFormReader.WithShortFieldsFrom(Kept(map, submission.StakeholderId is null ? null : basis), submission.Values) };
         }
 
         var (person, relationship, fieldErrors) = StakeholderFormReader.Read(submission.Values, basis);
@@ -91,6 +96,40 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var verb = mode == FormMode.Add ? "added" : "updated";
         return MapEditReplies.From(result, views, $"{context.User.Name} {verb} {person.Name}.");
     }
+
+    /// <summary>
+    /// "More details" on a short form: the whole form, with what was typed in the short one and every other field as
+    /// stored (or a new person's defaults), under the same submission id.
+    /// </summary>
+    public async Task<Reply> ExpandAsync(StakeholderSubmission draft, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(context);
+        var map = await store.GetAsync(context.Workspace, draft.MapId, cancellationToken);
+        if (map is null)
+        {
+            return MapGone();
+        }
+
+        Stakeholder? existing = null;
+        if (draft.StakeholderId is { } editedId && (existing = map.FindById(editedId)) is null)
+        {
+            return PersonGone(map);
+        }
+
+        var values = draft.OnlyShortFields ? StakeholderFormReader.WithShortFieldsFrom(Kept(map, existing), draft.Values) : draft.Values;
+        var mode = existing is null ? FormMode.Add : FormMode.Edit;
+        return Form(mode, map, draft.StakeholderId, values, new Dictionary<string, string>(), draft.SubmissionId) with { Expanded = true };
+    }
+
+    /// <summary>What the fields a short form did not show hold: the stored person's values, or a new person's defaults.</summary>
+    private static StakeholderFormValues Kept(AccountMap map, Stakeholder? existing) =>
+        existing is null ? StakeholderFormReader.ForNew(null) : StakeholderFormReader.From(existing, map);
+
+    private static NoticeView MapGone() => new(Tone.Warning, "That map no longer exists, so nothing was saved.", CommandText.List);
+
+    private static NoticeView PersonGone(AccountMap map) =>
+        new(Tone.Warning, "That person is no longer on this map, so nothing was saved.", CommandText.Map(map.Name).Open);
 
     private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp, int peopleLimit)
     {

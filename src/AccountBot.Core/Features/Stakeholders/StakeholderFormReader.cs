@@ -54,6 +54,44 @@ public static class StakeholderFormReader
     };
 
     /// <summary>
+    /// The short form's values from <paramref name="submitted"/> and every other field's from <paramref name="kept"/>
+    /// (what is stored, or a new person's defaults): a form that did not show a field does not change it.
+    /// </summary>
+    public static StakeholderFormValues WithShortFieldsFrom(StakeholderFormValues kept, StakeholderFormValues submitted)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        ArgumentNullException.ThrowIfNull(submitted);
+        var schema = StakeholderFormSchema.Schema;
+        string? Pick(string field, string? typed, string? stored) => schema[field].Short ? typed : stored;
+        var owner = schema[StakeholderFields.RelationshipOwner].Short;
+        return kept with
+        {
+            Name = Pick(StakeholderFields.Name, submitted.Name, kept.Name),
+            Title = Pick(StakeholderFields.Title, submitted.Title, kept.Title),
+            Department = Pick(StakeholderFields.Department, submitted.Department, kept.Department),
+            Email = Pick(StakeholderFields.Email, submitted.Email, kept.Email),
+            ProfileUrl = Pick(StakeholderFields.ProfileUrl, submitted.ProfileUrl, kept.ProfileUrl),
+            ReportsToId = Pick(StakeholderFields.ReportsTo, submitted.ReportsToId, kept.ReportsToId),
+            Roles = Pick(StakeholderFields.Roles, submitted.Roles, kept.Roles),
+            Power = Pick(StakeholderFields.Power, submitted.Power, kept.Power),
+            Interest = Pick(StakeholderFields.Interest, submitted.Interest, kept.Interest),
+            Stance = Pick(StakeholderFields.Stance, submitted.Stance, kept.Stance),
+            Raci = Pick(StakeholderFields.Raci, submitted.Raci, kept.Raci),
+            OwnerId = owner ? submitted.OwnerId : kept.OwnerId,
+            OwnerName = owner ? submitted.OwnerName : kept.OwnerName,
+            Strength = Pick(StakeholderFields.Strength, submitted.Strength, kept.Strength),
+            LastContacted = Pick(StakeholderFields.LastContacted, submitted.LastContacted, kept.LastContacted),
+            NextStep = Pick(StakeholderFields.NextStep, submitted.NextStep, kept.NextStep),
+            NextStepDue = Pick(StakeholderFields.NextStepDue, submitted.NextStepDue, kept.NextStepDue),
+            Notes = Pick(StakeholderFields.Notes, submitted.Notes, kept.Notes),
+            Status = Pick(StakeholderFields.Status, submitted.Status, kept.Status),
+            RelatedToId = Pick(StakeholderFields.RelatedTo, submitted.RelatedToId, kept.RelatedToId),
+            RelationshipKind = Pick(StakeholderFields.RelationshipKind, submitted.RelationshipKind, kept.RelationshipKind),
+            RelationshipNote = Pick(StakeholderFields.RelationshipNote, submitted.RelationshipNote, kept.RelationshipNote),
+        };
+    }
+
+    /// <summary>
     /// A submitted form's fields (<see cref="StakeholderFormSchema"/>) as form values. The owner field holds a chat
     /// user's id or a typed name: its name is the submitter's or the owner's the form was opened with, else unknown
     /// (null: an adapter that can ask its platform for the name does; otherwise the id serves as the name).

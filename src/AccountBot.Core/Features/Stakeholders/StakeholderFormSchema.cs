@@ -8,32 +8,34 @@ namespace AccountBot.Core.Features.Stakeholders;
 /// <summary>
 /// The add/edit stakeholder form, described once: every field with its label, kind, options and limits. The Slack
 /// modal and the Teams card draw these fields (each choosing its widget per <see cref="FieldKind"/>), and
-/// <see cref="StakeholderFormReader.FromFields"/> reads a submission of them back.
+/// <see cref="StakeholderFormReader.FromFields"/> reads a submission of them back. A form opens short (the fields
+/// marked <see cref="FormField.Short"/>: what a rep knows right after a call); "More details" shows the rest.
 /// </summary>
 public static class StakeholderFormSchema
 {
     public static FormSchema Schema { get; } = new(
     [
-        new(F.Name, "Name", FieldKind.Text) { Required = true, MaxLength = Limits.Name, Placeholder = "Jane Doe" },
-        new(F.Title, "Title", FieldKind.Text) { MaxLength = Limits.Title, Placeholder = "VP Finance" },
+        new(F.Name, "Name", FieldKind.Text) { Short = true, Required = true, MaxLength = Limits.Name, Placeholder = "Jane Doe" },
+        new(F.Title, "Title", FieldKind.Text) { Short = true, MaxLength = Limits.Title, Placeholder = "VP Finance" },
         new(F.Department, "Department", FieldKind.Text) { MaxLength = Limits.Department },
         new(F.Email, "E-mail", FieldKind.Email) { MaxLength = Limits.Email, Placeholder = "jane@acme.example" },
         new(F.ProfileUrl, "Profile URL (LinkedIn…)", FieldKind.Url) { MaxLength = Limits.Url, Placeholder = "https://" },
         new(F.ReportsTo, "Reports to", FieldKind.PersonOnMap),
         new(F.Roles, "Roles", FieldKind.MultiChoice)
         {
+            Short = true,
             Options = [.. Roles.All.Select(r => new FormOption(r.ToString(), Roles.DisplayName(r), Roles.MeddiccHint(r)))],
             Hint = string.Join(" · ", Roles.All.Where(r => Roles.MeddiccHint(r) is not null).Select(r => $"{Roles.DisplayName(r)}: {Roles.MeddiccHint(r)}")),
         },
-        Score(F.Power, "Power (1–5)", "How much say they have over the decision."),
-        Score(F.Interest, "Interest (1–5)", "How much the outcome matters to them."),
-        Choice<Stance>(F.Stance, "Stance", StakeholderText.Display),
+        Score(F.Power, "Power (1–5)", "How much say they have over the decision.") with { Short = true },
+        Score(F.Interest, "Interest (1–5)", "How much the outcome matters to them.") with { Short = true },
+        Choice<Stance>(F.Stance, "Stance", StakeholderText.Display) with { Short = true },
         Choice<Raci>(F.Raci, "RACI", r => r == Raci.None ? "not set" : r.ToString()),
         new(F.RelationshipOwner, "Relationship owner on our side", FieldKind.ChatUser) { Placeholder = "Nobody yet" },
         Choice<RelationshipStrength>(F.Strength, "Relationship strength", StakeholderText.Display),
         new(F.LastContacted, "Last contacted", FieldKind.Date),
-        new(F.NextStep, "Next step", FieldKind.Text) { MaxLength = Limits.NextStep, Placeholder = "Send the ROI model" },
-        new(F.NextStepDue, "Next step due", FieldKind.Date),
+        new(F.NextStep, "Next step", FieldKind.Text) { Short = true, MaxLength = Limits.NextStep, Placeholder = "Send the ROI model" },
+        new(F.NextStepDue, "Next step due", FieldKind.Date) { Short = true },
         new(F.Notes, "Notes", FieldKind.Text) { MaxLength = Limits.Notes, Multiline = true },
         Choice<StakeholderStatus>(F.Status, "Status", StakeholderText.Display),
         new(F.RelatedTo, "Related to", FieldKind.PersonOnMap) { Section = "Relationship to another stakeholder" },
@@ -43,6 +45,12 @@ public static class StakeholderFormSchema
         },
         new(F.RelationshipNote, "Relationship note", FieldKind.Text) { MaxLength = Limits.RelationshipNote },
     ]);
+
+    /// <summary>The button of the short form that shows every other field, keeping what was typed.</summary>
+    public const string MoreDetails = "More details";
+
+    /// <summary>The line beside <see cref="MoreDetails"/> saying what it reaches.</summary>
+    public const string MoreDetailsHint = "Department, e-mail, profile, reports-to, RACI, owner, strength, last contact, notes, status, relationships.";
 
     /// <summary>What a person picker says when nothing is picked.</summary>
     public const string Nobody = "Nobody";

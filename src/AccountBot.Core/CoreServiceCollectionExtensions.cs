@@ -9,6 +9,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Privacy;
+using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Telemetry;
@@ -53,6 +54,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChangeOwnerHandler>();
         services.AddSingleton<DeleteMapHandler>();
         services.AddSingleton<ReassignHandler>();
+        services.AddSingleton<QuickAddHandler>();
+        services.AddSingleton<UndoQuickAddHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();

@@ -82,3 +82,8 @@ public sealed record DeleteMap(string Account, bool Confirmed) : AccountCommand(
 
 /// <summary><c>map reassign @old @new</c>: every relationship <see cref="From"/> owns, on every map of the workspace, goes to <see cref="To"/>; by an admin.</summary>
 public sealed record ReassignRelationships(UserMention From, UserMention To) : BotCommand;
+/// <summary><c>map Acme add Jane Doe, VP Finance, champion, power 5</c>, one person a line: adds or updates them without a form.</summary>
+public sealed record QuickAddStakeholders(string Account, IReadOnlyList<QuickAddLine> Lines) : AccountCommand(Account);
+
+/// <summary><c>map Acme undo &lt;code&gt;</c>: what the Undo button under a quick add sends (<see cref="Code"/> says what to put back).</summary>
+public sealed record UndoQuickAdd(string Account, string Code) : AccountCommand(Account);

@@ -44,6 +44,7 @@ public static class CommandParser
         ["import"] = "import",
         ["create"] = "create",
         ["snooze"] = "snooze",
+        ["undo"] = "undo",
     };
 
     public static ParseResult Parse(string? text)
@@ -102,14 +103,20 @@ public static class CommandParser
 
         var verb = Verbs[tokens[verbAt].Text];
         var rest = tokens.Skip(verbAt + 1).ToList();
-        return ParseVerb(account, verb, rest);
+        return ParseVerb(account, verb, rest, text[tokens[verbAt].End..]);
     }
 
-    private static ParseResult ParseVerb(string account, string verb, List<Token> rest)
+    private static ParseResult ParseVerb(string account, string verb, List<Token> rest, string afterVerb)
     {
         var quotedAccount = Quote(account);
         switch (verb)
         {
+            case "add" when QuickAddParser.IsQuick(afterVerb):
+                return QuickAddParser.Parse(account, afterVerb);
+            case "undo":
+                return rest is [{ Quoted: false } token]
+                    ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
+                    : ParseResult.Fail("`undo` is what the Undo button under a quick add sends; it needs the button's code.", CommandText.Map(quotedAccount).Add("Jane Doe, VP Finance, champion"));
             case "add":
                 var name = Join(rest);
                 if (name.Length > Limits.Name)

@@ -19,6 +19,9 @@ public sealed record MapCommandText(string CommandName)
 
     public string Remove(string? person = null) => Verb("remove", person);
 
+    /// <summary>What a quick add's Undo button sends (<paramref name="code"/> says what to put back).</summary>
+    public string Undo(string code) => Verb("undo", code);
+
     public string ConfirmRemove(string person) => Verb("confirm-remove", person);
 
     /// <summary><c>tag</c> or <c>untag</c> a person with role words.</summary>

@@ -11,6 +11,7 @@ internal static class Tokenizer
         var current = new StringBuilder();
         var quoted = false;
         var wasQuoted = false;
+        var at = 0;
 
         void Flush()
         {
@@ -19,7 +20,7 @@ internal static class Tokenizer
                 var word = current.ToString().Trim();
                 if (word.Length > 0)
                 {
-                    tokens.Add(new Token(CollapseSpaces(word), wasQuoted));
+                    tokens.Add(new Token(CollapseSpaces(word), wasQuoted, at));
                 }
             }
 
@@ -27,8 +28,9 @@ internal static class Tokenizer
             wasQuoted = false;
         }
 
-        foreach (var c in text)
+        for (; at < text.Length; at++)
         {
+            var c = text[at];
             if (c is '"' or '“' or '”' or '„')
             {
                 if (quoted)

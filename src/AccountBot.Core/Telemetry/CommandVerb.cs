@@ -20,6 +20,8 @@ public static class CommandVerb
         ImportCsv => "import",
         CreateMap => "create",
         AddStakeholder => "add",
+        QuickAddStakeholders => "add",
+        UndoQuickAdd => "undo",
         EditStakeholder => "edit",
         TagStakeholder => "tag",
         UntagStakeholder => "untag",

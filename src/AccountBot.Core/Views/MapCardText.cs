@@ -33,6 +33,9 @@ public static class MapCardText
 
     public const string HistoryLabel = "History";
 
+    /// <summary>The button under a quick add that reverts it.</summary>
+    public const string UndoLabel = "Undo";
+
     public const string ViewsLabel = "Views";
 
     public const string ViewsLead = "Pictures of the map";

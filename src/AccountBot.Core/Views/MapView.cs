@@ -21,6 +21,8 @@ public sealed record MapView(
 
     /// <summary>Seen only in its linked channels and by its owner: the card says so.</summary>
     public bool IsPrivate { get; init; }
+    /// <summary>The command of an Undo button for the change just made (a quick add); null: no Undo button.</summary>
+    public string? UndoCommand { get; init; }
 
     /// <summary>The account name as commands should spell it (quoted when needed).</summary>
     public required string CommandName { get; init; }

@@ -19,7 +19,7 @@ public sealed partial class SlackBotListeners
         if (envelope.Event is not AppMentionEvent mention)
             return;
         var request = SlackRequestContexts.From(envelope, mention);
-        var text = LeadingMentions().Replace(mention.Text, string.Empty).Trim();
+        var text = LeadingMentions().Replace(SlackCommandText.Decode(mention.Text), string.Empty).Trim();
         if (!text.Equals("map", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("map ", StringComparison.OrdinalIgnoreCase))
             text = CommandText.FromTyped(text);
         var thread = mention.ThreadTs ?? mention.Ts;

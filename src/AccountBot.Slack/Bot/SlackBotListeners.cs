@@ -43,7 +43,7 @@ public sealed partial class SlackBotListeners(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var text = CommandText.FromTyped(command.Text);
+        var text = CommandText.FromTyped(SlackCommandText.Decode(command.Text));
         var request = await privateChannels.WithPrivacyAsync(SlackRequestContexts.From(command), text, slack, context.Team, command.ChannelName, context.BeforeAck);
         var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
         switch (reply)

@@ -67,10 +67,10 @@ internal static class MapCardBlocks
     private static ActionsBlock Actions(MapView view)
     {
         var map = CommandText.Map(view.CommandName);
-        var elements = new List<ActionElement>
-        {
-            new ButtonElement(SlackBotIds.MapAdd, MapCardText.AddLabel) { Value = map.Add(), Style = ButtonStyle.Primary },
-        };
+        var elements = new List<ActionElement>();
+        if (view.UndoCommand is { } undo)
+            elements.Add(new ButtonElement(SlackBotIds.MapUndo, MapCardText.UndoLabel) { Value = undo });
+        elements.Add(new ButtonElement(SlackBotIds.MapAdd, MapCardText.AddLabel) { Value = map.Add(), Style = ButtonStyle.Primary });
 
         var people = view.Groups.SelectMany(g => g.People).DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (people.Count is > 0 and <= SlackLimits.OptionsPerSelect)

@@ -17,6 +17,7 @@ public static class SlackBotIds
     public const string MapReviewed = "map:reviewed";
     public const string MapHistory = "map:history";
     public const string MapViews = "map:views";
+    public const string MapUndo = "map:undo";
 
     /// <summary>Every other button: runs its command and answers with a new message.</summary>
     public const string CommandActionPrefix = "cmd:";

@@ -166,7 +166,8 @@ public sealed class TeamsBot(
         {
             case CardVerbs.Command when action.Get(CardVerbs.Keys.Command) is { } command:
                 reply = await dispatcher.DispatchAsync(command, context, cancellationToken);
-                inPlace = action.InPlace;
+                // Only a map replaces the map card; a refusal (an Undo that cannot be done) comes as a new message under it.
+                inPlace = action.InPlace && reply is MapView;
                 break;
             case CardVerbs.CommandFromInput when action.Get(CardVerbs.Keys.Prefix) is { } prefix:
                 var picked = action.Get(CardVerbs.Keys.Input) is { } input ? action.Get(input) : null;

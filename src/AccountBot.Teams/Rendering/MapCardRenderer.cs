@@ -32,6 +32,10 @@ public sealed class MapCardRenderer
         if (view.Notice is { } notice)
             body.Add(Colored(notice, TextColor.Good));
 
+        // Under the notice it undoes, and not among the card's actions: Teams shows at most five of those.
+        if (view.UndoCommand is { } undo)
+            body.Add(new ActionSet([Command(MapCardText.UndoLabel, undo, inPlace: true)]));
+
         if (view.Gaps.Count > 0)
         {
             var gaps = new List<CardElement> { Colored(MapCardText.GapsHeading, TextColor.Attention, FontWeight.Bolder) };

@@ -67,7 +67,12 @@ public abstract class Chat : IAsyncDisposable
     /// <summary>The field ids of the inputs the last form shows now (inputs hidden until "More details" left out).</summary>
     public abstract IReadOnlyList<string> ShownInputs();
 
+    /// <summary>Presses the button labelled <paramref name="label"/> on the last message that showed one (a Slack button, a Teams Action.Submit).</summary>
+    public Task<Replies> Press(string label) => PressAsync(label);
+
     protected abstract Task<Replies> SendAsync(string command, bool outsider);
+
+    protected abstract Task<Replies> PressAsync(string label);
 
     protected abstract Task<Replies> MoreDetailsAsync(ShownForm form, IReadOnlyDictionary<string, string> typed);
 

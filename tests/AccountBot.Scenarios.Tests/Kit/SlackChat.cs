@@ -40,6 +40,7 @@ public sealed class SlackChat : Chat
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _client = null!;
     private int _requests;
+    private readonly List<JsonNode> _messages = [];
 
     private SlackChat()
     {
@@ -100,6 +101,18 @@ public sealed class SlackChat : Chat
     public override string NameOf(Person person) => Cast[person].Name;
 
     public override string UserId(Person person) => Cast[person].Id;
+
+    protected override Task<Replies> PressAsync(string label)
+    {
+        var button = _messages.AsEnumerable().Reverse()
+            .SelectMany(m => m["blocks"]?.AsArray() ?? [])
+            .SelectMany(b => b?["elements"]?.AsArray() ?? (b?["accessory"] is { } accessory ? [accessory.DeepClone()] : []))
+            .FirstOrDefault(e => e?["type"]?.GetValue<string>() == "button" && e["text"]?["text"]?.GetValue<string>() == label)
+            ?? throw new InvalidOperationException($"No button \"{label}\" in the messages seen so far.");
+        var id = Interlocked.Increment(ref _requests).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var payload = BlockAction(button["action_id"]!.GetValue<string>(), button["value"]!.GetValue<string>(), responseUrl: _api.ResponseUrl(id), triggerId: "trigger-" + id, ephemeral: false);
+        return ExchangeAsync(() => _signer.CreateInteractionRequest("/slack/interactivity", payload));
+    }
 
     protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
     {
@@ -177,6 +190,8 @@ public sealed class SlackChat : Chat
         if (ack.Length > 0 && ack.TrimStart().StartsWith('{'))
         {
             var answer = JsonNode.Parse(ack);
+            if (answer is not null)
+                _messages.Add(answer);
             lines.AddRange(VisibleText.Of(answer));
             // A view_submission refused: the messages stand under their inputs, keyed by block id.
             if (answer?["errors"] is JsonObject errors)
@@ -189,6 +204,8 @@ public sealed class SlackChat : Chat
             var body = JsonNode.Parse(call.Body);
             if (call.Method is "views.open" or "views.update" or "views.push" && body?["view"] is { } view)
                 Form = new ShownForm(view);
+            else if (body is not null)
+                _messages.Add(body);
             lines.AddRange(VisibleText.Of(body));
         }
 

@@ -41,6 +41,7 @@ public sealed class TeamsChat : Chat
     private WebApplicationFactory<Program> _host = null!;
     private HttpClient _client = null!;
     private string _token = null!;
+    private readonly List<JsonNode> _cards = [];
 
     private TeamsChat()
     {
@@ -124,6 +125,14 @@ public sealed class TeamsChat : Chat
 
     public override string UserId(Person person) => Cast[person].ObjectId;
 
+    protected override Task<Replies> PressAsync(string label)
+    {
+        var action = _cards.AsEnumerable().Reverse().SelectMany(Actions)
+            .FirstOrDefault(a => a["type"]?.GetValue<string>() == "Action.Submit" && a["title"]?.GetValue<string>() == label && a["data"] is JsonObject)
+            ?? throw new InvalidOperationException($"No button \"{label}\" on the cards seen so far.");
+        return PostAsync(new ActivityBuilder().WithServiceUrl(_connector.ServiceUrl).Submit(action["data"]!.ToJsonString(), replyToId: "map-card").Build());
+    }
+
     protected override Task<Replies> SubmitAsync(ShownForm form, IReadOnlyDictionary<string, string> fields)
     {
         var data = new JsonObject();
@@ -195,6 +204,7 @@ public sealed class TeamsChat : Chat
             {
                 if (Inputs(card).Any())
                     Form = new ShownForm(card);
+                _cards.Add(card);
             }
 
             lines.AddRange(VisibleText.Of(body));

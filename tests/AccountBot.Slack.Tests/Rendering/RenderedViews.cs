@@ -40,6 +40,11 @@ internal static class RenderedViews
         foreach (var name in HostileNames.Append("Jane Doe").Append("John Roe"))
             await SubmitAsync(core, "Acme", name);
         await core.SendAsync("map Acme tag Jane champion signer");
+        var quickAdd = await core.SendAsync("map Acme add\nBob Roe, CFO, signer, owner me\nJane Doe, blocker, next call by friday\nDan, wizard");
+        Respond("quick-add-undo", quickAdd);
+        Post("quick-add-undo", quickAdd);
+        Respond("quick-add-refused", await core.SendAsync("map Acme add Dan, wizard"));
+        Respond("undo", await core.SendAsync(((MapView)quickAdd).UndoCommand!));
         Respond("help", await core.SendAsync("map help"));
         Respond("not-found", await core.SendAsync("map Acm"));
         Respond("map-hostile", await core.SendAsync("map Acme"));

@@ -1,4 +1,5 @@
 using AccountBot.Teams.Bot;
+using AccountBot.Teams.Protocol;
 
 namespace AccountBot.Teams.Tests.Bot;
 
@@ -13,6 +14,22 @@ public sealed class MessageTextTests
     [InlineData(null, "")]
     [InlineData("<p>map Acme owner <@6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b|Jane Doe></p>", "map Acme owner <@6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b|Jane Doe>")]
     [InlineData("map reassign &lt;@U1|old&gt; <b>x</b>", "map reassign <@U1|old> x")]
+    [InlineData("<p>map Acme add Jane, VP</p><p>Bob, CFO</p>", "map Acme add Jane, VP\nBob, CFO")]
+    [InlineData("map Acme add Jane, VP<br/>Bob,   CFO\r\n\r\nCarl", "map Acme add Jane, VP\nBob, CFO\nCarl")]
+    [InlineData("map Acme add Jane, owner <@29:1bob|Bob Smith>", "map Acme add Jane, owner <@29:1bob|Bob Smith>")]
     public void Clean_TeamsText_GivesCommandText(string? text, string expected) =>
         Assert.Equal(expected, MessageText.Clean(text));
+
+    [Fact]
+    public void WithMentions_OtherPeopleMentioned_ReadAsTheCommandLanguagesMentions()
+    {
+        Entity[] entities =
+        [
+            new() { Type = Entity.MentionType, Mentioned = new ChannelAccount { Id = "29:1bob", Name = "Bob Smith" }, Text = "<at>Bob Smith</at>" },
+            new() { Type = "clientInfo" },
+            new() { Type = Entity.MentionType, Mentioned = new ChannelAccount { Id = "29:evil>", Name = "x" }, Text = "<at>x</at>" },
+        ];
+
+        Assert.Equal("owner <@29:1bob|Bob Smith> and x", MessageText.Clean(MessageText.WithMentions("owner <at>Bob Smith</at> and <at>x</at>", entities)));
+    }
 }

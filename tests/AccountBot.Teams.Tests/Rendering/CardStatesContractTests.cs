@@ -1,5 +1,7 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Commands;
+using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Rendering;
@@ -20,6 +22,11 @@ public sealed class CardStatesContractTests(ITestOutputHelper output)
     {
         foreach (var people in new[] { 0, 1, 150 })
             yield return (string.Create(CultureInfo.InvariantCulture, $"map-{people}"), SampleViews.BigMap(people), Ana);
+
+        // A quick add's answer: the map with its Undo button.
+        var undo = new UndoCode(SampleViews.MapId, [new UndoStep(Guid.NewGuid(), "Jane Doe", 42, null, QuickFields.None)]).Encode();
+        foreach (var people in new[] { 1, 150 })
+            yield return (string.Create(CultureInfo.InvariantCulture, $"map-{people}-undo"), SampleViews.BigMap(people) with { UndoCommand = CommandText.Map("Acme").Undo(undo) }, Ana);
 
         foreach (var people in new[] { 0, 1, 150 })
         {

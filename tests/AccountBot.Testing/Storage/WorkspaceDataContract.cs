@@ -1,4 +1,5 @@
 using AccountBot.Adapters.Installations;
+using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Channels;

@@ -11,8 +11,9 @@ public sealed class HelpHandler : ICommandHandler<ShowHelp>
     /// <summary>The examples in the current UI culture (the commands themselves are never translated).</summary>
     public static IReadOnlyList<HelpExample> Examples =>
     [
-        new("map Acme", Sentences.HelpExampleMap),
+        new("map Acme add Jane Doe, VP Finance, champion signer, power 5 interest 4, owner me, next demo by friday", Sentences.HelpExampleQuickAdd),
         new("map Acme add Jane Doe", Sentences.HelpExampleAdd),
+        new("map Acme", Sentences.HelpExampleMap),
         new("map Acme edit Jane", Sentences.HelpExampleEdit),
         new("map Acme tag Jane champion signer", Sentences.HelpExampleTag),
         new("map Acme untag Jane blocker", Sentences.HelpExampleUntag),

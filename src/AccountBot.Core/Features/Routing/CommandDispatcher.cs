@@ -7,6 +7,7 @@ using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Privacy;
+using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Telemetry;
 using AccountBot.Core.Views;
@@ -39,6 +40,8 @@ public sealed class CommandDispatcher(
     ChangeOwnerHandler owner,
     DeleteMapHandler deleteMap,
     ReassignHandler reassign,
+    QuickAddHandler quickAdd,
+    UndoQuickAddHandler undo,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -97,6 +100,8 @@ public sealed class CommandDispatcher(
         ChangeMapOwner c => owner.HandleAsync(c, context, cancellationToken),
         DeleteMap c => deleteMap.HandleAsync(c, context, cancellationToken),
         ReassignRelationships c => reassign.HandleAsync(c, context, cancellationToken),
+        QuickAddStakeholders c => quickAdd.HandleAsync(c, context, cancellationToken),
+        UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

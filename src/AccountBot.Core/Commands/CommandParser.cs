@@ -139,7 +139,7 @@ public static class CommandParser
                     : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
             case "delete" when rest.Count > 0:
                 // "delete Jane" has always removed a person; only a bare "delete" deletes the map.
-                return ParseVerb(account, "remove", rest);
+                return ParseVerb(account, "remove", rest, afterVerb);
             case "delete" or "confirm-delete" or "owner" or "private" or "public":
                 return AdminCommandParser.ParseMapVerb(account, verb, Join(rest));
             case "erase" or "confirm-erase":

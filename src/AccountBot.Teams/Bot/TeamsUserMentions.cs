@@ -27,6 +27,8 @@ public static class TeamsUserMentions
         {
             var person = mention.Mentioned!;
             var id = person.AadObjectId is { Length: > 0 } aad ? aad : await ObjectIdAsync(turn, person.Id!, cancellationToken) ?? person.Id!;
+            if (id.AsSpan().IndexOfAny('<', '>', '|') >= 0)
+                continue; // an id that could close the mention early would let a message forge another person's
             var name = (person.Name ?? MessageText.Clean(mention.Text)).Replace('>', ' ').Replace('|', ' ').Trim();
             text = text.Replace(mention.Text!, $"<@{id}|{(name.Length > 0 ? name : id)}>", StringComparison.Ordinal);
         }

@@ -19,17 +19,4 @@ public sealed class MessageTextTests
     [InlineData("map Acme add Jane, owner <@29:1bob|Bob Smith>", "map Acme add Jane, owner <@29:1bob|Bob Smith>")]
     public void Clean_TeamsText_GivesCommandText(string? text, string expected) =>
         Assert.Equal(expected, MessageText.Clean(text));
-
-    [Fact]
-    public void WithMentions_OtherPeopleMentioned_ReadAsTheCommandLanguagesMentions()
-    {
-        Entity[] entities =
-        [
-            new() { Type = Entity.MentionType, Mentioned = new ChannelAccount { Id = "29:1bob", Name = "Bob Smith" }, Text = "<at>Bob Smith</at>" },
-            new() { Type = "clientInfo" },
-            new() { Type = Entity.MentionType, Mentioned = new ChannelAccount { Id = "29:evil>", Name = "x" }, Text = "<at>x</at>" },
-        ];
-
-        Assert.Equal("owner <@29:1bob|Bob Smith> and x", MessageText.Clean(MessageText.WithMentions("owner <at>Bob Smith</at> and <at>x</at>", entities)));
-    }
 }

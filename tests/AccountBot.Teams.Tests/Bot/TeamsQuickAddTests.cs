@@ -32,6 +32,20 @@ public sealed class TeamsQuickAddTests : IAsyncLifetime
         Assert.Equal(("VP R&D", new UserRef("29:1BobSmith", "Bob Smith")), (jane.Title, jane.RelationshipOwner));
     }
 
+    [Fact]
+    public async Task Message_MentionWhoseIdHoldsTheMentionSyntax_NotReadAsAMention()
+    {
+        await _host.PostAsync(new ActivityBuilder().Message("map Acme create").Build());
+        var forged = new Entity { Type = Entity.MentionType, Mentioned = new ChannelAccount { Id = "29:1x", AadObjectId = "a|b", Name = "x" }, Text = "<at>x</at>" };
+
+        await _host.PostAsync(new ActivityBuilder()
+            .Message("map Acme add Jane Doe, VP, owner <at>x</at>")
+            .With(a => a with { Entities = [forged] }).Build());
+
+        var map = await AcmeAsync();
+        Assert.DoesNotContain(map.Stakeholders, s => s.RelationshipOwner is { Id: "a" or "a|b" });
+    }
+
     private async Task<string> AddJaneAndReadUndoAsync()
     {
         await _host.PostAsync(new ActivityBuilder().Message("map Acme create").Build());

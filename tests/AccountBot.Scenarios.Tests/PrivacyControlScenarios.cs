@@ -95,9 +95,11 @@ public sealed class PrivacyControlScenarios
         var colleague = chat.NameOf(Person.Colleague);
         await Seed.MapWithJaneAsync(chat);
         await chat.Send("map Acme edit Jane Doe");
+        await chat.MoreDetails();
         await chat.SubmitForm(("owner", chat.UserId(Person.Me))).AssertReply($"owner {me} (");
         await chat.Send("map Globex create");
         await chat.Send("map Globex add John Roe");
+        await chat.MoreDetails();
         await chat.SubmitForm(("owner", chat.UserId(Person.Me))).AssertReply("added John Roe.");
         await chat.Send("map Globex private");
         await chat.Send("map Initech create");

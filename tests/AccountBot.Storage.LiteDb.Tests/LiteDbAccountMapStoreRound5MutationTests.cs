@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Builders;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AccountBot.Storage.LiteDb.Tests;
 
@@ -47,6 +48,27 @@ public sealed class LiteDbAccountMapStoreRound5MutationTests : IDisposable
         Assert.Equal(2, Completed(store.GetHistoryAsync(Workspace, acme.Id, 10, CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public void SaveAsync_OwnCodeFailsAfterTheWrites_ALaterSaveOnThatThreadDoesNotCommitThem()
+    {
+        using (var context = _db.Open())
+        {
+            // The clock is read last, for the idempotency key, after the map and its history are written. LiteDB rolls
+            // its transaction back itself when one of its own calls fails, but not when the store's code throws.
+            var broken = new LiteDbAccountMapStore(context, new BrokenClock(), NullLogger<LiteDbAccountMapStore>.Instance);
+            var acme = MapBuilder.For(Workspace).Named("Acme").Build();
+            var write = new MapWrite(acme, new HistoryEntry(acme.Id, 1, MapBuilder.DefaultTime, MapBuilder.DefaultUser, "created", [])) { IdempotencyKey = "form-1" };
+
+            Assert.Throws<InvalidOperationException>(() => Completed(broken.SaveAsync(write, CancellationToken.None)));
+            Completed(TempDatabase.SaveNewAsync(_db.MapStore(context), MapBuilder.For(Workspace).Named("Zenith").Build()));
+        }
+
+        using var reopened = _db.Open();
+        var store = _db.MapStore(reopened);
+        Assert.Equal(["Zenith"], Completed(store.ListAsync(Workspace, CancellationToken.None)).Select(m => m.Name));
+        Assert.False(Completed(store.IsAppliedAsync(Workspace, "form-1", CancellationToken.None)));
+    }
+
     private static SaveResult Save(LiteDbAccountMapStore store, AccountMap map)
     {
         var history = new HistoryEntry(map.Id, map.Version + 1, MapBuilder.DefaultTime, MapBuilder.DefaultUser, "changed", []);
@@ -56,7 +78,12 @@ public sealed class LiteDbAccountMapStoreRound5MutationTests : IDisposable
     // The store's work is synchronous: a completed task means the call ran on this thread, inside or outside a transaction of this thread's.
     private static T Completed<T>(Task<T> task)
     {
-        Assert.True(task.IsCompletedSuccessfully);
-        return task.Result;
+        Assert.True(task.IsCompleted);
+        return task.GetAwaiter().GetResult();
+    }
+
+    private sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("the clock is broken");
     }
 }

@@ -11,8 +11,9 @@ namespace AccountBot.Testing.Storage;
 /// <summary>
 /// The stores' rules that mutation testing (issue #18, round 5) found unstated for PostgreSQL and that hold for both
 /// stores: arguments refused by name, the history limit's edge, the workspace listing's order, the 250-name bound of
-/// "did you mean", a name without letters, a platform that begins another's name, null outbox entries and the outbox
-/// listing's tie-break. (The LiteDB store's own mutation tests stated some of them for LiteDB in rounds 3 and 4.)
+/// "did you mean", a name without letters, a platform that begins another's name, null outbox entries, a missing
+/// outbox entry and the outbox listing's tie-break (the LiteDB store's own mutation tests stated some of them for
+/// LiteDB alone in rounds 3 and 4).
 /// </summary>
 public abstract class StoreMutationContract(IStoreHarness harness) : StoreContract(harness)
 {
@@ -135,6 +136,18 @@ public abstract class StoreMutationContract(IStoreHarness harness) : StoreContra
 
         Assert.Equal("entry", (await Assert.ThrowsAsync<ArgumentNullException>(() => outbox.TryAddAsync(null!, CancellationToken.None))).ParamName);
         Assert.Equal("entry", (await Assert.ThrowsAsync<ArgumentNullException>(() => outbox.TryUpdateAsync(null!, CancellationToken.None))).ParamName);
+    }
+
+    [Fact]
+    public async Task Outbox_KeyNeverAdded_Null()
+    {
+        var outbox = Outbox;
+        var now = MapBuilder.DefaultTime;
+        Assert.True(await outbox.TryAddAsync(
+            new OutboxEntry { Key = new DigestKey(Workspace, "C1", "2025-W10"), State = OutboxState.Settled, CreatedAt = now, UpdatedAt = now, NextAttemptAt = now },
+            CancellationToken.None));
+
+        Assert.Null(await outbox.GetAsync(new DigestKey(Workspace, "C2", "2025-W10"), CancellationToken.None));
     }
 
     [Fact]

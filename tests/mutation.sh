@@ -11,7 +11,7 @@
 # `dotnet tool restore` installs Stryker from .config/dotnet-tools.json.
 set -euo pipefail
 
-# Projects run by default: every project with a stryker-config.json, so that one command runs it all. Rounds 2 to 4
+# Projects run by default: every project with a stryker-config.json, so that one command runs it all. Rounds 2 to 5
 # (3 Dec 2026) ran AccountBot.Teams.Tests, AccountBot.Host.Tests and single files of the others with `dotnet stryker`
 # directly, each narrowed with --mutate and --test-case-filter (docs/TESTING.md lists those commands): unnarrowed,
 # the Teams and host projects start a test host per mutant and take hours on the shared machine. The PostgreSQL

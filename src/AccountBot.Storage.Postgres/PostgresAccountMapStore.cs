@@ -41,12 +41,8 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
 
     public async Task<AccountMap?> FindByNameAsync(WorkspaceKey workspace, string name, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        // NameKey.Normalize refuses a null name. A blank one normalises to an empty key, which no map's name or alias has.
         var nameKey = NameKey.Normalize(name);
-        if (nameKey.Length == 0)
-        {
-            return null;
-        }
 
         // A map's own name wins over another map's alias; among aliases the first name in order wins.
         var byName = await LoadMapsAsync(workspace, "workspace = @w AND name_key = @k", cancellationToken, ("k", nameKey)).ConfigureAwait(false);
@@ -95,7 +91,8 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(WorkspaceKey workspace, Guid mapId, int limit, CancellationToken cancellationToken)
     {
-        if (limit <= 0)
+        // PostgreSQL refuses a negative LIMIT. Written as < 1: LIMIT 0 reads nothing too, so a <= 0 boundary would answer the same either way.
+        if (limit < 1)
         {
             return [];
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Storage.LiteDb.Documents;
@@ -9,8 +8,8 @@ namespace AccountBot.Storage.LiteDb.Tests;
 
 /// <summary>
 /// The map store's rules that round 3 of mutation testing (issue #18) left unstated: a save that fails between its
-/// writes leaves nothing behind, the cache answers without reading the file, and the 250-name boundary of
-/// "did you mean". To see whether the file is read, a test changes a document behind the store's back (in production
+/// writes leaves nothing behind and the cache answers without reading the file (the 250-name boundary of "did you
+/// mean" is in StoreMutationContract since round 5, for both stores). To see whether the file is read, a test changes a document behind the store's back (in production
 /// no other writer exists: the lock file keeps other processes out), so an answer from memory and one from the file differ.
 /// </summary>
 public sealed class LiteDbAccountMapStoreRound4MutationTests : IDisposable
@@ -94,67 +93,6 @@ public sealed class LiteDbAccountMapStoreRound4MutationTests : IDisposable
         ChangeBehindTheStore(context, saved with { Name = "Changed" });
 
         Assert.Equal(["Acme"], (await store.ListAsync(Workspace, CancellationToken.None)).Select(m => m.Name));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    [InlineData("-")]
-    public async Task FindByNameAsync_NameWithoutLettersOrDigits_Null(string name)
-    {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").WithAliases("ACME Corp").Build());
-
-        Assert.Null(await store.FindByNameAsync(Workspace, name, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task ListNameCandidatesAsync_ExactlyTheLimit_AllNamesWhateverIsTyped()
-    {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        var names = await SaveManyAsync(store, LiteDbAccountMapStore.NameCandidates);
-
-        Assert.Equal(names, await store.ListNameCandidatesAsync(Workspace, "a", CancellationToken.None));
-        Assert.Equal(names, await store.ListNameCandidatesAsync(Workspace, "account 0125", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task ListNameCandidatesAsync_OverTheLimit_TheNearestHalfEachSideInOrder()
-    {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        var names = await SaveManyAsync(store, LiteDbAccountMapStore.NameCandidates + 50);
-        var half = LiteDbAccountMapStore.NameCandidates / 2;
-
-        var candidates = await store.ListNameCandidatesAsync(Workspace, "account 0150", CancellationToken.None);
-
-        // Both ranges hold the typed key itself (0150): 0026–0150 below, 0150–0274 above, once each.
-        Assert.Equal(names.Skip(150 - half + 1).Take((2 * half) - 1), candidates);
-    }
-
-    [Fact]
-    public async Task ListNameCandidatesAsync_OverTheLimitAndNothingTyped_TheFirstNamesPlusOne()
-    {
-        using var context = _db.Open();
-        var store = _db.MapStore(context);
-        var names = await SaveManyAsync(store, LiteDbAccountMapStore.NameCandidates + 50);
-
-        Assert.Equal(names.Take(LiteDbAccountMapStore.NameCandidates + 1), await store.ListNameCandidatesAsync(Workspace, string.Empty, CancellationToken.None));
-    }
-
-    private static async Task<List<string>> SaveManyAsync(LiteDbAccountMapStore store, int count)
-    {
-        var names = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var name = string.Create(CultureInfo.InvariantCulture, $"Account {i:D4}");
-            await TempDatabase.SaveNewAsync(store, MapBuilder.For(Workspace).Named(name).Build());
-            names.Add(name.ToLowerInvariant());
-        }
-
-        return names;
     }
 
     private static void ChangeBehindTheStore(LiteDbContext context, AccountMap map) =>

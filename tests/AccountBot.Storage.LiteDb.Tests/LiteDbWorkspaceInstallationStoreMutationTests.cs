@@ -5,7 +5,7 @@ namespace AccountBot.Storage.LiteDb.Tests;
 
 /// <summary>
 /// The installation store's guards that no other test pinned down (issue #18, round 3): a cancelled call throws and
-/// changes nothing, blank keys are refused, and a platform's listing is not widened to a platform whose name it begins.
+/// changes nothing. Blank keys and a platform whose name begins another's are in StoreMutationContract (round 5).
 /// </summary>
 public sealed class LiteDbWorkspaceInstallationStoreMutationTests : IDisposable
 {
@@ -42,30 +42,5 @@ public sealed class LiteDbWorkspaceInstallationStoreMutationTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.DeleteAsync(kept.Key, Cancelled));
 
         Assert.Equal([kept.Key], (await store.ListAsync("slack", CancellationToken.None)).Select(i => i.Key));
-    }
-
-    [Fact]
-    public async Task Calls_BlankKeyOrPlatform_Refused()
-    {
-        using var context = _db.Open();
-        var store = new LiteDbWorkspaceInstallationStore(context);
-
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.GetAsync("", CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.DeleteAsync("", CancellationToken.None));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.ListAsync(" ", CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => store.SaveAsync(null!, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task ListAsync_PlatformWhoseNameBeginsAnother_ListsOnlyItsOwn()
-    {
-        using var context = _db.Open();
-        var store = new LiteDbWorkspaceInstallationStore(context);
-        await store.SaveAsync(Installation("slack", "T01"), CancellationToken.None);
-        await store.SaveAsync(Installation("slackbeta", "T02"), CancellationToken.None);
-
-        var listed = await store.ListAsync("slack", CancellationToken.None);
-
-        Assert.Equal(["T01"], listed.Select(i => i.TeamId));
     }
 }

@@ -1,0 +1,103 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
+using AccountBot.Testing.Builders;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace AccountBot.Storage.Postgres.Tests;
+
+/// <summary>
+/// The PostgreSQL map store's answers to a write that loses a race at commit (issue #18, round 5: no test reached its
+/// three unique-violation handlers). Another instance's write is played by a transaction the test holds open: the
+/// store's insert then waits on that transaction's row; once the store is seen waiting, the test commits, and the
+/// store's insert fails on the constraint it raced for.
+/// </summary>
+public sealed class PostgresAccountMapStoreMutationTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private static readonly WorkspaceKey Workspace = WorkspaceKey.ForSlack("E01", "T01");
+
+    private NpgsqlDataSource _dataSource = null!;
+    private PostgresAccountMapStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetAsync();
+        _dataSource = database.OpenDataSource();
+        _store = new PostgresAccountMapStore(_dataSource, TimeProvider.System, NullLogger<PostgresAccountMapStore>.Instance);
+    }
+
+    public async Task DisposeAsync() => await _dataSource.DisposeAsync();
+
+    [Fact]
+    public async Task SaveAsync_SameNewMapCommittedFirstElsewhere_VersionConflictWithTheWinner()
+    {
+        var map = MapBuilder.For(Workspace).Named("Acme Second").Build();
+        var winner = map with { Name = "Acme First", Version = 1 };
+
+        var result = await LoseRaceAsync(new MapWrite(map, Created(map)), (connection, transaction) => InsertMapAsync(connection, transaction, winner));
+
+        Assert.Equal(SaveOutcome.VersionConflict, result.Outcome);
+        Assert.Equal("Acme First", result.Map?.Name);
+    }
+
+    [Fact]
+    public async Task SaveAsync_NamesakeCommittedFirstElsewhere_NameTaken()
+    {
+        var map = MapBuilder.For(Workspace).Named("Acme").Build();
+        var namesake = MapBuilder.For(Workspace).Named("ACME").Build() with { Version = 1 };
+
+        var result = await LoseRaceAsync(new MapWrite(map, Created(map)), (connection, transaction) => InsertMapAsync(connection, transaction, namesake));
+
+        Assert.Equal(SaveOutcome.NameTaken, result.Outcome);
+        Assert.Null(await _store.GetAsync(Workspace, map.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameFormAppliedFirstElsewhere_AlreadyAppliedWithThatMapAndNothingElseWritten()
+    {
+        var globex = MapBuilder.For(Workspace).Named("Globex").Build();
+        var applied = (await _store.SaveAsync(new MapWrite(globex, Created(globex)), CancellationToken.None)).Map!;
+        var map = MapBuilder.For(Workspace).Named("Acme").Build();
+
+        var result = await LoseRaceAsync(
+            new MapWrite(map, Created(map)) { IdempotencyKey = "form-1" },
+            (connection, transaction) => Sql.ExecuteAsync(connection, "INSERT INTO applied_keys (workspace, key, map_id, version, applied_at) VALUES (@w, 'form-1', @id, 1, now())", transaction,
+                CancellationToken.None, ("w", Workspace.Value), ("id", applied.Id)));
+
+        Assert.Equal(SaveOutcome.AlreadyApplied, result.Outcome);
+        Assert.Equal(applied.Id, result.Map?.Id);
+        Assert.Null(await _store.GetAsync(Workspace, map.Id, CancellationToken.None));
+    }
+
+    private static HistoryEntry Created(AccountMap map) => new(map.Id, 1, MapBuilder.DefaultTime, MapBuilder.DefaultUser, "created", []);
+
+    /// <summary>Holds <paramref name="otherWrite"/> uncommitted, saves while it is held, and commits it once the save waits on it.</summary>
+    private async Task<SaveResult> LoseRaceAsync(MapWrite write, Func<NpgsqlConnection, NpgsqlTransaction, Task> otherWrite)
+    {
+        await using var other = await _dataSource.OpenConnectionAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await otherWrite(other, transaction);
+
+        var save = _store.SaveAsync(write, CancellationToken.None);
+        await WaitUntilABackendWaitsOnALockAsync();
+        await transaction.CommitAsync();
+        return await save;
+    }
+
+    private async Task WaitUntilABackendWaitsOnALockAsync()
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while ((await Sql.ListAsync<long>(connection, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", null, deadline.Token))[0] == 0)
+        {
+            // Polled: PostgreSQL does not announce that a backend started waiting.
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
+    }
+
+    private static Task InsertMapAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AccountMap map) =>
+        Sql.ExecuteAsync(connection,
+            "INSERT INTO account_maps (workspace, id, name_key, lookup_keys, channel_ids, version, body) VALUES (@w, @id, @k, ARRAY[@k], '{}', @v, @body)",
+            transaction, CancellationToken.None,
+            ("w", map.Workspace.Value), ("id", map.Id), ("k", NameKey.Normalize(map.Name)), ("v", map.Version), ("body", new Sql.Json(StoredJson.Write(map))));
+}

@@ -33,6 +33,11 @@ internal static class CliHost
 
         // A provider rule: the Logging section's Default level does not lower it.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+
+        // Every command catches the database's start-up failure itself: a file held by the running bot is the normal
+        // case (the command goes through the bot's admin endpoint), and any other failure is printed as one line. The
+        // store's own error entry, with its stack trace, would only alarm the operator.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(LiteDbContext).FullName, LogLevel.None);
         builder.AddAccountBot();
         configure?.Invoke(builder);
         return builder.Build();

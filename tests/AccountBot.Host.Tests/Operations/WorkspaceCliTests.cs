@@ -112,6 +112,22 @@ public sealed class WorkspaceCliTests : IDisposable
     }
 
     [Fact]
+    public async Task List_WhileTheBotRuns_AsItsOwnProcess_NoErrorLineAboutTheHeldFile()
+    {
+        await using var bot = hosts.Create(("Reminders:Enabled", "false"));
+        _ = bot.Server;
+        await SeedAsync(bot.Services.GetRequiredService<IAccountMapStore>(), bot.Services.GetRequiredService<IWorkspaceInstallationStore>());
+
+        var list = await OperatorProcess.RunAsync(new Dictionary<string, string> { ["Storage__LiteDb__Path"] = hosts.DatabasePath }, "workspace", "list");
+
+        // A held file is the normal case on a live bot: the command goes through the bot, and the operator reads no
+        // error line or stack trace about the lock on the way.
+        Assert.True(list.Code == CliExitCode.Ok, list.Output + list.Error);
+        Assert.Contains(Gone.Value, list.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cannot open", list.Output + list.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportAndDelete_OnPostgres_RunInTheirOwnProcess()
     {
         var connection = await PostgresCluster.Shared.CreateDatabaseAsync("workspacecli");

@@ -4,7 +4,7 @@ using AccountBot.Core.Text;
 namespace AccountBot.Core.Views;
 
 /// <summary>Asks an admin before deleting a map; nothing is deleted without the confirm button.</summary>
-public sealed record ConfirmDeleteMapView(Guid MapId, string MapName, int PeopleCount) : Reply
+public sealed record ConfirmDeleteMapView(Guid MapId, string MapName, int PeopleCount) : Reply, IDangerConfirmation
 {
     public required string ConfirmCommand { get; init; }
 
@@ -15,7 +15,7 @@ public sealed record ConfirmDeleteMapView(Guid MapId, string MapName, int People
 
     public string Question => AdminTexts.Format(Sentences.AdminConfirmDeleteQuestion, MapName, Features.Privacy.PrivacyTexts.People(PeopleCount));
 
-    public static string ConfirmButton => Sentences.AdminConfirmDeleteButton;
+    public string ConfirmButton => Sentences.AdminConfirmDeleteButton;
 
-    public static string CancelButton => Sentences.AdminCancelDeleteButton;
+    public string CancelButton => Sentences.AdminCancelDeleteButton;
 }

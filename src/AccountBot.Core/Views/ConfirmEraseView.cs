@@ -3,7 +3,7 @@ using AccountBot.Core.Features.Privacy;
 namespace AccountBot.Core.Views;
 
 /// <summary>Asks before erasing a person everywhere (a data-subject request); nothing is erased without the confirm button.</summary>
-public sealed record ConfirmEraseView(Guid MapId, string MapName, Guid StakeholderId, string PersonName) : Reply
+public sealed record ConfirmEraseView(Guid MapId, string MapName, Guid StakeholderId, string PersonName) : Reply, IDangerConfirmation
 {
     public required string ConfirmCommand { get; init; }
 
@@ -13,4 +13,8 @@ public sealed record ConfirmEraseView(Guid MapId, string MapName, Guid Stakehold
     public string Title => PrivacyTexts.ConfirmTitle(PersonName);
 
     public string Question => PrivacyTexts.ConfirmQuestion(PersonName, MapName);
+
+    public string ConfirmButton => PrivacyTexts.ConfirmButton;
+
+    public string CancelButton => PrivacyTexts.CancelButton;
 }

@@ -47,8 +47,8 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
             MapNotFoundView v => NotFound(v),
             PersonChoiceView v => Choices(v),
             ConfirmRemoveView v => ConfirmRemove(v),
-            ConfirmEraseView v => ConfirmErase(v),
-            ConfirmDeleteMapView v => ConfirmDelete(v),
+            ConfirmEraseView v => Confirmation(v, SlackBotIds.ConfirmErase, SlackBotIds.CancelErase),
+            ConfirmDeleteMapView v => Confirmation(v, SlackBotIds.ConfirmDelete, SlackBotIds.CancelDelete),
             MapListView v => List(v),
             HistoryView v => History(v),
             SettingsView v => Settings(v),
@@ -115,7 +115,8 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
         ]);
     }
 
-    private static SlackMessage ConfirmErase(ConfirmEraseView v)
+    /// <summary>The question and its two buttons; the action ids tell the listeners which confirmation was answered.</summary>
+    private static SlackMessage Confirmation(IDangerConfirmation v, string confirmId, string cancelId)
     {
         var text = Escape(v.Question);
         return new SlackMessage(Escape(v.Title),
@@ -123,30 +124,12 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
             Section(text),
             new ActionsBlock(
             [
-                new ButtonElement(SlackBotIds.ConfirmErase, PrivacyTexts.ConfirmButton) {
+                new ButtonElement(confirmId, v.ConfirmButton) {
                     Value = v.ConfirmCommand,
                     Style = ButtonStyle.Danger,
-                    Confirm = new ConfirmationDialog(Escape(v.Title), Md(text), PrivacyTexts.ConfirmButton, PrivacyTexts.CancelButton) { Style = ButtonStyle.Danger },
+                    Confirm = new ConfirmationDialog(Escape(v.Title), Md(text), v.ConfirmButton, v.CancelButton) { Style = ButtonStyle.Danger },
                 },
-                new ButtonElement(SlackBotIds.CancelErase, PrivacyTexts.CancelButton) { Value = v.CancelCommand },
-            ]),
-        ]);
-    }
-
-    private static SlackMessage ConfirmDelete(ConfirmDeleteMapView v)
-    {
-        var text = Escape(v.Question);
-        return new SlackMessage(Escape(v.Title),
-        [
-            Section(text),
-            new ActionsBlock(
-            [
-                new ButtonElement(SlackBotIds.ConfirmDelete, ConfirmDeleteMapView.ConfirmButton) {
-                    Value = v.ConfirmCommand,
-                    Style = ButtonStyle.Danger,
-                    Confirm = new ConfirmationDialog(Escape(v.Title), Md(text), ConfirmDeleteMapView.ConfirmButton, ConfirmDeleteMapView.CancelButton) { Style = ButtonStyle.Danger },
-                },
-                new ButtonElement(SlackBotIds.CancelDelete, ConfirmDeleteMapView.CancelButton) { Value = v.CancelCommand },
+                new ButtonElement(cancelId, v.CancelButton) { Value = v.CancelCommand },
             ]),
         ]);
     }

@@ -68,27 +68,15 @@ public sealed class ViewCardRenderer
             ]);
     }
 
-    public AdaptiveCard ConfirmErase(ConfirmEraseView view)
+    public AdaptiveCard Confirmation(IDangerConfirmation view)
     {
         ArgumentNullException.ThrowIfNull(view);
         return Card(
             [Text(view.Question)],
             view.Title,
             [
-                Command(PrivacyTexts.ConfirmButton, view.ConfirmCommand, inPlace: true, style: ActionStyle.Destructive),
-                Command(PrivacyTexts.CancelButton, view.CancelCommand, inPlace: true),
-            ]);
-    }
-
-    public AdaptiveCard ConfirmDelete(ConfirmDeleteMapView view)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        return Card(
-            [Text(view.Question)],
-            view.Title,
-            [
-                Command(ConfirmDeleteMapView.ConfirmButton, view.ConfirmCommand, inPlace: true, style: ActionStyle.Destructive),
-                Command(ConfirmDeleteMapView.CancelButton, view.CancelCommand, inPlace: true),
+                Command(view.ConfirmButton, view.ConfirmCommand, inPlace: true, style: ActionStyle.Destructive),
+                Command(view.CancelButton, view.CancelCommand, inPlace: true),
             ]);
     }
 

@@ -20,6 +20,21 @@ public sealed class AdminMapLookup(MapFinder finder, AdminGate gate)
         return (map, notFound, isAdmin);
     }
 
+    /// <summary>
+    /// The map for a command only admins may give (<paramref name="what"/> names it in the refusal); otherwise the answer
+    /// instead: the map is missing (or private to them), or they are not an admin.
+    /// </summary>
+    public async Task<(AccountMap? Map, Reply? Answer)> FindForAdminAsync(RequestContext context, string account, string what, CancellationToken cancellationToken)
+    {
+        var (map, notFound, isAdmin) = await FindAsync(context, account, cancellationToken);
+        if (map is null)
+        {
+            return (null, notFound);
+        }
+
+        return isAdmin ? (map, null) : (null, Refusal(context, what));
+    }
+
     /// <summary>The refusal for someone who is not an admin: what only admins may do, and who they are.</summary>
     public NoticeView Refusal(RequestContext context, string what)
     {

@@ -13,15 +13,10 @@ public sealed class ChangeOwnerHandler(AdminMapLookup lookup, MapEditor editor, 
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound, isAdmin) = await lookup.FindAsync(context, command.Account, cancellationToken);
+        var (map, answer) = await lookup.FindForAdminAsync(context, command.Account, Sentences.AdminWhatOwner, cancellationToken);
         if (map is null)
         {
-            return notFound!;
-        }
-
-        if (!isAdmin)
-        {
-            return lookup.Refusal(context, Sentences.AdminWhatOwner);
+            return answer!;
         }
 
         var owner = command.Owner.ToUser();

@@ -17,15 +17,10 @@ public sealed class DeleteMapHandler(AdminMapLookup lookup, IAccountMapStore sto
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound, isAdmin) = await lookup.FindAsync(context, command.Account, cancellationToken);
+        var (map, answer) = await lookup.FindForAdminAsync(context, command.Account, Sentences.AdminWhatDelete, cancellationToken);
         if (map is null)
         {
-            return notFound!;
-        }
-
-        if (!isAdmin)
-        {
-            return lookup.Refusal(context, Sentences.AdminWhatDelete);
+            return answer!;
         }
 
         var commands = CommandText.Map(map.Name);

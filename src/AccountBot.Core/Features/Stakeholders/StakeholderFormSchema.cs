@@ -49,6 +49,11 @@ public static class StakeholderFormSchema
     /// <summary>The button of the short form that shows every other field, keeping what was typed.</summary>
     public const string MoreDetails = "More details";
 
+    /// <summary>The add form's optional text of several people, one quick-add line each (Slack's add modal).</summary>
+    public const string Several = "Add several (one per line)";
+
+    public const string SeveralHint = "Jane Doe, VP Finance, champion — one person a line, as in a quick add. Leave the name above empty.";
+
     /// <summary>The line beside <see cref="MoreDetails"/> saying what it reaches.</summary>
     public const string MoreDetailsHint = "Department, e-mail, profile, reports-to, RACI, owner, strength, last contact, notes, status, relationships.";
 

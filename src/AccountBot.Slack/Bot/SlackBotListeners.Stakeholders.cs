@@ -69,7 +69,7 @@ public sealed partial class SlackBotListeners
             case NoticeView notice:
                 return Errors(StakeholderModalRenderer.SeveralBlockId, notice.Text);
             default:
-                return Errors(StakeholderModalRenderer.SeveralBlockId, "That map no longer exists.");
+                return Errors(StakeholderModalRenderer.SeveralBlockId, Sentences.MapsGone);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class SeveralLinesHandler(IAccountMapStore store, QuickAddHandler 
         // The form carries the map's id; the quick add finds it by name, as the command does.
         var map = await store.GetAsync(context.Workspace, mapId, cancellationToken);
         if (map is null || !MapFinder.Sees(context, map))
-            return new NoticeView(Tone.Warning, "That map no longer exists.", CommandText.List);
+            return new NoticeView(Tone.Warning, Sentences.MapsGone, CommandText.List);
 
         var parsed = QuickAddParser.Parse(map.Name, text);
         if (parsed.Command is not QuickAddStakeholders command)

@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Forms;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 using F = AccountBot.Core.Accounts.StakeholderFields;
 
@@ -50,9 +51,9 @@ public static class StakeholderFormSchema
     public const string MoreDetails = "More details";
 
     /// <summary>The add form's optional text of several people, one quick-add line each (Slack's add modal).</summary>
-    public const string Several = "Add several (one per line)";
+    public static string Several => Sentences.FormSeveral;
 
-    public const string SeveralHint = "Jane Doe, VP Finance, champion — one person a line, as in a quick add. Leave the name above empty.";
+    public static string SeveralHint => Sentences.FormSeveralHint;
 
     /// <summary>The line beside <see cref="MoreDetails"/> saying what it reaches.</summary>
     public const string MoreDetailsHint = "Department, e-mail, profile, reports-to, RACI, owner, strength, last contact, notes, status, relationships.";

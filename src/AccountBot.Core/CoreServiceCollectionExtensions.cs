@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReassignHandler>();
         services.AddSingleton<QuickAddHandler>();
         services.AddSingleton<UndoQuickAddHandler>();
+        services.AddSingleton<SeveralLinesHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();

@@ -53,6 +53,22 @@ public sealed class QuickAddScenarios
             .AssertReply("added Bob Roe, Carl Poe; updated Jane Doe.", "Line 4 (Dan Moe) not saved, not understood: \"wizard\"", "3 active stakeholders", "Undo");
     }
 
+    /// <summary>Slack only: Teams takes several lines in one message (above), Slack's add modal has a text of them.</summary>
+    [Fact]
+    public async Task SlackAddModal_SeveralLines_AddOnePersonEach_OrNameTheLineNotUnderstood()
+    {
+        await using var chat = await Chat.StartAsync("slack");
+        await Seed.MapWithJaneAsync(chat);
+        await chat.Send("map Acme add").AssertReply("Add several (one per line)", "one person a line");
+
+        await chat.SubmitForm(("several", "Bob Roe, CFO, signer\nDan Moe, CIO, wizard"))
+            .AssertReply("Nothing was saved.", "Line 2 (Dan Moe) not saved, not understood: \"wizard\"");
+        await chat.SubmitForm(("several", "Bob Roe, CFO, signer, power 5\nCarl Poe, CTO, decision maker\nJane Doe, influencer"))
+            .AssertReply("added Bob Roe, Carl Poe; updated Jane Doe.", "3 active stakeholders", "Undo");
+
+        await chat.Press("Undo").AssertReply("undid the quick add of Bob Roe, Carl Poe, Jane Doe.", "1 active stakeholder");
+    }
+
     [Theory]
     [MemberData(nameof(Chat.Platforms), MemberType = typeof(Chat))]
     public async Task Undo_TakesBackOnlyWhatTheAddDid(string platform)

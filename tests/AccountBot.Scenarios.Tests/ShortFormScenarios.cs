@@ -21,8 +21,9 @@ public sealed class ShortFormScenarios
         await chat.Send("map Acme add Jane Doe")
             .AssertReply("Add to Acme", "Jane Doe", "Title", "Roles", "Power (1–5)", "Interest (1–5)", "Stance", "Next step", "Next step due", "More details", "Add stakeholder");
 
-        Assert.Equal(ShortFields, chat.ShownInputs());
-        Assert.True(chat.ShownInputs().Count <= 8);
+        // Slack's add modal also has "Add several (one per line)": 9 inputs there, 8 in Teams (several lines are one message).
+        Assert.Equal(platform == "slack" ? [.. ShortFields, "several"] : ShortFields, chat.ShownInputs());
+        Assert.True(chat.ShownInputs().Count <= (platform == "slack" ? 9 : 8));
     }
 
     [Theory]

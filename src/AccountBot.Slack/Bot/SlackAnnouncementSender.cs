@@ -32,7 +32,7 @@ public sealed class SlackAnnouncementSender(
     public static FollowUpStep Step(SlackTeamKey team, string channel, string user, WorkspaceKey workspace, MapView map)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var announcement = new SlackAnnouncement(team.EnterpriseId, team.TeamId, channel, user, workspace.Value, map.MapId, map.Notice);
+        var announcement = new SlackAnnouncement(team.EnterpriseId, team.TeamId, channel, user, workspace.Value, map.MapId, map.Notice, map.UndoCommand);
         return new(Kind, JsonSerializer.Serialize(announcement, SlackJsonContext.Default.SlackAnnouncement));
     }
 
@@ -48,7 +48,7 @@ public sealed class SlackAnnouncementSender(
         }
 
         var team = new SlackTeamKey(announcement.EnterpriseId, announcement.TeamId);
-        var message = messages.Render(views.Build(map, announcement.Notice) with { Visibility = ReplyVisibility.Channel });
+        var message = messages.Render(views.Build(map, announcement.Notice) with { Visibility = ReplyVisibility.Channel, UndoCommand = announcement.UndoCommand });
         await SlackBotListeners.RetryIfTransientAsync(async () =>
         {
             if (await sharedChannels.IsSharedOrUnknownAsync(slack, team, announcement.Channel, null, cancellationToken))

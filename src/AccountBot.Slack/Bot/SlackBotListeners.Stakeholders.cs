@@ -2,6 +2,7 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
@@ -27,6 +28,10 @@ public sealed partial class SlackBotListeners
             return Errors(F.Name, "This form can no longer be saved. Close it and open it again.");
         }
 
+        if (metadata.StakeholderId is null && payload.View.State.GetText(StakeholderModalRenderer.SeveralBlockId, StakeholderModalRenderer.SeveralBlockId) is { } lines
+            && !string.IsNullOrWhiteSpace(lines))
+            return await AddSeveralAsync(payload, lines, metadata, request, context, cancellationToken);
+
         var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
         if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
             values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
@@ -41,6 +46,30 @@ public sealed partial class SlackBotListeners
             default:
                 Announce(context, saved, metadata.ChannelId, request, metadata.SubmissionId);
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// The add modal's "Add several" lines, added as <c>map Acme add</c> with several lines: the modal closes and the map
+    /// with its Undo button is announced, or it stays with the reason under the lines and nothing saved. A name typed
+    /// above as well is refused rather than guessed into a line (the form's other fields have no place in one).
+    /// </summary>
+    private async Task<ViewSubmissionResponse?> AddSeveralAsync(
+        ViewSubmissionPayload payload, string lines, FormMetadata metadata, RequestContext request, SlackListenerContext context, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(payload.View.State.GetText(F.Name, F.Name)))
+            return Errors(StakeholderModalRenderer.SeveralBlockId, Sentences.QuickAddFormNameAndLines);
+
+        switch (await dispatcher.AddSeveralAsync(metadata.MapId, lines, request, cancellationToken))
+        {
+            case MapView map:
+                if (metadata.ChannelId is { Length: > 0 } channel && announcements.TryClaim(request.Workspace.Value + "|" + metadata.SubmissionId))
+                    context.SendAfterAck(SlackAnnouncementSender.Step(context.Team, channel, request.User.Id, request.Workspace, map));
+                return null;
+            case NoticeView notice:
+                return Errors(StakeholderModalRenderer.SeveralBlockId, notice.Text);
+            default:
+                return Errors(StakeholderModalRenderer.SeveralBlockId, Sentences.MapsGone);
         }
     }
 

@@ -14,7 +14,8 @@ namespace AccountBot.Slack.Rendering;
 /// id is its field id, so the core's validation errors come back as <c>response_action: errors</c> next to their field.
 /// People on the map are <c>external_select</c>s served by <c>/slack/options</c> (a map can have more than 100 people);
 /// the <c>private_metadata</c> carries map id, person id, submission id, the channel to announce in and whether the
-/// modal is the short one.
+/// modal is the short one. The add modal also has <see cref="SeveralBlockId"/>, several people one quick-add line each;
+/// its name is then optional for Slack (the core still asks for it when no lines came).
 /// </summary>
 public sealed class StakeholderModalRenderer
 {
@@ -23,6 +24,9 @@ public sealed class StakeholderModalRenderer
     /// <summary>The block ids of the short modal (before "More details").</summary>
     public static readonly IReadOnlyList<string> ShortBlockIds = [.. StakeholderFormSchema.Schema.ShortFields.Select(f => f.Id)];
 
+    /// <summary>The add modal's multi-line input of several people (not a field of the schema: it never reaches the form reader).</summary>
+    public const string SeveralBlockId = "several";
+
     public ModalView Render(StakeholderFormView form, string? channelId)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -30,7 +34,12 @@ public sealed class StakeholderModalRenderer
         var names = form.People.ToDictionary(p => p.Id.ToString("N"), p => p.Name, StringComparer.OrdinalIgnoreCase);
         var schema = StakeholderFormSchema.Schema;
         var blocks = new List<Block> { SlackMarkup.Context(SlackMarkup.Escape(StakeholderFormSchema.Lead(form))) };
-        blocks.AddRange(schema.ShortFields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names)));
+        var add = form.Mode == FormMode.Add;
+        // Slack refuses to submit an empty required input, so on add the name is optional for the lines alone.
+        blocks.AddRange(schema.ShortFields.Select(f => Input(f, values.GetValueOrDefault(f.Id), names, optional: add && f.Id == F.Name)));
+        if (add)
+            blocks.Add(Several());
+
         if (form.Expanded)
         {
             blocks.Add(new HeaderBlock(new PlainText(StakeholderFormSchema.MoreDetails)));
@@ -69,7 +78,7 @@ public sealed class StakeholderModalRenderer
         return result;
     }
 
-    private static InputBlock Input(FormField field, string? value, IReadOnlyDictionary<string, string> names)
+    private static InputBlock Input(FormField field, string? value, IReadOnlyDictionary<string, string> names, bool optional = false)
     {
         ActionElement element = field.Kind switch
         {
@@ -90,10 +99,22 @@ public sealed class StakeholderModalRenderer
         return new InputBlock(field.Label, element)
         {
             BlockId = field.Id,
-            Optional = field.Required ? null : true,
+            Optional = field.Required && !optional ? null : true,
             Hint = field.Hint is null ? null : new PlainText(field.Hint),
         };
     }
+
+    private static InputBlock Several() => new(StakeholderFormSchema.Several, new PlainTextInputElement(SeveralBlockId)
+    {
+        Multiline = true,
+        MaxLength = SlackLimits.InputMaxLength,
+        Placeholder = new PlainText("Jane Doe, VP Finance, champion"),
+    })
+    {
+        BlockId = SeveralBlockId,
+        Optional = true,
+        Hint = new PlainText(StakeholderFormSchema.SeveralHint),
+    };
 
     private static PlainTextInputElement Text(FormField field, string? initial)
     {

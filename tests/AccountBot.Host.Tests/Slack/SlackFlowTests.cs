@@ -97,7 +97,8 @@ public sealed class SlackFlowTests : IAsyncLifetime
         using (await _host.CommandAsync("Acme add Jane Doe")) { }
         var opened = _host.Api.CallsTo("views.open")[0].Json.GetProperty("view");
         var schema = StakeholderFormSchema.Schema;
-        Assert.Equal(schema.ShortFields.Select(f => f.Id), InputIds(opened));
+        var several = StakeholderModalRenderer.SeveralBlockId;
+        Assert.Equal(schema.ShortFields.Select(f => f.Id).Append(several), InputIds(opened));
 
         using var clicked = await _host.InteractAsync(ViewBlockAction(
             SlackBotIds.StakeholderMoreDetails, SlackBotIds.StakeholderForm, opened.GetProperty("private_metadata").GetString()!,
@@ -108,7 +109,7 @@ public sealed class SlackFlowTests : IAsyncLifetime
         var update = Assert.Single(_host.Api.CallsTo("views.update")).Json;
         Assert.Equal(("V0SHORT", "hash-7"), (update.GetProperty("view_id").GetString(), update.GetProperty("hash").GetString()));
         var view = update.GetProperty("view");
-        Assert.Equal(schema.ShortFields.Concat(schema.DetailFields).Select(f => f.Id), InputIds(view));
+        Assert.Equal(schema.ShortFields.Select(f => f.Id).Append(several).Concat(schema.DetailFields.Select(f => f.Id)), InputIds(view));
         Assert.Equal("VP Finance", Block(view, "title").GetProperty("element").GetProperty("initial_value").GetString());
         Assert.Equal("Champion", Block(view, "roles").GetProperty("element").GetProperty("initial_options")[0].GetProperty("value").GetString());
         var before = FormMetadata.TryDecode(opened.GetProperty("private_metadata").GetString())!;

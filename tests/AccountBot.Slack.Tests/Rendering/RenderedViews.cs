@@ -79,6 +79,8 @@ internal static class RenderedViews
             new(add.MapId, null, add.SubmissionId, new() { Name = "", Email = "nope", Power = "9", ProfileUrl = "ftp://x" }), core.Context, CancellationToken.None)).Reply;
         results.Add(("errors.view-response", new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors)), typeof(ViewSubmissionResponse)));
         results.Add(("rejected.modal", modals.Render(rejected, Channel), typeof(ModalView)));
+        var badLines = (NoticeView)await core.Dispatcher.AddSeveralAsync(add.MapId, "Bob Roe, CFO\nDan <!channel>, CFO, champion, power 9", core.Context, CancellationToken.None);
+        results.Add(("several-errors.view-response", new ViewErrorsResponse(new Dictionary<string, string> { [StakeholderModalRenderer.SeveralBlockId] = badLines.Text }), typeof(ViewSubmissionResponse)));
 
         // Large maps and the digest, built directly.
         var workspace = CoreHarness.WorkspaceA;

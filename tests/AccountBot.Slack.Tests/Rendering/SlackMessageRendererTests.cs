@@ -178,10 +178,12 @@ public sealed partial class SlackMessageRendererTests
         var expanded = new StakeholderModalRenderer().Render(form with { Expanded = true }, "C0DEALS");
         var metadata = FormMetadata.TryDecode(modal.PrivateMetadata);
 
-        Assert.Equal(schema.ShortFields.Select(f => f.Id), modal.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
+        Assert.Equal(schema.ShortFields.Select(f => f.Id).Append(StakeholderModalRenderer.SeveralBlockId), modal.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
         var button = Assert.IsType<ButtonElement>(Assert.Single(modal.Blocks.OfType<ActionsBlock>()).Elements.Single());
         Assert.Equal((SlackBotIds.StakeholderMoreDetails, "More details", null), (button.ActionId, button.Text.Text, button.Value));
-        Assert.Equal(schema.ShortFields.Concat(schema.DetailFields).Select(f => f.Id), expanded.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
+        Assert.Equal(
+            schema.ShortFields.Select(f => f.Id).Append(StakeholderModalRenderer.SeveralBlockId).Concat(schema.DetailFields.Select(f => f.Id)),
+            expanded.Blocks.OfType<InputBlock>().Select(b => b.BlockId));
         Assert.Empty(expanded.Blocks.OfType<ActionsBlock>());
         Assert.Equal(new FormMetadata(form.MapId, null, form.SubmissionId, "C0DEALS", ShortForm: true), metadata);
         Assert.False(FormMetadata.TryDecode(expanded.PrivateMetadata)!.ShortForm);

@@ -42,6 +42,7 @@ public sealed class CommandDispatcher(
     ReassignHandler reassign,
     QuickAddHandler quickAdd,
     UndoQuickAddHandler undo,
+    SeveralLinesHandler several,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -108,6 +109,10 @@ public sealed class CommandDispatcher(
     /// <summary>A submitted stakeholder form (Adaptive Card or Slack modal): saved, a repeat, or the form with its errors.</summary>
     public Task<SaveReply> SubmitStakeholderAsync(StakeholderSubmission submission, RequestContext context, CancellationToken cancellationToken) =>
         forms.SubmitAsync(submission, context, cancellationToken);
+
+    /// <summary>The add form's "Add several" lines: the map with an Undo button, or a notice naming what kept anything from being saved.</summary>
+    public Task<Reply> AddSeveralAsync(Guid mapId, string lines, RequestContext context, CancellationToken cancellationToken) =>
+        several.AddAsync(mapId, lines, context, cancellationToken);
 
     /// <summary>"More details" on a short stakeholder form: the whole form with what was typed kept, or a notice when the map or person is gone.</summary>
     public Task<Reply> ExpandStakeholderFormAsync(StakeholderSubmission draft, RequestContext context, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Forms;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 using F = AccountBot.Core.Accounts.StakeholderFields;
 
@@ -48,6 +49,11 @@ public static class StakeholderFormSchema
 
     /// <summary>The button of the short form that shows every other field, keeping what was typed.</summary>
     public const string MoreDetails = "More details";
+
+    /// <summary>The add form's optional text of several people, one quick-add line each (Slack's add modal).</summary>
+    public static string Several => Sentences.FormSeveral;
+
+    public static string SeveralHint => Sentences.FormSeveralHint;
 
     /// <summary>The line beside <see cref="MoreDetails"/> saying what it reaches.</summary>
     public const string MoreDetailsHint = "Department, e-mail, profile, reports-to, RACI, owner, strength, last contact, notes, status, relationships.";

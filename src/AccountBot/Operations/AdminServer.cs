@@ -1,4 +1,5 @@
 using System.Net;
+using AccountBot.Hosting;
 using AccountBot.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,6 +16,7 @@ namespace AccountBot.Operations;
 internal sealed class AdminServer(
     IOptions<AdminOptions> options,
     IOptions<LiteDbOptions> storage,
+    IConfiguration configuration,
     IHostEnvironment environment,
     AdminRequests requests,
     ILogger<AdminServer> logger) : IHostedService, IAsyncDisposable
@@ -27,6 +29,13 @@ internal sealed class AdminServer(
         if (!options.Value.Enabled)
         {
             OperationsLog.AdminDisabled(logger);
+            return;
+        }
+
+        if (StorageSelection.Provider(configuration) == StorageProvider.Postgres)
+        {
+            // Several instances share the database and operator commands connect to it themselves: nothing to relay.
+            OperationsLog.AdminNotNeeded(logger);
             return;
         }
 

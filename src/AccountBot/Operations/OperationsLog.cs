@@ -16,4 +16,7 @@ internal static partial class OperationsLog
 
     [LoggerMessage(5, LogLevel.Warning, "Admin endpoint: {Command} failed")]
     public static partial void AdminCommandFailed(ILogger logger, string command, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Debug, "Admin endpoint not started: on PostgreSQL operator commands connect to the database themselves")]
+    public static partial void AdminNotNeeded(ILogger logger);
 }

@@ -60,6 +60,18 @@ public sealed class LayerDependencyTests
     }
 
     [Fact]
+    public void Core_HoldsNoHttpPlumbing()
+    {
+        // Handlers, clients and content types are how an adapter talks HTTP; Core's use cases never see a request.
+        var core = Assembly.Load(new AssemblyName("AccountBot.Core"));
+        var plumbing = core.GetTypes()
+            .Where(type => typeof(HttpMessageHandler).IsAssignableFrom(type) || typeof(HttpContent).IsAssignableFrom(type))
+            .Select(type => type.FullName);
+
+        Assert.Empty(plumbing);
+    }
+
+    [Fact]
     public void Host_ReferencesEveryLayer()
     {
         // The host composes every layer; a layer it stopped using would no longer be checked by the rules above.

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Telemetry;
 
-namespace AccountBot.Core.Telemetry;
+namespace AccountBot.Adapters.Http;
 
 /// <summary>
 /// Measures every request a platform client sends (<see cref="BotMetrics.ApiCall"/>): added to the Slack and Bot

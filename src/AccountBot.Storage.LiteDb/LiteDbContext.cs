@@ -24,7 +24,8 @@ public sealed class LiteDbContext : IDisposable
     private readonly ILogger<LiteDbContext> _logger;
     private readonly FileStream _lockFile;
     private readonly LiteDatabase _database;
-    private bool _disposed;
+    private readonly Lock _disposeGate = new();
+    private volatile bool _disposed;
 
     public LiteDbContext(string path, ILogger<LiteDbContext> logger, int mapCacheSize = LiteDbOptions.DefaultMapCacheSize)
     {
@@ -125,16 +126,25 @@ public sealed class LiteDbContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// Checkpoints and closes the file. Two threads can get here at once: with minimal hosting, disposing a
+    /// <c>WebApplicationFactory</c> disposes the host while the app's own <c>Run</c> disposes it too. The second
+    /// caller waits until the first has closed the file, so whoever returns from here may read or copy it.
+    /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        lock (_disposeGate)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _database.Dispose();
+            _lockFile.Dispose();
         }
 
-        _disposed = true;
-        _database.Dispose();
-        _lockFile.Dispose();
         Log.DatabaseClosed(_logger, Path);
     }
 

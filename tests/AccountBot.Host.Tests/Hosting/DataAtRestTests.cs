@@ -46,11 +46,15 @@ public sealed class DataAtRestTests : IDisposable
         await WriteTheOldWayAsync(new WorkspaceInstallation { Key = "slack:T0OLD", TeamId = "T0OLD", TeamName = "Old Co", BotToken = token });
         Assert.Contains(token, Encoding.UTF8.GetString(File.ReadAllBytes(_hosts.DatabasePath)), StringComparison.Ordinal);
 
+        LiteDbContext database;
         await using (var host = SlackHost())
         {
-            _ = host.Services; // start-up alone, no request
+            database = host.Services.GetRequiredService<LiteDbContext>(); // start-up alone, no request
         }
 
+        // The factory's dispose can return while the app's own Run is still closing the file on another thread;
+        // this returns once the file is checkpointed and closed.
+        database.Dispose();
         AssertNoFileHolds(token);
         await using var restarted = SlackHost();
         var found = await Installations(restarted).FindAsync(new SlackTeamKey(null, "T0OLD"), CancellationToken.None);

@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ShowMapHandler>();
         services.AddSingleton<CreateMapHandler>();
         services.AddSingleton<StakeholderFormHandler>();
+        services.AddSingleton<AccountBot.Core.Features.Capture.CaptureHandler>();
         services.AddSingleton<TagHandler>();
         services.AddSingleton<RemoveHandler>();
         services.AddSingleton<MarkReviewedHandler>();

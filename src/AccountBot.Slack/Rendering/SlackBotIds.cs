@@ -47,6 +47,11 @@ public static class SlackBotIds
     /// <summary>The stakeholder modal.</summary>
     public const string StakeholderForm = "stakeholder-form";
 
+    /// <summary>Capture from a message: the manifest's message shortcut, its modal, and the modal's account picker.</summary>
+    public const string CaptureShortcut = "add_to_account_map";
+    public const string CaptureForm = "capture-form";
+    public const string CaptureAccount = "capture:account";
+
     /// <summary>The CSV import modals: paste form → preview (its submit applies) → a closing notice when it cannot.</summary>
     public const string ImportForm = "import-form";
     public const string ImportPreview = "import-preview";

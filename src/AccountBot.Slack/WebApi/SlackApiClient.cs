@@ -132,6 +132,10 @@ public sealed partial class SlackApiClient(
         return CallFormAsync("users.info", team, new Dictionary<string, string> { ["user"] = userId }, _json.UsersInfoResponse, cancellationToken);
     }
 
+    /// <summary>chat.getPermalink: a link to the message <paramref name="ts"/> in <paramref name="channel"/>.</summary>
+    public Task<PermalinkResponse> GetPermalinkAsync(SlackTeamKey team, string channel, string ts, CancellationToken cancellationToken) =>
+        CallFormAsync("chat.getPermalink", team, new Dictionary<string, string> { ["channel"] = channel, ["message_ts"] = ts }, _json.PermalinkResponse, cancellationToken);
+
     public Task<AuthTestResponse> AuthTestAsync(SlackTeamKey team, CancellationToken cancellationToken) =>
         CallAsync("auth.test", team, new Dictionary<string, string>(), _json.DictionaryStringString, _json.AuthTestResponse, cancellationToken);
 

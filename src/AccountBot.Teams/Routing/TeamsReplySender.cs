@@ -54,7 +54,16 @@ public sealed partial class TeamsReplySender(ConnectorClient connector, IService
                 await turn.SendPersonalAsync(reply.Outbound, cancellationToken);
                 break;
             case TeamsStoredReply.Notice:
-                await turn.ReplyWithoutRecordingAsync(reply.Outbound, cancellationToken);
+                try
+                {
+                    await turn.ReplyWithoutRecordingAsync(reply.Outbound, cancellationToken);
+                }
+                catch (Exception ex) when (ex is ConnectorException or ConversationBlockedException or HttpRequestException)
+                {
+                    // A declined request's notice is not retried: nothing was stored for it, and it is only a courtesy.
+                    Log.NoticeNotDelivered(logger, ex);
+                }
+
                 break;
             case TeamsStoredReply.Update when reply.CardId is { Length: > 0 } cardId:
                 try
@@ -91,5 +100,8 @@ public sealed partial class TeamsReplySender(ConnectorClient connector, IService
 
         [LoggerMessage(EventId = 1651, Level = LogLevel.Warning, Message = "Could not update card {ActivityId} in place; sending the answer as a new message")]
         public static partial void UpdateFailed(ILogger logger, Exception exception, string activityId);
+
+        [LoggerMessage(EventId = 1652, Level = LogLevel.Information, Message = "Could not deliver the notice of a declined Teams request")]
+        public static partial void NoticeNotDelivered(ILogger logger, Exception exception);
     }
 }

@@ -30,6 +30,7 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(UnknownSlackEvent))]
 [JsonSerializable(typeof(SlackMessage))]
 [JsonSerializable(typeof(AccountBot.Slack.Bot.SlackAnnouncement))]
+[JsonSerializable(typeof(WebApi.SlackResponseUrlPost))]
 [JsonSerializable(typeof(ModalView))]
 [JsonSerializable(typeof(ViewSubmissionResponse))]
 [JsonSerializable(typeof(OptionsResponse))]

@@ -159,10 +159,16 @@ public sealed partial class SlackApiClient(
     public Task PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return PostToResponseUrlAsync(responseUrl, JsonSerializer.SerializeToUtf8Bytes(message, _json.SlackMessage), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="PostToResponseUrlAsync(string, SlackMessage, CancellationToken)"/>, the message already as JSON (a stored answer).</summary>
+    public Task PostToResponseUrlAsync(string responseUrl, byte[] message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             throw new ArgumentException("response_url must be an absolute http(s) URL.", nameof(responseUrl));
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, _json.SlackMessage);
-        return SendAsync("response_url", url, () => JsonContent(bytes), token: null, _json.SlackApiResponse, cancellationToken);
+        return SendAsync("response_url", url, () => JsonContent(message), token: null, _json.SlackApiResponse, cancellationToken);
     }
 
     private async Task<TResponse> CallAsync<TRequest, TResponse>(

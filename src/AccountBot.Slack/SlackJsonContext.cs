@@ -40,6 +40,7 @@ namespace AccountBot.Slack;
 [JsonSerializable(typeof(ViewsOpenRequest))]
 [JsonSerializable(typeof(ViewsUpdateRequest))]
 [JsonSerializable(typeof(ViewsPublishRequest))]
+[JsonSerializable(typeof(HomeTabView))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(SlackApiResponse))]
 [JsonSerializable(typeof(Rendering.FormMetadata))]

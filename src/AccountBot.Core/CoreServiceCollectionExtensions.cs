@@ -9,6 +9,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Privacy;
+using AccountBot.Core.Features.Home;
 using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Reminders;
@@ -57,6 +58,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReassignHandler>();
         services.AddSingleton<QuickAddHandler>();
         services.AddSingleton<UndoQuickAddHandler>();
+        services.AddSingleton<HomeHandler>();
+        services.AddSingleton<MarkStepDoneHandler>();
         services.AddSingleton<SeveralLinesHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.TryAddSingleton<BotMetrics>();

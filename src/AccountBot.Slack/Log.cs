@@ -106,4 +106,10 @@ internal static partial class Log
 
     [LoggerMessage(6002, LogLevel.Information, "Encrypted {Count} Slack bot token(s) stored in plain text by an earlier version")]
     public static partial void TokensProtected(ILogger logger, int count);
+
+    [LoggerMessage(5110, LogLevel.Warning, "Slack refused to publish the Home of user {User}: {Error}")]
+    public static partial void HomePublishFailed(ILogger logger, string user, string error);
+
+    [LoggerMessage(5111, LogLevel.Warning, "Slack refused to send user {User} the map they opened from their Home: {Error}")]
+    public static partial void HomeOpenFailed(ILogger logger, string user, string error);
 }

@@ -87,3 +87,9 @@ public sealed record QuickAddStakeholders(string Account, IReadOnlyList<QuickAdd
 
 /// <summary><c>map Acme undo &lt;code&gt;</c>: what the Undo button under a quick add sends (<see cref="Code"/> says what to put back).</summary>
 public sealed record UndoQuickAdd(string Account, string Code) : AccountCommand(Account);
+
+/// <summary><c>map mine</c>: the asker's home, "Your accounts" (maps they own, their people's next steps, recent changes by others).</summary>
+public sealed record ShowHome : BotCommand;
+
+/// <summary><c>map Acme done &lt;person&gt;</c>: the person's next step is done (what the home's and a nudge's Done button send).</summary>
+public sealed record MarkStepDone(string Account, PersonRef Person) : AccountCommand(Account);

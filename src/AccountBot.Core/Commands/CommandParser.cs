@@ -45,6 +45,7 @@ public static class CommandParser
         ["create"] = "create",
         ["snooze"] = "snooze",
         ["undo"] = "undo",
+        ["done"] = "done",
     };
 
     public static ParseResult Parse(string? text)
@@ -75,6 +76,8 @@ public static class CommandParser
                     return ParseResult.Ok(new ShowHelp());
                 case "list" when tokens.Count == 1:
                     return ParseResult.Ok(new ListMaps());
+                case "mine" when tokens.Count == 1:
+                    return ParseResult.Ok(new ShowHome());
                 case "settings":
                     return SettingsParser.Parse(tokens.Skip(1).ToList());
                 case "import" when tokens.Count == 1:
@@ -137,6 +140,11 @@ public static class CommandParser
                 return ParseResult.Ok(verb == "edit"
                     ? new EditStakeholder(account, reference)
                     : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
+            case "done":
+                var who = Join(rest);
+                return who.Length == 0
+                    ? ParseResult.Fail(Text.Sentences.HomeDoneWho, CommandText.Map(quotedAccount).Done("Jane Doe"))
+                    : ParseResult.Ok(new MarkStepDone(account, PersonRef.FromText(who)));
             case "delete" when rest.Count > 0:
                 // "delete Jane" has always removed a person; only a bare "delete" deletes the map.
                 return ParseVerb(account, "remove", rest, afterVerb);
@@ -233,7 +241,7 @@ public static class CommandParser
         var words = account.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var needsQuotes = words.Length == 0
             || words.Skip(1).Any(Verbs.ContainsKey)
-            || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import")
+            || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import" or "mine")
             || words[0].Equals("reassign", StringComparison.OrdinalIgnoreCase)
             || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map"
             || words[0].StartsWith('/');

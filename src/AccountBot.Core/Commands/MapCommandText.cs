@@ -22,6 +22,9 @@ public sealed record MapCommandText(string CommandName)
     /// <summary>What a quick add's Undo button sends (<paramref name="code"/> says what to put back).</summary>
     public string Undo(string code) => Verb("undo", code);
 
+    /// <summary>Marks the person's next step done: <c>map Acme done Jane Doe</c> (a button names them by <see cref="PersonRef.ForId"/>).</summary>
+    public string Done(string person) => Verb("done", person);
+
     public string ConfirmRemove(string person) => Verb("confirm-remove", person);
 
     /// <summary><c>tag</c> or <c>untag</c> a person with role words.</summary>

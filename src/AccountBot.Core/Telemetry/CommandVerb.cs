@@ -16,6 +16,8 @@ public static class CommandVerb
         ShowMap => "map",
         ShowHelp => "help",
         ListMaps => "list",
+        ShowHome => "mine",
+        MarkStepDone => "done",
         ChannelSettingsCommand => "settings",
         ImportCsv => "import",
         CreateMap => "create",

@@ -81,6 +81,8 @@ public static class SlackBotServiceCollectionExtensions
         app.ViewSubmission(SlackBotIds.CaptureForm, (p, ctx, ct) => Capture().OnSubmittedAsync(p, ctx, ct));
         app.Options(SlackBotIds.CaptureAccount, (p, ctx, ct) => Capture().OnAccountOptionsAsync(p, ctx, ct));
         app.Event(Protocol.SlackEventTypes.AppMention, (e, ctx, ct) => Listeners().OnAppMentionAsync(e, ctx, ct));
+        app.Event(Protocol.SlackEventTypes.AppHomeOpened, (e, ctx, ct) => Listeners().OnAppHomeOpenedAsync(e, ctx, ct));
+        app.ActionPrefix(SlackBotIds.HomeActionPrefix, (p, a, ctx, ct) => Listeners().OnHomeActionAsync(p, a, ctx, ct));
         app.Event(Protocol.SlackEventTypes.ChannelShared, (e, _, _) => ForgetSharing(e));
         app.Event(Protocol.SlackEventTypes.ChannelUnshared, (e, _, _) => ForgetSharing(e));
         app.Error(services.GetRequiredService<SlackBotErrors>);

@@ -38,6 +38,11 @@ public static class SlackBotIds
     /// <summary>"More details" in the short stakeholder modal: updates the modal to the whole form (not a command).</summary>
     public const string StakeholderMoreDetails = "form:more-details";
 
+    /// <summary>The App Home's buttons (no response_url there: the listener answers by DM and re-publishes the home).</summary>
+    public const string HomeActionPrefix = "home:";
+    public const string HomeOpen = "home:open";
+    public const string HomeDone = "home:done";
+
     /// <summary>Digest buttons (one actions block per account).</summary>
     public const string DigestOpen = "cmd:digest-open";
     public const string DigestReviewed = "cmd:digest-reviewed";

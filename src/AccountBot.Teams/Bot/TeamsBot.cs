@@ -97,6 +97,12 @@ public sealed class TeamsBot(
         var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
         var message = renderer.RenderMessage(help, context.User);
         turn.SendAfterAck(message);
+        if (string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
+        {
+            // In the personal chat the welcome also shows the person's home, "Your accounts" (what `map mine` shows).
+            var home = renderer.RenderMessage(await dispatcher.DispatchAsync(CommandText.Mine, context, cancellationToken), context.User);
+            turn.SendAfterAck(home);
+        }
     }
 
     /// <summary>

@@ -143,8 +143,10 @@ public sealed class TeamsBotTests : IAsyncLifetime
         await _host.PostAsync(new ActivityBuilder().OfType(ActivityTypes.ConversationUpdate)
             .With(a => a with { MembersAdded = [new ChannelAccount { Id = ActivityBuilder.BotId }] }).Build());
 
-        var welcome = Assert.Single(_host.Connector.Requests);
-        Assert.Contains("AccountBot", welcome.Body, StringComparison.Ordinal);
+        // In the personal chat the welcome is help, then the person's home ("Your accounts").
+        Assert.Equal(2, _host.Connector.Requests.Count);
+        Assert.Contains(_host.Connector.Requests, r => r.Body.Contains("AccountBot", StringComparison.Ordinal) && !r.Body.Contains(Core.Views.HomeText.Title, StringComparison.Ordinal));
+        Assert.Contains(_host.Connector.Requests, r => r.Body.Contains(Core.Views.HomeText.Title, StringComparison.Ordinal));
         Assert.Single(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
     }
 

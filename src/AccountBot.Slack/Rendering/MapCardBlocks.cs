@@ -61,6 +61,8 @@ internal static class MapCardBlocks
             lines.Add(Indent + Escape(roles));
         if (MapCardText.NextStep(p) is { } next)
             lines.Add(Indent + Escape(next));
+        if (MapCardText.EngagementPlan(p) is { } plan)
+            lines.Add(Indent + Escape(plan));
         return string.Join("\n", lines);
     }
 

@@ -98,6 +98,8 @@ public sealed class MapCardRenderer
             items.Add(Subtle(roles));
         if (MapCardText.NextStep(person) is { } next)
             items.Add(Subtle(next));
+        if (MapCardText.EngagementPlan(person) is { } plan)
+            items.Add(Subtle(plan));
         return new Container(items) { Spacing = Spacing.Small };
     }
 

@@ -22,6 +22,8 @@ public enum CsvColumn
     NextStep,
     NextStepDue,
     Notes,
+    CaresAbout,
+    Plan,
     Status,
     Relationships,
 }

@@ -181,6 +181,8 @@ public static class ImportPlanner
                 NextStep = Cell(row, CsvColumn.NextStep, values.NextStep),
                 NextStepDue = Cell(row, CsvColumn.NextStepDue, values.NextStepDue),
                 Notes = Cell(row, CsvColumn.Notes, values.Notes),
+                CaresAbout = Cell(row, CsvColumn.CaresAbout, values.CaresAbout),
+                Plan = Cell(row, CsvColumn.Plan, values.Plan),
                 Status = StatusWord(Cell(row, CsvColumn.Status, values.Status)),
             };
 

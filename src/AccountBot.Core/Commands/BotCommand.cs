@@ -87,3 +87,6 @@ public sealed record QuickAddStakeholders(string Account, IReadOnlyList<QuickAdd
 
 /// <summary><c>map Acme undo &lt;code&gt;</c>: what the Undo button under a quick add sends (<see cref="Code"/> says what to put back).</summary>
 public sealed record UndoQuickAdd(string Account, string Code) : AccountCommand(Account);
+
+/// <summary><c>map Globex follow &lt;code&gt;</c>: what a "follow your champion" button sends after an import marked someone as left.</summary>
+public sealed record FollowPerson(string Account, string Code) : AccountCommand(Account);

@@ -22,6 +22,9 @@ public sealed record MapCommandText(string CommandName)
     /// <summary>What a quick add's Undo button sends (<paramref name="code"/> says what to put back).</summary>
     public string Undo(string code) => Verb("undo", code);
 
+    /// <summary>What a "follow your champion" button sends (<paramref name="code"/> names the old map and the person).</summary>
+    public string Follow(string code) => Verb("follow", code);
+
     public string ConfirmRemove(string person) => Verb("confirm-remove", person);
 
     /// <summary><c>tag</c> or <c>untag</c> a person with role words.</summary>

@@ -123,7 +123,7 @@ public sealed class CsvImportTests : IDisposable
         var update = Assert.Single(preview.ToUpdate);
         Assert.Equal(2, update.Line);
         Assert.Contains("title", update.Detail, StringComparison.Ordinal);
-        Assert.Equal(["Company", "Location"], preview.IgnoredColumns);
+        Assert.Equal(["Location"], preview.IgnoredColumns);
 
         var map = Assert.IsType<MapView>(await ApplyAsync(preview));
         var stored = (await harness.Store.GetAsync(CoreHarness.WorkspaceA, preview.MapId, CancellationToken.None))!;

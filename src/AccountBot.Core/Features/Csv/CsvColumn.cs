@@ -26,4 +26,7 @@ public enum CsvColumn
     Plan,
     Status,
     Relationships,
+
+    /// <summary>The company a lead list shows the person at (not stored: it tells a job change).</summary>
+    Company,
 }

@@ -79,6 +79,9 @@ public static class CsvColumns
         ["engagementplan"] = CsvColumn.Plan,
         ["status"] = CsvColumn.Status,
         ["relationships"] = CsvColumn.Relationships,
+        ["company"] = CsvColumn.Company,
+        ["companyname"] = CsvColumn.Company,
+        ["currentcompany"] = CsvColumn.Company,
     };
 
     /// <summary>The field a header names, or null for a column the import ignores (e.g. "Company").</summary>

@@ -43,6 +43,7 @@ public sealed class CommandDispatcher(
     QuickAddHandler quickAdd,
     UndoQuickAddHandler undo,
     SeveralLinesHandler several,
+    FollowHandler follow,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -103,6 +104,7 @@ public sealed class CommandDispatcher(
         ReassignRelationships c => reassign.HandleAsync(c, context, cancellationToken),
         QuickAddStakeholders c => quickAdd.HandleAsync(c, context, cancellationToken),
         UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
+        FollowPerson c => follow.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

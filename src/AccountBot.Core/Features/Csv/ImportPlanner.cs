@@ -13,7 +13,7 @@ namespace AccountBot.Core.Features.Csv;
 /// so the preview reports exactly the rows the confirmation will apply. Pure: the same map and rows
 /// give the same plan (apart from the ids of new people).
 /// </summary>
-public static class ImportPlanner
+public static partial class ImportPlanner
 {
     /// <param name="map">The map as it is now.</param>
     /// <param name="rows">The file's rows.</param>
@@ -278,42 +278,6 @@ public static class ImportPlanner
             "left the company" or "left" => nameof(StakeholderStatus.LeftCompany),
             _ => text,
         };
-
-    private static MapChange? Try(Func<MapChange> change, Draft draft, List<ImportLine> errors)
-    {
-        try
-        {
-            return change();
-        }
-        catch (DomainRuleException rule)
-        {
-            errors.Add(new ImportLine(draft.Row.Line, draft.Person.Name, string.Join(" ", rule.Errors.Select(e => e.Message))));
-            return null;
-        }
-    }
-
-    private static bool Same(Stakeholder before, Stakeholder after, AccountMap map) =>
-        before.ReportsToId == after.ReportsToId
-        && before.RelationshipOwner?.Id == after.RelationshipOwner?.Id
-        && StakeholderText.Fields.All(f => string.Equals(Normal(f.Read(before, map)), Normal(f.Read(after, map)), StringComparison.Ordinal));
-
-    private static string? Normal(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ReplaceLineEndings("\n");
-
-    private static string Summary(Stakeholder person)
-    {
-        var parts = new List<string>();
-        if (person.Title is { Length: > 0 } title)
-        {
-            parts.Add(title);
-        }
-
-        if (person.Roles != Role.None)
-        {
-            parts.Add(Roles.Describe(person.Roles).ToLowerInvariant());
-        }
-
-        return string.Join(", ", parts);
-    }
 
     private sealed record Draft(CsvRow Row, Stakeholder? Existing, Stakeholder Person, string Note);
 }

@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PictureHandler>();
         services.AddSingleton<ResetLinksHandler>();
         services.AddSingleton<CsvHandler>();
+        services.AddSingleton<FollowHandler>();
         services.TryAddSingleton<IPendingImportStore, PendingImports>();
         services.AddSingleton<EraseHandler>();
         services.AddSingleton<HistoryExportHandler>();

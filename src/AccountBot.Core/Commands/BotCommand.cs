@@ -93,3 +93,6 @@ public sealed record ShowHome : BotCommand;
 
 /// <summary><c>map Acme done &lt;person&gt;</c>: the person's next step is done (what the home's and a nudge's Done button send).</summary>
 public sealed record MarkStepDone(string Account, PersonRef Person) : AccountCommand(Account);
+
+/// <summary><c>map Globex follow &lt;code&gt;</c>: what a "follow your champion" button sends after an import marked someone as left.</summary>
+public sealed record FollowPerson(string Account, string Code) : AccountCommand(Account);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Commands;
 
@@ -46,6 +47,7 @@ public static class CommandParser
         ["snooze"] = "snooze",
         ["undo"] = "undo",
         ["done"] = "done",
+        ["follow"] = "follow",
     };
 
     public static ParseResult Parse(string? text)
@@ -120,6 +122,10 @@ public static class CommandParser
                 return rest is [{ Quoted: false } token]
                     ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
                     : ParseResult.Fail("`undo` is what the Undo button under a quick add sends; it needs the button's code.", CommandText.Map(quotedAccount).Add("Jane Doe, VP Finance, champion"));
+            case "follow":
+                return rest is [{ Quoted: false } code]
+                    ? ParseResult.Ok(new FollowPerson(account, code.Text))
+                    : ParseResult.Fail(Sentences.JobsFollowUsage, CommandText.Map(quotedAccount).Open);
             case "add":
                 var name = Join(rest);
                 if (name.Length > Limits.Name)

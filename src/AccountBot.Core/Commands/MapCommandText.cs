@@ -25,6 +25,9 @@ public sealed record MapCommandText(string CommandName)
     /// <summary>Marks the person's next step done: <c>map Acme done Jane Doe</c> (a button names them by <see cref="PersonRef.ForId"/>).</summary>
     public string Done(string person) => Verb("done", person);
 
+    /// <summary>What a "follow your champion" button sends (<paramref name="code"/> names the old map and the person).</summary>
+    public string Follow(string code) => Verb("follow", code);
+
     public string ConfirmRemove(string person) => Verb("confirm-remove", person);
 
     /// <summary><c>tag</c> or <c>untag</c> a person with role words.</summary>

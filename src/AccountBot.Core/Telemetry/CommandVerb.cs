@@ -24,6 +24,7 @@ public static class CommandVerb
         AddStakeholder => "add",
         QuickAddStakeholders => "add",
         UndoQuickAdd => "undo",
+        FollowPerson => "follow",
         EditStakeholder => "edit",
         TagStakeholder => "tag",
         UntagStakeholder => "untag",

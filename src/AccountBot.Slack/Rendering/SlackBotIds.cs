@@ -35,6 +35,12 @@ public static class SlackBotIds
     public const string OpenImportForm = "cmd:open-import-form";
     public const string Try = "cmd:try";
 
+    /// <summary>"Follow your champion" after an import marked someone as left: adds them to their new company's map.</summary>
+    public const string Follow = "cmd:follow";
+
+    /// <summary>The action id of the <paramref name="index"/>th follow button (action ids are unique in a block).</summary>
+    public static string FollowButton(int index) => Follow + ":" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>"More details" in the short stakeholder modal: updates the modal to the whole form (not a command).</summary>
     public const string StakeholderMoreDetails = "form:more-details";
 

@@ -46,6 +46,7 @@ public sealed class CommandDispatcher(
     SeveralLinesHandler several,
     HomeHandler home,
     MarkStepDoneHandler done,
+    FollowHandler follow,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -108,6 +109,7 @@ public sealed class CommandDispatcher(
         UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
         ShowHome c => home.HandleAsync(c, context, cancellationToken),
         MarkStepDone c => done.HandleAsync(c, context, cancellationToken),
+        FollowPerson c => follow.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

@@ -210,4 +210,16 @@ public sealed class HomeTests : IDisposable
         Assert.IsType<ShowMap>(CommandParser.Parse(CommandText.Map("mine").Open).Command);
         Assert.Equal("map \"Get done\" done Jane", CommandText.Map("Get done").Done("Jane"));
     }
+
+    [Fact]
+    public async Task Help_ShowsTheHomeAndDone_AsCommandsThatParseToThem()
+    {
+        var help = Assert.IsType<HelpView>(await harness.SendAsync("map help"));
+
+        var mine = Assert.Single(help.Examples, e => e.Command == "map mine");
+        Assert.IsType<ShowHome>(CommandParser.Parse(mine.Command).Command);
+        Assert.Contains("Your accounts", mine.Description, StringComparison.Ordinal);
+        var done = Assert.Single(help.Examples, e => e.Command.EndsWith(" done Jane", StringComparison.Ordinal));
+        Assert.IsType<MarkStepDone>(CommandParser.Parse(done.Command).Command);
+    }
 }

@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1406, Level = LogLevel.Warning, Message = "Ignored a Teams {ActivityType} without a conversation id")]
     public static partial void NoConversation(ILogger logger, string activityType);
+
+    [LoggerMessage(EventId = 1420, Level = LogLevel.Information, Message = "Teams message action {InvokeName} refused: {Reason}")]
+    public static partial void MessageActionRefused(ILogger logger, string invokeName, string reason);
+
+    [LoggerMessage(EventId = 1421, Level = LogLevel.Debug, Message = "Teams message action {InvokeName}: {Outcome}")]
+    public static partial void MessageActionAnswered(ILogger logger, string invokeName, string outcome);
 }

@@ -228,7 +228,7 @@ public sealed class TeamsBot(
     /// In a channel shared with another organisation no map content is posted: the answer goes to the asker's
     /// personal chat, and the channel gets one line saying so.
     /// </summary>
-    private void DeliverPrivately(TeamsTurn turn, Activity message)
+    internal static void DeliverPrivately(TeamsTurn turn, Activity message)
     {
         turn.SendPersonalAfterAck(message);
         turn.ReplyAfterAck(AccessNotices.SharedChannelPrivateReply);

@@ -34,6 +34,8 @@ public static class TeamsBotServiceCollectionExtensions
             sp.GetRequiredService<CsvCardRenderer>()));
         services.TryAddSingleton<ConversationAddressRecorder>();
         services.TryAddSingleton<TeamsBot>();
+        services.TryAddSingleton<CaptureCardRenderer>();
+        services.TryAddSingleton<TeamsMessageActions>();
 
         // Transient: it holds the typed connector HttpClient, which the factory rotates.
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, TeamsDigestSender>());
@@ -41,11 +43,18 @@ public static class TeamsBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>POST /api/messages</c> with the bot's handlers.</summary>
+    /// <summary><c>POST /api/messages</c> with the bot's handlers and its message actions.</summary>
     public static RouteHandlerBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints, string pattern = TeamsEndpoints.DefaultPattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var bot = endpoints.ServiceProvider.GetRequiredService<TeamsBot>();
-        return endpoints.MapTeamsEndpoints(bot.Register, pattern);
+        var messageActions = endpoints.ServiceProvider.GetRequiredService<TeamsMessageActions>();
+        return endpoints.MapTeamsEndpoints(
+            router =>
+            {
+                bot.Register(router);
+                messageActions.Register(router);
+            },
+            pattern);
     }
 }

@@ -32,4 +32,18 @@ public static class CardData
         ArgumentException.ThrowIfNullOrWhiteSpace(verb);
         return Create([new KeyValuePair<string, string?>(CardDataKeys.Verb, verb), .. fields]);
     }
+
+    /// <summary><paramref name="data"/> (an object) with <paramref name="key"/> set to <paramref name="value"/>; unchanged when the value is null.</summary>
+    public static JsonElement With(JsonElement data, string key, string? value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (value is null)
+            return data;
+        if (data.ValueKind != JsonValueKind.Object)
+            throw new ArgumentException("Card data must be an object.", nameof(data));
+        var fields = data.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.String && !string.Equals(p.Name, key, StringComparison.Ordinal))
+            .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.GetString()));
+        return Create([.. fields, new KeyValuePair<string, string?>(key, value)]);
+    }
 }

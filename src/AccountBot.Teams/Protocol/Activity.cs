@@ -158,4 +158,19 @@ public sealed record Activity
             return null;
         }
     }
+
+    /// <summary>The typed <c>value</c> of a message extension action invoke, or null when absent or malformed.</summary>
+    public MessageActionValue? GetMessageActionValue()
+    {
+        if (Value is not { ValueKind: JsonValueKind.Object } value)
+            return null;
+        try
+        {
+            return value.Deserialize(TeamsJsonContext.Default.MessageActionValue);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

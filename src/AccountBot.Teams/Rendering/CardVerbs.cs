@@ -47,6 +47,9 @@ public static class CardVerbs
         /// <summary>The relationship owner the form was opened with, so an unchanged pick keeps their name.</summary>
         public const string KnownOwnerId = "knownOwnerId";
         public const string KnownOwnerName = "knownOwnerName";
+
+        /// <summary>The link to the message a form was opened from (capture from a message), kept in the saved person's history.</summary>
+        public const string Link = "link";
     }
 
     /// <summary>Input ids outside the stakeholder fields.</summary>
@@ -57,5 +60,8 @@ public static class CardVerbs
 
         /// <summary>Free-text relationship owner when the owner picker is left empty.</summary>
         public const string OwnerText = "ownerText";
+
+        /// <summary>The account picker of the form opened from a message (the map's id).</summary>
+        public const string CaptureAccount = "captureAccount";
     }
 }

@@ -120,13 +120,13 @@ public static class TeamsEndpoints
 
     /// <summary>
     /// A declined request gets its one line where the person will see it: as the answer of an invoke (a card
-    /// action), or as a reply to a message after the ack. Other activities (install, members added) get a bare 200.
+    /// action, or a message action's dialog), or as a reply to a message after the ack. Other activities (install, members added) get a bare 200.
     /// </summary>
     private static InvokeResponse? Decline(TeamsTurn turn, TeamsAccessGate gate, AccessRefusal refusal)
     {
         var activity = turn.Activity;
         if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
-            return InvokeResponse.FromAdaptiveCardResponse(AdaptiveCardInvokeResponse.Message(refusal.Notice));
+            return InvokeResponse.Refusal(activity.Name, refusal.Notice);
         if (string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase) && activity.Conversation?.Id is { Length: > 0 } && activity.ServiceUrl is { Length: > 0 })
             turn.NoticeAfterAck(refusal.Notice);
         return null;

@@ -47,6 +47,21 @@ public sealed class CaptureHandler(IAccountMapStore store, StakeholderFormHandle
     }
 
     /// <summary>
+    /// The form again after a submission that could not be saved on the account it named (gone, or not one the user may
+    /// see here): every value as typed, under the same submission id, on the first account the user may pick now; a
+    /// notice when there is none.
+    /// </summary>
+    public async Task<Reply> ReopenAsync(StakeholderSubmission submission, IReadOnlyList<CaptureSuggestion> suggestions, RequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(suggestions);
+        var accounts = await AccountsAsync(context, null, cancellationToken);
+        if (accounts.Count == 0)
+            return new NoticeView(Tone.Info, Sentences.CaptureNoMaps, CommandText.Map("Acme").Create());
+        return new CaptureView(forms.NewForm(accounts[0], submission.Values) with { SubmissionId = submission.SubmissionId }, suggestions);
+    }
+
+    /// <summary>
     /// Saves the form on the account picked (<paramref name="mapId"/>, which the user must still be able to see here),
     /// keeping <paramref name="source"/> (the message's link) in the history.
     /// </summary>

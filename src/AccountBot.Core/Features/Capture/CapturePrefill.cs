@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Stakeholders;
 
@@ -8,7 +9,7 @@ namespace AccountBot.Core.Features.Capture;
 /// message names someone as a person (<see cref="CaptureSuggestionReader"/>), the first of them in name and title;
 /// the others are offered beside the form. A new person's other defaults are kept.
 /// </summary>
-public static class CapturePrefill
+public static partial class CapturePrefill
 {
     public static StakeholderFormValues For(string? message, IReadOnlyList<CaptureSuggestion> suggestions)
     {
@@ -19,12 +20,19 @@ public static class CapturePrefill
             : values;
     }
 
-    /// <summary>The message as notes: trimmed, and cut at the notes' limit (with an ellipsis) rather than refused.</summary>
+    /// <summary>
+    /// The message as notes: trimmed, a Teams mention's tag (<c>&lt;at&gt;Jane Doe&lt;/at&gt;</c>) left as the name it
+    /// shows, and cut at the notes' limit (with an ellipsis) rather than refused.
+    /// </summary>
     public static string? Notes(string? message)
     {
-        var text = message?.Trim();
+        var text = message is null ? null : TeamsMention().Replace(message, "${name}").Trim();
         return string.IsNullOrEmpty(text) ? null : Cut(text, Limits.Notes);
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    // The same tag CaptureSuggestionReader reads a Teams mention from.
+    [GeneratedRegex(@"<at(?:\s[^>]*)?>(?<name>[^<]{1,100})</at>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 200)]
+    private static partial Regex TeamsMention();
 }

@@ -36,6 +36,7 @@ public sealed class CaptureCardRenderer(StakeholderFormRenderer forms)
                 Style = ChoiceInputStyle.Filtered,
                 Value = Id(form.MapId),
                 IsRequired = true,
+                ErrorMessage = Sentences.CaptureAccountRequired,
             },
             Subtle(Sentences.CaptureAccountHint),
         };

@@ -84,19 +84,40 @@ internal sealed class SignedTeamsRig : IAsyncDisposable
         return status;
     }
 
+    /// <summary>
+    /// Posts an invoke with a valid token, waits until the replies it caused have been sent (or given up) and returns the
+    /// status with the body the host answered (an invoke's answer is its HTTP response).
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body)> InvokeAsync(WebApplicationFactory<Program> host, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using var patience = new CancellationTokenSource(Patience);
+        using var client = host.CreateClient();
+        using var request = Request(activity);
+        using var response = await client.SendAsync(request, patience.Token);
+        var body = await response.Content.ReadAsStringAsync(patience.Token);
+        await host.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(patience.Token);
+        return (response.StatusCode, body);
+    }
+
     /// <summary>Posts with a valid token and returns the status as soon as the host acked (its replies may still be on their way).</summary>
     public async Task<HttpStatusCode> PostWithoutWaitingAsync(WebApplicationFactory<Program> host, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         using var client = host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        using var request = Request(activity);
+        using var response = await client.SendAsync(request, cancellationToken);
+        return response.StatusCode;
+    }
+
+    private HttpRequestMessage Request(Activity activity)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
         {
             Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(activity, TeamsJsonContext.Default.Activity), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-
-        using var response = await client.SendAsync(request, cancellationToken);
-        return response.StatusCode;
+        return request;
     }
 
     public async ValueTask DisposeAsync()

@@ -80,6 +80,30 @@ public sealed class TeamsManifestTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task BuildPackage_OffersTheMessageActionTheBotAnswers()
+    {
+        var folder = Directory.CreateTempSubdirectory("accountbot-teams-package-");
+        try
+        {
+            await BuildAsync(folder.FullName);
+
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.FullName, "package", "manifest.json")));
+            var extension = Assert.Single(document.RootElement.GetProperty("composeExtensions").EnumerateArray());
+            Assert.Equal(SampleAppId, extension.GetProperty("botId").GetString());
+            var command = Assert.Single(extension.GetProperty("commands").EnumerateArray());
+            Assert.Equal(AccountBot.Teams.Bot.TeamsMessageActions.CaptureCommand, command.GetProperty("id").GetString());
+            Assert.Equal("action", command.GetProperty("type").GetString());
+            Assert.Equal(["message"], command.GetProperty("context").EnumerateArray().Select(c => c.GetString()));
+            Assert.True(command.GetProperty("fetchTask").GetBoolean());
+            Assert.Equal(AccountBot.Core.Text.Sentences.CaptureTitle, command.GetProperty("title").GetString());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static async Task<string> BuildAsync(string outDir)
     {
         var script = Path.Combine(ContractCheck.RepositoryRoot(), "manifests", "teams", "build-package.sh");

@@ -108,5 +108,14 @@ public sealed class CaptureSuggestionTests(ITestOutputHelper output)
         Assert.EndsWith("…", values.Notes, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Prefill_TeamsMention_FillsTheName_AndTheNotesShowTheNameWithoutTheTag()
+    {
+        const string message = "<at>Tom Becker</at> joined late; <at id=\"1\">Ana Silva</at> too";
+        var values = CapturePrefill.For(message, CaptureSuggestionReader.Read(message));
+
+        Assert.Equal(("Tom Becker joined late; Ana Silva too", "Tom Becker"), (values.Notes, values.Name));
+    }
+
     private sealed record Sample(string Note, List<string> Expected);
 }

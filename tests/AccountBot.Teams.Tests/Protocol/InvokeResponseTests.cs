@@ -38,4 +38,35 @@ public sealed class InvokeResponseTests
             """{"statusCode":400,"type":"application/vnd.microsoft.error","value":{"code":"BadRequest","message":"Name is required"}}""",
             JsonSerializer.Serialize(response.Body));
     }
+
+    [Fact]
+    public void FromTaskModuleResponse_Continue_IsTheDialogWithTitleSizeAndCardAttachment()
+    {
+        var card = CardAttachment.Create(new AdaptiveCard([new TextBlock("Form")]) { MsTeams = null });
+
+        var response = InvokeResponse.FromTaskModuleResponse(TaskModuleResponse.Continue(new TaskInfo("Add to account map", card) { Height = "large", Width = "medium" }));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(
+            """{"task":{"type":"continue","value":{"title":"Add to account map","card":{"contentType":"application/vnd.microsoft.card.adaptive","content":{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Form"}]}},"height":"large","width":"medium"}}}""",
+            JsonSerializer.Serialize(response.Body));
+    }
+
+    [Fact]
+    public void Refusal_MessageExtensionInvoke_IsADialogMessage_OtherInvokeAnAdaptiveCardMessage()
+    {
+        Assert.Equal("""{"task":{"type":"message","value":"No."}}""", JsonSerializer.Serialize(InvokeResponse.Refusal(InvokeNames.FetchTask, "No.").Body));
+        Assert.Equal("""{"task":{"type":"message","value":"No."}}""", JsonSerializer.Serialize(InvokeResponse.Refusal("composeExtension/submitAction", "No.").Body));
+        Assert.Equal(
+            """{"statusCode":200,"type":"application/vnd.microsoft.activity.message","value":"No."}""",
+            JsonSerializer.Serialize(InvokeResponse.Refusal(InvokeNames.AdaptiveCardAction, "No.").Body));
+    }
+
+    [Fact]
+    public void CloseDialog_IsHttp200WithAnEmptyObject()
+    {
+        var response = InvokeResponse.CloseDialog();
+
+        Assert.Equal((200, "{}"), (response.Status, JsonSerializer.Serialize(response.Body)));
+    }
 }

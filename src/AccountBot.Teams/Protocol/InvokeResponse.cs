@@ -8,8 +8,6 @@ namespace AccountBot.Teams.Protocol;
 /// </summary>
 public sealed record InvokeResponse(int Status, JsonElement? Body = null)
 {
-    private static readonly JsonElement EmptyObject = ParseEmptyObject();
-
     /// <summary>HTTP 200 carrying an Adaptive Card action response (card, message or error).</summary>
     public static InvokeResponse FromAdaptiveCardResponse(AdaptiveCardInvokeResponse response)
     {
@@ -25,9 +23,6 @@ public sealed record InvokeResponse(int Status, JsonElement? Body = null)
         return new InvokeResponse(200, JsonSerializer.SerializeToElement(response, TeamsJsonContext.Default.TaskModuleResponse));
     }
 
-    /// <summary>HTTP 200 with <c>{}</c>: a message extension's dialog closes without showing anything more.</summary>
-    public static InvokeResponse CloseDialog() => new(200, EmptyObject);
-
     /// <summary>
     /// A line telling the person why nothing happened, in the shape the invoke's sender reads: a dialog message for a
     /// message extension (<c>composeExtension/…</c>), an Adaptive Card message for anything else.
@@ -36,10 +31,4 @@ public sealed record InvokeResponse(int Status, JsonElement? Body = null)
         InvokeNames.IsComposeExtension(invokeName)
             ? FromTaskModuleResponse(TaskModuleResponse.Message(text))
             : FromAdaptiveCardResponse(AdaptiveCardInvokeResponse.Message(text));
-
-    private static JsonElement ParseEmptyObject()
-    {
-        using var document = JsonDocument.Parse("{}");
-        return document.RootElement.Clone();
-    }
 }

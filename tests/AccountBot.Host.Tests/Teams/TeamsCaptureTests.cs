@@ -118,7 +118,7 @@ public sealed class TeamsCaptureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SubmitAction_SavesOnThePickedMap_KeepsTheLinkInTheHistory_ClosesTheDialog_PostsTheMap()
+    public async Task SubmitAction_SavesOnThePickedMap_KeepsTheLinkInTheHistory_SaysSoInTheDialog_PostsTheMap()
     {
         await SeedAsync(Workspace, "Acme");
         await SeedAsync(Workspace, "Zeta");
@@ -129,7 +129,7 @@ public sealed class TeamsCaptureTests : IAsyncLifetime
         var (status, body) = await _rig.InvokeAsync(_host, SubmitAction(card, (CardVerbs.Inputs.CaptureAccount, zeta), ("name", "Priya Raman"), ("title", "VP Finance"), ("notes", NoteText)));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("{}", body);
+        Assert.Matches("""^\{"task":\{"type":"message","value":"[^"]+ added Priya Raman\."\}\}$""", body);
         var saved = await MapAsync(Workspace, "Zeta");
         var priya = Assert.Single(saved.Stakeholders);
         Assert.Equal(("Priya Raman", "VP Finance", NoteText), (priya.Name, priya.Title, priya.Notes));
@@ -150,8 +150,8 @@ public sealed class TeamsCaptureTests : IAsyncLifetime
         var submit = SubmitAction(card, ("name", "Priya Raman"));
         var before = _rig.Connector.Requests.Count;
 
-        Assert.Equal("{}", (await _rig.InvokeAsync(_host, submit)).Body);
-        Assert.Equal("{}", (await _rig.InvokeAsync(_host, submit)).Body);
+        Assert.Contains("added Priya Raman.", (await _rig.InvokeAsync(_host, submit)).Body, StringComparison.Ordinal);
+        Assert.Equal("""{"task":{"type":"message","value":"Saved to the account map."}}""", (await _rig.InvokeAsync(_host, submit)).Body);
 
         Assert.Single((await MapAsync(Workspace, "Acme")).Stakeholders);
         Assert.Single(_rig.Connector.Requests.Skip(before), r => r.Body.Contains("Priya Raman", StringComparison.Ordinal));

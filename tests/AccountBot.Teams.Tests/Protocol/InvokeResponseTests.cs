@@ -61,12 +61,4 @@ public sealed class InvokeResponseTests
             """{"statusCode":200,"type":"application/vnd.microsoft.activity.message","value":"No."}""",
             JsonSerializer.Serialize(InvokeResponse.Refusal(InvokeNames.AdaptiveCardAction, "No.").Body));
     }
-
-    [Fact]
-    public void CloseDialog_IsHttp200WithAnEmptyObject()
-    {
-        var response = InvokeResponse.CloseDialog();
-
-        Assert.Equal((200, "{}"), (response.Status, JsonSerializer.Serialize(response.Body)));
-    }
 }

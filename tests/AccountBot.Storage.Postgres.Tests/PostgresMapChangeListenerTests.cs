@@ -168,13 +168,32 @@ public sealed class PostgresMapChangeListenerTests(PostgresDatabase database) : 
         Assert.Null(await b.Maps.FindByNameAsync(Workspace, "initech imported", CancellationToken.None));
     }
 
-    private async Task<Instance> StartAsync(TimeProvider? time = null)
+    [Fact]
+    public async Task CacheOff_ListenerHoldsNoConnection_ReadsAskTheDatabase()
+    {
+        var a = await StartAsync();
+        var b = await StartAsync(mapCacheSize: 0);
+        await b.Listener.ExecuteTask!.WaitAsync(Patience);
+        var id = await CreateAsync(a, "Acme");
+
+        _ = await b.Maps.GetAsync(Workspace, id, CancellationToken.None);
+        var queries = b.Queries;
+        Assert.Equal(1, (await b.Maps.GetAsync(Workspace, id, CancellationToken.None))!.Version);
+
+        Assert.Equal((false, 0), (b.Cache.IsListening, b.Listener.BackendProcessId));
+        Assert.Equal(queries + 2, b.Queries);
+    }
+
+    private async Task<Instance> StartAsync(TimeProvider? time = null, int? mapCacheSize = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?> { ["Storage:Postgres:ConnectionString"] = database.ConnectionString };
+        if (mapCacheSize is { } size)
         {
-            ["Storage:Postgres:ConnectionString"] = database.ConnectionString,
-        });
+            settings["Storage:Postgres:MapCacheSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         var queries = new QueryCounter();
         builder.Logging.AddProvider(queries);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
@@ -184,7 +203,11 @@ public sealed class PostgresMapChangeListenerTests(PostgresDatabase database) : 
         _instances.Add(instance);
         var listening = instance.NextListening();
         await instance.Host.StartAsync();
-        await listening.WaitAsync(Patience);
+        if (mapCacheSize != 0)
+        {
+            await listening.WaitAsync(Patience);
+        }
+
         return instance;
     }
 

@@ -79,7 +79,7 @@ public sealed class TeamsBot(
             return;
         }
 
-        var reply = await dispatcher.DispatchAsync(text, context, cancellationToken);
+        var reply = await DispatchAsync(turn, text, context, cancellationToken);
         var message = renderer.RenderMessage(reply, context.User);
         if (shared)
             DeliverPrivately(turn, message);
@@ -169,7 +169,7 @@ public sealed class TeamsBot(
         switch (action.Verb)
         {
             case CardVerbs.Command when action.Get(CardVerbs.Keys.Command) is { } command:
-                reply = await dispatcher.DispatchAsync(command, context, cancellationToken);
+                reply = await DispatchAsync(turn, command, context, cancellationToken);
                 // Only a map replaces the map card; a refusal (an Undo that cannot be done) comes as a new message under it.
                 inPlace = action.InPlace && reply is MapView;
                 break;
@@ -222,6 +222,15 @@ public sealed class TeamsBot(
 
         // In place: the card the button came from is replaced (a card too old to edit gets a new message instead).
         turn.UpdateAfterAck(inPlace ? turn.Activity.ReplyToId : null, message);
+    }
+
+    /// <summary>Runs a typed (or button's) command; a question's answer need not be kept through a crash (<see cref="TeamsTurn.IsReadOnly"/>).</summary>
+    private Task<Reply> DispatchAsync(TeamsTurn turn, string? text, RequestContext context, CancellationToken cancellationToken)
+    {
+        var parsed = CommandParser.Parse(text);
+        if (ReadOnlyCommands.Contains(parsed.Command))
+            turn.MarkReadOnly();
+        return dispatcher.DispatchAsync(parsed, context, cancellationToken);
     }
 
     /// <summary>

@@ -49,10 +49,14 @@ public sealed class CommandDispatcher(
     FollowHandler follow,
     BotMetrics? metrics = null)
 {
-    public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
+    public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken) =>
+        DispatchAsync(CommandParser.Parse(text), context, cancellationToken);
+
+    /// <summary>A command the adapter parsed itself (to ask <see cref="ReadOnlyCommands"/> first): run, or its parse error shown.</summary>
+    public Task<Reply> DispatchAsync(ParseResult parsed, RequestContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(context);
-        var parsed = CommandParser.Parse(text);
         if (parsed.Command is { } command)
             return DispatchAsync(command, context, cancellationToken);
 

@@ -35,6 +35,12 @@ public sealed record MapCommandText(string CommandName)
 
     public string Snooze => Verb("snooze");
 
+    /// <summary>Marks a person's next step done: <c>map Acme done "Jane Doe"</c> (the nudge's Done button).</summary>
+    public string Done(string person) => Verb("done", Quoted(person));
+
+    /// <summary>Moves a person's next step due date on: <c>map Acme postpone "Jane Doe" day|week</c> (the nudge's Snooze button).</summary>
+    public string Postpone(string person, string span) => Verb("postpone", Quoted(person) + " " + span);
+
     public string Link => Verb("link");
 
     public string LinksReset => Verb("links", "reset");
@@ -46,6 +52,8 @@ public sealed record MapCommandText(string CommandName)
         MapPicture.Org => "org",
         _ => "raci",
     });
+
+    private static string Quoted(string person) => "\"" + person + "\"";
 
     /// <summary>Any verb of the command language, with what follows it.</summary>
     public string Verb(string verb, string? rest = null) =>

@@ -45,6 +45,7 @@ public static class CommandParser
         ["create"] = "create",
         ["snooze"] = "snooze",
         ["undo"] = "undo",
+        ["postpone"] = "postpone",
     };
 
     public static ParseResult Parse(string? text)
@@ -81,6 +82,8 @@ public static class CommandParser
                     return ParseResult.Ok(new ImportCsv(null));
                 case "reassign":
                     return AdminCommandParser.ParseReassign(Join(tokens.Skip(1)));
+                case NudgeCommandParser.NotifyWord:
+                    return NudgeCommandParser.ParseNotify([.. tokens.Skip(1)]);
             }
         }
 
@@ -113,6 +116,8 @@ public static class CommandParser
         {
             case "add" when QuickAddParser.IsQuick(afterVerb):
                 return QuickAddParser.Parse(account, afterVerb);
+            case "postpone":
+                return NudgeCommandParser.ParsePostpone(quotedAccount, rest);
             case "undo":
                 return rest is [{ Quoted: false } token]
                     ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
@@ -235,7 +240,7 @@ public static class CommandParser
             || words.Skip(1).Any(Verbs.ContainsKey)
             || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import")
             || words[0].Equals("reassign", StringComparison.OrdinalIgnoreCase)
-            || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map"
+            || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map" or NudgeCommandParser.NotifyWord
             || words[0].StartsWith('/');
         return needsQuotes && !account.Contains('"', StringComparison.Ordinal) ? $"\"{account}\"" : account;
     }

@@ -42,6 +42,8 @@ public static class CommandVerb
         ChangeMapOwner => "owner",
         DeleteMap => "delete",
         ReassignRelationships => "reassign",
+        NotifyCommand => "notify",
+        PostponeStep => "postpone",
         _ => "other",
     };
 }

@@ -5,6 +5,7 @@ using AccountBot.Core.Features.Channels;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Nudges;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.QuickAdd;
@@ -43,6 +44,8 @@ public sealed class CommandDispatcher(
     QuickAddHandler quickAdd,
     UndoQuickAddHandler undo,
     SeveralLinesHandler several,
+    NotifyHandler notify,
+    PostponeHandler postpone,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -103,6 +106,8 @@ public sealed class CommandDispatcher(
         ReassignRelationships c => reassign.HandleAsync(c, context, cancellationToken),
         QuickAddStakeholders c => quickAdd.HandleAsync(c, context, cancellationToken),
         UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
+        NotifyCommand c => notify.HandleAsync(c, context, cancellationToken),
+        PostponeStep c => postpone.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

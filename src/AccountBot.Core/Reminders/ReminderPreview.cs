@@ -12,4 +12,8 @@ public sealed record ReminderPreview(
     IReadOnlyList<PlannedDigest> Digests,
     IReadOnlyList<DigestKey> Settled,
     IReadOnlyList<OutboxEntry> Pending,
-    IReadOnlyList<TimeZoneFallback> TimeZoneFallbacks);
+    IReadOnlyList<TimeZoneFallback> TimeZoneFallbacks)
+{
+    /// <summary>The due-steps nudges a run would add (event nudges are queued when the change is saved: see <see cref="Pending"/>).</summary>
+    public IReadOnlyList<Nudges.PlannedNudge> Nudges { get; init; } = [];
+}

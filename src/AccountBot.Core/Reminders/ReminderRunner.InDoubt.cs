@@ -100,12 +100,8 @@ public sealed partial class ReminderRunner
 
     private async Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        if (NudgeKeys.IsNudge(entry.Key))
-        {
-            return DeliveryCheckResult.CannotTell("a direct message's delivery is not looked up");
-        }
-
-        if (!checks.TryGetValue(entry.Key.Workspace.Platform, out var check))
+        // A nudge's direct message is never looked up: it is sent again, as on a platform that cannot tell.
+        if (NudgeKeys.IsNudge(entry.Key) || !checks.TryGetValue(entry.Key.Workspace.Platform, out var check))
         {
             return DeliveryCheckResult.CannotTell($"{entry.Key.Workspace.Platform} cannot say which messages a channel has");
         }

@@ -63,27 +63,27 @@ public sealed partial class ReminderRunner
     private async Task<DigestOutcome?> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var key = entry.Key;
-        Func<CancellationToken, Task<DeliveryResult>> send;
+        Func<CancellationToken, Task<DeliveryResult>>? send = null;
         if (entry.Nudge is { } nudge)
         {
-            if (nudges?.SenderFor(key.Workspace.Platform) is not { } nudgeSender)
+            if (nudges?.SenderFor(key.Workspace.Platform) is { } nudgeSender)
             {
-                return await FailAsync(entry, $"No nudge sender is registered for {key.Workspace.Platform}.", cancellationToken).ConfigureAwait(false);
+                send = token => nudgeSender.SendAsync(nudge, token);
             }
-
-            send = token => nudgeSender.SendAsync(nudge, token);
         }
         else if (entry.Digest is not { } digest)
         {
             return await FailAsync(entry, "The outbox entry holds no digest.", cancellationToken).ConfigureAwait(false);
         }
-        else if (!senders.TryGetValue(key.Workspace.Platform, out var sender))
-        {
-            return await FailAsync(entry, $"No digest sender is registered for {key.Workspace.Platform}.", cancellationToken).ConfigureAwait(false);
-        }
-        else
+        else if (senders.TryGetValue(key.Workspace.Platform, out var sender))
         {
             send = token => sender.SendAsync(digest, token);
+        }
+
+        if (send is null)
+        {
+            var kind = entry.Nudge is null ? "digest" : "nudge";
+            return await FailAsync(entry, $"No {kind} sender is registered for {key.Workspace.Platform}.", cancellationToken).ConfigureAwait(false);
         }
 
         var start = time.GetUtcNow();

@@ -40,6 +40,12 @@ public sealed class NudgeDelivery
         DateTimeOffset at,
         CancellationToken cancellationToken)
     {
+        // A platform this bot cannot message directly (no sender registered) gets no due-steps nudges planned.
+        if (SenderFor(workspace.Platform) is null)
+        {
+            return [];
+        }
+
         var users = await notify.ListAsync(workspace, cancellationToken).ConfigureAwait(false);
         return planner.Plan(workspace, maps, channels, users, isDone, at);
     }

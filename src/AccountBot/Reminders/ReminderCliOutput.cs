@@ -45,7 +45,11 @@ internal static class ReminderCliOutput
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{preview.Digests.Count} digest(s) and {preview.Nudges.Count} nudge(s) would be sent, {preview.Settled.Count} week(s) settled, {preview.Pending.Count} already queued.")).ConfigureAwait(false);
+            $"{preview.Digests.Count} digest(s) would be sent, {preview.Settled.Count} week(s) settled, {preview.Pending.Count} already queued.")).ConfigureAwait(false);
+        if (preview.Nudges.Count > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{preview.Nudges.Count} nudge(s) would be sent.")).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One line a nudge: whom, which key, how many steps, and its headline.</summary>

@@ -9,6 +9,7 @@ using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Privacy;
+using AccountBot.Core.Features.Home;
 using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
 using AccountBot.Core.Features.Nudges;
@@ -35,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ShowMapHandler>();
         services.AddSingleton<CreateMapHandler>();
         services.AddSingleton<StakeholderFormHandler>();
+        services.AddSingleton<AccountBot.Core.Features.Capture.CaptureHandler>();
         services.AddSingleton<TagHandler>();
         services.AddSingleton<RemoveHandler>();
         services.AddSingleton<MarkReviewedHandler>();
@@ -46,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PictureHandler>();
         services.AddSingleton<ResetLinksHandler>();
         services.AddSingleton<CsvHandler>();
+        services.AddSingleton<FollowHandler>();
         services.TryAddSingleton<IPendingImportStore, PendingImports>();
         services.AddSingleton<EraseHandler>();
         services.AddSingleton<HistoryExportHandler>();
@@ -58,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReassignHandler>();
         services.AddSingleton<QuickAddHandler>();
         services.AddSingleton<UndoQuickAddHandler>();
+        services.AddSingleton<HomeHandler>();
+        services.AddSingleton<MarkStepDoneHandler>();
         services.AddSingleton<SeveralLinesHandler>();
         services.AddSingleton<NotifyHandler>();
         services.AddSingleton<PostponeHandler>();

@@ -109,4 +109,10 @@ internal static partial class Log
 
     [LoggerMessage(5120, LogLevel.Information, "Slack nudge {Key}: {Status} {Detail}")]
     public static partial void NudgeDelivery(ILogger logger, string key, string status, string? detail);
+
+    [LoggerMessage(5110, LogLevel.Warning, "Slack refused to publish the Home of user {User}: {Error}")]
+    public static partial void HomePublishFailed(ILogger logger, string user, string error);
+
+    [LoggerMessage(5111, LogLevel.Warning, "Slack refused to send user {User} the map they opened from their Home: {Error}")]
+    public static partial void HomeOpenFailed(ILogger logger, string user, string error);
 }

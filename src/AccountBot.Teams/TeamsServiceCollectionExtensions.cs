@@ -62,6 +62,8 @@ public static class TeamsServiceCollectionExtensions
 
         services.TryAddSingleton<TeamsActivityRouter>();
         services.AddFollowUps();
+        // Replies and card updates promised after the ack are stored and sent by this (see TeamsTurn.ReplyAfterAck).
+        services.TryAddKeyedTransient<IFollowUpSender, TeamsReplySender>(TeamsReplySender.Kind);
         return services;
     }
 }

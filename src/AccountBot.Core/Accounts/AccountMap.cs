@@ -256,6 +256,8 @@ public sealed partial record AccountMap
         ProfileUrl = Blank(person.ProfileUrl),
         NextStep = Blank(person.NextStep),
         Notes = Blank(person.Notes),
+        CaresAbout = Blank(person.CaresAbout),
+        Plan = Blank(person.Plan),
     };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

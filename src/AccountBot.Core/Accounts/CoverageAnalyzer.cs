@@ -1,3 +1,6 @@
+using System.Globalization;
+using AccountBot.Core.Text;
+
 namespace AccountBot.Core.Accounts;
 
 /// <summary>Computes a map's coverage gaps (never stored) at a point in time.</summary>
@@ -35,6 +38,16 @@ public static class CoverageAnalyzer
             gaps.Add(new(CoverageGapKind.BlockerWithoutNextStep, $"{blocker.Name} (blocker) has no next step", blocker.Id));
         }
 
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var person in active.Where(s => s.Has(Role.DecisionMaker) || s.Has(Role.Signer) || s.Has(Role.Champion)))
+        {
+            if (person.NextStepDue is { } due && due < today && !string.IsNullOrWhiteSpace(person.NextStep))
+            {
+                var text = string.Format(CultureInfo.InvariantCulture, Sentences.PlanGapOverdue, person.Name, KeyRole(person.Roles), StakeholderText.Date(due));
+                gaps.Add(new(CoverageGapKind.OverdueNextStep, text, person.Id));
+            }
+        }
+
         if (active.Count < options.SingleThreadedBelow)
         {
             var people = active.Count == 1 ? "1 active stakeholder" : $"{active.Count} active stakeholders";
@@ -57,7 +70,6 @@ public static class CoverageAnalyzer
             gaps.Add(new(CoverageGapKind.StaleMap, $"not reviewed for {idleDays} days"));
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var person in active.Where(s => s.LastContacted is not null))
         {
             var days = today.DayNumber - person.LastContacted!.Value.DayNumber;
@@ -77,6 +89,10 @@ public static class CoverageAnalyzer
         var kinds = Enum.GetValues<CoverageGapKind>().Length;
         return gaps.Sum(g => 1 << Math.Max(0, kinds - (int)g.Kind));
     }
+
+    /// <summary>The key role an overdue step is about, the most decisive first.</summary>
+    private static string KeyRole(Role roles) =>
+        Roles.DisplayName((roles & Role.DecisionMaker) != 0 ? Role.DecisionMaker : (roles & Role.Signer) != 0 ? Role.Signer : Role.Champion).ToLowerInvariant();
 
     private static int WholeDays(TimeSpan span) => span <= TimeSpan.Zero ? 0 : (int)span.TotalDays;
 }

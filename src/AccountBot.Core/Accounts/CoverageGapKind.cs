@@ -8,6 +8,7 @@ public enum CoverageGapKind
     NoDecisionMaker,
     NoSigner,
     BlockerWithoutNextStep,
+    OverdueNextStep,
     SingleThreaded,
     WeakChampion,
     HighPowerWithoutOwner,

@@ -17,6 +17,8 @@ public static class Limits
     public const int Url = 500;
     public const int NextStep = 500;
     public const int Notes = 2000;
+    public const int CaresAbout = 1000;
+    public const int Plan = 1000;
     public const int RelationshipNote = 500;
     public const int MinScore = 1;
     public const int MaxScore = 5;

@@ -29,6 +29,12 @@ public sealed record Stakeholder
     public string? NextStep { get; init; }
     public DateOnly? NextStepDue { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>What this person cares about: their needs and pains (the engagement plan's first half).</summary>
+    public string? CaresAbout { get; init; }
+
+    /// <summary>Our plan for engaging them (the engagement plan's second half).</summary>
+    public string? Plan { get; init; }
     public StakeholderStatus Status { get; init; }
 
     public bool IsActive => Status == StakeholderStatus.Active;

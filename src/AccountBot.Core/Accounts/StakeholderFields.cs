@@ -24,6 +24,8 @@ public static class StakeholderFields
     public const string NextStep = "nextStep";
     public const string NextStepDue = "nextStepDue";
     public const string Notes = "notes";
+    public const string CaresAbout = "caresAbout";
+    public const string Plan = "plan";
     public const string Status = "status";
     public const string RelatedTo = "relatedTo";
     public const string RelationshipKind = "relationshipKind";

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Accounts;
 
@@ -30,6 +31,8 @@ public static partial class StakeholderRules
         CheckLength(errors, StakeholderFields.Department, "Department", person.Department, Limits.Department);
         CheckLength(errors, StakeholderFields.NextStep, "Next step", person.NextStep, Limits.NextStep);
         CheckLength(errors, StakeholderFields.Notes, "Notes", person.Notes, Limits.Notes);
+        CheckLength(errors, StakeholderFields.CaresAbout, Sentences.PlanCaresAboutLabel, person.CaresAbout, Limits.CaresAbout);
+        CheckLength(errors, StakeholderFields.Plan, Sentences.PlanPlanLabel, person.Plan, Limits.Plan);
 
         if (!string.IsNullOrEmpty(person.Email) && !IsEmail(person.Email))
         {

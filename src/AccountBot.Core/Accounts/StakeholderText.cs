@@ -24,6 +24,8 @@ public static class StakeholderText
         ("next step", (s, _) => s.NextStep),
         ("next step due", (s, _) => Date(s.NextStepDue)),
         ("notes", (s, _) => s.Notes),
+        ("needs", (s, _) => s.CaresAbout),
+        ("plan", (s, _) => s.Plan),
         ("status", (s, _) => Display(s.Status)),
     ];
 

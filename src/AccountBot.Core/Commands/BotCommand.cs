@@ -93,3 +93,12 @@ public sealed record NotifyCommand(Nudges.NotifyMode? Mode) : BotCommand;
 
 /// <summary><c>map Acme postpone &lt;person&gt; day|week</c>: moves the person's next step due date on (the nudge's Snooze).</summary>
 public sealed record PostponeStep(string Account, PersonRef Person, int Days) : AccountCommand(Account);
+
+/// <summary><c>map mine</c>: the asker's home, "Your accounts" (maps they own, their people's next steps, recent changes by others).</summary>
+public sealed record ShowHome : BotCommand;
+
+/// <summary><c>map Acme done &lt;person&gt;</c>: the person's next step is done (what the home's and a nudge's Done button send).</summary>
+public sealed record MarkStepDone(string Account, PersonRef Person) : AccountCommand(Account);
+
+/// <summary><c>map Globex follow &lt;code&gt;</c>: what a "follow your champion" button sends after an import marked someone as left.</summary>
+public sealed record FollowPerson(string Account, string Code) : AccountCommand(Account);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Commands;
 
@@ -46,6 +47,8 @@ public static class CommandParser
         ["snooze"] = "snooze",
         ["undo"] = "undo",
         ["postpone"] = "postpone",
+        ["done"] = "done",
+        ["follow"] = "follow",
     };
 
     public static ParseResult Parse(string? text)
@@ -76,6 +79,8 @@ public static class CommandParser
                     return ParseResult.Ok(new ShowHelp());
                 case "list" when tokens.Count == 1:
                     return ParseResult.Ok(new ListMaps());
+                case "mine" when tokens.Count == 1:
+                    return ParseResult.Ok(new ShowHome());
                 case "settings":
                     return SettingsParser.Parse(tokens.Skip(1).ToList());
                 case "import" when tokens.Count == 1:
@@ -122,6 +127,10 @@ public static class CommandParser
                 return rest is [{ Quoted: false } token]
                     ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
                     : ParseResult.Fail("`undo` is what the Undo button under a quick add sends; it needs the button's code.", CommandText.Map(quotedAccount).Add("Jane Doe, VP Finance, champion"));
+            case "follow":
+                return rest is [{ Quoted: false } code]
+                    ? ParseResult.Ok(new FollowPerson(account, code.Text))
+                    : ParseResult.Fail(Sentences.JobsFollowUsage, CommandText.Map(quotedAccount).Open);
             case "add":
                 var name = Join(rest);
                 if (name.Length > Limits.Name)
@@ -142,6 +151,11 @@ public static class CommandParser
                 return ParseResult.Ok(verb == "edit"
                     ? new EditStakeholder(account, reference)
                     : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
+            case "done":
+                var who = Join(rest);
+                return who.Length == 0
+                    ? ParseResult.Fail(Text.Sentences.HomeDoneWho, CommandText.Map(quotedAccount).Done("Jane Doe"))
+                    : ParseResult.Ok(new MarkStepDone(account, PersonRef.FromText(who)));
             case "delete" when rest.Count > 0:
                 // "delete Jane" has always removed a person; only a bare "delete" deletes the map.
                 return ParseVerb(account, "remove", rest, afterVerb);
@@ -238,7 +252,7 @@ public static class CommandParser
         var words = account.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var needsQuotes = words.Length == 0
             || words.Skip(1).Any(Verbs.ContainsKey)
-            || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import")
+            || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import" or "mine")
             || words[0].Equals("reassign", StringComparison.OrdinalIgnoreCase)
             || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map" or NudgeCommandParser.NotifyWord
             || words[0].StartsWith('/');

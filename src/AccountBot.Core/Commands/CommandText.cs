@@ -17,6 +17,9 @@ public static class CommandText
 
     public const string Settings = Prefix + " settings";
 
+    /// <summary>The asker's home, "Your accounts".</summary>
+    public const string Mine = Prefix + " mine";
+
     /// <summary>Commands about one map; <paramref name="account"/> is the map's name or its already quoted command name.</summary>
     public static MapCommandText Map(string account) => new(CommandParser.Quote(account));
 

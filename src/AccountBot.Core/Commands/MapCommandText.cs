@@ -22,6 +22,12 @@ public sealed record MapCommandText(string CommandName)
     /// <summary>What a quick add's Undo button sends (<paramref name="code"/> says what to put back).</summary>
     public string Undo(string code) => Verb("undo", code);
 
+    /// <summary>Marks the person's next step done: <c>map Acme done Jane Doe</c> (a button names them by <see cref="PersonRef.ForId"/>).</summary>
+    public string Done(string person) => Verb("done", person);
+
+    /// <summary>What a "follow your champion" button sends (<paramref name="code"/> names the old map and the person).</summary>
+    public string Follow(string code) => Verb("follow", code);
+
     public string ConfirmRemove(string person) => Verb("confirm-remove", person);
 
     /// <summary><c>tag</c> or <c>untag</c> a person with role words.</summary>
@@ -34,9 +40,6 @@ public sealed record MapCommandText(string CommandName)
     public string Export => Verb("export");
 
     public string Snooze => Verb("snooze");
-
-    /// <summary>Marks a person's next step done: <c>map Acme done "Jane Doe"</c> (the nudge's Done button).</summary>
-    public string Done(string person) => Verb("done", Quoted(person));
 
     /// <summary>Moves a person's next step due date on: <c>map Acme postpone "Jane Doe" day|week</c> (the nudge's Snooze button).</summary>
     public string Postpone(string person, string span) => Verb("postpone", Quoted(person) + " " + span);

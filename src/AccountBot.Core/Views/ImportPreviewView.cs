@@ -16,5 +16,11 @@ public sealed record ImportPreviewView(
     IReadOnlyList<ImportLine> Errors,
     IReadOnlyList<string> IgnoredColumns) : Reply
 {
-    public bool CanApply => ToAdd.Count + ToUpdate.Count > 0;
+    public bool CanApply => ToAdd.Count + ToUpdate.Count + Leaving.Count > 0;
+
+    /// <summary>People the file shows at another company, recognised by profile address or e-mail: confirming marks them as left.</summary>
+    public IReadOnlyList<ImportLine> Leaving { get; init; } = [];
+
+    /// <summary>People the file may show at another company, matched by name only: the import leaves them alone.</summary>
+    public IReadOnlyList<ImportLine> Possible { get; init; } = [];
 }

@@ -108,6 +108,18 @@ public static class MapCardText
         return person.NextStepDue is { } due ? $"Next: {next} (due {Date(due)})" : "Next: " + next;
     }
 
+    /// <summary>The engagement plan under the next step: <c>Cares about: … · Plan: …</c>, or null when neither is set.</summary>
+    public static string? EngagementPlan(StakeholderLine person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var parts = new List<string>(2);
+        if (person.CaresAbout is { Length: > 0 } cares)
+            parts.Add(string.Format(Culture, Text.Sentences.PlanCaresAboutLine, cares));
+        if (person.Plan is { Length: > 0 } plan)
+            parts.Add(string.Format(Culture, Text.Sentences.PlanPlanLine, plan));
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
     /// <summary>Who reviewed the map last and who changed it last, with dates.</summary>
     public static string Review(MapView view)
     {

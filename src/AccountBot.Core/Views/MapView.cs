@@ -24,6 +24,9 @@ public sealed record MapView(
     /// <summary>The command of an Undo button for the change just made (a quick add); null: no Undo button.</summary>
     public string? UndoCommand { get; init; }
 
+    /// <summary>After an import marked people as left: a button each that adds them to their new company's map.</summary>
+    public IReadOnlyList<CommandButton> FollowButtons { get; init; } = [];
+
     /// <summary>The account name as commands should spell it (quoted when needed).</summary>
     public required string CommandName { get; init; }
 }

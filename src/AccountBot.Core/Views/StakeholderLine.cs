@@ -2,7 +2,7 @@ using AccountBot.Core.Accounts;
 
 namespace AccountBot.Core.Views;
 
-/// <summary>One person as the map card lists them.</summary>
+/// <summary>One person as the map card lists them; the engagement plan (what they care about, our plan) rides beside the next step.</summary>
 public sealed record StakeholderLine(
     Guid Id,
     string Name,
@@ -17,4 +17,9 @@ public sealed record StakeholderLine(
     StakeholderStatus Status,
     string? NextStep,
     DateOnly? NextStepDue,
-    string? ReportsToName);
+    string? ReportsToName)
+{
+    public string? CaresAbout { get; init; }
+
+    public string? Plan { get; init; }
+}

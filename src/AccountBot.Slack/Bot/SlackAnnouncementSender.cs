@@ -32,7 +32,8 @@ public sealed class SlackAnnouncementSender(
     public static FollowUpStep Step(SlackTeamKey team, string channel, string user, WorkspaceKey workspace, MapView map)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var announcement = new SlackAnnouncement(team.EnterpriseId, team.TeamId, channel, user, workspace.Value, map.MapId, map.Notice, map.UndoCommand);
+        var announcement = new SlackAnnouncement(team.EnterpriseId, team.TeamId, channel, user, workspace.Value, map.MapId, map.Notice, map.UndoCommand,
+            map.FollowButtons.Count > 0 ? map.FollowButtons : null);
         return new(Kind, JsonSerializer.Serialize(announcement, SlackJsonContext.Default.SlackAnnouncement));
     }
 
@@ -48,7 +49,7 @@ public sealed class SlackAnnouncementSender(
         }
 
         var team = new SlackTeamKey(announcement.EnterpriseId, announcement.TeamId);
-        var message = messages.Render(views.Build(map, announcement.Notice) with { Visibility = ReplyVisibility.Channel, UndoCommand = announcement.UndoCommand });
+        var message = messages.Render(views.Build(map, announcement.Notice) with { Visibility = ReplyVisibility.Channel, UndoCommand = announcement.UndoCommand, FollowButtons = announcement.FollowButtons ?? [] });
         await SlackBotListeners.RetryIfTransientAsync(async () =>
         {
             if (await sharedChannels.IsSharedOrUnknownAsync(slack, team, announcement.Channel, null, cancellationToken))

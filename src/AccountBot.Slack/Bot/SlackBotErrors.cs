@@ -12,7 +12,7 @@ namespace AccountBot.Slack.Bot;
 /// AccountBot's one Slack error handler: what a person sees when a listener failed (the failure is already logged,
 /// details never reach the user). Each answer says that nothing was changed and to try again, where they were.
 /// </summary>
-public sealed class SlackBotErrors(SlackApiClient slack, SlackMessageRenderer messages, ImportModalRenderer imports) : ISlackErrorHandler
+public sealed class SlackBotErrors(SlackApiClient slack, SlackResponseUrls responseUrls, SlackMessageRenderer messages, ImportModalRenderer imports) : ISlackErrorHandler
 {
     public SlackMessage? CommandFailed(SlashCommand command, SlackListenerContext context) => messages.Failure();
 
@@ -23,7 +23,7 @@ public sealed class SlackBotErrors(SlackApiClient slack, SlackMessageRenderer me
         if (!Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             return;
         var sorry = messages.Failure() with { ReplaceOriginal = false };
-        context.RunAfterAck(ct => slack.PostToResponseUrlAsync(url.AbsoluteUri, sorry, ct));
+        context.SendAfterAck(responseUrls.Step(url.AbsoluteUri, sorry));
     }
 
     public ViewSubmissionResponse? ViewSubmissionFailed(ViewSubmissionPayload payload, SlackListenerContext context)

@@ -58,7 +58,8 @@ public sealed partial class SlackBotListeners
         // No usable response_url (absent, or not an absolute http(s) URL): there is nowhere to answer.
         if (!IsResponseUrl(responseUrl))
             return;
-        context.RunAfterAck(ct => RetryIfTransientAsync(() => slack.PostToResponseUrlAsync(responseUrl, message, ct), e => Log.RespondFailed(logger, e.Error)));
+        // Stored before the ack (the URL encrypted) and sent after a restart if need be.
+        context.SendAfterAck(responseUrls.Step(responseUrl, message));
     }
 
     /// <summary>

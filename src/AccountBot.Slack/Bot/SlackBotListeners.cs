@@ -27,6 +27,7 @@ public sealed partial class SlackBotListeners(
     CommandDispatcher dispatcher,
     IAccountMapStore maps,
     SlackApiClient slack,
+    SlackResponseUrls responseUrls,
     SlackMessageRenderer messages,
     StakeholderModalRenderer modals,
     ImportModalRenderer imports,

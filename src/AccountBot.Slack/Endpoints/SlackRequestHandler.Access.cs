@@ -30,9 +30,7 @@ internal sealed partial class SlackRequestHandler
             case BlockSuggestionPayload:
                 return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
             case BlockActionsPayload { ResponseUrl: { Length: > 0 } responseUrl } when Uri.TryCreate(responseUrl, UriKind.Absolute, out _):
-                // Resolved per request: the typed client must not be captured by this singleton.
-                var slack = http.RequestServices.GetRequiredService<SlackApiClient>();
-                context.RunAfterAck(ct => slack.PostToResponseUrlAsync(responseUrl, SlackRefusals.Message(access), ct));
+                context.SendAfterAck(http.RequestServices.GetRequiredService<SlackResponseUrls>().Step(responseUrl, SlackRefusals.Message(access)));
                 return SlackAck.Empty(context);
             default:
                 return SlackAck.Empty();

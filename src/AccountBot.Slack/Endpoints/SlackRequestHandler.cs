@@ -190,6 +190,16 @@ internal sealed partial class SlackRequestHandler(
             case BlockSuggestionPayload suggestion:
                 return await DispatchSuggestionAsync(http, suggestion, beforeAck);
 
+            case MessageActionPayload shortcut when app.FindShortcut(shortcut.CallbackId) is { } listener:
+            {
+                var result = await RunListenerAsync("shortcut", shortcut.CallbackId, async () =>
+                {
+                    await listener(shortcut, context, http.RequestAborted);
+                    return true;
+                });
+                return result.Failed ? Failed() : SlackAck.Empty(context);
+            }
+
             default:
                 Log.Unhandled(logger, "interaction", payload.Type);
                 return SlackAck.Empty();

@@ -51,6 +51,8 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<SlackPrivateChannels>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Abstractions.IWorkspaceAdmins, SlackWorkspaceAdmins>());
         services.TryAddTransient<SlackBotListeners>();
+        services.TryAddSingleton<CaptureModalRenderer>();
+        services.TryAddTransient<SlackCaptureListeners>();
         services.TryAddTransient<SlackBotErrors>();
         services.TryAddKeyedTransient<IFollowUpSender, SlackAnnouncementSender>(SlackAnnouncementSender.Kind);
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
@@ -76,7 +78,13 @@ public static class SlackBotServiceCollectionExtensions
         app.Options(Core.Accounts.StakeholderFields.ReportsTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
         app.Options(Core.Accounts.StakeholderFields.RelatedTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
         app.Options(SlackBotIds.MapEditSearch, (p, ctx, ct) => Listeners().OnEditSearchOptionsAsync(p, ctx, ct));
+        SlackCaptureListeners Capture() => services.GetRequiredService<SlackCaptureListeners>();
+        app.Shortcut(SlackBotIds.CaptureShortcut, (p, ctx, ct) => Capture().OnShortcutAsync(p, ctx, ct));
+        app.ViewSubmission(SlackBotIds.CaptureForm, (p, ctx, ct) => Capture().OnSubmittedAsync(p, ctx, ct));
+        app.Options(SlackBotIds.CaptureAccount, (p, ctx, ct) => Capture().OnAccountOptionsAsync(p, ctx, ct));
         app.Event(Protocol.SlackEventTypes.AppMention, (e, ctx, ct) => Listeners().OnAppMentionAsync(e, ctx, ct));
+        app.Event(Protocol.SlackEventTypes.AppHomeOpened, (e, ctx, ct) => Listeners().OnAppHomeOpenedAsync(e, ctx, ct));
+        app.ActionPrefix(SlackBotIds.HomeActionPrefix, (p, a, ctx, ct) => Listeners().OnHomeActionAsync(p, a, ctx, ct));
         app.Event(Protocol.SlackEventTypes.ChannelShared, (e, _, _) => ForgetSharing(e));
         app.Event(Protocol.SlackEventTypes.ChannelUnshared, (e, _, _) => ForgetSharing(e));
         app.Error(services.GetRequiredService<SlackBotErrors>);

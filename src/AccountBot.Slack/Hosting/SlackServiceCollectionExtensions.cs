@@ -9,6 +9,7 @@ using AccountBot.Slack.Security;
 using AccountBot.Slack.Telemetry;
 using AccountBot.Slack.WebApi;
 using AccountBot.Adapters.FollowUps;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +57,10 @@ public static class SlackServiceCollectionExtensions
             return app;
         });
         services.AddFollowUps();
+        // response_url answers promised after the ack are stored (the URL encrypted) and sent by this.
+        services.AddDataProtection();
+        services.TryAddSingleton<SlackResponseUrls>();
+        services.TryAddKeyedTransient<IFollowUpSender, SlackResponseUrlSender>(SlackResponseUrlSender.Kind);
 
         services.AddHttpClient<SlackApiClient>((sp, http) =>
         {

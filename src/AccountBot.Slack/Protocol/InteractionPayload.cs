@@ -60,6 +60,7 @@ public abstract record InteractionPayload
                 SlackInteractionTypes.ViewSubmission => doc.RootElement.Deserialize(context.ViewSubmissionPayload),
                 SlackInteractionTypes.ViewClosed => doc.RootElement.Deserialize(context.ViewClosedPayload),
                 SlackInteractionTypes.BlockSuggestion => doc.RootElement.Deserialize(context.BlockSuggestionPayload),
+                SlackInteractionTypes.MessageAction => doc.RootElement.Deserialize(context.MessageActionPayload),
                 null => throw new SlackPayloadException("interaction payload without 'type'"),
                 _ => doc.RootElement.Deserialize(context.UnknownInteractionPayload),
             };

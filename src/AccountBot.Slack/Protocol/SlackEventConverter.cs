@@ -19,6 +19,7 @@ public sealed class SlackEventConverter : JsonConverter<SlackEvent>
         return type switch
         {
             SlackEventTypes.AppMention => Deserialize<AppMentionEvent>(doc, options),
+            SlackEventTypes.AppHomeOpened => Deserialize<AppHomeOpenedEvent>(doc, options),
             SlackEventTypes.AppUninstalled => Deserialize<AppUninstalledEvent>(doc, options),
             SlackEventTypes.TokensRevoked => Deserialize<TokensRevokedEvent>(doc, options),
             SlackEventTypes.ChannelShared or SlackEventTypes.ChannelUnshared => Deserialize<ChannelSharingEvent>(doc, options),

@@ -4,6 +4,7 @@ namespace AccountBot.Slack.Protocol;
 public static class SlackEventTypes
 {
     public const string AppMention = "app_mention";
+    public const string AppHomeOpened = "app_home_opened";
     public const string AppUninstalled = "app_uninstalled";
     public const string TokensRevoked = "tokens_revoked";
     public const string ChannelShared = "channel_shared";

@@ -7,4 +7,5 @@ public static class SlackInteractionTypes
     public const string ViewSubmission = "view_submission";
     public const string ViewClosed = "view_closed";
     public const string BlockSuggestion = "block_suggestion";
+    public const string MessageAction = "message_action";
 }

@@ -16,7 +16,8 @@ public sealed record FormMetadata(
     [property: JsonPropertyName("c")] string? ChannelId,
     [property: JsonPropertyName("o")] string? OwnerId = null,
     [property: JsonPropertyName("on")] string? OwnerName = null,
-    [property: JsonPropertyName("sh")] bool ShortForm = false)
+    [property: JsonPropertyName("sh")] bool ShortForm = false,
+    [property: JsonPropertyName("l")] string? Link = null)
 {
     private const int MaxOwnerName = 200;
 

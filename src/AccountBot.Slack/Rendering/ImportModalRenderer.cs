@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using static AccountBot.Slack.Rendering.SlackMarkup;
@@ -65,6 +66,8 @@ public sealed class ImportModalRenderer
         };
         AddList(blocks, "To add", view.ToAdd);
         AddList(blocks, "To update", view.ToUpdate);
+        AddList(blocks, JobChangeText.LeavingHeading, view.Leaving);
+        AddList(blocks, JobChangeText.PossibleHeading, view.Possible);
         AddList(blocks, "Errors (these rows are skipped)", view.Errors);
         if (view.IgnoredColumns.Count > 0)
         {

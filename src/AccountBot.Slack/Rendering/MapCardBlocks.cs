@@ -61,6 +61,8 @@ internal static class MapCardBlocks
             lines.Add(Indent + Escape(roles));
         if (MapCardText.NextStep(p) is { } next)
             lines.Add(Indent + Escape(next));
+        if (MapCardText.EngagementPlan(p) is { } plan)
+            lines.Add(Indent + Escape(plan));
         return string.Join("\n", lines);
     }
 
@@ -70,6 +72,8 @@ internal static class MapCardBlocks
         var elements = new List<ActionElement>();
         if (view.UndoCommand is { } undo)
             elements.Add(new ButtonElement(SlackBotIds.MapUndo, MapCardText.UndoLabel) { Value = undo });
+        foreach (var (follow, i) in view.FollowButtons.Select((b, i) => (b, i)))
+            elements.Add(new ButtonElement(SlackBotIds.FollowButton(i), follow.Label) { Value = follow.Command });
         elements.Add(new ButtonElement(SlackBotIds.MapAdd, MapCardText.AddLabel) { Value = map.Add(), Style = ButtonStyle.Primary });
 
         var people = view.Groups.SelectMany(g => g.People).DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();

@@ -35,8 +35,19 @@ public static class SlackBotIds
     public const string OpenImportForm = "cmd:open-import-form";
     public const string Try = "cmd:try";
 
+    /// <summary>"Follow your champion" after an import marked someone as left: adds them to their new company's map.</summary>
+    public const string Follow = "cmd:follow";
+
+    /// <summary>The action id of the <paramref name="index"/>th follow button (action ids are unique in a block).</summary>
+    public static string FollowButton(int index) => Follow + ":" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>"More details" in the short stakeholder modal: updates the modal to the whole form (not a command).</summary>
     public const string StakeholderMoreDetails = "form:more-details";
+
+    /// <summary>The App Home's buttons (no response_url there: the listener answers by DM and re-publishes the home).</summary>
+    public const string HomeActionPrefix = "home:";
+    public const string HomeOpen = "home:open";
+    public const string HomeDone = "home:done";
 
     /// <summary>Digest buttons (one actions block per account).</summary>
     public const string DigestOpen = "cmd:digest-open";
@@ -51,6 +62,11 @@ public static class SlackBotIds
 
     /// <summary>The stakeholder modal.</summary>
     public const string StakeholderForm = "stakeholder-form";
+
+    /// <summary>Capture from a message: the manifest's message shortcut, its modal, and the modal's account picker.</summary>
+    public const string CaptureShortcut = "add_to_account_map";
+    public const string CaptureForm = "capture-form";
+    public const string CaptureAccount = "capture:account";
 
     /// <summary>The CSV import modals: paste form → preview (its submit applies) → a closing notice when it cannot.</summary>
     public const string ImportForm = "import-form";

@@ -50,6 +50,7 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
             ConfirmEraseView v => Confirmation(v, SlackBotIds.ConfirmErase, SlackBotIds.CancelErase),
             ConfirmDeleteMapView v => Confirmation(v, SlackBotIds.ConfirmDelete, SlackBotIds.CancelDelete),
             MapListView v => List(v),
+            HomeView v => HomeBlocks.Message(v),
             HistoryView v => History(v),
             SettingsView v => Settings(v),
             PictureView v => Picture(v),

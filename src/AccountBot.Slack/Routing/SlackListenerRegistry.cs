@@ -18,6 +18,7 @@ public sealed class SlackListenerRegistry
     private readonly Dictionary<string, Func<ViewClosedPayload, SlackListenerContext, CancellationToken, Task>> _viewClosed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<BlockSuggestionPayload, SlackListenerContext, CancellationToken, Task<OptionsResponse>>> _options = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<EventCallbackEnvelope, SlackListenerContext, CancellationToken, Task>> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<MessageActionPayload, SlackListenerContext, CancellationToken, Task>> _shortcuts = new(StringComparer.Ordinal);
     private Func<ISlackErrorHandler>? _error;
 
     /// <summary>A slash command such as <c>/map</c>; the returned message (or null: empty 200) is the ack shown to the user.</summary>
@@ -70,6 +71,13 @@ public sealed class SlackListenerRegistry
         return this;
     }
 
+    /// <summary>A message shortcut by <c>callback_id</c>; acked with an empty 200 once the listener returns (open its modal before).</summary>
+    public SlackListenerRegistry Shortcut(string callbackId, Func<MessageActionPayload, SlackListenerContext, CancellationToken, Task> listener)
+    {
+        Add(_shortcuts, callbackId, listener, "shortcut");
+        return this;
+    }
+
     /// <summary>An Events API event by inner type (e.g. <c>app_mention</c>). Runs after the 200 ack, once per <c>event_id</c>.</summary>
     public SlackListenerRegistry Event(string type, Func<EventCallbackEnvelope, SlackListenerContext, CancellationToken, Task> listener)
     {
@@ -102,6 +110,8 @@ public sealed class SlackListenerRegistry
     internal Func<ViewClosedPayload, SlackListenerContext, CancellationToken, Task>? FindViewClosed(string callbackId) => _viewClosed.GetValueOrDefault(callbackId);
 
     internal Func<BlockSuggestionPayload, SlackListenerContext, CancellationToken, Task<OptionsResponse>>? FindOptions(string actionId) => _options.GetValueOrDefault(actionId);
+
+    internal Func<MessageActionPayload, SlackListenerContext, CancellationToken, Task>? FindShortcut(string callbackId) => _shortcuts.GetValueOrDefault(callbackId);
 
     internal Func<EventCallbackEnvelope, SlackListenerContext, CancellationToken, Task>? FindEvent(string type) => _events.GetValueOrDefault(type);
 

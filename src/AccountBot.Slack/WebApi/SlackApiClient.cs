@@ -132,6 +132,10 @@ public sealed partial class SlackApiClient(
         return CallFormAsync("users.info", team, new Dictionary<string, string> { ["user"] = userId }, _json.UsersInfoResponse, cancellationToken);
     }
 
+    /// <summary>chat.getPermalink: a link to the message <paramref name="ts"/> in <paramref name="channel"/>.</summary>
+    public Task<PermalinkResponse> GetPermalinkAsync(SlackTeamKey team, string channel, string ts, CancellationToken cancellationToken) =>
+        CallFormAsync("chat.getPermalink", team, new Dictionary<string, string> { ["channel"] = channel, ["message_ts"] = ts }, _json.PermalinkResponse, cancellationToken);
+
     public Task<AuthTestResponse> AuthTestAsync(SlackTeamKey team, CancellationToken cancellationToken) =>
         CallAsync("auth.test", team, new Dictionary<string, string>(), _json.DictionaryStringString, _json.AuthTestResponse, cancellationToken);
 
@@ -155,10 +159,16 @@ public sealed partial class SlackApiClient(
     public Task PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return PostToResponseUrlAsync(responseUrl, JsonSerializer.SerializeToUtf8Bytes(message, _json.SlackMessage), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="PostToResponseUrlAsync(string, SlackMessage, CancellationToken)"/>, the message already as JSON (a stored answer).</summary>
+    public Task PostToResponseUrlAsync(string responseUrl, byte[] message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             throw new ArgumentException("response_url must be an absolute http(s) URL.", nameof(responseUrl));
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, _json.SlackMessage);
-        return SendAsync("response_url", url, () => JsonContent(bytes), token: null, _json.SlackApiResponse, cancellationToken);
+        return SendAsync("response_url", url, () => JsonContent(message), token: null, _json.SlackApiResponse, cancellationToken);
     }
 
     private async Task<TResponse> CallAsync<TRequest, TResponse>(

@@ -32,6 +32,8 @@ public sealed class StakeholderDocument
     public string? NextStepDue { get; set; }
 
     public string? Notes { get; set; }
+    public string? CaresAbout { get; set; }
+    public string? Plan { get; set; }
     public StakeholderStatus Status { get; set; }
 
     public static StakeholderDocument From(Stakeholder person)
@@ -57,6 +59,8 @@ public sealed class StakeholderDocument
             NextStep = person.NextStep,
             NextStepDue = StoredDates.ToStored(person.NextStepDue),
             Notes = person.Notes,
+            CaresAbout = person.CaresAbout,
+            Plan = person.Plan,
             Status = person.Status,
         };
     }
@@ -81,6 +85,8 @@ public sealed class StakeholderDocument
         NextStep = NextStep,
         NextStepDue = StoredDates.DateFromStored(NextStepDue),
         Notes = Notes,
+        CaresAbout = CaresAbout,
+        Plan = Plan,
         Status = Status,
     };
 }

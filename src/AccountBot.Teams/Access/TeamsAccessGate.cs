@@ -119,22 +119,4 @@ public sealed class TeamsAccessGate
             Log.Declined(_logger, activity.Type, tenant, reason, count);
         return new AccessRefusal(notice, reason);
     }
-
-    /// <summary>
-    /// Sends <paramref name="refusal"/> as a reply to a declined message. A failure is only logged, and a 403
-    /// MessageWritesBlocked is not recorded: nothing is stored for a declined request.
-    /// </summary>
-    public async Task SendNoticeAsync(TeamsTurn turn, AccessRefusal refusal, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(refusal);
-        try
-        {
-            await turn.ReplyWithoutRecordingAsync(Activity.CreateMessage(refusal.Notice), cancellationToken);
-        }
-        catch (Exception ex) when (ex is ConnectorException or ConversationBlockedException or HttpRequestException)
-        {
-            Log.NoticeNotDelivered(_logger, ex);
-        }
-    }
 }

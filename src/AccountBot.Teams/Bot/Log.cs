@@ -16,12 +16,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "AccountBot was added to a {ConversationType} conversation")]
     public static partial void Installed(ILogger logger, string? conversationType);
 
-    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Could not update card {ActivityId} in place; sending the answer as a new message")]
-    public static partial void UpdateFailed(ILogger logger, Exception exception, string activityId);
-
-    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Could not deliver the answer to a Teams {ActivityType}")]
-    public static partial void ReplyFailed(ILogger logger, Exception exception, string activityType);
-
     [LoggerMessage(EventId = 1410, Level = LogLevel.Information, Message = "Digest {DigestKey} delivered to {ChannelId}")]
     public static partial void DigestDelivered(ILogger logger, string digestKey, string channelId);
 

@@ -1,6 +1,4 @@
 using AccountBot.Adapters.Conversations;
-using AccountBot.Adapters.FollowUps;
-using AccountBot.Adapters.Http;
 using AccountBot.Core.Access;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
@@ -62,7 +60,7 @@ public sealed class TeamsBot(
         if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
         {
             Log.NoTenant(logger, activity.Type);
-            Deliver(turn, ct => turn.ReplyAsync(NoTenant, ct));
+            turn.ReplyAfterAck(NoTenant);
             return;
         }
 
@@ -77,7 +75,7 @@ public sealed class TeamsBot(
         var text = MessageText.Clean(await TeamsUserMentions.RewriteAsync(turn, activity.RemoveRecipientMention(), cancellationToken));
         if (shared && IsSettings(text))
         {
-            Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));
+            turn.ReplyAfterAck(AccessNotices.SharedChannelSettings);
             return;
         }
 
@@ -86,7 +84,7 @@ public sealed class TeamsBot(
         if (shared)
             DeliverPrivately(turn, message);
         else
-            Deliver(turn, ct => turn.ReplyAsync(message, ct));
+            turn.ReplyAfterAck(message);
     }
 
     public async Task OnConversationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken)
@@ -98,7 +96,13 @@ public sealed class TeamsBot(
         await RememberAsync(activity, context, cancellationToken);
         var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
         var message = renderer.RenderMessage(help, context.User);
-        Deliver(turn, ct => turn.SendAsync(message, ct));
+        turn.SendAfterAck(message);
+        if (string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
+        {
+            // In the personal chat the welcome also shows the person's home, "Your accounts" (what `map mine` shows).
+            var home = renderer.RenderMessage(await dispatcher.DispatchAsync(CommandText.Mine, context, cancellationToken), context.User);
+            turn.SendAfterAck(home);
+        }
     }
 
     /// <summary>
@@ -137,7 +141,7 @@ public sealed class TeamsBot(
         ArgumentNullException.ThrowIfNull(turn);
         Log.TurnFailed(logger, exception, turn.Activity.Type);
         if (string.Equals(turn.Activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
-            Deliver(turn, ct => turn.ReplyAsync(SomethingWentWrong, ct));
+            turn.ReplyAfterAck(SomethingWentWrong);
         return Task.CompletedTask;
     }
 
@@ -156,7 +160,7 @@ public sealed class TeamsBot(
     {
         if (shared && action.Verb == CardVerbs.Command && IsSettings(action.Get(CardVerbs.Keys.Command)))
         {
-            Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelSettings, ct));
+            turn.ReplyAfterAck(AccessNotices.SharedChannelSettings);
             return;
         }
 
@@ -216,26 +220,8 @@ public sealed class TeamsBot(
             return;
         }
 
-        var cardId = inPlace ? turn.Activity.ReplyToId : null;
-        Deliver(turn, async ct =>
-        {
-            if (cardId is { Length: > 0 })
-            {
-                try
-                {
-                    await turn.UpdateAsync(cardId, message, ct);
-                    return;
-                }
-                catch (ConnectorException ex) when (!IsWorthRetrying(ex, ct))
-                {
-                    // The card may be too old to edit, or gone: the answer must still reach the user.
-                    Log.UpdateFailed(logger, ex, cardId);
-                }
-            }
-
-            // Not threaded under the submit (its id is not a message people see); the conversation id keeps channel threads.
-            await turn.SendAsync(message, ct);
-        });
+        // In place: the card the button came from is replaced (a card too old to edit gets a new message instead).
+        turn.UpdateAfterAck(inPlace ? turn.Activity.ReplyToId : null, message);
     }
 
     /// <summary>
@@ -244,39 +230,9 @@ public sealed class TeamsBot(
     /// </summary>
     private void DeliverPrivately(TeamsTurn turn, Activity message)
     {
-        Deliver(turn, ct => turn.SendPersonalAsync(message, ct));
-        Deliver(turn, ct => turn.ReplyAsync(AccessNotices.SharedChannelPrivateReply, ct));
+        turn.SendPersonalAfterAck(message);
+        turn.ReplyAfterAck(AccessNotices.SharedChannelPrivateReply);
     }
 
     private static bool IsSettings(string? command) => CommandParser.Parse(command).Command is ChannelSettingsCommand;
-
-    /// <summary>
-    /// Sends after the 200 (see <see cref="TeamsTurn.AfterAck"/>). Throttling or a connector outage
-    /// that outlasts the HTTP client's retries puts the send back on the follow-up queue; any other
-    /// failure is logged (the change the message reports is already stored).
-    /// </summary>
-    private void Deliver(TeamsTurn turn, Func<CancellationToken, Task> send) =>
-        turn.AfterAck(async ct =>
-        {
-            try
-            {
-                await send(ct);
-            }
-            catch (Exception ex) when (IsWorthRetrying(ex, ct))
-            {
-                throw new FollowUpRetryException((ex as ConnectorException)?.RetryAfter, "The Bot Connector is throttling or unavailable.", ex);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                Log.ReplyFailed(logger, ex, turn.Activity.Type);
-            }
-        });
-
-    private static bool IsWorthRetrying(Exception exception, CancellationToken cancellationToken) => exception switch
-    {
-        ConnectorException e => ApiRetryPolicy.IsTransient(e.StatusCode) || (int)e.StatusCode >= 500,
-        HttpRequestException => true,
-        TaskCanceledException => !cancellationToken.IsCancellationRequested, // the HttpClient's own timeout
-        _ => false,
-    };
 }

@@ -26,4 +26,5 @@ namespace AccountBot.Teams.Protocol;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(AdaptiveCard))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Routing.TeamsStoredReply))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Views;
 using AccountBot.Teams.Cards;
 using static AccountBot.Teams.Rendering.CardParts;
@@ -111,6 +112,8 @@ public sealed class CsvCardRenderer
 
         Section(body, "To add", view.ToAdd, TextColor.Good, maxLines);
         Section(body, "To update", view.ToUpdate, TextColor.Accent, maxLines);
+        Section(body, JobChangeText.LeavingHeading, view.Leaving, TextColor.Warning, maxLines);
+        Section(body, JobChangeText.PossibleHeading, view.Possible, TextColor.Default, maxLines);
         Section(body, "Errors (these rows are skipped)", view.Errors, TextColor.Attention, maxLines);
         if (view.IgnoredColumns.Count > 0)
         {

@@ -36,6 +36,10 @@ public sealed class MapCardRenderer
         if (view.UndoCommand is { } undo)
             body.Add(new ActionSet([Command(MapCardText.UndoLabel, undo, inPlace: true)]));
 
+        // "Follow your champion" after an import marked people as left: each adds them to their new company's map.
+        if (view.FollowButtons.Count > 0)
+            body.Add(new ActionSet([.. view.FollowButtons.Select(b => (CardAction)Command(b.Label, b.Command))]));
+
         if (view.Gaps.Count > 0)
         {
             var gaps = new List<CardElement> { Colored(MapCardText.GapsHeading, TextColor.Attention, FontWeight.Bolder) };
@@ -98,6 +102,8 @@ public sealed class MapCardRenderer
             items.Add(Subtle(roles));
         if (MapCardText.NextStep(person) is { } next)
             items.Add(Subtle(next));
+        if (MapCardText.EngagementPlan(person) is { } plan)
+            items.Add(Subtle(plan));
         return new Container(items) { Spacing = Spacing.Small };
     }
 

@@ -31,6 +31,8 @@ public sealed class TeamsCardRenderer(
     /// <summary>Its name in <see cref="RenderKey.Platform"/>.</summary>
     public const string Platform = "teams";
 
+    private static readonly HomeCardRenderer Home = new();
+
     /// <summary>A renderer with a cache of its own (tests and tools; the host shares one).</summary>
     public TeamsCardRenderer()
         : this(new RenderedOutputCache(TimeProvider.System), new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer())
@@ -89,6 +91,7 @@ public sealed class TeamsCardRenderer(
         ConfirmRemoveView v => views.ConfirmRemove(v),
         IDangerConfirmation v => views.Confirmation(v),
         MapListView v => views.MapList(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
+        HomeView v => Home.Render(v, limit),
         HistoryView v => views.History(v, Math.Min(limit, ViewCardRenderer.DefaultMaxRows)),
         SettingsView v => views.Settings(v),
         PictureView v => views.Picture(v, Math.Min(limit, 60)),

@@ -43,6 +43,7 @@ public static class TeamsEndpoints
         [FromServices] TeamsActivityRouter router,
         [FromServices] ConnectorClient connector,
         [FromServices] FollowUpQueue followUps,
+        [FromServices] DurableFollowUps durable,
         [FromServices] IHostApplicationLifetime lifetime,
         [FromServices] IOptions<TeamsOptions> options,
         [FromServices] RejectionLog rejections,
@@ -50,17 +51,22 @@ public static class TeamsEndpoints
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var (result, turn) = await RespondAsync(context, authenticator, gate, router, connector, options.Value, new Refusals(logger, rejections));
-        if (turn is not { AfterAckWork.Count: > 0 })
+        if (turn is not { AfterAckSteps.Count: > 0 })
         {
             await result.ExecuteAsync(context);
             return;
         }
 
-        // The channel has its answer before any reply goes out (PROTOCOLS.md: answer first, slow work after).
+        // Stored before the ack: once the channel has its 200, the promised replies are on disk and survive a crash.
+        // Not cancelled by the caller hanging up: the request's own work (the change) is done by now.
+        var stored = await durable.StoreAsync(turn.AfterAckSteps, lifetime.ApplicationStopping);
+
+        // The channel has its answer before any reply goes out (answer first, slow work after).
         using var hold = followUps.Hold();
         await result.ExecuteAsync(context);
         await context.Response.CompleteAsync();
-        await followUps.EnqueueAsync(turn.AfterAckWork, lifetime.ApplicationStopping);
+        if (stored is not null)
+            await durable.EnqueueAsync(stored, lifetime.ApplicationStopping);
     }
 
     private static async Task<(IResult Result, TeamsTurn? Turn)> RespondAsync(
@@ -122,7 +128,7 @@ public static class TeamsEndpoints
         if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
             return InvokeResponse.FromAdaptiveCardResponse(AdaptiveCardInvokeResponse.Message(refusal.Notice));
         if (string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase) && activity.Conversation?.Id is { Length: > 0 } && activity.ServiceUrl is { Length: > 0 })
-            turn.AfterAck(ct => gate.SendNoticeAsync(turn, refusal, ct));
+            turn.NoticeAfterAck(refusal.Notice);
         return null;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
 
@@ -12,7 +13,7 @@ namespace AccountBot.Teams.Routing;
 /// </summary>
 public sealed class TeamsTurn
 {
-    private readonly List<Func<CancellationToken, Task>> _afterAck = [];
+    private readonly List<FollowUpStep> _afterAck = [];
 
     public TeamsTurn(Activity activity, bool isAuthenticated, ClaimsIdentity? identity, ConnectorClient connector, IServiceProvider services)
     {
@@ -34,8 +35,8 @@ public sealed class TeamsTurn
 
     public ConnectorClient Connector { get; }
 
-    /// <summary>Work queued with <see cref="AfterAck"/>, in order.</summary>
-    public IReadOnlyList<Func<CancellationToken, Task>> AfterAckWork => _afterAck;
+    /// <summary>Replies and card updates promised with the <c>…AfterAck</c> methods, in order; stored before the ack.</summary>
+    public IReadOnlyList<FollowUpStep> AfterAckSteps => _afterAck;
 
     /// <summary>The request's service scope, for handlers that need scoped services.</summary>
     public IServiceProvider Services { get; }
@@ -120,15 +121,37 @@ public sealed class TeamsTurn
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> (typically a reply or card update) after the inbound request has
-    /// been answered, on the follow-up queue: the channel gets its 200 as soon as the change is
-    /// stored, however slow or throttled the Bot Connector is. Items of one turn run in order; a throttled one is retried on its own (see <see cref="Adapters.FollowUps.FollowUpQueue.EnqueueAsync(IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken)"/>).
-    /// Do not use request-scoped services in <paramref name="work"/>.
+    /// Replies (threaded) after the inbound request has been answered: the channel gets its 200 as soon as the change
+    /// is stored, however slow or throttled the Bot Connector is. Like every <c>…AfterAck</c> method, the reply is
+    /// stored as data before the ack (<see cref="TeamsStoredReply"/>) and sent by <see cref="TeamsReplySender"/> on the
+    /// follow-up queue, after a restart if the process dies first; the steps of one turn are sent in order.
     /// </summary>
-    public void AfterAck(Func<CancellationToken, Task> work)
+    public void ReplyAfterAck(Activity reply) => AfterAck(TeamsStoredReply.Reply, reply);
+
+    public void ReplyAfterAck(string text) => ReplyAfterAck(Protocol.Activity.CreateMessage(text));
+
+    /// <summary>Posts into the conversation after the ack, not threaded (see <see cref="ReplyAfterAck(Protocol.Activity)"/>).</summary>
+    public void SendAfterAck(Activity activity) => AfterAck(TeamsStoredReply.Send, activity);
+
+    /// <summary>Sends to the asker's personal chat after the ack (see <see cref="SendPersonalAsync"/>).</summary>
+    public void SendPersonalAfterAck(Activity activity) => AfterAck(TeamsStoredReply.Personal, activity);
+
+    /// <summary>Replaces card <paramref name="cardId"/> after the ack; a card that cannot be edited (or none) gets a new message.</summary>
+    public void UpdateAfterAck(string? cardId, Activity activity)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        _afterAck.Add(work);
+        if (cardId is { Length: > 0 })
+            AfterAck(TeamsStoredReply.Update, activity, cardId);
+        else
+            SendAfterAck(activity);
+    }
+
+    /// <summary>A refusal's one line after the ack, not recorded as a conversation (see <see cref="ReplyWithoutRecordingAsync"/>).</summary>
+    public void NoticeAfterAck(string text) => AfterAck(TeamsStoredReply.Notice, Protocol.Activity.CreateMessage(text));
+
+    private void AfterAck(string operation, Activity outbound, string? cardId = null)
+    {
+        ArgumentNullException.ThrowIfNull(outbound);
+        _afterAck.Add(TeamsReplySender.Step(new TeamsStoredReply(operation, TeamsStoredReply.ReferenceOf(Activity), outbound, cardId)));
     }
 
     private (string ServiceUrl, string ConversationId) Address() =>

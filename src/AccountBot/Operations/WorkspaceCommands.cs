@@ -24,7 +24,8 @@ internal sealed class WorkspaceCommands(IWorkspaceDataStore store, WorkspaceRemo
             await text.WriteLineAsync($"{workspace.Value}: {counts}{scheduled}").ConfigureAwait(false);
         }
 
-        return text.ToString();
+        var listed = text.ToString();
+        return listed.Length > 0 ? listed : "No workspace holds any data." + Environment.NewLine;
     }
 
     /// <summary>Writes every record of the workspace to <paramref name="target"/>, a new file readable by its owner only.</summary>

@@ -35,9 +35,13 @@ internal sealed partial class LinkSigningKeys(IOptions<PictureOptions> options, 
 
         var database = Path.GetFullPath(storage.Path, environment.ContentRootPath);
         var path = Path.Combine(Path.GetDirectoryName(database) ?? environment.ContentRootPath, FileName);
-        if (File.Exists(path) && TryDecode(File.ReadAllText(path)) is { Length: >= PictureOptions.MinKeyBytes } stored)
+        if (File.Exists(path))
         {
-            return stored;
+            var stored = TryDecode(File.ReadAllText(path));
+            if (stored is not null && stored.Length >= PictureOptions.MinKeyBytes)
+            {
+                return stored;
+            }
         }
 
         var fresh = RandomNumberGenerator.GetBytes(PictureOptions.MinKeyBytes);

@@ -31,10 +31,10 @@ namespace AccountBot.Benchmarks.Sustained;
 /// </summary>
 public static class MixedLoad
 {
-    private const int MapsPerPlatform = 500;
+    internal const int MapsPerPlatform = 500;
     private const int People = 20;
     private const string SlackTeam = "T0LOAD";
-    private const string Secret = "mixed-load-signing-secret-0123456789";
+    internal const string Secret = "mixed-load-signing-secret-0123456789";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -47,7 +47,7 @@ public static class MixedLoad
         {
             var databasePath = Path.Combine(folder.FullName, "accountbot.db");
             var clock = Stopwatch.StartNew();
-            var maps = Seed(databasePath);
+            var maps = SeedLiteDb(databasePath);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {maps.Teams.Count + maps.Slack.Count} maps x {People} people in {clock.Elapsed.TotalSeconds:0} s"));
 
             await using var peers = await LoopbackApp.StartAsync(MapPeers);
@@ -74,7 +74,7 @@ public static class MixedLoad
             Print("bare endpoints", baseline);
 
             var repliesBefore = peers.Counter.Value;
-            var memory = new MemorySampler(host);
+            var memory = new MemorySampler([host]);
             var product = await RunAsync(client, traffic, host.BaseAddress, concurrency, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds), memory);
             Print("AccountBot", product);
 
@@ -97,13 +97,18 @@ public static class MixedLoad
         }
     }
 
-    private static SeededMaps Seed(string path)
+    private static SeededMaps SeedLiteDb(string path)
+    {
+        using var context = new LiteDbContext(path, NullLogger<LiteDbContext>.Instance);
+        return Seed(new LiteDbAccountMapStore(context, TimeProvider.System, NullLogger<LiteDbAccountMapStore>.Instance));
+    }
+
+    /// <summary>500 maps of <see cref="People"/> in a Teams tenant and 500 in a Slack workspace, the same maps (ids and all) saved through every one of <paramref name="stores"/>.</summary>
+    internal static SeededMaps Seed(params IAccountMapStore[] stores)
     {
         var teams = WorkspaceKey.ForTeams(TeamsLoad.Tenant);
         var slack = WorkspaceKey.ForSlack(null, SlackTeam);
         var result = new SeededMaps([], []);
-        using var context = new LiteDbContext(path, NullLogger<LiteDbContext>.Instance);
-        var store = new LiteDbAccountMapStore(context, TimeProvider.System, NullLogger<LiteDbAccountMapStore>.Instance);
         foreach (var (workspace, list) in new[] { (teams, result.Teams), (slack, result.Slack) })
         {
             for (var m = 0; m < MapsPerPlatform; m++)
@@ -114,9 +119,13 @@ public static class MixedLoad
                     .WithStakeholders(People)
                     .Build();
                 var history = new HistoryEntry(map.Id, 1, map.Created.At, map.Created.By, "created", []);
-                var saved = store.SaveAsync(new MapWrite(map, history), CancellationToken.None).GetAwaiter().GetResult();
-                if (saved.Outcome != SaveOutcome.Saved)
-                    throw new InvalidOperationException($"Seeding {map.Name} failed: {saved.Outcome}");
+                foreach (var store in stores)
+                {
+                    var saved = store.SaveAsync(new MapWrite(map, history), CancellationToken.None).GetAwaiter().GetResult();
+                    if (saved.Outcome != SaveOutcome.Saved)
+                        throw new InvalidOperationException($"Seeding {map.Name} failed: {saved.Outcome}");
+                }
+
                 list.Add(new SeededMap(map.Name, map.Id, [.. map.Stakeholders.Select(s => (s.Id, s.Name))]));
             }
         }
@@ -124,7 +133,7 @@ public static class MixedLoad
         return result;
     }
 
-    private static async Task<Result> RunAsync(HttpClient client, Traffic traffic, Uri target, int concurrency, TimeSpan warmUp, TimeSpan duration, MemorySampler? memory)
+    internal static async Task<Result> RunAsync(HttpClient client, Traffic traffic, Uri target, int concurrency, TimeSpan warmUp, TimeSpan duration, MemorySampler? memory)
     {
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
@@ -194,7 +203,7 @@ public static class MixedLoad
         return new Result(all, duration.TotalSeconds, warmUpTeams, memory is null ? 0 : (cpuAfter - cpuBefore) / Math.Max(1, all.Count));
     }
 
-    private static void Print(string name, Result result)
+    internal static void Print(string name, Result result)
     {
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {result.RequestsPerSecond:0} req/s, {result.Count} requests, {result.Errors} errors"));
@@ -213,7 +222,7 @@ public static class MixedLoad
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>A fake Bot Connector (POST/PUT activities) and a fake Slack Web API that answer at once; counts connector calls.</summary>
-    private static void MapPeers(WebApplication app)
+    internal static void MapPeers(WebApplication app)
     {
         app.MapMethods("/v3/conversations/{**rest}", ["POST", "PUT"], async (HttpContext context) =>
         {
@@ -254,13 +263,13 @@ public static class MixedLoad
     }
 
 
-    private sealed record SeededMap(string Name, Guid Id, IReadOnlyList<(Guid Id, string Name)> People);
+    internal sealed record SeededMap(string Name, Guid Id, IReadOnlyList<(Guid Id, string Name)> People);
 
-    private sealed record SeededMaps(List<SeededMap> Teams, List<SeededMap> Slack);
+    internal sealed record SeededMaps(List<SeededMap> Teams, List<SeededMap> Slack);
 
-    private sealed record Sample(string Kind, double Milliseconds, bool Ok);
+    internal sealed record Sample(string Kind, double Milliseconds, bool Ok);
 
-    private sealed record Result(List<Sample> Samples, double Seconds, int TeamsWarmUpRequests, double HostCpuMsPerRequest)
+    internal sealed record Result(List<Sample> Samples, double Seconds, int TeamsWarmUpRequests, double HostCpuMsPerRequest)
     {
         public int Count => Samples.Count;
 
@@ -272,7 +281,7 @@ public static class MixedLoad
     }
 
     /// <summary>Builds the next request of the mix for a worker.</summary>
-    private sealed class Traffic(SeededMaps maps, string serviceUrl, SlackRequestSigner signer)
+    internal sealed class Traffic(SeededMaps maps, string serviceUrl, SlackRequestSigner signer)
     {
         public (string Kind, HttpRequestMessage Request) Next(Random random, Uri target)
         {
@@ -309,21 +318,20 @@ public static class MixedLoad
         }
     }
 
-    /// <summary>The host's resident memory and CPU time, read from /proc.</summary>
-    private sealed class MemorySampler(HostProcess host)
+    /// <summary>Each host's resident memory (sampled) and the hosts' CPU time together, read from /proc.</summary>
+    internal sealed class MemorySampler(IReadOnlyList<HostProcess> hosts)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly List<(double Seconds, long RssMb)> _samples = [];
+        private readonly List<(double Seconds, long[] RssMb)> _samples = [];
 
         public void Sample()
         {
-            var rss = File.ReadLines($"/proc/{host.ProcessId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            var kb = long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            var rss = hosts.Select(h => ProcessStats.RssMegabytes(h.ProcessId)).ToArray();
             lock (_samples)
-                _samples.Add((_clock.Elapsed.TotalSeconds, kb / 1024));
+                _samples.Add((_clock.Elapsed.TotalSeconds, rss));
         }
 
-        public double CpuMilliseconds() => host.CpuMilliseconds();
+        public double CpuMilliseconds() => hosts.Sum(h => h.CpuMilliseconds());
 
         public void Print()
         {
@@ -331,10 +339,27 @@ public static class MixedLoad
             {
                 if (_samples.Count == 0)
                     return;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"host RSS: start {_samples[0].RssMb} MB, end {_samples[^1].RssMb} MB, min {_samples.Min(s => s.RssMb)} MB, max {_samples.Max(s => s.RssMb)} MB"));
-                Console.WriteLine("host RSS every ~minute: " + string.Join(", ", _samples.Where((_, i) => i % 6 == 0 || i == _samples.Count - 1)
-                    .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Seconds:0}s {s.RssMb} MB"))));
+                for (var h = 0; h < hosts.Count; h++)
+                {
+                    var name = hosts.Count == 1 ? "host" : string.Create(CultureInfo.InvariantCulture, $"host {h + 1}");
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{name} RSS: start {_samples[0].RssMb[h]} MB, end {_samples[^1].RssMb[h]} MB, min {_samples.Min(s => s.RssMb[h])} MB, max {_samples.Max(s => s.RssMb[h])} MB"));
+                    Console.WriteLine($"{name} RSS every ~minute: " + string.Join(", ", _samples.Where((_, i) => i % 6 == 0 || i == _samples.Count - 1)
+                        .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Seconds:0}s {s.RssMb[h]} MB"))));
+                }
+            }
+        }
+
+        /// <summary>Every sample, for a run short enough to print them all.</summary>
+        public void PrintAll()
+        {
+            lock (_samples)
+            {
+                for (var h = 0; h < hosts.Count; h++)
+                {
+                    var name = hosts.Count == 1 ? "host" : string.Create(CultureInfo.InvariantCulture, $"host {h + 1}");
+                    Console.WriteLine($"{name} RSS every 10 s: " + string.Join(", ", _samples.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Seconds:0}s {s.RssMb[h]} MB"))));
+                }
             }
         }
     }

@@ -51,7 +51,7 @@ public sealed class CsvImportTests : IDisposable
         Assert.Equal(3, export.Rows);
         Assert.Equal([0xEF, 0xBB, 0xBF], export.Content[..3]);
         var text = Encoding.UTF8.GetString(export.Content[3..]);
-        Assert.StartsWith("Name,Title,Department,Email,Profile URL,Reports To,Roles,Power,Interest,Stance,RACI,Relationship Owner,Relationship Strength,Last Contacted,Next Step,Next Step Due,Notes,Status,Relationships\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("Name,Title,Department,Email,Profile URL,Reports To,Roles,Power,Interest,Stance,RACI,Relationship Owner,Relationship Strength,Last Contacted,Next Step,Next Step Due,Notes,Needs,Plan,Status,Relationships\r\n", text, StringComparison.Ordinal);
         Assert.Contains("Jane Doe,VP Procurement,Finance,janedoe@example.com,https://www.linkedin.com/in/janedoe,Dana Boss,Decision maker; Signer; Champion,5,4,supporter,Accountable,Rita Rep,strong,2025-02-28,\"'-call her\",2025-04-01,", text, StringComparison.Ordinal);
         Assert.Contains("\"'=SUM(A1) said \"\"hi\"\", then left,\nnew line\"", text, StringComparison.Ordinal);
         Assert.Contains("influences Dana Boss (weekly)", text, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class CsvImportTests : IDisposable
         var update = Assert.Single(preview.ToUpdate);
         Assert.Equal(2, update.Line);
         Assert.Contains("title", update.Detail, StringComparison.Ordinal);
-        Assert.Equal(["Company", "Location"], preview.IgnoredColumns);
+        Assert.Equal(["Location"], preview.IgnoredColumns);
 
         var map = Assert.IsType<MapView>(await ApplyAsync(preview));
         var stored = (await harness.Store.GetAsync(CoreHarness.WorkspaceA, preview.MapId, CancellationToken.None))!;

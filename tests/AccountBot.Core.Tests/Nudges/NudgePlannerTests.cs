@@ -1,5 +1,6 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Channels;
+using AccountBot.Core.Commands;
 using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using AccountBot.Testing.Builders;
@@ -52,8 +53,11 @@ public sealed class NudgePlannerTests
 
         var step = Assert.Single(Assert.Single(Planner.Plan(Workspace, [acme], [], [], _ => false, Wednesday1000)).Nudge.Steps);
 
-        Assert.Equal("map Acme Corp done \"Jane Doe\"", step.DoneCommand);
-        Assert.Equal("map Acme Corp postpone \"Jane Doe\" day", step.SnoozeCommand);
+        Assert.Equal($"map Acme Corp done id:{step.StakeholderId:N}", step.DoneCommand);
+        Assert.Equal($"map Acme Corp postpone \"id:{step.StakeholderId:N}\" day", step.SnoozeCommand);
+        Assert.Equal(step.StakeholderId, Assert.IsType<MarkStepDone>(CommandParser.Parse(step.DoneCommand).Command).Person.Id);
+        var postpone = Assert.IsType<PostponeStep>(CommandParser.Parse(step.SnoozeCommand).Command);
+        Assert.Equal((step.StakeholderId, 1), (postpone.Person.Id, postpone.Days));
         Assert.Equal("map Acme Corp", step.OpenCommand);
     }
 

@@ -40,7 +40,7 @@ public sealed partial class CoreSentenceScanTests
         ["Features/Csv/ImportPlanner.cs"] = 8,
         ["Features/Csv/StakeholderCsvReader.cs"] = 10,
         ["Features/Csv/StakeholderCsvWriter.cs"] = 1,
-        ["Features/Help/HelpHandler.cs"] = 21,
+        ["Features/Help/HelpHandler.cs"] = 23, // the example commands (command language, not sentences); their descriptions are in the catalogue
         ["Features/MapEditor.cs"] = 3,
         ["Features/Maps/CreateMapHandler.cs"] = 3,
         ["Features/Pictures/PictureHandler.cs"] = 1,

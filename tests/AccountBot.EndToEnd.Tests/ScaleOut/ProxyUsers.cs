@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountBot.Testing.Processes;
+using AccountBot.Testing.ScaleOut;
 using AccountBot.Testing.Slack;
 using AccountBot.Testing.Teams;
 

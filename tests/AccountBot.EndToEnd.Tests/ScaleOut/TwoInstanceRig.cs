@@ -1,5 +1,6 @@
 using AccountBot.EndToEnd.Tests.Product;
 using AccountBot.Testing.Postgres;
+using AccountBot.Testing.ScaleOut;
 
 namespace AccountBot.EndToEnd.Tests.ScaleOut;
 

@@ -76,6 +76,15 @@ public sealed class WorkspaceCliTests : IDisposable
         Assert.Equal($"slack:T2: 1 maps, 1 history entries, 0 channel settings, 0 addresses, 0 digests, 0 idempotency keys, 0 pending imports, 1 installations{Environment.NewLine}", list.Output);
     }
 
+    [Fact]
+    public async Task List_NothingStored_SaysSoInsteadOfPrintingNothing()
+    {
+        var list = await RunAsync("workspace", "list");
+
+        Assert.Equal(CliExitCode.Ok, list.Code);
+        Assert.Equal($"No workspace holds any data.{Environment.NewLine}", list.Output);
+    }
+
     [Theory]
     [InlineData("workspace", "export", "T1")]
     [InlineData("workspace", "delete")]

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AccountBot.Core.Abstractions;
 using AccountBot.Adapters.FollowUps;
+using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Rendering;
+using AccountBot.Slack.WebApi;
 using AccountBot.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using static AccountBot.Testing.Slack.SlackPayloads;
@@ -70,6 +72,60 @@ public sealed class SlackDurableFollowUpTests : IAsyncLifetime
 
         Assert.Empty(await StoredAsync(host));
         Assert.Single(host.Api.Posts);
+    }
+
+    [Fact]
+    public async Task ResponseUrlAnswer_HostStoppedWhileSendingIt_NextHostOnTheSameDatabaseSendsItOnce()
+    {
+        // The response_url is the interaction's own, so it outlives both hosts' fake Web APIs.
+        await using var responses = await FakeSlackApi.StartAsync();
+        var stall = FakeSlackReply.Stall();
+        responses.Script("response_url", stall);
+        var first = await StartAsync();
+        await first.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+        using (var clicked = await first.InteractAsync(BlockAction("cmd:view", "map Acme", responseUrl: responses.ResponseUrl("button"))))
+            Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
+        await stall.Stalled.WaitAsync(Timeout());
+
+        await first.DisposeAsync();
+
+        await using var second = await StartAsync();
+        var calls = await responses.WaitForCallsAsync("response_url", 2, Timeout());
+        await second.Factory.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(Timeout());
+        Assert.Contains("Jane Doe", calls[1].Body, StringComparison.Ordinal);
+        Assert.Equal(calls[0].Body, calls[1].Body);
+        // The stalled one never got an answer; the second is the one Slack took, and there is no third.
+        Assert.Equal(2, responses.CallsTo("response_url").Count);
+        Assert.Empty(await StoredAsync(second));
+    }
+
+    [Fact]
+    public async Task ResponseUrlAnswer_Sent_NothingLeftStored()
+    {
+        await using var host = await StartAsync();
+        await host.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
+
+        using (var clicked = await host.InteractAsync(BlockAction("cmd:view", "map Acme", responseUrl: host.Api.ResponseUrl("button"))))
+            Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
+        var answer = Assert.Single(await host.Api.WaitForCallsAsync("response_url", 1, Timeout()));
+        await host.Factory.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(Timeout());
+
+        Assert.Contains("Jane Doe", answer.Body, StringComparison.Ordinal);
+        Assert.Empty(await StoredAsync(host));
+    }
+
+    [Fact]
+    public async Task ResponseUrlAnswer_AsStored_HoldsTheUrlOnlyEncrypted()
+    {
+        await using var host = await StartAsync();
+        var url = host.Api.ResponseUrl("secret-capability-42");
+
+        var step = host.Factory.Services.GetRequiredService<SlackResponseUrls>().Step(url, new SlackMessage("Done."));
+        await host.Factory.Services.GetRequiredKeyedService<IFollowUpSender>(step.Kind).SendAsync(step.Payload, CancellationToken.None);
+
+        Assert.DoesNotContain("secret-capability-42", step.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("response/", step.Payload, StringComparison.Ordinal);
+        Assert.Contains("Done.", Assert.Single(host.Api.CallsTo("response_url")).Body, StringComparison.Ordinal);
     }
 
     /// <summary>Every stored item, as an instance would claim it long after every lease ran out.</summary>

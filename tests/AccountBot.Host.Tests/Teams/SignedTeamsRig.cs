@@ -79,6 +79,15 @@ internal sealed class SignedTeamsRig : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(host);
         using var patience = new CancellationTokenSource(Patience);
+        var status = await PostWithoutWaitingAsync(host, activity, patience.Token);
+        await host.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(patience.Token);
+        return status;
+    }
+
+    /// <summary>Posts with a valid token and returns the status as soon as the host acked (its replies may still be on their way).</summary>
+    public async Task<HttpStatusCode> PostWithoutWaitingAsync(WebApplicationFactory<Program> host, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
         using var client = host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
         {
@@ -86,8 +95,7 @@ internal sealed class SignedTeamsRig : IAsyncDisposable
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
 
-        using var response = await client.SendAsync(request, patience.Token);
-        await host.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(patience.Token);
+        using var response = await client.SendAsync(request, cancellationToken);
         return response.StatusCode;
     }
 

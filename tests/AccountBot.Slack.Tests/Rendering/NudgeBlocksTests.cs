@@ -21,8 +21,8 @@ public sealed class NudgeBlocksTests
             .ToList();
         Assert.Equal(
             [
-                (SlackBotIds.NudgeDone, "Done", $"map Globex <Corp> & Co done \"{step.Name}\""),
-                (SlackBotIds.NudgeSnooze, "Snooze", $"map Globex <Corp> & Co postpone \"{step.Name}\" day"),
+                (SlackBotIds.NudgeDone, "Done", $"map Globex <Corp> & Co done id:{step.StakeholderId:N}"),
+                (SlackBotIds.NudgeSnooze, "Snooze", $"map Globex <Corp> & Co postpone \"id:{step.StakeholderId:N}\" day"),
                 (SlackBotIds.NudgeOpen, "Open map", "map Globex <Corp> & Co"),
             ],
             buttons);

@@ -126,14 +126,6 @@ public sealed class TeamsAccessGateReasonMutationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendNoticeAsync_NullArgument_Refused()
-    {
-        var gate = _host.Services.GetRequiredService<TeamsAccessGate>();
-
-        await Assert.ThrowsAsync<ArgumentNullException>("turn", () => gate.SendNoticeAsync(null!, new AccessRefusal("n", "r"), CancellationToken.None));
-    }
-
-    [Fact]
     public void Constructor_NullOptions_RefusedNamingThem()
     {
         var services = _host.Services;

@@ -143,8 +143,12 @@ public sealed class TeamsBotTests : IAsyncLifetime
         await _host.PostAsync(new ActivityBuilder().OfType(ActivityTypes.ConversationUpdate)
             .With(a => a with { MembersAdded = [new ChannelAccount { Id = ActivityBuilder.BotId }] }).Build());
 
-        var welcome = Assert.Single(_host.Connector.Requests);
-        Assert.Contains("AccountBot", welcome.Body, StringComparison.Ordinal);
+        // In the personal chat the welcome is help, then the person's home ("Your accounts").
+        Assert.Equal(2, _host.Connector.Requests.Count);
+        // Help names `map mine` ("Your accounts: …"), so the two are told apart by the help card's fallback text.
+        const string Help = "AccountBot help";
+        Assert.Single(_host.Connector.Requests, r => r.Body.Contains(Help, StringComparison.Ordinal));
+        Assert.Single(_host.Connector.Requests, r => !r.Body.Contains(Help, StringComparison.Ordinal) && r.Body.Contains(Core.Views.HomeText.Title, StringComparison.Ordinal));
         Assert.Single(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
     }
 

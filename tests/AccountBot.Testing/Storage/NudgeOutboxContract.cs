@@ -30,7 +30,7 @@ public abstract class NudgeOutboxContract(IStoreHarness harness) : StoreContract
         Assert.Equal((nudge.Nudge.Occasion, nudge.Recipient, nudge.Nudge.Title), (stored.Nudge.Nudge.Occasion, stored.Nudge.Recipient, stored.Nudge.Nudge.Title));
         Assert.Equal(nudge.Nudge.Lines, stored.Nudge.Nudge.Lines);
         Assert.Equal(step, Assert.Single(stored.Nudge.Nudge.Steps));
-        Assert.Equal("map Acme Corp done \"Jane Doe\"", stored.Nudge.Nudge.Steps[0].DoneCommand);
+        Assert.Equal($"map Acme Corp done id:{step.StakeholderId:N}", stored.Nudge.Nudge.Steps[0].DoneCommand);
         Assert.Contains(key.Value, await Outbox.ListKeysAsync(Workspace, CancellationToken.None));
     }
 }

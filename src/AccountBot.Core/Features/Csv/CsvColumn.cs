@@ -22,6 +22,11 @@ public enum CsvColumn
     NextStep,
     NextStepDue,
     Notes,
+    CaresAbout,
+    Plan,
     Status,
     Relationships,
+
+    /// <summary>The company a lead list shows the person at (not stored: it tells a job change).</summary>
+    Company,
 }

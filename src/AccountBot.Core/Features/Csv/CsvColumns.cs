@@ -29,6 +29,8 @@ public static class CsvColumns
         (CsvColumn.NextStep, "Next Step"),
         (CsvColumn.NextStepDue, "Next Step Due"),
         (CsvColumn.Notes, "Notes"),
+        (CsvColumn.CaresAbout, "Needs"),
+        (CsvColumn.Plan, "Plan"),
         (CsvColumn.Status, "Status"),
         (CsvColumn.Relationships, "Relationships"),
     ];
@@ -70,8 +72,16 @@ public static class CsvColumns
         ["nextstep"] = CsvColumn.NextStep,
         ["nextstepdue"] = CsvColumn.NextStepDue,
         ["notes"] = CsvColumn.Notes,
+        ["needs"] = CsvColumn.CaresAbout,
+        ["caresabout"] = CsvColumn.CaresAbout,
+        ["pains"] = CsvColumn.CaresAbout,
+        ["plan"] = CsvColumn.Plan,
+        ["engagementplan"] = CsvColumn.Plan,
         ["status"] = CsvColumn.Status,
         ["relationships"] = CsvColumn.Relationships,
+        ["company"] = CsvColumn.Company,
+        ["companyname"] = CsvColumn.Company,
+        ["currentcompany"] = CsvColumn.Company,
     };
 
     /// <summary>The field a header names, or null for a column the import ignores (e.g. "Company").</summary>

@@ -93,7 +93,11 @@ public sealed class CsvHandler(
             plan.Updated,
             plan.Unchanged,
             [.. parsed.Errors.Concat(plan.Errors).OrderBy(e => e.Line)],
-            parsed.IgnoredColumns);
+            parsed.IgnoredColumns)
+        {
+            Leaving = plan.Left,
+            Possible = plan.Possible,
+        };
     }
 
     /// <summary>The confirmed preview: applies it as one edit, idempotently (the import id is the key).</summary>
@@ -115,6 +119,7 @@ public sealed class CsvHandler(
         }
 
         string? summary = null;
+        IReadOnlyList<JobChange> moves = [];
         var result = await editor.EditAsync(
             context,
             mapId,
@@ -130,6 +135,7 @@ public sealed class CsvHandler(
                 }
 
                 summary = plan.Change?.Summary;
+                moves = plan.JobChanges;
                 return plan.Change ?? throw new DomainRuleException(Sentences.CsvNothingToImport);
             },
             key,
@@ -137,7 +143,10 @@ public sealed class CsvHandler(
         var notice = result.Outcome == SaveOutcome.AlreadyApplied
             ? Sentences.CsvAlreadyApplied
             : string.Format(CultureInfo.CurrentCulture, Sentences.CsvImported, context.User.Name, summary);
-        return MapEditReplies.From(result, views, notice);
+        var reply = MapEditReplies.From(result, views, notice);
+        return moves.Count > 0 && reply.Reply is MapView shown
+            ? reply with { Reply = JobChangeReplies.OfferFollow(shown, mapId, moves) }
+            : reply;
     }
 
     public static string IdempotencyKey(string importId) => "csv-import:" + importId;

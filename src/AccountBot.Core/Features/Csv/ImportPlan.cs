@@ -14,4 +14,14 @@ public sealed record ImportPlan(
     IReadOnlyList<ImportLine> Updated,
     int Unchanged,
     IReadOnlyList<ImportLine> Errors,
-    int DidNotFit);
+    int DidNotFit)
+{
+    /// <summary>People the file shows at another company, recognised by profile address or e-mail: marked as left.</summary>
+    public IReadOnlyList<ImportLine> Left { get; init; } = [];
+
+    /// <summary>People the file may show at another company, recognised by name only: left alone.</summary>
+    public IReadOnlyList<ImportLine> Possible { get; init; } = [];
+
+    /// <summary>The job changes behind <see cref="Left"/>, for the offers to follow them to their new company.</summary>
+    public IReadOnlyList<JobChange> JobChanges { get; init; } = [];
+}

@@ -13,7 +13,7 @@ namespace AccountBot.Core.Features.Csv;
 /// so the preview reports exactly the rows the confirmation will apply. Pure: the same map and rows
 /// give the same plan (apart from the ids of new people).
 /// </summary>
-public static class ImportPlanner
+public static partial class ImportPlanner
 {
     /// <param name="map">The map as it is now.</param>
     /// <param name="rows">The file's rows.</param>
@@ -25,7 +25,10 @@ public static class ImportPlanner
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(stamp);
         var errors = new List<ImportLine>();
-        var drafts = DraftRows(map, rows, stamp.By, errors);
+        var moves = new List<JobChange>();
+        var drafts = DraftRows(map, rows, stamp.By, errors, moves);
+        var leaving = moves.Where(m => m.IsSure).ToDictionary(m => m.PersonId);
+        var left = new List<ImportLine>();
 
         var working = map;
         var fields = new List<FieldChange>();
@@ -83,29 +86,41 @@ public static class ImportPlanner
             {
                 working = change.Map;
                 fields.AddRange(change.Fields);
+                if (leaving.TryGetValue(draft.Person.Id, out var move))
+                {
+                    left.Add(new ImportLine(draft.Row.Line, draft.Person.Name, JobChangeText.LeftDetail(move)));
+                    continue;
+                }
+
                 var what = string.Join(", ", change.Fields.Select(f => f.Field[(f.Field.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
                 updated.Add(new ImportLine(draft.Row.Line, draft.Person.Name, what + draft.Note));
             }
         }
 
         MapChange? result = null;
-        if (added.Count + updated.Count > 0)
+        if (added.Count + updated.Count + left.Count > 0)
         {
-            var summary = $"imported a CSV: added {added.Count}, updated {updated.Count}";
-            if (added.Count + updated.Count <= 5)
+            var summary = $"imported a CSV: added {added.Count}, updated {updated.Count}" + JobChangeText.LeftSummary(left.Count);
+            if (added.Count + updated.Count + left.Count <= 5)
             {
-                summary += $" ({string.Join(", ", added.Concat(updated).Select(l => l.Name))})";
+                summary += $" ({string.Join(", ", added.Concat(updated).Concat(left).Select(l => l.Name))})";
             }
 
             result = new MapChange(working, summary, fields);
         }
 
-        return new ImportPlan(result, added, updated, unchanged, [.. errors.OrderBy(e => e.Line)], didNotFit);
+        return new ImportPlan(result, added, updated, unchanged, [.. errors.OrderBy(e => e.Line)], didNotFit)
+        {
+            Left = left,
+            Possible = [.. moves.Where(m => !m.IsSure).Select(m => new ImportLine(m.Line, m.Name, JobChangeText.PossibleDetail(m)))],
+            JobChanges = [.. moves.Where(m => m.IsSure && left.Any(l => l.Line == m.Line))],
+        };
     }
 
-    private static List<Draft> DraftRows(AccountMap map, IReadOnlyList<CsvRow> rows, UserRef importer, List<ImportLine> errors)
+    private static List<Draft> DraftRows(AccountMap map, IReadOnlyList<CsvRow> rows, UserRef importer, List<ImportLine> errors, List<JobChange> moves)
     {
         var drafts = new List<Draft>();
+        var leaving = new List<Draft>();
         var seenNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenEmails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var claimed = new HashSet<Guid>();
@@ -132,11 +147,25 @@ public static class ImportPlanner
                 seenEmails[email] = row.Line;
             }
 
-            var existing = (email is null ? null : map.Stakeholders.FirstOrDefault(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase)))
-                ?? map.Stakeholders.FirstOrDefault(s => NameKey.Normalize(s.Name) == key);
+            var (existing, matchedBy) = ImportMatcher.Find(map, row, key);
             if (existing is not null && !claimed.Add(existing.Id))
             {
                 errors.Add(new ImportLine(row.Line, name, $"{existing.Name} is already updated by another line of this file."));
+                continue;
+            }
+
+            // A job change: the row is about them, at another company. Only a sure match marks them as left (and
+            // nothing else of the row, which describes the new job); a name-only match changes nothing.
+            if (existing is not null && ImportMatcher.OtherCompany(map, row) is { } company)
+            {
+                if (existing.Status != StakeholderStatus.LeftCompany)
+                {
+                    var move = new JobChange(row.Line, existing.Id, existing.Name, company, matchedBy);
+                    moves.Add(move);
+                    if (move.IsSure)
+                        leaving.Add(new Draft(row, existing, existing with { Status = StakeholderStatus.LeftCompany }, string.Empty));
+                }
+
                 continue;
             }
 
@@ -181,6 +210,8 @@ public static class ImportPlanner
                 NextStep = Cell(row, CsvColumn.NextStep, values.NextStep),
                 NextStepDue = Cell(row, CsvColumn.NextStepDue, values.NextStepDue),
                 Notes = Cell(row, CsvColumn.Notes, values.Notes),
+                CaresAbout = Cell(row, CsvColumn.CaresAbout, values.CaresAbout),
+                Plan = Cell(row, CsvColumn.Plan, values.Plan),
                 Status = StatusWord(Cell(row, CsvColumn.Status, values.Status)),
             };
 
@@ -229,6 +260,7 @@ public static class ImportPlanner
             result.Add(draft with { Person = person, Note = note });
         }
 
+        result.AddRange(leaving);
         return result;
     }
 
@@ -246,42 +278,6 @@ public static class ImportPlanner
             "left the company" or "left" => nameof(StakeholderStatus.LeftCompany),
             _ => text,
         };
-
-    private static MapChange? Try(Func<MapChange> change, Draft draft, List<ImportLine> errors)
-    {
-        try
-        {
-            return change();
-        }
-        catch (DomainRuleException rule)
-        {
-            errors.Add(new ImportLine(draft.Row.Line, draft.Person.Name, string.Join(" ", rule.Errors.Select(e => e.Message))));
-            return null;
-        }
-    }
-
-    private static bool Same(Stakeholder before, Stakeholder after, AccountMap map) =>
-        before.ReportsToId == after.ReportsToId
-        && before.RelationshipOwner?.Id == after.RelationshipOwner?.Id
-        && StakeholderText.Fields.All(f => string.Equals(Normal(f.Read(before, map)), Normal(f.Read(after, map)), StringComparison.Ordinal));
-
-    private static string? Normal(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ReplaceLineEndings("\n");
-
-    private static string Summary(Stakeholder person)
-    {
-        var parts = new List<string>();
-        if (person.Title is { Length: > 0 } title)
-        {
-            parts.Add(title);
-        }
-
-        if (person.Roles != Role.None)
-        {
-            parts.Add(Roles.Describe(person.Roles).ToLowerInvariant());
-        }
-
-        return string.Join(", ", parts);
-    }
 
     private sealed record Draft(CsvRow Row, Stakeholder? Existing, Stakeholder Person, string Note);
 }

@@ -77,6 +77,8 @@ public static class StakeholderCsvWriter
         CsvColumn.NextStep => p.NextStep ?? string.Empty,
         CsvColumn.NextStepDue => StakeholderText.Date(p.NextStepDue) ?? string.Empty,
         CsvColumn.Notes => p.Notes ?? string.Empty,
+        CsvColumn.CaresAbout => p.CaresAbout ?? string.Empty,
+        CsvColumn.Plan => p.Plan ?? string.Empty,
         CsvColumn.Status => StakeholderText.Display(p.Status),
         CsvColumn.Relationships => string.Join("; ", map.Relationships
             .Where(r => r.FromId == p.Id)

@@ -60,7 +60,11 @@ public sealed class MapViewFactory(CoverageOptions coverage, TimeProvider time)
             PowerInterestGrid.Classify(person.Power, person.Interest, coverage.HighScoreThreshold),
             person.Power, person.Interest, person.Stance, person.RelationshipOwner?.Name, person.Strength,
             person.Status, person.NextStep, person.NextStepDue,
-            person.ReportsToId is { } boss ? map.FindById(boss)?.Name : null);
+            person.ReportsToId is { } boss ? map.FindById(boss)?.Name : null)
+        {
+            CaresAbout = person.CaresAbout,
+            Plan = person.Plan,
+        };
     }
 
     private static Role PrimaryRole(Role roles) => Roles.All.FirstOrDefault(r => (roles & r) == r, Role.None);

@@ -75,6 +75,8 @@ public sealed class PersonErasure
                     ReportsToId = s.ReportsToId == id ? Person.ReportsToId : s.ReportsToId,
                     Notes = Redact(s.Notes),
                     NextStep = Redact(s.NextStep),
+                    CaresAbout = Redact(s.CaresAbout),
+                    Plan = Redact(s.Plan),
                 })],
             Relationships = [.. map.Relationships
                 .Where(r => r.FromId != id && r.ToId != id)

@@ -4,6 +4,7 @@ using AccountBot.Core.Features.Admin;
 using AccountBot.Core.Features.Channels;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
+using AccountBot.Core.Features.Home;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Nudges;
 using AccountBot.Core.Features.Pictures;
@@ -46,6 +47,9 @@ public sealed class CommandDispatcher(
     SeveralLinesHandler several,
     NotifyHandler notify,
     PostponeHandler postpone,
+    HomeHandler home,
+    MarkStepDoneHandler done,
+    FollowHandler follow,
     BotMetrics? metrics = null)
 {
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
@@ -108,6 +112,9 @@ public sealed class CommandDispatcher(
         UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
         NotifyCommand c => notify.HandleAsync(c, context, cancellationToken),
         PostponeStep c => postpone.HandleAsync(c, context, cancellationToken),
+        ShowHome c => home.HandleAsync(c, context, cancellationToken),
+        MarkStepDone c => done.HandleAsync(c, context, cancellationToken),
+        FollowPerson c => follow.HandleAsync(c, context, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No handler for this command."),
     };
 

@@ -86,7 +86,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
         var result = await editor.EditAsync(
             context,
             map.Id,
-            (current, stamp) => Apply(current, mode, person, relationship, stamp, limits.PeoplePerMap),
+            (current, stamp) => WithSource(Apply(current, mode, person, relationship, stamp, limits.PeoplePerMap), submission.Source),
             submissionId,
             cancellationToken);
 
@@ -132,6 +132,20 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
 
     private static NoticeView PersonGone(AccountMap map) =>
         new(Tone.Warning, Sentences.StakeholdersPersonGone, CommandText.Map(map.Name).Open);
+
+    /// <summary>The message a form was opened from, kept in the save's history entry beside the fields it set.</summary>
+    private static MapChange WithSource(MapChange change, string? source) =>
+        string.IsNullOrWhiteSpace(source) || change.Fields.Count == 0 ? change : change with { Fields = [.. change.Fields, new FieldChange(SourceField, null, source)] };
+
+    /// <summary>The history field naming the message a person was added or edited from.</summary>
+    public const string SourceField = "source";
+
+    /// <summary>A new person's form on <paramref name="map"/> with <paramref name="values"/> filled in, every field shown (capture from a message).</summary>
+    public StakeholderFormView NewForm(AccountMap map, StakeholderFormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return Form(FormMode.Add, map, null, values, new Dictionary<string, string>()) with { Expanded = true };
+    }
 
     private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp, int peopleLimit)
     {

@@ -37,6 +37,8 @@ public static class StakeholderFormSchema
         new(F.LastContacted, "Last contacted", FieldKind.Date),
         new(F.NextStep, "Next step", FieldKind.Text) { Short = true, MaxLength = Limits.NextStep, Placeholder = "Send the ROI model" },
         new(F.NextStepDue, "Next step due", FieldKind.Date) { Short = true },
+        new(F.CaresAbout, Sentences.PlanCaresAboutLabel, FieldKind.Text) { MaxLength = Limits.CaresAbout, Multiline = true, Placeholder = Sentences.PlanCaresAboutPlaceholder },
+        new(F.Plan, Sentences.PlanPlanLabel, FieldKind.Text) { MaxLength = Limits.Plan, Multiline = true, Placeholder = Sentences.PlanPlanPlaceholder },
         new(F.Notes, "Notes", FieldKind.Text) { MaxLength = Limits.Notes, Multiline = true },
         Choice<StakeholderStatus>(F.Status, "Status", StakeholderText.Display),
         new(F.RelatedTo, "Related to", FieldKind.PersonOnMap) { Section = "Relationship to another stakeholder" },
@@ -56,7 +58,7 @@ public static class StakeholderFormSchema
     public static string SeveralHint => Sentences.FormSeveralHint;
 
     /// <summary>The line beside <see cref="MoreDetails"/> saying what it reaches.</summary>
-    public const string MoreDetailsHint = "Department, e-mail, profile, reports-to, RACI, owner, strength, last contact, notes, status, relationships.";
+    public const string MoreDetailsHint = "Department, e-mail, profile, reports-to, RACI, owner, strength, last contact, needs, plan, notes, status, relationships.";
 
     /// <summary>What a person picker says when nothing is picked.</summary>
     public const string Nobody = "Nobody";

@@ -27,6 +27,8 @@ public sealed record StakeholderFormValues
     public string? NextStep { get; init; }
     public string? NextStepDue { get; init; }
     public string? Notes { get; init; }
+    public string? CaresAbout { get; init; }
+    public string? Plan { get; init; }
     public string? Status { get; init; }
     public string? RelatedToId { get; init; }
     public string? RelationshipKind { get; init; }
@@ -52,6 +54,8 @@ public sealed record StakeholderFormValues
         [StakeholderFields.NextStep] = NextStep,
         [StakeholderFields.NextStepDue] = NextStepDue,
         [StakeholderFields.Notes] = Notes,
+        [StakeholderFields.CaresAbout] = CaresAbout,
+        [StakeholderFields.Plan] = Plan,
         [StakeholderFields.Status] = Status,
         [StakeholderFields.RelatedTo] = RelatedToId,
         [StakeholderFields.RelationshipKind] = RelationshipKind,

@@ -3,7 +3,7 @@ using AccountBot.Testing.Teams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AccountBot.EndToEnd.Tests.ScaleOut;
+namespace AccountBot.Testing.ScaleOut;
 
 /// <summary>
 /// A load balancer in front of several host processes, as small as will do: every request goes to the next

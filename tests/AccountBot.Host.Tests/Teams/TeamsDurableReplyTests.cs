@@ -1,0 +1,77 @@
+using System.Net;
+using AccountBot.Adapters.FollowUps;
+using AccountBot.Teams.Protocol;
+using AccountBot.Testing.Teams;
+using AccountBot.Host.Tests.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountBot.Host.Tests.Teams;
+
+/// <summary>
+/// A reply promised after the ack is kept in the database (the real host, the LiteDB file, JWT-signed activities, a
+/// fake Bot Connector) until the connector took it: a host stopped while it was being sent leaves it stored, and the
+/// next host on the same database sends it once; one that was sent is not kept.
+/// </summary>
+[Collection(HostBuildingCollection.Name)]
+public sealed class TeamsDurableReplyTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly (string, string?) ShortDrain = ("FollowUps:DrainTimeout", "00:00:01");
+
+    private SignedTeamsRig _rig = null!;
+
+    public async Task InitializeAsync() => _rig = await SignedTeamsRig.StartAsync("teams-durable-reply", "durable-key", "msteams");
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    [Fact]
+    public async Task Reply_HostStoppedWhileSendingIt_NextHostOnTheSameDatabaseSendsItOnce()
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        var hang = FakeConnectorResponse.Hang();
+        _rig.Connector.Enqueue(hang);
+        await using (var first = _rig.Start(ShortDrain))
+        {
+            Assert.Equal(HttpStatusCode.OK, await _rig.PostWithoutWaitingAsync(first, Help(), patience.Token));
+            await hang.Arrived.Task.WaitAsync(patience.Token);
+        }
+
+        Assert.Empty(_rig.Connector.Accepted);
+        var delivered = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _rig.Connector.Responder = request =>
+        {
+            delivered.TrySetResult(request);
+            return null;
+        };
+
+        await using var second = _rig.Start(ShortDrain);
+        var reply = await delivered.Task.WaitAsync(patience.Token);
+        await second.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(patience.Token);
+
+        Assert.Equal(_rig.Connector.Requests[0].RawTarget, reply.RawTarget);
+        Assert.Equal(_rig.Connector.Requests[0].Body, reply.Body);
+        Assert.Single(_rig.Connector.Accepted);
+        Assert.Equal(2, _rig.Connector.Requests.Count);
+        Assert.Empty(await StoredAsync(second.Services));
+    }
+
+    [Fact]
+    public async Task Reply_Sent_NothingLeftStoredToSendAgain()
+    {
+        await using var host = _rig.Start(ShortDrain);
+
+        Assert.Equal(HttpStatusCode.OK, await _rig.PostAsync(host, Help()));
+
+        Assert.Single(_rig.Connector.Accepted);
+        Assert.Empty(await StoredAsync(host.Services));
+    }
+
+    /// <summary>Every stored item, as an instance would claim it long after every lease ran out.</summary>
+    private static Task<IReadOnlyList<StoredFollowUp>> StoredAsync(IServiceProvider services)
+    {
+        var later = DateTimeOffset.UtcNow.AddDays(1);
+        return services.GetRequiredService<IFollowUpOutbox>().ClaimExpiredAsync("probe", later, later.AddDays(1), 100, CancellationToken.None);
+    }
+
+    private Activity Help() => new ActivityBuilder().Message("map help").WithServiceUrl(_rig.Connector.ServiceUrl).Build();
+}

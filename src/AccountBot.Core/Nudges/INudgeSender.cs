@@ -13,4 +13,10 @@ public interface INudgeSender
     Platform Platform { get; }
 
     Task<DeliveryResult> SendAsync(PlannedNudge nudge, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why the nudge could not be sent now (the operator's words, e.g. no address is known for the person), or null
+    /// when nothing is known against it: what <c>reminders preview</c> shows beside the nudge. Sends nothing.
+    /// </summary>
+    Task<string?> UnreachableAsync(PlannedNudge nudge, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

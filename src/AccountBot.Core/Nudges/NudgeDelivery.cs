@@ -50,6 +50,13 @@ public sealed class NudgeDelivery
         return planner.Plan(workspace, maps, channels, users, isDone, at);
     }
 
+    /// <summary>Why <paramref name="nudge"/> would be skipped (see <see cref="INudgeSender.UnreachableAsync"/>), or null.</summary>
+    public Task<string?> UnreachableAsync(PlannedNudge nudge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(nudge);
+        return SenderFor(nudge.Workspace.Platform) is { } sender ? sender.UnreachableAsync(nudge, cancellationToken) : Task.FromResult<string?>(null);
+    }
+
     /// <summary>The next planning tick after <paramref name="now"/>: the next quarter hour.</summary>
     public static DateTimeOffset NextTick(DateTimeOffset now)
     {

@@ -16,4 +16,7 @@ public sealed record ReminderPreview(
 {
     /// <summary>The due-steps nudges a run would add (event nudges are queued when the change is saved: see <see cref="Pending"/>).</summary>
     public IReadOnlyList<Nudges.PlannedNudge> Nudges { get; init; } = [];
+
+    /// <summary>Per nudge key, why that nudge would be skipped (e.g. no Teams address is known for the person).</summary>
+    public IReadOnlyDictionary<string, string> Unreachable { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

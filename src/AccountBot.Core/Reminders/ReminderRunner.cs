@@ -160,7 +160,16 @@ public sealed partial class ReminderRunner
         var pending = await outbox.ListByStateAsync(OutboxState.Pending, cancellationToken).ConfigureAwait(false);
         var inDoubt = (await outbox.ListByStateAsync(OutboxState.Sending, cancellationToken).ConfigureAwait(false))
             .Select(e => e with { NextAttemptAt = ResolveAt(e) });
-        return new ReminderPreview(at, digests, settled, [.. pending, .. inDoubt], fallbacks) { Nudges = plannedNudges };
+        var unreachable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var nudge in plannedNudges)
+        {
+            if (nudges is not null && await nudges.UnreachableAsync(nudge, cancellationToken).ConfigureAwait(false) is { } why)
+            {
+                unreachable[nudge.Key.Value] = why;
+            }
+        }
+
+        return new ReminderPreview(at, digests, settled, [.. pending, .. inDoubt], fallbacks) { Nudges = plannedNudges, Unreachable = unreachable };
     }
 
     /// <summary>

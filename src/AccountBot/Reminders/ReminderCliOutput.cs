@@ -26,7 +26,7 @@ internal static class ReminderCliOutput
 
         foreach (var nudge in preview.Nudges)
         {
-            await WriteNudgeAsync(output, "nudge  ", nudge).ConfigureAwait(false);
+            await WriteNudgeAsync(output, "nudge  ", nudge, preview.Unreachable.GetValueOrDefault(nudge.Key.Value)).ConfigureAwait(false);
         }
 
         foreach (var key in preview.Settled.OrderBy(k => k.Value, StringComparer.Ordinal))
@@ -53,10 +53,11 @@ internal static class ReminderCliOutput
     }
 
     /// <summary>One line a nudge: whom, which key, how many steps, and its headline.</summary>
-    private static Task WriteNudgeAsync(TextWriter output, string label, Core.Nudges.PlannedNudge nudge) =>
+    /// <param name="skipped">Why it would not be sent (no address known for the person), or null.</param>
+    private static Task WriteNudgeAsync(TextWriter output, string label, Core.Nudges.PlannedNudge nudge, string? skipped = null) =>
         output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{label} {nudge.Workspace.Value} {nudge.Recipient.Name} ({nudge.Recipient.Id}) {nudge.Key.Value}: {nudge.Nudge.Occasion}, {nudge.Nudge.Steps.Count} step(s): {nudge.Nudge.Title}"));
+            $"{label} {nudge.Workspace.Value} {nudge.Recipient.Name} ({nudge.Recipient.Id}) {nudge.Key.Value}: {nudge.Nudge.Occasion}, {nudge.Nudge.Steps.Count} step(s): {nudge.Nudge.Title}{(skipped is null ? string.Empty : " [skipped: " + skipped + "]")}"));
 
     private static async Task WriteDigestAsync(TextWriter output, string label, PlannedDigest digest)
     {

@@ -65,6 +65,7 @@ public sealed class TeamsBot(
         }
 
         await conversations.RecordAsync(TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
+        await RecordSenderAsync(activity, context, cancellationToken);
         var shared = TeamsRequestContexts.IsSharedChannel(activity);
         if (CardActionData.TryRead(activity.Value) is { } action)
         {
@@ -94,6 +95,7 @@ public sealed class TeamsBot(
             return;
 
         await RememberAsync(activity, context, cancellationToken);
+        await RecordSenderAsync(activity, context, cancellationToken);
         var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
         var message = renderer.RenderMessage(help, context.User);
         turn.SendAfterAck(message);
@@ -143,6 +145,13 @@ public sealed class TeamsBot(
         if (string.Equals(turn.Activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
             turn.ReplyAfterAck(SomethingWentWrong);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Where the sender can be nudged in a 1:1 chat (<see cref="TeamsNudgeSender"/>), kept fresh as the channel's address is.</summary>
+    private async Task RecordSenderAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (TeamsRequestContexts.CreateUserAddress(activity, context, time.GetUtcNow()) is { } sender)
+            await conversations.RecordAsync(sender, force: false, cancellationToken);
     }
 
     private async Task RememberAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)

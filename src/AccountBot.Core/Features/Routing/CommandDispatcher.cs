@@ -6,6 +6,7 @@ using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Home;
 using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Nudges;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.QuickAdd;
@@ -44,6 +45,8 @@ public sealed class CommandDispatcher(
     QuickAddHandler quickAdd,
     UndoQuickAddHandler undo,
     SeveralLinesHandler several,
+    NotifyHandler notify,
+    PostponeHandler postpone,
     HomeHandler home,
     MarkStepDoneHandler done,
     FollowHandler follow,
@@ -111,6 +114,8 @@ public sealed class CommandDispatcher(
         ReassignRelationships c => reassign.HandleAsync(c, context, cancellationToken),
         QuickAddStakeholders c => quickAdd.HandleAsync(c, context, cancellationToken),
         UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
+        NotifyCommand c => notify.HandleAsync(c, context, cancellationToken),
+        PostponeStep c => postpone.HandleAsync(c, context, cancellationToken),
         ShowHome c => home.HandleAsync(c, context, cancellationToken),
         MarkStepDone c => done.HandleAsync(c, context, cancellationToken),
         FollowPerson c => follow.HandleAsync(c, context, cancellationToken),

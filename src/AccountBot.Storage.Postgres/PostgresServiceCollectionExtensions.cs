@@ -63,6 +63,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IWorkspaceInstallationStore, PostgresWorkspaceInstallationStore>();
         services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
         services.TryAddSingleton<ISeenEventStore, PostgresSeenEventStore>();
+        services.TryAddSingleton<INotifySettingsStore, PostgresNotifySettingsStore>();
         services.TryAddSingleton<IFollowUpOutbox, PostgresFollowUpOutbox>();
         services.TryAddSingleton<PostgresKeyRingStore>();
         services.TryAddSingleton<IWorkspaceDataStore, PostgresWorkspaceDataStore>();

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AccountBot.Storage.Postgres;
 
 /// <summary>
-/// One committed change of a map as <c>account_maps</c>' trigger announces it (migration 0007) on
+/// One committed change of a map as <c>account_maps</c>' trigger announces it (migration 0008) on
 /// <see cref="Channel"/>: the payload <c>'&lt;id&gt; &lt;version&gt; &lt;workspace&gt;'</c>, version 0 when the map
 /// was deleted; <c>'*'</c> (<see cref="All"/>) when the table was emptied.
 /// </summary>

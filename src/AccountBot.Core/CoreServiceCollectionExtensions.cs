@@ -12,6 +12,8 @@ using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.Home;
 using AccountBot.Core.Features.QuickAdd;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Features.Nudges;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,10 +64,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HomeHandler>();
         services.AddSingleton<MarkStepDoneHandler>();
         services.AddSingleton<SeveralLinesHandler>();
+        services.AddSingleton<NotifyHandler>();
+        services.AddSingleton<PostponeHandler>();
         services.TryAddSingleton<IPictureLinks, NoPictureLinks>();
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<NudgePlanner>();
         return services;
     }
 }

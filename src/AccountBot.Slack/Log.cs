@@ -107,6 +107,9 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Information, "Encrypted {Count} Slack bot token(s) stored in plain text by an earlier version")]
     public static partial void TokensProtected(ILogger logger, int count);
 
+    [LoggerMessage(5120, LogLevel.Information, "Slack nudge {Key}: {Status} {Detail}")]
+    public static partial void NudgeDelivery(ILogger logger, string key, string status, string? detail);
+
     [LoggerMessage(5110, LogLevel.Warning, "Slack refused to publish the Home of user {User}: {Error}")]
     public static partial void HomePublishFailed(ILogger logger, string user, string error);
 

@@ -55,6 +55,7 @@ public static class LiteDbServiceCollectionExtensions
         services.TryAddSingleton<IDigestOutbox, LiteDbDigestOutbox>();
         services.TryAddSingleton<IWorkspaceInstallationStore, LiteDbWorkspaceInstallationStore>();
         services.TryAddSingleton<ISeenEventStore, LiteDbSeenEventStore>();
+        services.TryAddSingleton<INotifySettingsStore, LiteDbNotifySettingsStore>();
         services.TryAddSingleton<IFollowUpOutbox, LiteDbFollowUpOutbox>();
         services.TryAddSingleton<IWorkspaceDataStore, LiteDbWorkspaceDataStore>();
         return services;

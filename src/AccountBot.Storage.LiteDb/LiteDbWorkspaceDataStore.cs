@@ -80,7 +80,11 @@ public sealed class LiteDbWorkspaceDataStore : IWorkspaceDataStore
                 $"$.{nameof(ConversationAddressDocument.Workspace)} = @0 AND ($.{nameof(ConversationAddressDocument.ConversationId)} = @1 OR $.{nameof(ConversationAddressDocument.ChannelId)} = @1)",
                 workspace.Value,
                 conversationId));
-            return Task.FromResult(conversations.Count(Filter.Eq(nameof(ConversationAddressDocument.Workspace), workspace.Value)));
+            // A person's address (a Teams nudge's) is not a conversation the app is in: it does not keep the workspace installed.
+            return Task.FromResult(conversations.Count(BsonExpression.Create(
+                $"$.{nameof(ConversationAddressDocument.Workspace)} = @0 AND ($.{nameof(ConversationAddressDocument.ConversationType)} = null OR $.{nameof(ConversationAddressDocument.ConversationType)} != @1)",
+                workspace.Value,
+                Adapters.Conversations.ConversationAddress.UserType)));
         }
     }
 
@@ -164,6 +168,7 @@ public sealed class LiteDbWorkspaceDataStore : IWorkspaceDataStore
         yield return (LiteDbContext.AppliedKeysCollection, Filter.StartsWith("_id", prefix));
         yield return (LiteDbContext.WorkspaceInstallationsCollection, Filter.Eq("_id", workspace.Value));
         yield return (WorkspaceRemovalDocument.Collection, Filter.Eq("_id", workspace.Value));
+        yield return (LiteDbNotifySettingsStore.Collection, Filter.StartsWith("_id", StoreKeys.NotifySetting(workspace, string.Empty)));
     }
 
     private WorkspaceDataCounts Count(WorkspaceKey workspace)
@@ -178,6 +183,7 @@ public sealed class LiteDbWorkspaceDataStore : IWorkspaceDataStore
             Digests = counts[DigestOutboxDocument.Collection],
             IdempotencyKeys = counts[LiteDbContext.AppliedKeysCollection],
             Installations = counts[LiteDbContext.WorkspaceInstallationsCollection],
+            NotifySettings = counts[LiteDbNotifySettingsStore.Collection],
         };
     }
 

@@ -21,4 +21,13 @@ internal static partial class Log
 
     [LoggerMessage(30, LogLevel.Information, "Deleted map {MapId} in {Workspace}; its history stays")]
     public static partial void MapDeleted(ILogger logger, Guid mapId, string workspace);
+
+    [LoggerMessage(31, LogLevel.Information, "Listening for map changes on PostgreSQL (server process {ProcessId}): maps kept are used without a query")]
+    public static partial void MapListenerListening(ILogger logger, int processId);
+
+    [LoggerMessage(32, LogLevel.Warning, "Not listening for map changes (retrying in {Delay}): every map read checks the stored version meanwhile")]
+    public static partial void MapListenerLost(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(33, LogLevel.Warning, "Unreadable map change notification ({Length} characters): every kept map is dropped")]
+    public static partial void MapChangeUnreadable(ILogger logger, int length);
 }

@@ -20,6 +20,9 @@ public sealed partial class PostgresAccountMapStore
         ArgumentNullException.ThrowIfNull(write);
         var map = write.Map;
         SaveResult result;
+
+        // Taken before the write: a change another instance commits after this one is announced after this point.
+        var token = _cache.BeginRead();
         await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
             try
@@ -33,7 +36,7 @@ public sealed partial class PostgresAccountMapStore
                     // Committed: the next read finds this version stored and need not parse it again.
                     if (result.Map is { } saved)
                     {
-                        _cache.Put(saved);
+                        _cache.Put(saved, token);
                     }
                 }
             }

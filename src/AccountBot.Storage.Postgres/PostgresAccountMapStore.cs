@@ -8,8 +8,10 @@ namespace AccountBot.Storage.Postgres;
 /// <summary>
 /// <see cref="IAccountMapStore"/> on PostgreSQL: one row per map in <c>account_maps</c>, keyed by (workspace, id).
 /// Every query names the workspace in its WHERE clause, so none can reach another workspace's maps. Maps read are kept
-/// deserialised (<see cref="PostgresMapCache"/>), but every read asks the database which maps match and at which
-/// version first, so what another instance saved is seen at once. Reads here, writes in PostgresAccountMapStore.Writes.cs.
+/// deserialised (<see cref="PostgresMapCache"/>): a map by id, or by its own name, is answered from memory while the
+/// instance's <see cref="PostgresMapChangeListener"/> is connected (every committed change is announced to it); every
+/// other read, and every read while the listener is away, asks the database which maps match and at which version
+/// first, so what another instance saved is seen. Reads here, writes in PostgresAccountMapStore.Writes.cs.
 /// </summary>
 public sealed partial class PostgresAccountMapStore : IAccountMapStore
 {
@@ -21,20 +23,33 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
     private readonly ILogger<PostgresAccountMapStore> _logger;
     private readonly PostgresMapCache _cache;
 
+    /// <summary>A store with a cache of its own and no listener: every read checks the stored version (today's behaviour of a tool or test).</summary>
     /// <param name="mapCacheSize">Maps kept deserialised (<see cref="PostgresOptions.MapCacheSize"/>); 0: none.</param>
     public PostgresAccountMapStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<PostgresAccountMapStore> logger, int mapCacheSize = PostgresOptions.DefaultMapCacheSize)
+        : this(dataSource, time, logger, new PostgresMapCache(mapCacheSize))
+    {
+    }
+
+    /// <param name="cache">The instance's cache, shared with its <see cref="PostgresMapChangeListener"/>.</param>
+    public PostgresAccountMapStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<PostgresAccountMapStore> logger, PostgresMapCache cache)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(cache);
         _dataSource = dataSource;
         _time = time;
         _logger = logger;
-        _cache = new PostgresMapCache(mapCacheSize);
+        _cache = cache;
     }
 
     public async Task<AccountMap?> GetAsync(WorkspaceKey workspace, Guid mapId, CancellationToken cancellationToken)
     {
+        if (_cache.TryGetTrusted(workspace, mapId, out var kept))
+        {
+            return kept;
+        }
+
         var maps = await LoadMapsAsync(workspace, "workspace = @w AND id = @id", cancellationToken, ("id", mapId)).ConfigureAwait(false);
         return maps.Count == 0 ? null : maps[0];
     }
@@ -43,6 +58,10 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
     {
         // NameKey.Normalize refuses a null name. A blank one normalises to an empty key, which no map's name or alias has.
         var nameKey = NameKey.Normalize(name);
+        if (_cache.TryGetTrustedByName(workspace, nameKey, out var kept))
+        {
+            return kept;
+        }
 
         // A map's own name wins over another map's alias; among aliases the first name in order wins.
         var byName = await LoadMapsAsync(workspace, "workspace = @w AND name_key = @k", cancellationToken, ("k", nameKey)).ConfigureAwait(false);
@@ -112,6 +131,7 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
     private async Task<IReadOnlyList<AccountMap>> LoadMapsAsync(WorkspaceKey workspace, string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         parameters = [("w", workspace.Value), .. parameters];
+        var token = _cache.BeginRead();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var current = new List<(Guid Id, int Version)>();
         await using (var command = Sql.Command(connection, $"SELECT id, version FROM account_maps WHERE {where} ORDER BY name_key", null, parameters))
@@ -127,7 +147,7 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
         var missing = new List<Guid>();
         foreach (var (id, version) in current)
         {
-            if (_cache.TryGet(workspace, id, version, out var kept))
+            if (_cache.TryGet(workspace, id, version, token, out var kept))
             {
                 maps[id] = kept;
             }
@@ -143,7 +163,7 @@ public sealed partial class PostgresAccountMapStore : IAccountMapStore
                 ("w", workspace.Value), ("ids", missing.ToArray())).ConfigureAwait(false);
             foreach (var map in bodies.Select(StoredJson.Read<AccountMap>))
             {
-                _cache.Put(map);
+                _cache.Put(map, token);
                 maps[map.Id] = map;
             }
         }

@@ -11,7 +11,10 @@ public sealed class PostgresOptions
     /// <summary>Whether the host applies pending schema migrations while it starts (else: <c>-- migrate</c> by hand).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>Maps kept deserialised in memory, each checked against the stored version on every read; 0 turns it off.</summary>
+    /// <summary>
+    /// Maps kept deserialised in memory; 0 turns it off. Used without a query while the instance listens for map changes,
+    /// else checked against the stored version on every read.
+    /// </summary>
     public int MapCacheSize { get; set; } = DefaultMapCacheSize;
 
     public const int DefaultMapCacheSize = 5000;

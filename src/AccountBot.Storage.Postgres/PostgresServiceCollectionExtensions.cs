@@ -18,7 +18,8 @@ public static class PostgresServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="PostgresOptions"/> to <c>Storage:Postgres</c> (validated at start-up), registers one
     /// <see cref="NpgsqlDataSource"/> (disposed with the container), the <see cref="PostgresMigrator"/> run while the
-    /// host starts, and the stores behind every port of <c>AccountBot.Core.Abstractions</c>.
+    /// host starts, the stores behind every port of <c>AccountBot.Core.Abstractions</c>, and the
+    /// <see cref="PostgresMapChangeListener"/> that keeps the map cache current (a hosted service).
     /// Readiness: a health check named <c>database</c>, unhealthy until the migrations are applied.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
@@ -45,11 +46,16 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<PostgresStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresStartup>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
+        services.TryAddSingleton(sp => new PostgresMapCache(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.MapCacheSize));
+        services.TryAddSingleton<PostgresMapChangeListener>();
+
+        // After PostgresStartup: the listener checks that the migrations installed the change trigger.
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresMapChangeListener>());
         services.TryAddSingleton<IAccountMapStore>(sp => new PostgresAccountMapStore(
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PostgresAccountMapStore>>(),
-            sp.GetRequiredService<IOptions<PostgresOptions>>().Value.MapCacheSize));
+            sp.GetRequiredService<PostgresMapCache>()));
         services.TryAddSingleton<IChannelSettingsStore, PostgresChannelSettingsStore>();
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.TryAddSingleton<IBlockedConversationStore, PostgresBlockedConversationStore>();
@@ -57,6 +63,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<IWorkspaceInstallationStore, PostgresWorkspaceInstallationStore>();
         services.TryAddSingleton<IPendingImportStore, PostgresPendingImportStore>();
         services.TryAddSingleton<ISeenEventStore, PostgresSeenEventStore>();
+        services.TryAddSingleton<INotifySettingsStore, PostgresNotifySettingsStore>();
         services.TryAddSingleton<IFollowUpOutbox, PostgresFollowUpOutbox>();
         services.TryAddSingleton<PostgresKeyRingStore>();
         services.TryAddSingleton<IWorkspaceDataStore, PostgresWorkspaceDataStore>();

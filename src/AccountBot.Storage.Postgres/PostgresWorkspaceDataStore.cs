@@ -23,8 +23,9 @@ public sealed class PostgresWorkspaceDataStore(NpgsqlDataSource dataSource, Time
     private const string Keys = "applied_keys";
     private const string Imports = "pending_imports";
     private const string Installations = "workspace_installations";
+    private const string Notify = "notify_settings";
 
-    private static readonly string[] Tables = [Maps, History, Settings, Conversations, Digests, Keys, Imports];
+    private static readonly string[] Tables = [Maps, History, Settings, Conversations, Digests, Keys, Imports, Notify];
 
     public async Task<WorkspaceRemoval> ScheduleRemovalAsync(WorkspaceRemoval removal, CancellationToken cancellationToken)
     {
@@ -57,7 +58,9 @@ public sealed class PostgresWorkspaceDataStore(NpgsqlDataSource dataSource, Time
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await Sql.ExecuteAsync(connection, "DELETE FROM conversations WHERE workspace = @w AND (channel_id = @id OR body->>'ConversationId' = @id)", null, cancellationToken,
             ("w", workspace.Value), ("id", conversationId)).ConfigureAwait(false);
-        return (int)(await Sql.ListAsync<long>(connection, "SELECT count(*) FROM conversations WHERE workspace = @w", null, cancellationToken, ("w", workspace.Value)).ConfigureAwait(false))[0];
+        // A person's address (a Teams nudge's) is not a conversation the app is in: it does not keep the workspace installed.
+        return (int)(await Sql.ListAsync<long>(connection, "SELECT count(*) FROM conversations WHERE workspace = @w AND coalesce(body->>'ConversationType', '') <> @user", null, cancellationToken,
+            ("w", workspace.Value), ("user", Adapters.Conversations.ConversationAddress.UserType)).ConfigureAwait(false))[0];
     }
 
     public async Task<WorkspaceDataCounts> CountAsync(WorkspaceKey workspace, CancellationToken cancellationToken)
@@ -152,6 +155,7 @@ public sealed class PostgresWorkspaceDataStore(NpgsqlDataSource dataSource, Time
         IdempotencyKeys = counts[Keys],
         PendingImports = counts[Imports],
         Installations = counts[Installations],
+        NotifySettings = counts[Notify],
     };
 
     private static async Task<IReadOnlyList<WorkspaceRemoval>> ReadRemovalsAsync(NpgsqlConnection connection, string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

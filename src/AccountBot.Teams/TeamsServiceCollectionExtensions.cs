@@ -63,7 +63,9 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsActivityRouter>();
         services.AddFollowUps();
         // Replies and card updates promised after the ack are stored and sent by this (see TeamsTurn.ReplyAfterAck).
-        services.TryAddKeyedTransient<IFollowUpSender, TeamsReplySender>(TeamsReplySender.Kind);
+        // (A read-only turn's answers are sent by it from memory, TeamsEndpoints.)
+        services.TryAddTransient<TeamsReplySender>();
+        services.TryAddKeyedTransient<IFollowUpSender>(TeamsReplySender.Kind, static (sp, _) => sp.GetRequiredService<TeamsReplySender>());
         return services;
     }
 }

@@ -14,7 +14,8 @@ namespace AccountBot.Benchmarks;
 /// <see cref="StoreBenchmarks"/>' reads on PostgreSQL: the same 10,000 maps × 30 people (20 workspaces of 500), in a
 /// throw-away cluster on loopback (<see cref="PostgresCluster"/>). In process, so the cluster is started and seeded once
 /// for every benchmark. <see cref="MapCacheSize"/> as in <see cref="StoreBenchmarks"/>: 5000 is the default, where a
-/// load asks only for the stored version and hands out the map it keeps (a cache hit); 0 parses every body (cold).
+/// load by id or name is answered from memory while the <see cref="PostgresMapChangeListener"/> is connected (a cache
+/// hit), and a listing asks only for the stored versions; 0 parses every body (cold).
 /// </summary>
 [MemoryDiagnoser]
 // In process (one cluster, seeded once) with ShortRun's counts: 3 warm-up and 3 measured iterations.
@@ -30,6 +31,7 @@ public class PostgresStoreBenchmarks
     private readonly WorkspaceKey _workspace = SeededDatabase.Workspace(7);
     private readonly CoverageOptions _coverage = new();
     private NpgsqlDataSource _dataSource = null!;
+    private PostgresMapChangeListener _listener = null!;
     private PostgresAccountMapStore _store = null!;
     private Guid _mapId;
 
@@ -40,7 +42,19 @@ public class PostgresStoreBenchmarks
     public void Setup()
     {
         _dataSource = NpgsqlDataSource.Create(Seeded.Value);
-        _store = new PostgresAccountMapStore(_dataSource, TimeProvider.System, NullLogger<PostgresAccountMapStore>.Instance, MapCacheSize);
+        var cache = new PostgresMapCache(MapCacheSize);
+        _store = new PostgresAccountMapStore(_dataSource, TimeProvider.System, NullLogger<PostgresAccountMapStore>.Instance, cache);
+
+        // As in the host: the instance listens for map changes, so a kept map is used without a query.
+        _listener = new PostgresMapChangeListener(_dataSource, cache, TimeProvider.System, NullLogger<PostgresMapChangeListener>.Instance);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _listener.Listening += () => listening.TrySetResult();
+        _listener.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (MapCacheSize > 0 && !listening.Task.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException("The map change listener did not connect.");
+        }
+
         var maps = _store.ListAsync(_workspace, CancellationToken.None).GetAwaiter().GetResult();
         if (maps.Count != SeededDatabase.MapsPerWorkspace)
         {
@@ -51,7 +65,12 @@ public class PostgresStoreBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _dataSource.Dispose();
+    public void Cleanup()
+    {
+        _listener.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _listener.Dispose();
+        _dataSource.Dispose();
+    }
 
     [Benchmark]
     public async Task<AccountMap?> LoadMapByName() =>

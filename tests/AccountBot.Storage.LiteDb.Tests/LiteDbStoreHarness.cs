@@ -27,7 +27,8 @@ public sealed class LiteDbStoreHarness : IStoreHarness
             new PendingImports(Time),
             new LiteDbSeenEventStore(context, Time),
             new LiteDbFollowUpOutbox(context),
-            new LiteDbWorkspaceDataStore(context, Time)));
+            new LiteDbWorkspaceDataStore(context, Time),
+            new LiteDbNotifySettingsStore(context)));
     }
 
     public Task CloseAsync()

@@ -10,7 +10,7 @@ namespace AccountBot.Storage.Postgres.Tests;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
-    private const string Tables = "account_maps, map_history, applied_keys, channel_settings, conversations, blocked_conversations, workspace_installations, digest_outbox, pending_imports, seen_events, follow_ups, workspace_removals";
+    private const string Tables = "account_maps, map_history, applied_keys, channel_settings, conversations, blocked_conversations, workspace_installations, digest_outbox, pending_imports, seen_events, follow_ups, workspace_removals, notify_settings";
 
     public string ConnectionString { get; private set; } = string.Empty;
 

@@ -36,7 +36,8 @@ public sealed class PostgresStoreHarness(PostgresDatabase database) : IStoreHarn
             new PostgresPendingImportStore(dataSource, Time),
             new PostgresSeenEventStore(dataSource, Time),
             new PostgresFollowUpOutbox(dataSource),
-            new PostgresWorkspaceDataStore(dataSource, Time));
+            new PostgresWorkspaceDataStore(dataSource, Time),
+            new PostgresNotifySettingsStore(dataSource));
     }
 
     public async Task CloseAsync()

@@ -8,6 +8,16 @@ namespace AccountBot.Adapters.Conversations;
 /// </summary>
 public sealed record ConversationAddress
 {
+    /// <summary>
+    /// The <see cref="ConversationType"/> of a person's address rather than a conversation's: where to open a 1:1 chat
+    /// with them (a Teams nudge). Its <see cref="ChannelId"/> is <see cref="UserChannelId"/> of the user, its
+    /// <see cref="ConversationId"/> the user's Teams account id. It does not count as a conversation the app is in.
+    /// </summary>
+    public const string UserType = "user";
+
+    /// <summary>The <see cref="ChannelId"/> a person's address is stored under (user ids never look like channel ids).</summary>
+    public static string UserChannelId(string userId) => "user:" + userId;
+
     public required WorkspaceKey Workspace { get; init; }
 
     /// <summary>The channel id maps are linked with (Teams channel id, or the chat's conversation id; Slack channel id).</summary>

@@ -88,6 +88,12 @@ public sealed record QuickAddStakeholders(string Account, IReadOnlyList<QuickAdd
 /// <summary><c>map Acme undo &lt;code&gt;</c>: what the Undo button under a quick add sends (<see cref="Code"/> says what to put back).</summary>
 public sealed record UndoQuickAdd(string Account, string Code) : AccountCommand(Account);
 
+/// <summary><c>map notify [on|off|daily|weekly]</c>: shows (null) or sets the user's direct-message nudges.</summary>
+public sealed record NotifyCommand(Nudges.NotifyMode? Mode) : BotCommand;
+
+/// <summary><c>map Acme postpone &lt;person&gt; day|week</c>: moves the person's next step due date on (the nudge's Snooze).</summary>
+public sealed record PostponeStep(string Account, PersonRef Person, int Days) : AccountCommand(Account);
+
 /// <summary><c>map mine</c>: the asker's home, "Your accounts" (maps they own, their people's next steps, recent changes by others).</summary>
 public sealed record ShowHome : BotCommand;
 

@@ -46,6 +46,7 @@ public static class CommandParser
         ["create"] = "create",
         ["snooze"] = "snooze",
         ["undo"] = "undo",
+        ["postpone"] = "postpone",
         ["done"] = "done",
         ["follow"] = "follow",
     };
@@ -86,6 +87,8 @@ public static class CommandParser
                     return ParseResult.Ok(new ImportCsv(null));
                 case "reassign":
                     return AdminCommandParser.ParseReassign(Join(tokens.Skip(1)));
+                case NudgeCommandParser.NotifyWord:
+                    return NudgeCommandParser.ParseNotify([.. tokens.Skip(1)]);
             }
         }
 
@@ -118,6 +121,8 @@ public static class CommandParser
         {
             case "add" when QuickAddParser.IsQuick(afterVerb):
                 return QuickAddParser.Parse(account, afterVerb);
+            case "postpone":
+                return NudgeCommandParser.ParsePostpone(quotedAccount, rest);
             case "undo":
                 return rest is [{ Quoted: false } token]
                     ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
@@ -249,7 +254,7 @@ public static class CommandParser
             || words.Skip(1).Any(Verbs.ContainsKey)
             || (words.Length == 1 && words[0].ToLowerInvariant() is "list" or "import" or "mine")
             || words[0].Equals("reassign", StringComparison.OrdinalIgnoreCase)
-            || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map"
+            || words[0].ToLowerInvariant() is "help" or "?" or "settings" or "map" or NudgeCommandParser.NotifyWord
             || words[0].StartsWith('/');
         return needsQuotes && !account.Contains('"', StringComparison.Ordinal) ? $"\"{account}\"" : account;
     }

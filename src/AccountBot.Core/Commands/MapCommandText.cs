@@ -41,6 +41,9 @@ public sealed record MapCommandText(string CommandName)
 
     public string Snooze => Verb("snooze");
 
+    /// <summary>Moves a person's next step due date on: <c>map Acme postpone "Jane Doe" day|week</c> (the nudge's Snooze button).</summary>
+    public string Postpone(string person, string span) => Verb("postpone", Quoted(person) + " " + span);
+
     public string Link => Verb("link");
 
     public string LinksReset => Verb("links", "reset");
@@ -52,6 +55,8 @@ public sealed record MapCommandText(string CommandName)
         MapPicture.Org => "org",
         _ => "raci",
     });
+
+    private static string Quoted(string person) => "\"" + person + "\"";
 
     /// <summary>Any verb of the command language, with what follows it.</summary>
     public string Verb(string verb, string? rest = null) =>

@@ -10,7 +10,7 @@ namespace AccountBot.Core.Features;
 /// between; otherwise re-apply the same change to the fresh state. Two people editing at once
 /// therefore never lose an update; only a map under constant fire reports a conflict.
 /// </summary>
-public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsOptions limits)
+public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsOptions limits, IEnumerable<IMapSavedObserver> observers)
 {
     public const int MaxAttempts = 8;
 
@@ -54,6 +54,11 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
             switch (saved.Outcome)
             {
                 case SaveOutcome.Saved:
+                    foreach (var observer in observers)
+                    {
+                        await observer.OnSavedAsync(map, result.Map, stamp, cancellationToken);
+                    }
+
                     return saved with { Change = result };
                 case SaveOutcome.AlreadyApplied:
                     return saved with { Map = saved.Map ?? map };

@@ -13,6 +13,9 @@ public sealed record OutboxEntry
     /// <summary>What to send, frozen when planned; null for <see cref="OutboxState.Settled"/> weeks.</summary>
     public PlannedDigest? Digest { get; init; }
 
+    /// <summary>The direct message to send when the entry is a nudge's (<see cref="Nudges.NudgeKeys"/>), frozen when planned.</summary>
+    public Nudges.PlannedNudge? Nudge { get; init; }
+
     /// <summary>When the entry was planned.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 

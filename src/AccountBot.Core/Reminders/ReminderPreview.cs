@@ -12,4 +12,11 @@ public sealed record ReminderPreview(
     IReadOnlyList<PlannedDigest> Digests,
     IReadOnlyList<DigestKey> Settled,
     IReadOnlyList<OutboxEntry> Pending,
-    IReadOnlyList<TimeZoneFallback> TimeZoneFallbacks);
+    IReadOnlyList<TimeZoneFallback> TimeZoneFallbacks)
+{
+    /// <summary>The due-steps nudges a run would add (event nudges are queued when the change is saved: see <see cref="Pending"/>).</summary>
+    public IReadOnlyList<Nudges.PlannedNudge> Nudges { get; init; } = [];
+
+    /// <summary>Per nudge key, why that nudge would be skipped (e.g. no Teams address is known for the person).</summary>
+    public IReadOnlyDictionary<string, string> Unreachable { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}

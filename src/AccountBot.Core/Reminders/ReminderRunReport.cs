@@ -28,4 +28,7 @@ public sealed record ReminderRunReport(
         ({ } occurrence, null) => occurrence,
         (null, var retry) => retry,
     };
+
+    /// <summary>The nudges this run added to the outbox (each is sent, and reported, with the digests' outcomes).</summary>
+    public IReadOnlyList<Nudges.PlannedNudge> Nudges { get; init; } = [];
 }

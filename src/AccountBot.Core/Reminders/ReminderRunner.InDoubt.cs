@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Channels;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Telemetry;
 
 namespace AccountBot.Core.Reminders;
@@ -41,7 +42,7 @@ public sealed partial class ReminderRunner
             {
                 await ClearFailureAsync(stored.Key, cancellationToken).ConfigureAwait(false);
             }
-            else if (stored.State == OutboxState.Failed)
+            else if (stored.State == OutboxState.Failed && !NudgeKeys.IsNudge(stored.Key))
             {
                 await settings.SetLastFailureAsync(stored.Key.Workspace, stored.Key.ChannelId, new DeliveryFailure(stored.UpdatedAt, stored.LastError!), cancellationToken).ConfigureAwait(false);
             }
@@ -99,7 +100,8 @@ public sealed partial class ReminderRunner
 
     private async Task<DeliveryCheckResult> CheckAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        if (!checks.TryGetValue(entry.Key.Workspace.Platform, out var check))
+        // A nudge's direct message is never looked up: it is sent again, as on a platform that cannot tell.
+        if (NudgeKeys.IsNudge(entry.Key) || !checks.TryGetValue(entry.Key.Workspace.Platform, out var check))
         {
             return DeliveryCheckResult.CannotTell($"{entry.Key.Workspace.Platform} cannot say which messages a channel has");
         }

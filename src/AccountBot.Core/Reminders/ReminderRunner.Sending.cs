@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Channels;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Telemetry;
 
 namespace AccountBot.Core.Reminders;
@@ -62,14 +63,27 @@ public sealed partial class ReminderRunner
     private async Task<DigestOutcome?> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var key = entry.Key;
-        if (entry.Digest is not { } digest)
+        Func<CancellationToken, Task<DeliveryResult>>? send = null;
+        if (entry.Nudge is { } nudge)
+        {
+            if (nudges?.SenderFor(key.Workspace.Platform) is { } nudgeSender)
+            {
+                send = token => nudgeSender.SendAsync(nudge, token);
+            }
+        }
+        else if (entry.Digest is not { } digest)
         {
             return await FailAsync(entry, "The outbox entry holds no digest.", cancellationToken).ConfigureAwait(false);
         }
-
-        if (!senders.TryGetValue(key.Workspace.Platform, out var sender))
+        else if (senders.TryGetValue(key.Workspace.Platform, out var sender))
         {
-            return await FailAsync(entry, $"No digest sender is registered for {key.Workspace.Platform}.", cancellationToken).ConfigureAwait(false);
+            send = token => sender.SendAsync(digest, token);
+        }
+
+        if (send is null)
+        {
+            var kind = entry.Nudge is null ? "digest" : "nudge";
+            return await FailAsync(entry, $"No {kind} sender is registered for {key.Workspace.Platform}.", cancellationToken).ConfigureAwait(false);
         }
 
         var start = time.GetUtcNow();
@@ -92,7 +106,7 @@ public sealed partial class ReminderRunner
         {
             try
             {
-                result = await sender.SendAsync(digest, linked.Token).ConfigureAwait(false);
+                result = await send(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -139,6 +153,11 @@ public sealed partial class ReminderRunner
     /// <summary>The channel works again: stop showing an old failure in <c>map settings</c>.</summary>
     private async Task ClearFailureAsync(DigestKey key, CancellationToken cancellationToken)
     {
+        if (NudgeKeys.IsNudge(key))
+        {
+            return;
+        }
+
         var channel = await settings.GetAsync(key.Workspace, key.ChannelId, cancellationToken).ConfigureAwait(false);
         if (channel?.LastFailure is not null)
         {
@@ -184,7 +203,12 @@ public sealed partial class ReminderRunner
             return null;
         }
 
-        await settings.SetLastFailureAsync(entry.Key.Workspace, entry.Key.ChannelId, new DeliveryFailure(now, reason), cancellationToken).ConfigureAwait(false);
+        // A nudge's key names a person, not a channel: its failure stays on the entry (reminders preview shows it).
+        if (!NudgeKeys.IsNudge(entry.Key))
+        {
+            await settings.SetLastFailureAsync(entry.Key.Workspace, entry.Key.ChannelId, new DeliveryFailure(now, reason), cancellationToken).ConfigureAwait(false);
+        }
+
         return Outcome(stored, reason);
     }
 

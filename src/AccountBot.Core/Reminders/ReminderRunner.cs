@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Channels;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Telemetry;
 
 namespace AccountBot.Core.Reminders;
@@ -35,6 +36,7 @@ public sealed partial class ReminderRunner
     private readonly Dictionary<Platform, IDigestDeliveryCheck> checks = [];
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly BotMetrics? metrics;
+    private readonly NudgeDelivery? nudges;
 
     public ReminderRunner(
         IAccountMapStore maps,
@@ -45,9 +47,11 @@ public sealed partial class ReminderRunner
         ReminderDeliveryOptions options,
         TimeProvider time,
         IEnumerable<IDigestDeliveryCheck>? checks = null,
-        BotMetrics? metrics = null)
+        BotMetrics? metrics = null,
+        NudgeDelivery? nudges = null)
     {
         this.metrics = metrics;
+        this.nudges = nudges;
         ArgumentNullException.ThrowIfNull(senders);
         this.maps = maps ?? throw new ArgumentNullException(nameof(maps));
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -76,13 +80,22 @@ public sealed partial class ReminderRunner
         {
             var recovered = await ResolveInDoubtAsync(channelId, cancellationToken).ConfigureAwait(false);
             var planned = new List<PlannedDigest>();
+            var plannedNudges = new List<PlannedNudge>();
             var settled = new List<DigestKey>();
             var fallbacks = new List<TimeZoneFallback>();
             DateTimeOffset? nextOccurrence = null;
             foreach (var workspace in await maps.ListWorkspacesAsync(cancellationToken).ConfigureAwait(false))
             {
-                var plan = await PlanAsync(workspace, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var (plan, nudgePlan) = await PlanAsync(workspace, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 nextOccurrence = Earliest(nextOccurrence, plan.NextOccurrence);
+                foreach (var nudge in nudgePlan.Where(n => Matches(n.Key, channelId)))
+                {
+                    if (await outbox.TryAddAsync(PendingEntry(nudge), cancellationToken).ConfigureAwait(false))
+                    {
+                        plannedNudges.Add(nudge);
+                    }
+                }
+
                 fallbacks.AddRange(plan.TimeZoneFallbacks);
                 foreach (var digest in plan.Digests.Where(d => Matches(d.Key, channelId)))
                 {
@@ -113,7 +126,12 @@ public sealed partial class ReminderRunner
                 nextRetry = Earliest(nextRetry, ResolveAt(entry));
             }
 
-            var report = new ReminderRunReport(planned, settled, recovered, outcomes, fallbacks, nextOccurrence, nextRetry);
+            if (nudges is not null && channelId is null)
+            {
+                nextOccurrence = Earliest(nextOccurrence, NudgeDelivery.NextTick(time.GetUtcNow()));
+            }
+
+            var report = new ReminderRunReport(planned, settled, recovered, outcomes, fallbacks, nextOccurrence, nextRetry) { Nudges = plannedNudges };
             metrics?.DigestRun(report);
             return report;
         }
@@ -127,12 +145,14 @@ public sealed partial class ReminderRunner
     public async Task<ReminderPreview> PreviewAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         var digests = new List<PlannedDigest>();
+        var plannedNudges = new List<PlannedNudge>();
         var settled = new List<DigestKey>();
         var fallbacks = new List<TimeZoneFallback>();
         foreach (var workspace in (await maps.ListWorkspacesAsync(cancellationToken).ConfigureAwait(false)).OrderBy(w => w.Value, StringComparer.Ordinal))
         {
-            var plan = await PlanAsync(workspace, at, cancellationToken).ConfigureAwait(false);
+            var (plan, nudgePlan) = await PlanAsync(workspace, at, cancellationToken).ConfigureAwait(false);
             digests.AddRange(plan.Digests);
+            plannedNudges.AddRange(nudgePlan);
             settled.AddRange(plan.Settled);
             fallbacks.AddRange(plan.TimeZoneFallbacks);
         }
@@ -140,7 +160,16 @@ public sealed partial class ReminderRunner
         var pending = await outbox.ListByStateAsync(OutboxState.Pending, cancellationToken).ConfigureAwait(false);
         var inDoubt = (await outbox.ListByStateAsync(OutboxState.Sending, cancellationToken).ConfigureAwait(false))
             .Select(e => e with { NextAttemptAt = ResolveAt(e) });
-        return new ReminderPreview(at, digests, settled, [.. pending, .. inDoubt], fallbacks);
+        var unreachable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var nudge in plannedNudges)
+        {
+            if (nudges is not null && await nudges.UnreachableAsync(nudge, cancellationToken).ConfigureAwait(false) is { } why)
+            {
+                unreachable[nudge.Key.Value] = why;
+            }
+        }
+
+        return new ReminderPreview(at, digests, settled, [.. pending, .. inDoubt], fallbacks) { Nudges = plannedNudges, Unreachable = unreachable };
     }
 
     /// <summary>
@@ -180,7 +209,7 @@ public sealed partial class ReminderRunner
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
 
-    private async Task<ReminderPlan> PlanAsync(WorkspaceKey workspace, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<(ReminderPlan Digests, IReadOnlyList<PlannedNudge> Nudges)> PlanAsync(WorkspaceKey workspace, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var workspaceMaps = await maps.ListAsync(workspace, cancellationToken).ConfigureAwait(false);
         var channelSettings = await settings.ListAsync(workspace, cancellationToken).ConfigureAwait(false);
@@ -189,18 +218,24 @@ public sealed partial class ReminderRunner
 
         // A week older than one the channel already has in the outbox is done too: the channel had (or will have) a
         // later digest, and the older week's own entry may have been pruned.
-        return planner.Plan(
-            workspace,
-            workspaceMaps,
-            channelSettings,
-            key => done.Contains(key.Value) || (latest.TryGetValue(key.ChannelId, out var week) && string.CompareOrdinal(key.Week, week) < 0),
-            at);
+        bool IsDone(DigestKey key) => done.Contains(key.Value) || (latest.TryGetValue(key.ChannelId, out var week) && string.CompareOrdinal(key.Week, week) < 0);
+        var plan = planner.Plan(workspace, workspaceMaps, channelSettings, IsDone, at);
+        IReadOnlyList<PlannedNudge> planned = nudges is null
+            ? []
+            : await nudges.PlanAsync(workspace, workspaceMaps, channelSettings, IsDone, at, cancellationToken).ConfigureAwait(false);
+        return (plan, planned);
     }
 
     private OutboxEntry PendingEntry(PlannedDigest digest)
     {
         var now = time.GetUtcNow();
         return new OutboxEntry { Key = digest.Key, State = OutboxState.Pending, Digest = digest, CreatedAt = now, UpdatedAt = now, NextAttemptAt = now };
+    }
+
+    private OutboxEntry PendingEntry(PlannedNudge nudge)
+    {
+        var now = time.GetUtcNow();
+        return new OutboxEntry { Key = nudge.Key, State = OutboxState.Pending, Nudge = nudge, CreatedAt = now, UpdatedAt = now, NextAttemptAt = now };
     }
 
     private OutboxEntry SettledEntry(DigestKey key)

@@ -45,6 +45,8 @@ public static class CommandVerb
         ChangeMapOwner => "owner",
         DeleteMap => "delete",
         ReassignRelationships => "reassign",
+        NotifyCommand => "notify",
+        PostponeStep => "postpone",
         _ => "other",
     };
 }

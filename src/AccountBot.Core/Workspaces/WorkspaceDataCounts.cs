@@ -12,9 +12,12 @@ public sealed record WorkspaceDataCounts
     public int PendingImports { get; init; }
     public int Installations { get; init; }
 
-    public int Total => Maps + HistoryEntries + ChannelSettings + Conversations + Digests + IdempotencyKeys + PendingImports + Installations;
+    /// <summary>The users' <c>map notify</c> settings.</summary>
+    public int NotifySettings { get; init; }
+
+    public int Total => Maps + HistoryEntries + ChannelSettings + Conversations + Digests + IdempotencyKeys + PendingImports + Installations + NotifySettings;
 
     public override string ToString() =>
         $"{Maps} maps, {HistoryEntries} history entries, {ChannelSettings} channel settings, {Conversations} addresses, " +
-        $"{Digests} digests, {IdempotencyKeys} idempotency keys, {PendingImports} pending imports, {Installations} installations";
+        $"{Digests} digests, {IdempotencyKeys} idempotency keys, {PendingImports} pending imports, {Installations} installations, {NotifySettings} notify settings";
 }

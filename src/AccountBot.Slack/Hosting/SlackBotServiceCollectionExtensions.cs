@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Caching;
 using AccountBot.Adapters.FollowUps;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.Bot;
 using AccountBot.Slack.Endpoints;
@@ -55,6 +56,7 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddTransient<SlackBotErrors>();
         services.TryAddKeyedTransient<IFollowUpSender, SlackAnnouncementSender>(SlackAnnouncementSender.Kind);
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, SlackDigestSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INudgeSender, SlackNudgeSender>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestDeliveryCheck, SlackDigestDeliveryCheck>());
         services.AddSlackListeners(Register);
         return services;

@@ -18,7 +18,7 @@ public sealed class SlackOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>Bot scopes requested at install, comma-separated as Slack expects them.</summary>
-    public string Scopes { get; set; } = "commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read,channels:read,groups:read,im:read,mpim:read";
+    public string Scopes { get; set; } = "commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read,channels:read,groups:read,im:read,mpim:read,im:write";
 
     /// <summary>The absolute URL of <c>/slack/oauth/callback</c>, as registered in the app's settings.</summary>
     public Uri? RedirectUri { get; set; }

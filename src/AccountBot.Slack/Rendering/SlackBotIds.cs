@@ -55,6 +55,11 @@ public static class SlackBotIds
     public const string DigestSnooze = "cmd:digest-snooze";
     public const string DigestList = "cmd:digest-list";
 
+    /// <summary>Nudge buttons (one actions block per due step, or one for an event).</summary>
+    public const string NudgeDone = "cmd:nudge-done";
+    public const string NudgeSnooze = "cmd:nudge-snooze";
+    public const string NudgeOpen = "cmd:nudge-open";
+
     /// <summary>The stakeholder modal.</summary>
     public const string StakeholderForm = "stakeholder-form";
 

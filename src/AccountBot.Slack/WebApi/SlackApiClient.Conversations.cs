@@ -38,4 +38,11 @@ public sealed partial class SlackApiClient
         ArgumentException.ThrowIfNullOrEmpty(channel);
         return CallFormAsync("conversations.info", team, new Dictionary<string, string> { ["channel"] = channel }, _json.ConversationsInfoResponse, cancellationToken);
     }
+
+    /// <summary>conversations.open: the direct-message channel with one user (opened if need be). Needs <c>im:write</c>.</summary>
+    public Task<ConversationsInfoResponse> ConversationsOpenAsync(SlackTeamKey team, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return CallFormAsync("conversations.open", team, new Dictionary<string, string> { ["users"] = userId }, _json.ConversationsInfoResponse, cancellationToken, RateLimitHandling.Throw);
+    }
 }

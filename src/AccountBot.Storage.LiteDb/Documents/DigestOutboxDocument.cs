@@ -1,4 +1,6 @@
+using System.Text.Json;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 
 namespace AccountBot.Storage.LiteDb.Documents;
@@ -11,6 +13,8 @@ namespace AccountBot.Storage.LiteDb.Documents;
 public sealed class DigestOutboxDocument
 {
     public const string Collection = "digest_outbox";
+
+    private static readonly JsonSerializerOptions NudgeJsonOptions = new(JsonSerializerDefaults.Web);
 
     public string Id { get; set; } = string.Empty;
     public string Workspace { get; set; } = string.Empty;
@@ -35,6 +39,9 @@ public sealed class DigestOutboxDocument
     public DateTime? Occurrence { get; set; }
     public List<DigestItemDocument>? Items { get; set; }
     public int MoreCount { get; set; }
+
+    // A nudge's direct message (JSON), frozen when planned; absent for digests.
+    public string? NudgeJson { get; set; }
 
     public static DigestOutboxDocument From(OutboxEntry entry)
     {
@@ -63,6 +70,7 @@ public sealed class DigestOutboxDocument
             Occurrence = digest is null ? null : StoredDates.ToStored(digest.Occurrence),
             Items = digest is null ? null : [.. digest.Items.Select(DigestItemDocument.From)],
             MoreCount = digest?.MoreCount ?? 0,
+            NudgeJson = entry.Nudge is { } nudge ? JsonSerializer.Serialize(nudge.Nudge, NudgeJsonOptions) : null,
         };
     }
 
@@ -77,6 +85,7 @@ public sealed class DigestOutboxDocument
             Key = key,
             State = State,
             Digest = digest,
+            Nudge = NudgeJson is { } json ? new PlannedNudge(key, JsonSerializer.Deserialize<Nudge>(json, NudgeJsonOptions)!) : null,
             Revision = Revision,
             CreatedAt = StoredDates.FromStored(CreatedAt),
             UpdatedAt = StoredDates.FromStored(UpdatedAt),

@@ -29,6 +29,8 @@ internal static class StoreKeys
 
     public static string ChannelSettings(WorkspaceKey workspace, string channelId) => workspace.Value + Separator + channelId;
 
+    public static string NotifySetting(WorkspaceKey workspace, string userId) => workspace.Value + Separator + userId;
+
     /// <summary>
     /// Not scoped by workspace: the platform's conversation ids are unique across workspaces, and the send path that
     /// asks may not know the workspace. Nothing shows these entries to a workspace.

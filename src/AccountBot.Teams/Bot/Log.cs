@@ -30,4 +30,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1421, Level = LogLevel.Debug, Message = "Teams message action {InvokeName}: {Outcome}")]
     public static partial void MessageActionAnswered(ILogger logger, string invokeName, string outcome);
+
+    [LoggerMessage(EventId = 1412, Level = LogLevel.Information, Message = "Nudge {NudgeKey} delivered to user {UserId}")]
+    public static partial void NudgeDelivered(ILogger logger, string nudgeKey, string userId);
+
+    [LoggerMessage(EventId = 1413, Level = LogLevel.Warning, Message = "Nudge {NudgeKey} to user {UserId} failed ({Status}): {Reason}")]
+    public static partial void NudgeFailed(ILogger logger, string nudgeKey, string userId, string status, string reason);
+
+    [LoggerMessage(EventId = 1414, Level = LogLevel.Warning, Message = "Nudge {NudgeKey} to user {UserId} skipped: {Reason}")]
+    public static partial void NudgeSkipped(ILogger logger, string nudgeKey, string userId, string reason);
 }

@@ -65,6 +65,7 @@ public sealed class TeamsBot(
         }
 
         await conversations.RecordAsync(TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
+        await RecordSenderAsync(activity, context, cancellationToken);
         var shared = TeamsRequestContexts.IsSharedChannel(activity);
         if (CardActionData.TryRead(activity.Value) is { } action)
         {
@@ -79,7 +80,7 @@ public sealed class TeamsBot(
             return;
         }
 
-        var reply = await dispatcher.DispatchAsync(text, context, cancellationToken);
+        var reply = await DispatchAsync(turn, text, context, cancellationToken);
         var message = renderer.RenderMessage(reply, context.User);
         if (shared)
             DeliverPrivately(turn, message);
@@ -94,6 +95,7 @@ public sealed class TeamsBot(
             return;
 
         await RememberAsync(activity, context, cancellationToken);
+        await RecordSenderAsync(activity, context, cancellationToken);
         var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
         var message = renderer.RenderMessage(help, context.User);
         turn.SendAfterAck(message);
@@ -145,6 +147,13 @@ public sealed class TeamsBot(
         return Task.CompletedTask;
     }
 
+    /// <summary>Where the sender can be nudged in a 1:1 chat (<see cref="TeamsNudgeSender"/>), kept fresh as the channel's address is.</summary>
+    private async Task RecordSenderAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (TeamsRequestContexts.CreateUserAddress(activity, context, time.GetUtcNow()) is { } sender)
+            await conversations.RecordAsync(sender, force: false, cancellationToken);
+    }
+
     private async Task RememberAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
     {
         Log.Installed(logger, activity.Conversation?.ConversationType);
@@ -169,7 +178,7 @@ public sealed class TeamsBot(
         switch (action.Verb)
         {
             case CardVerbs.Command when action.Get(CardVerbs.Keys.Command) is { } command:
-                reply = await dispatcher.DispatchAsync(command, context, cancellationToken);
+                reply = await DispatchAsync(turn, command, context, cancellationToken);
                 // Only a map replaces the map card; a refusal (an Undo that cannot be done) comes as a new message under it.
                 inPlace = action.InPlace && reply is MapView;
                 break;
@@ -222,6 +231,15 @@ public sealed class TeamsBot(
 
         // In place: the card the button came from is replaced (a card too old to edit gets a new message instead).
         turn.UpdateAfterAck(inPlace ? turn.Activity.ReplyToId : null, message);
+    }
+
+    /// <summary>Runs a typed (or button's) command; a question's answer need not be kept through a crash (<see cref="TeamsTurn.IsReadOnly"/>).</summary>
+    private Task<Reply> DispatchAsync(TeamsTurn turn, string? text, RequestContext context, CancellationToken cancellationToken)
+    {
+        var parsed = CommandParser.Parse(text);
+        if (ReadOnlyCommands.Contains(parsed.Command))
+            turn.MarkReadOnly();
+        return dispatcher.DispatchAsync(parsed, context, cancellationToken);
     }
 
     /// <summary>

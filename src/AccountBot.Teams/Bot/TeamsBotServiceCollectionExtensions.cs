@@ -1,5 +1,6 @@
 using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Caching;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using AccountBot.Teams.Rendering;
 using AccountBot.Teams.Routing;
@@ -40,6 +41,7 @@ public static class TeamsBotServiceCollectionExtensions
         // Transient: it holds the typed connector HttpClient, which the factory rotates.
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDigestSender, TeamsDigestSender>());
         services.TryAddTransient<TeamsDigestSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<INudgeSender, TeamsNudgeSender>());
         return services;
     }
 

@@ -81,6 +81,34 @@ public static class TeamsRequestContexts
         };
     }
 
+    /// <summary>
+    /// Where a proactive 1:1 chat with the sender can be opened (a nudge): their Teams account id, the serviceUrl, the
+    /// bot and the tenant, stored under <see cref="ConversationAddress.UserChannelId"/> of the id the maps name them by
+    /// (<see cref="RequestContext.User"/>). Null when the sender has no account id, or writes from a shared channel
+    /// (they may belong to another organisation, whose tenant this address would not be).
+    /// </summary>
+    public static ConversationAddress? CreateUserAddress(Activity activity, RequestContext context, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(context);
+        if (activity.From?.Id is not { Length: > 0 } accountId || activity.ServiceUrl is not { Length: > 0 } || IsSharedChannel(activity))
+            return null;
+
+        return new ConversationAddress
+        {
+            Workspace = context.Workspace,
+            ChannelId = ConversationAddress.UserChannelId(context.User.Id),
+            ChannelName = context.User.Name,
+            ConversationId = accountId,
+            ServiceUrl = activity.ServiceUrl,
+            BotId = activity.Recipient?.Id,
+            BotName = activity.Recipient?.Name,
+            TenantId = activity.GetTenantId(),
+            ConversationType = ConversationAddress.UserType,
+            UpdatedAt = now,
+        };
+    }
+
     private static string Shorten(string name) => name.Length <= MaxUserNameLength ? name : name[..(MaxUserNameLength - 1)] + "…";
 
     private static ChannelRef Channel(Activity activity, string conversationId)

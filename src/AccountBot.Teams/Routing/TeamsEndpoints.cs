@@ -44,6 +44,7 @@ public static class TeamsEndpoints
         [FromServices] ConnectorClient connector,
         [FromServices] FollowUpQueue followUps,
         [FromServices] DurableFollowUps durable,
+        [FromServices] TeamsReplySender replies,
         [FromServices] IHostApplicationLifetime lifetime,
         [FromServices] IOptions<TeamsOptions> options,
         [FromServices] RejectionLog rejections,
@@ -51,15 +52,16 @@ public static class TeamsEndpoints
     {
         var logger = loggerFactory.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var (result, turn) = await RespondAsync(context, authenticator, gate, router, connector, options.Value, new Refusals(logger, rejections));
-        if (turn is not { AfterAckSteps.Count: > 0 })
+        if (turn is not { AfterAckReplies.Count: > 0 })
         {
             await result.ExecuteAsync(context);
             return;
         }
 
         // Stored before the ack: once the channel has its 200, the promised replies are on disk and survive a crash.
-        // Not cancelled by the caller hanging up: the request's own work (the change) is done by now.
-        var stored = await durable.StoreAsync(turn.AfterAckSteps, lifetime.ApplicationStopping);
+        // Not cancelled by the caller hanging up: the request's own work (the change) is done by now. The answer to a
+        // question (a read-only turn) is only queued: it can be asked for again.
+        var stored = turn.IsReadOnly ? null : await durable.StoreAsync([.. turn.AfterAckReplies.Select(TeamsReplySender.Step)], lifetime.ApplicationStopping);
 
         // The channel has its answer before any reply goes out (answer first, slow work after).
         using var hold = followUps.Hold();
@@ -67,6 +69,8 @@ public static class TeamsEndpoints
         await context.Response.CompleteAsync();
         if (stored is not null)
             await durable.EnqueueAsync(stored, lifetime.ApplicationStopping);
+        else
+            await followUps.EnqueueAsync(replies.InOrder(turn.AfterAckReplies), lifetime.ApplicationStopping);
     }
 
     private static async Task<(IResult Result, TeamsTurn? Turn)> RespondAsync(

@@ -20,10 +20,27 @@ public sealed partial class TeamsReplySender(ConnectorClient connector, IService
     /// <summary>The stored step for <paramref name="reply"/>.</summary>
     public static FollowUpStep Step(TeamsStoredReply reply) => new(Kind, JsonSerializer.Serialize(reply, TeamsJsonContext.Default.TeamsStoredReply));
 
-    public async Task SendAsync(string payload, CancellationToken cancellationToken)
+    public Task SendAsync(string payload, CancellationToken cancellationToken) =>
+        SendAsync(JsonSerializer.Deserialize(payload, TeamsJsonContext.Default.TeamsStoredReply) ?? throw new JsonException("A stored Teams reply is null."), cancellationToken);
+
+    /// <summary>
+    /// Follow-up work that sends <paramref name="replies"/> in order, kept in memory only (a read-only turn's answers):
+    /// as they are, without a JSON round trip, so a map card drawn once is sent from the renderer's cache. A throttled
+    /// reply is retried on its own; those before it are not sent again.
+    /// </summary>
+    public Func<CancellationToken, Task> InOrder(IReadOnlyList<TeamsStoredReply> replies)
     {
-        var reply = JsonSerializer.Deserialize(payload, TeamsJsonContext.Default.TeamsStoredReply)
-            ?? throw new JsonException("A stored Teams reply is null.");
+        ArgumentNullException.ThrowIfNull(replies);
+        var next = 0;
+        return async ct =>
+        {
+            for (; next < replies.Count; next++)
+                await SendAsync(replies[next], ct);
+        };
+    }
+
+    private async Task SendAsync(TeamsStoredReply reply, CancellationToken cancellationToken)
+    {
         // The reference was trusted when it was stored (a turn exists only for an authenticated request).
         var turn = new TeamsTurn(reply.Inbound, isAuthenticated: true, identity: null, connector, services);
         try

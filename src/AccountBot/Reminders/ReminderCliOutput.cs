@@ -24,6 +24,11 @@ internal static class ReminderCliOutput
             await WriteDigestAsync(output, "digest", digest).ConfigureAwait(false);
         }
 
+        foreach (var nudge in preview.Nudges)
+        {
+            await WriteNudgeAsync(output, "nudge  ", nudge, preview.Unreachable.GetValueOrDefault(nudge.Key.Value)).ConfigureAwait(false);
+        }
+
         foreach (var key in preview.Settled.OrderBy(k => k.Value, StringComparer.Ordinal))
         {
             await output.WriteLineAsync($"settled {key.Workspace.Value} {key.ChannelId} {key.Value}: nothing to report, or reminders off").ConfigureAwait(false);
@@ -41,7 +46,18 @@ internal static class ReminderCliOutput
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"{preview.Digests.Count} digest(s) would be sent, {preview.Settled.Count} week(s) settled, {preview.Pending.Count} already queued.")).ConfigureAwait(false);
+        if (preview.Nudges.Count > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{preview.Nudges.Count} nudge(s) would be sent.")).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>One line a nudge: whom, which key, how many steps, and its headline.</summary>
+    /// <param name="skipped">Why it would not be sent (no address known for the person), or null.</param>
+    private static Task WriteNudgeAsync(TextWriter output, string label, Core.Nudges.PlannedNudge nudge, string? skipped = null) =>
+        output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label} {nudge.Workspace.Value} {nudge.Recipient.Name} ({nudge.Recipient.Id}) {nudge.Key.Value}: {nudge.Nudge.Occasion}, {nudge.Nudge.Steps.Count} step(s): {nudge.Nudge.Title}{(skipped is null ? string.Empty : " [skipped: " + skipped + "]")}"));
 
     private static async Task WriteDigestAsync(TextWriter output, string label, PlannedDigest digest)
     {
@@ -78,6 +94,11 @@ internal static class ReminderCliOutput
         foreach (var digest in report.Planned)
         {
             await WriteDigestAsync(output, "planned", digest).ConfigureAwait(false);
+        }
+
+        foreach (var nudge in report.Nudges)
+        {
+            await WriteNudgeAsync(output, "planned", nudge).ConfigureAwait(false);
         }
 
         foreach (var key in report.Settled)

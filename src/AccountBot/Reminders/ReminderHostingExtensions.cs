@@ -1,3 +1,5 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using AccountBot.Hosting;
 
@@ -9,6 +11,8 @@ internal static class ReminderHostingExtensions
     public static IServiceCollection AddReminderDelivery(this IServiceCollection services)
     {
         services.AddValidatedOptions<ReminderDeliveryOptions>(ReminderDeliveryOptions.Section);
+        services.AddSingleton<NudgeDelivery>();
+        services.AddSingleton<IMapSavedObserver, NudgeEvents>();
         services.AddSingleton<ReminderRunner>();
         services.AddHostedService<ReminderScheduler>();
         return services;

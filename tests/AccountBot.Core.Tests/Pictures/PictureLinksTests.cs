@@ -31,6 +31,7 @@ public sealed class PictureLinksTests
             services.AddSingleton(links);
         }
 
+        services.AddSingleton<INotifySettingsStore>(new InMemoryNotifySettingsStore());
         services.AddAccountBotCore();
         var map = MapBuilder.For(CoreHarness.WorkspaceA).Named("Acme Corp").WithStakeholders(3).Build();
         var saved = await store.SaveAsync(new MapWrite(map, new HistoryEntry(map.Id, 1, map.Created.At, map.Owner, "seeded", [])), CancellationToken.None);

@@ -97,7 +97,7 @@ public sealed class FollowUpCrashTests(ITestOutputHelper output) : IAsyncLifetim
         try
         {
             using var http = new HttpClient();
-            using var acked = await http.PostAsync(first.Endpoint, Json(new ActivityBuilder().Message("map help").WithServiceUrl(_connector.ServiceUrl).Build()), patience.Token);
+            using var acked = await http.PostAsync(first.Endpoint, Json(new ActivityBuilder().Message("map Acme create").WithServiceUrl(_connector.ServiceUrl).Build()), patience.Token);
             Assert.Equal(HttpStatusCode.OK, acked.StatusCode);
             await hang.Arrived.Task.WaitAsync(patience.Token);
         }

@@ -73,7 +73,7 @@ public sealed class WorkspaceCliTests : IDisposable
         Assert.StartsWith("Deleted the data of slack:T1: 1 maps, 1 history entries", delete.Output, StringComparison.Ordinal);
         var list = await RunAsync("workspace", "list");
         Assert.Equal(CliExitCode.Ok, list.Code);
-        Assert.Equal($"slack:T2: 1 maps, 1 history entries, 0 channel settings, 0 addresses, 0 digests, 0 idempotency keys, 0 pending imports, 1 installations{Environment.NewLine}", list.Output);
+        Assert.Equal($"slack:T2: 1 maps, 1 history entries, 0 channel settings, 0 addresses, 0 digests, 0 idempotency keys, 0 pending imports, 1 installations, 0 notify settings{Environment.NewLine}", list.Output);
     }
 
     [Fact]

@@ -8,9 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountBot.Host.Tests.Teams;
 
 /// <summary>
-/// A reply promised after the ack is kept in the database (the real host, the LiteDB file, JWT-signed activities, a
-/// fake Bot Connector) until the connector took it: a host stopped while it was being sent leaves it stored, and the
-/// next host on the same database sends it once; one that was sent is not kept.
+/// A reply promised after the ack that reports a change is kept in the database (the real host, the LiteDB file,
+/// JWT-signed activities, a fake Bot Connector) until the connector took it: a host stopped while it was being sent
+/// leaves it stored, and the next host on the same database sends it once; one that was sent is not kept. The answer to
+/// a question (a read-only turn) is never stored: it can be asked for again.
 /// </summary>
 [Collection(HostBuildingCollection.Name)]
 public sealed class TeamsDurableReplyTests : IAsyncLifetime
@@ -32,7 +33,7 @@ public sealed class TeamsDurableReplyTests : IAsyncLifetime
         _rig.Connector.Enqueue(hang);
         await using (var first = _rig.Start(ShortDrain))
         {
-            Assert.Equal(HttpStatusCode.OK, await _rig.PostWithoutWaitingAsync(first, Help(), patience.Token));
+            Assert.Equal(HttpStatusCode.OK, await _rig.PostWithoutWaitingAsync(first, Create(), patience.Token));
             await hang.Arrived.Task.WaitAsync(patience.Token);
         }
 
@@ -60,10 +61,35 @@ public sealed class TeamsDurableReplyTests : IAsyncLifetime
     {
         await using var host = _rig.Start(ShortDrain);
 
-        Assert.Equal(HttpStatusCode.OK, await _rig.PostAsync(host, Help()));
+        Assert.Equal(HttpStatusCode.OK, await _rig.PostAsync(host, Create()));
 
         Assert.Single(_rig.Connector.Accepted);
         Assert.Empty(await StoredAsync(host.Services));
+    }
+
+    [Theory]
+    [InlineData("map help")]
+    [InlineData("map Acme")]
+    [InlineData("map list")]
+    [InlineData("map Acme frobnicate")]
+    public async Task Question_HostStoppedWhileSendingTheAnswer_NothingStoredNothingSentAgain(string question)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        var hang = FakeConnectorResponse.Hang();
+        _rig.Connector.Enqueue(hang);
+        await using (var first = _rig.Start(ShortDrain))
+        {
+            Assert.Equal(HttpStatusCode.OK, await _rig.PostWithoutWaitingAsync(first, Message(question), patience.Token));
+            await hang.Arrived.Task.WaitAsync(patience.Token);
+            Assert.Empty(await StoredAsync(first.Services));
+        }
+
+        await using var second = _rig.Start(ShortDrain);
+        await second.Services.GetRequiredService<DurableFollowUps>().RecoverAsync(patience.Token);
+        await second.Services.GetRequiredService<FollowUpQueue>().WhenIdleAsync(patience.Token);
+
+        Assert.Single(_rig.Connector.Requests);
+        Assert.Empty(_rig.Connector.Accepted);
     }
 
     /// <summary>Every stored item, as an instance would claim it long after every lease ran out.</summary>
@@ -73,5 +99,8 @@ public sealed class TeamsDurableReplyTests : IAsyncLifetime
         return services.GetRequiredService<IFollowUpOutbox>().ClaimExpiredAsync("probe", later, later.AddDays(1), 100, CancellationToken.None);
     }
 
-    private Activity Help() => new ActivityBuilder().Message("map help").WithServiceUrl(_rig.Connector.ServiceUrl).Build();
+    /// <summary>A change: its answer ("Created Acme…") must reach the person even if the host dies first.</summary>
+    private Activity Create() => Message("map Acme create");
+
+    private Activity Message(string text) => new ActivityBuilder().Message(text).WithServiceUrl(_rig.Connector.ServiceUrl).Build();
 }

@@ -51,7 +51,9 @@ public sealed class TeamsTrustTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Single(await host.Services.GetRequiredService<IAccountMapStore>().ListAsync(WorkspaceKey.ForTeams(VictimTenant), CancellationToken.None));
-        Assert.Single(await host.Services.GetRequiredService<IConversationStore>().ListAsync(Platform.Teams, CancellationToken.None));
+        // The personal chat's address, and the sender's own (where a nudge would open a 1:1 chat with them).
+        var addresses = await host.Services.GetRequiredService<IConversationStore>().ListAsync(Platform.Teams, CancellationToken.None);
+        Assert.Equal(["personal", ConversationAddress.UserType], addresses.Select(a => a.ConversationType).Order(StringComparer.Ordinal));
         Assert.Single(_rig.Connector.Requests);
     }
 

@@ -404,7 +404,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         Assert.Equal("https://slack.com/oauth/v2/authorize", location.GetLeftPart(UriPartial.Path));
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal(SlackTestHost.ClientId, query["client_id"].ToString());
-        Assert.Equal("commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read,channels:read,groups:read,im:read,mpim:read", query["scope"].ToString());
+        Assert.Equal("commands,chat:write,app_mentions:read,files:write,channels:history,groups:history,users:read,channels:read,groups:read,im:read,mpim:read,im:write", query["scope"].ToString());
         Assert.Equal("https://bot.example/slack/oauth/callback", query["redirect_uri"].ToString());
         var state = query["state"].ToString();
         Assert.False(string.IsNullOrEmpty(state));

@@ -1,6 +1,7 @@
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
@@ -119,8 +120,28 @@ internal static class RenderedViews
         Post("digest-300", Digest(300), SlackDigestMetadata.For(digestKey));
         Post("digest-1", Digest(1), SlackDigestMetadata.For(digestKey));
         results.Add(("failure.respond", messages.Failure(), typeof(SlackMessage)));
+
+        // Nudges, as the nudge sender posts them to a direct-message channel.
+        foreach (var (name, nudge) in new[] { ("nudge-30", Nudge(30)), ("nudge-1", Nudge(1)), ("nudge-removed", RemovedNudge()) })
+        {
+            var m = NudgeBlocks.Render(nudge);
+            results.Add((name + ".message", new ChatPostMessageRequest("D0ANA", m.Text, m.Blocks, null, null), typeof(ChatPostMessageRequest)));
+        }
+
         return results;
     }
+
+    /// <summary>A due-steps nudge of <paramref name="steps"/> steps with hostile names (more than a message holds when 30).</summary>
+    public static Nudge Nudge(int steps)
+    {
+        var due = Enumerable.Range(0, steps)
+            .Select(i => new NudgeStep(Guid.NewGuid(), "Globex <Corp> & Co", Guid.NewGuid(), HostileNames[i % HostileNames.Length], "send the *proposal* <!here> " + new string('p', 200), new DateOnly(2026, 3, 1)))
+            .ToList();
+        return new Nudge(NudgeOccasion.DueSteps, new UserRef("U0ANA", "Ana Rep"), steps == 1 ? "Your next step on Jane Doe is due." : $"{steps} of your next steps are due.", [.. due.Select(s => $"{s.Name} ({s.Account}): {s.NextStep} — due 2026-03-01, overdue")], due);
+    }
+
+    private static Nudge RemovedNudge() =>
+        new(NudgeOccasion.StakeholderRemoved, new UserRef("U0ANA", "Ana Rep"), "Bo Seller removed Jane <Doe> from Globex <Corp> & Co.", ["You owned this relationship; the map's history keeps what was there."], [], "Globex <Corp> & Co");
 
     /// <summary>A preview as a 500-row CRM paste would give: long names and details in every list.</summary>
     public static ImportPreviewView BigPreview(int add, int update, int errors) => new(

@@ -83,6 +83,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 services.AddSingleton(new LimitsOptions());
                 services.AddSingleton(new ReminderOptions());
                 services.AddSingleton<IDigestOutbox>(new InMemoryDigestOutbox());
+                services.AddSingleton<INotifySettingsStore>(new InMemoryNotifySettingsStore());
                 services.AddAccountBotCore();
                 services.AddSingleton<IWorkspaceLifecycle, RecordingWorkspaceLifecycle>();
                 services.AddTeamsBot(builder.Configuration);

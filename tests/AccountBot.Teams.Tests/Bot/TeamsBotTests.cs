@@ -149,7 +149,8 @@ public sealed class TeamsBotTests : IAsyncLifetime
         const string Help = "AccountBot help";
         Assert.Single(_host.Connector.Requests, r => r.Body.Contains(Help, StringComparison.Ordinal));
         Assert.Single(_host.Connector.Requests, r => !r.Body.Contains(Help, StringComparison.Ordinal) && r.Body.Contains(Core.Views.HomeText.Title, StringComparison.Ordinal));
-        Assert.Single(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
+        // The conversation's address, and the sender's own (where a nudge would open a 1:1 chat with them).
+        Assert.Equal(["personal", AccountBot.Adapters.Conversations.ConversationAddress.UserType], (await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None)).Select(a => a.ConversationType).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -93,7 +93,8 @@ public sealed class TenantAllowListTests : IAsyncLifetime
         await _host.PostAsync(Allowed(new ActivityBuilder().Message("map Acme create")).Build());
 
         Assert.Single(await _host.Maps.ListAsync(WorkspaceKey.ForTeams(OtherTenant), CancellationToken.None));
-        Assert.Single(await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None));
+        // The conversation's address, and the sender's own (where a nudge would open a 1:1 chat with them).
+        Assert.Equal(["personal", AccountBot.Adapters.Conversations.ConversationAddress.UserType], (await _host.Conversations.ListAsync(Platform.Teams, CancellationToken.None)).Select(a => a.ConversationType).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(AccessNotices.WorkspaceNotAllowed, Assert.Single(_host.Connector.Requests).Body, StringComparison.Ordinal);
     }
 

@@ -4,6 +4,7 @@ using AccountBot.Core.Accounts;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Admin;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -31,6 +32,8 @@ public sealed class CoreHarness : IDisposable
         services.AddSingleton(Limits);
         services.AddSingleton(Reminders);
         services.AddSingleton<IDigestOutbox>(Outbox);
+        services.AddSingleton<INotifySettingsStore>(NotifySettings);
+        services.AddSingleton<IMapSavedObserver, NudgeEvents>();
         services.AddSingleton(Admins);
         foreach (var source in WorkspaceAdmins)
             services.AddSingleton(source);
@@ -53,6 +56,8 @@ public sealed class CoreHarness : IDisposable
     public CommandDispatcher Dispatcher { get; }
 
     public InMemoryDigestOutbox Outbox { get; } = new();
+
+    public InMemoryNotifySettingsStore NotifySettings { get; } = new();
 
     public static WorkspaceKey WorkspaceA { get; } = WorkspaceKey.ForSlack(null, "T0A");
     public static WorkspaceKey WorkspaceB { get; } = WorkspaceKey.ForSlack(null, "T0B");

@@ -199,6 +199,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         {
             "chat.postMessage" or "chat.update" => JsonSerializer.Serialize(new { ok = true, channel = Field("channel"), ts = Field("ts") ?? ts }),
             "conversations.history" => History(call),
+            "conversations.open" => JsonSerializer.Serialize(new { ok = true, channel = new { id = "D" + (call.Form.TryGetValue("users", out var user) ? user : "0"), is_im = true } }),
             "chat.postEphemeral" => JsonSerializer.Serialize(new { ok = true, message_ts = ts }),
             "views.open" or "views.push" or "views.update" => JsonSerializer.Serialize(new { ok = true, view = new { id = Field("view_id") ?? $"V{n:D6}", hash = $"hash-{n}" } }),
             "files.getUploadURLExternal" => JsonSerializer.Serialize(new { ok = true, upload_url = new Uri(BaseUrl, $"upload/F{n:D6}").AbsoluteUri, file_id = $"F{n:D6}" }),

@@ -41,6 +41,8 @@ public abstract class StoreContract(IStoreHarness harness) : IAsyncLifetime
 
     protected IWorkspaceDataStore Workspaces => Stores.Workspaces;
 
+    protected INotifySettingsStore NotifySettings => Stores.NotifySettings;
+
     public async Task InitializeAsync() => _stores = await harness.OpenAsync();
 
     public async Task DisposeAsync()

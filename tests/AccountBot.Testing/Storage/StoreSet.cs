@@ -18,4 +18,5 @@ public sealed record StoreSet(
     IPendingImportStore Imports,
     ISeenEventStore SeenEvents,
     IFollowUpOutbox FollowUps,
-    IWorkspaceDataStore Workspaces);
+    IWorkspaceDataStore Workspaces,
+    INotifySettingsStore NotifySettings);

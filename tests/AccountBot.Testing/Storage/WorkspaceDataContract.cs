@@ -4,6 +4,7 @@ using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Channels;
 using AccountBot.Core.Features.Csv;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Reminders;
 using AccountBot.Core.Workspaces;
 using AccountBot.Testing.Builders;
@@ -30,7 +31,7 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
 
         var deleted = await Removals().DeleteNowAsync(Gone, CancellationToken.None);
 
-        Assert.Equal((1, 2, 1, 1, 1, 1, 1), (deleted.Maps, deleted.HistoryEntries, deleted.ChannelSettings, deleted.Conversations, deleted.Digests, deleted.IdempotencyKeys, deleted.Installations));
+        Assert.Equal((1, 2, 1, 2, 1, 1, 1, 1), (deleted.Maps, deleted.HistoryEntries, deleted.ChannelSettings, deleted.Conversations, deleted.Digests, deleted.IdempotencyKeys, deleted.Installations, deleted.NotifySettings));
         Assert.Null(await Imports.FindAsync(Gone, gone.MapId, gone.ImportId, CancellationToken.None));
         Assert.NotNull(await Imports.FindAsync(Stays, stays.MapId, stays.ImportId, CancellationToken.None));
         await ReopenAsync();
@@ -43,6 +44,9 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
         Assert.Null(await Conversations.GetAsync(Gone, "C01", CancellationToken.None));
         Assert.Empty(await Outbox.ListKeysAsync(Gone, CancellationToken.None));
         Assert.Null(await Installations.GetAsync(Gone.Value, CancellationToken.None));
+        Assert.Empty(await NotifySettings.ListAsync(Gone, CancellationToken.None));
+        Assert.Null(await NotifySettings.GetAsync(Gone, "UT0GONE", CancellationToken.None));
+        Assert.Null(await Conversations.GetAsync(Gone, ConversationAddress.UserChannelId("UT0GONE"), CancellationToken.None));
         Assert.Equal(0, (await Workspaces.CountAsync(Gone, CancellationToken.None)).Total);
 
         Assert.Equal(neighbourBefore, await Workspaces.CountAsync(Stays, CancellationToken.None));
@@ -53,6 +57,7 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
         Assert.NotNull(await Conversations.GetAsync(Stays, "C01", CancellationToken.None));
         Assert.Single(await Outbox.ListKeysAsync(Stays, CancellationToken.None));
         Assert.Equal("xoxb-T0GONE2", (await Installations.GetAsync(Stays.Value, CancellationToken.None))?.BotToken);
+        Assert.Equal(NotifyMode.Weekly, (await NotifySettings.GetAsync(Stays, "UT0GONE2", CancellationToken.None))?.Mode);
     }
 
     [Fact]
@@ -65,7 +70,7 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
 
         Assert.Equal(Gone, export.Workspace);
         var text = string.Join('\n', export.Tables.Values.SelectMany(t => t));
-        foreach (var expected in new[] { "Acme T0GONE\"", "Zelda T0GONE\"", "form-T0GONE\"", "Europe/Berlin", "C01;messageid=1", "gaps of T0GONE\"", "T0GONE Inc" })
+        foreach (var expected in new[] { "Acme T0GONE\"", "Zelda T0GONE\"", "form-T0GONE\"", "Europe/Berlin", "C01;messageid=1", "gaps of T0GONE\"", "T0GONE Inc", "\"UT0GONE\"", "Pacific/Auckland", "29:teams-UT0GONE\"" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
@@ -148,6 +153,17 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
     }
 
     [Fact]
+    public async Task ForgetConversationAsync_APersonsAddressIsNotCounted_SoTheLastConversationGoneStillMeansRemoved()
+    {
+        await Conversations.SaveAsync(Address(Gone, "19:general@thread.tacv2", "19:general@thread.tacv2"), CancellationToken.None);
+        await Conversations.SaveAsync(UserAddress(Gone, "UT0GONE"), CancellationToken.None);
+
+        Assert.Equal(0, await Workspaces.ForgetConversationAsync(Gone, "19:general@thread.tacv2", CancellationToken.None));
+
+        Assert.NotNull(await Conversations.GetAsync(Gone, ConversationAddress.UserChannelId("UT0GONE"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ForgetConversationAsync_ForgetsThatConversationOnly_AndCountsTheWorkspacesAddressesLeft()
     {
         await Conversations.SaveAsync(Address(Gone, "19:general@thread.tacv2", "19:general@thread.tacv2"), CancellationToken.None);
@@ -164,6 +180,16 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
 
     private ConversationAddress Address(WorkspaceKey workspace, string channelId, string conversationId) =>
         new() { Workspace = workspace, ChannelId = channelId, ConversationId = conversationId, UpdatedAt = Time.GetUtcNow() };
+
+    private ConversationAddress UserAddress(WorkspaceKey workspace, string userId) => new()
+    {
+        Workspace = workspace,
+        ChannelId = ConversationAddress.UserChannelId(userId),
+        ConversationId = "29:teams-" + userId,
+        ServiceUrl = "https://smba.example/teams/",
+        ConversationType = ConversationAddress.UserType,
+        UpdatedAt = Time.GetUtcNow(),
+    };
 
     private WorkspaceRemovals Removals() =>
         new(Workspaces, Maps, Imports, new WorkspaceRemovalPolicy(TimeSpan.FromDays(30)), Time, NullLogger<WorkspaceRemovals>.Instance);
@@ -187,6 +213,8 @@ public abstract class WorkspaceDataContract(IStoreHarness harness) : StoreContra
             new OutboxEntry { Key = key, State = OutboxState.Pending, Digest = new PlannedDigest(key, new ChannelRef("C01"), Time.GetUtcNow(), new Digest([item], 0)), CreatedAt = Time.GetUtcNow(), UpdatedAt = Time.GetUtcNow() },
             CancellationToken.None));
         await Installations.SaveAsync(new WorkspaceInstallation { Key = workspace.Value, TeamId = team, TeamName = $"{team} Inc", BotToken = $"xoxb-{team}", InstalledAt = Time.GetUtcNow() }, CancellationToken.None);
+        await NotifySettings.SaveAsync(new NotifySetting(workspace, "U" + team, NotifyMode.Weekly, "Pacific/Auckland", Time.GetUtcNow()), CancellationToken.None);
+        await Conversations.SaveAsync(UserAddress(workspace, "U" + team), CancellationToken.None);
         var import = await Imports.AddAsync(workspace, map.Id, [new CsvRow(2, new Dictionary<CsvColumn, string> { [CsvColumn.Name] = $"Zelda {team}" })], 0, CancellationToken.None);
         return (map.Id, import!);
     }

@@ -6,6 +6,7 @@ using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Features.Help;
 using AccountBot.Core.Features.Home;
 using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Features.Nudges;
 using AccountBot.Core.Features.Pictures;
 using AccountBot.Core.Features.Privacy;
 using AccountBot.Core.Features.QuickAdd;
@@ -44,15 +45,21 @@ public sealed class CommandDispatcher(
     QuickAddHandler quickAdd,
     UndoQuickAddHandler undo,
     SeveralLinesHandler several,
+    NotifyHandler notify,
+    PostponeHandler postpone,
     HomeHandler home,
     MarkStepDoneHandler done,
     FollowHandler follow,
     BotMetrics? metrics = null)
 {
-    public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken)
+    public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken) =>
+        DispatchAsync(CommandParser.Parse(text), context, cancellationToken);
+
+    /// <summary>A command the adapter parsed itself (to ask <see cref="ReadOnlyCommands"/> first): run, or its parse error shown.</summary>
+    public Task<Reply> DispatchAsync(ParseResult parsed, RequestContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(context);
-        var parsed = CommandParser.Parse(text);
         if (parsed.Command is { } command)
             return DispatchAsync(command, context, cancellationToken);
 
@@ -107,6 +114,8 @@ public sealed class CommandDispatcher(
         ReassignRelationships c => reassign.HandleAsync(c, context, cancellationToken),
         QuickAddStakeholders c => quickAdd.HandleAsync(c, context, cancellationToken),
         UndoQuickAdd c => undo.HandleAsync(c, context, cancellationToken),
+        NotifyCommand c => notify.HandleAsync(c, context, cancellationToken),
+        PostponeStep c => postpone.HandleAsync(c, context, cancellationToken),
         ShowHome c => home.HandleAsync(c, context, cancellationToken),
         MarkStepDone c => done.HandleAsync(c, context, cancellationToken),
         FollowPerson c => follow.HandleAsync(c, context, cancellationToken),

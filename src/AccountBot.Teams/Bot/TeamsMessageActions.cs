@@ -104,7 +104,7 @@ public sealed class TeamsMessageActions(
         // The dialog's last word is what was done ("Ana added Priya Raman."), the shape Teams shows in place of the form
         // and the Agents Playground accepts (it calls a bare {} invalid and leaves an empty dialog open).
         return InvokeResponse.FromTaskModuleResponse(TaskModuleResponse.Message(
-            saved.Reply is MapView { Notice: { Length: > 0 } notice } ? notice : Sentences.CaptureSaved));
+            saved.Reply is MapView { Notice: { Length: > 0 } done } ? done : Sentences.CaptureSaved));
     }
 
     /// <summary>The value when it is the capture command, with the request's context (null: no tenant); null for another command.</summary>

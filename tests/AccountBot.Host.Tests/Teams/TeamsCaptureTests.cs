@@ -150,8 +150,11 @@ public sealed class TeamsCaptureTests : IAsyncLifetime
         var submit = SubmitAction(card, ("name", "Priya Raman"));
         var before = _rig.Connector.Requests.Count;
 
-        Assert.Contains("added Priya Raman.", (await _rig.InvokeAsync(_host, submit)).Body, StringComparison.Ordinal);
-        Assert.Equal("""{"task":{"type":"message","value":"Saved to the account map."}}""", (await _rig.InvokeAsync(_host, submit)).Body);
+        var first = (await _rig.InvokeAsync(_host, submit)).Body;
+        var again = (await _rig.InvokeAsync(_host, submit)).Body;
+
+        Assert.Contains("added Priya Raman.", first, StringComparison.Ordinal);
+        Assert.Equal(first, again);
 
         Assert.Single((await MapAsync(Workspace, "Acme")).Stakeholders);
         Assert.Single(_rig.Connector.Requests.Skip(before), r => r.Body.Contains("Priya Raman", StringComparison.Ordinal));

@@ -69,6 +69,35 @@ public sealed class PostgresAccountMapStoreMutationTests(PostgresDatabase databa
         Assert.Null(await _store.GetAsync(Workspace, map.Id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task SaveAsync_NewMapWhileAnotherCreateInTheWorkspaceIsUncommitted_WaitsForItAndCountsIt()
+    {
+        var other = MapBuilder.For(Workspace).Named("Globex").Build() with { Version = 1 };
+        var map = MapBuilder.For(Workspace).Named("Acme").Build();
+
+        // The other instance's create holds the workspace's create turn until it commits the map that reaches the limit.
+        var result = await LoseRaceAsync(new MapWrite(map, Created(map)) { MapLimit = 1 }, async (connection, transaction) =>
+        {
+            await Sql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended(@w, 0))", transaction, CancellationToken.None, ("w", Workspace.Value));
+            await InsertMapAsync(connection, transaction, other);
+        });
+
+        Assert.Equal(SaveOutcome.LimitReached, result.Outcome);
+        Assert.Equal(["Globex"], (await _store.ListAsync(Workspace, CancellationToken.None)).Select(m => m.Name));
+    }
+
+    [Fact]
+    public async Task GetAsync_MapThisStoreJustSaved_TheSavedMapHandedOutWithoutReadingItAgain()
+    {
+        var map = MapBuilder.For(Workspace).Named("Acme").Build();
+        var saved = await _store.SaveAsync(new MapWrite(map, Created(map)), CancellationToken.None);
+
+        var read = await _store.GetAsync(Workspace, map.Id, CancellationToken.None);
+
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Same(saved.Map, read);
+    }
+
     private static HistoryEntry Created(AccountMap map) => new(map.Id, 1, MapBuilder.DefaultTime, MapBuilder.DefaultUser, "created", []);
 
     /// <summary>Holds <paramref name="otherWrite"/> uncommitted, saves while it is held, and commits it once the save waits on it.</summary>
@@ -79,7 +108,9 @@ public sealed class PostgresAccountMapStoreMutationTests(PostgresDatabase databa
         await otherWrite(other, transaction);
 
         var save = _store.SaveAsync(write, CancellationToken.None);
-        await WaitUntilABackendWaitsOnALockAsync();
+
+        // A save that does not wait (it should have) is answered without the other write committed.
+        await Task.WhenAny(save, WaitUntilABackendWaitsOnALockAsync());
         await transaction.CommitAsync();
         return await save;
     }

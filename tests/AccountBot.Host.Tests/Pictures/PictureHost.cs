@@ -31,9 +31,16 @@ public sealed class PictureHost(string purpose) : IDisposable
     public void Dispose() => hosts.Dispose();
 
     /// <summary>A host with a public address and <see cref="Key"/> as the signing key; <paramref name="settings"/> go on top.</summary>
-    public WebApplicationFactory<Program> Create(params (string Key, string? Value)[] settings) =>
+    public WebApplicationFactory<Program> Create(params (string Key, string? Value)[] settings) => Create(_ => { }, settings);
+
+    /// <summary>The same, with <paramref name="services"/> changed after the host's own registrations.</summary>
+    public WebApplicationFactory<Program> Create(Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
         hosts.Create(
-            web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time)),
+            web => web.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(Time);
+                services(s);
+            }),
             [("PublicBaseUrl", "https://bot.example.com/"), ("Pictures:SigningKey", Key), .. settings]);
 
     public static async Task<AccountMap> SeedAsync(WebApplicationFactory<Program> host, WorkspaceKey workspace, string name = "Acme Corp")

@@ -37,7 +37,9 @@ public static class CrashAudit
         Directory.CreateDirectory(folder);
         var source = Path.GetDirectoryName(databasePath)!;
         var stem = Path.GetFileNameWithoutExtension(databasePath);
-        foreach (var file in Directory.EnumerateFiles(source, stem + "*"))
+        // A host killed in its first milliseconds may not have created its folder yet: nothing to copy, nothing acknowledged.
+        var files = Directory.Exists(source) ? Directory.EnumerateFiles(source, stem + "*") : [];
+        foreach (var file in files)
         {
             if (!file.EndsWith(".lock", StringComparison.Ordinal))
                 File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);

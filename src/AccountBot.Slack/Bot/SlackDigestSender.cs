@@ -50,9 +50,8 @@ public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer
         return parts.Length == 3 ? new SlackTeamKey(parts[1], parts[2]) : new SlackTeamKey(null, parts[^1]);
     }
 
-    private async Task<DeliveryResult> TrySendAsync(SlackTeamKey team, string channel, PlannedDigest digest, CancellationToken cancellationToken)
-    {
-        try
+    private Task<DeliveryResult> TrySendAsync(SlackTeamKey team, string channel, PlannedDigest digest, CancellationToken cancellationToken) =>
+        SlackDelivery.TryAsync(async () =>
         {
             // Checked before every digest: a channel shared since the map was linked gets no map content.
             if (await sharedChannels.IsSharedAsync(slack, team, channel, cancellationToken))
@@ -61,28 +60,5 @@ public sealed class SlackDigestSender(SlackApiClient slack, SlackMessageRenderer
             var response = await slack.PostMessageAsync(
                 team, channel, renderer.Render(digest.Digest) with { ResponseType = null }, SlackDigestMetadata.For(digest.Key), RateLimitHandling.Throw, cancellationToken);
             return DeliveryResult.Delivered(response.Ts);
-        }
-        catch (SlackApiException e) when (e.Error == "ratelimited")
-        {
-            return DeliveryResult.Throttle(e.Error, e.RetryAfter);
-        }
-        catch (SlackApiException e) when (Permanent.Contains(e.Error))
-        {
-            return DeliveryResult.Permanent(e.Error);
-        }
-        catch (SlackApiException e)
-        {
-            // 5xx (http_5xx), internal_error, fatal_error, service_unavailable, unreadable answers: try again later.
-            return DeliveryResult.RetryLater(e.Error);
-        }
-        catch (HttpRequestException e)
-        {
-            return DeliveryResult.Unreachable(e, "Slack");
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The HttpClient's own timeout: Slack may have posted it.
-            return DeliveryResult.Unknown("timeout");
-        }
-    }
+        }, Permanent, cancellationToken);
 }

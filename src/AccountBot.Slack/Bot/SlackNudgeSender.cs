@@ -31,10 +31,10 @@ public sealed class SlackNudgeSender(SlackApiClient slack, ILogger<SlackNudgeSen
         return result;
     }
 
-    private async Task<DeliveryResult> TrySendAsync(PlannedNudge nudge, CancellationToken cancellationToken)
+    private Task<DeliveryResult> TrySendAsync(PlannedNudge nudge, CancellationToken cancellationToken)
     {
         var team = SlackDigestSender.TeamKeyOf(nudge.Workspace);
-        try
+        return SlackDelivery.TryAsync(async () =>
         {
             var opened = await slack.ConversationsOpenAsync(team, nudge.Recipient.Id, cancellationToken);
             if (opened.Channel?.Id is not { Length: > 0 } channel)
@@ -45,26 +45,6 @@ public sealed class SlackNudgeSender(SlackApiClient slack, ILogger<SlackNudgeSen
             var response = await slack.PostMessageAsync(
                 team, channel, NudgeBlocks.Render(nudge.Nudge), null, RateLimitHandling.Throw, cancellationToken);
             return DeliveryResult.Delivered(response.Ts);
-        }
-        catch (SlackApiException e) when (e.Error == "ratelimited")
-        {
-            return DeliveryResult.Throttle(e.Error, e.RetryAfter);
-        }
-        catch (SlackApiException e) when (Permanent.Contains(e.Error))
-        {
-            return DeliveryResult.Permanent(e.Error);
-        }
-        catch (SlackApiException e)
-        {
-            return DeliveryResult.RetryLater(e.Error);
-        }
-        catch (HttpRequestException e)
-        {
-            return DeliveryResult.Unreachable(e, "Slack");
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return DeliveryResult.Unknown("timeout");
-        }
+        }, Permanent, cancellationToken);
     }
 }

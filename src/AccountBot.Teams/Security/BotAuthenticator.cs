@@ -108,7 +108,7 @@ public sealed class BotAuthenticator
             // Keys rotate: an unknown kid may be new. Refresh once (rate-limited) and retry.
             if (_rejections.ShouldLog("teams unknown signing key", out var count))
                 Log.UnknownSigningKey(_logger, LogText.Untrusted(jwt.Kid), count);
-            configuration = await _keys.RefreshForUnknownKeyAsync(cancellationToken);
+            configuration = await _keys.RefreshForUnknownKeyAsync(configuration, cancellationToken);
             if (configuration is null || FindKey(configuration, jwt.Kid) is null)
                 return BotAuthenticationResult.Rejected("unknown signing key");
         }

@@ -12,7 +12,9 @@ namespace AccountBot.Teams.Security;
 /// <remarks>
 /// IdentityModel 8 runs <c>RequestRefresh()</c> in the background and keeps returning the old keys
 /// until it finishes, so a plain "refresh, then retry" would retry against the stale set. We
-/// listen for the manager's update event and wait (bounded) for it. A forced refresh happens at
+/// listen for the manager's update event and wait (bounded) for it. The manager raises that event on a pool thread
+/// after every update, the first fetch's too, so the event of an earlier fetch can arrive after a forced refresh was
+/// asked for: only a configuration other than the one that lacked the key ends the wait. A forced refresh happens at
 /// most once per <see cref="BaseConfigurationManager.RefreshInterval"/> (5 min), like the manager's
 /// own throttle, so random key ids cannot make us hammer the metadata endpoint or hold requests.
 /// </remarks>
@@ -21,7 +23,8 @@ public sealed class BotFrameworkSigningKeys : IConfigurationEventHandler<OpenIdC
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _refreshWait;
     private readonly Lock _gate = new();
-    private TaskCompletionSource? _pendingRefresh;
+    private TaskCompletionSource<OpenIdConnectConfiguration>? _pendingRefresh;
+    private OpenIdConnectConfiguration? _stale;
     private DateTimeOffset? _lastForcedRefresh;
 
     /// <param name="metadataUrl">OpenID metadata; plain http is accepted only on loopback (tests).</param>
@@ -57,9 +60,11 @@ public sealed class BotFrameworkSigningKeys : IConfigurationEventHandler<OpenIdC
     /// metadata; null when a forced refresh already ran within the refresh interval or did not
     /// finish in time.
     /// </summary>
-    public async Task<OpenIdConnectConfiguration?> RefreshForUnknownKeyAsync(CancellationToken cancellationToken)
+    /// <param name="stale">The metadata in which the key id was not found.</param>
+    public async Task<OpenIdConnectConfiguration?> RefreshForUnknownKeyAsync(OpenIdConnectConfiguration stale, CancellationToken cancellationToken)
     {
-        Task pending;
+        ArgumentNullException.ThrowIfNull(stale);
+        Task<OpenIdConnectConfiguration> pending;
         lock (_gate)
         {
             var now = _timeProvider.GetUtcNow();
@@ -68,7 +73,8 @@ public sealed class BotFrameworkSigningKeys : IConfigurationEventHandler<OpenIdC
                 if (_lastForcedRefresh is { } last && now - last < Manager.RefreshInterval)
                     return null;
                 _lastForcedRefresh = now;
-                _pendingRefresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _stale = stale;
+                _pendingRefresh = new TaskCompletionSource<OpenIdConnectConfiguration>(TaskCreationOptions.RunContinuationsAsynchronously);
                 Manager.RequestRefresh();
             }
 
@@ -77,16 +83,18 @@ public sealed class BotFrameworkSigningKeys : IConfigurationEventHandler<OpenIdC
 
         try
         {
-            await pending.WaitAsync(_refreshWait, _timeProvider, cancellationToken);
+            return await pending.WaitAsync(_refreshWait, _timeProvider, cancellationToken);
         }
         catch (TimeoutException)
         {
             lock (_gate)
-                _pendingRefresh = null;
+            {
+                if (ReferenceEquals(_pendingRefresh?.Task, pending))
+                    _pendingRefresh = null;
+            }
+
             return null;
         }
-
-        return await Manager.GetConfigurationAsync(cancellationToken);
     }
 
     Task<ConfigurationEventHandlerResult<OpenIdConnectConfiguration>> IConfigurationEventHandler<OpenIdConnectConfiguration>.BeforeRetrieveAsync(
@@ -96,14 +104,18 @@ public sealed class BotFrameworkSigningKeys : IConfigurationEventHandler<OpenIdC
     Task IConfigurationEventHandler<OpenIdConnectConfiguration>.AfterUpdateAsync(
         string metadataAddress, OpenIdConnectConfiguration configuration, CancellationToken cancellationToken)
     {
-        TaskCompletionSource? pending;
+        TaskCompletionSource<OpenIdConnectConfiguration>? pending;
         lock (_gate)
         {
+            // An update of the configuration that lacked the key (e.g. the first fetch's, raised late) is not the refresh.
+            if (ReferenceEquals(configuration, _stale))
+                return Task.CompletedTask;
             pending = _pendingRefresh;
             _pendingRefresh = null;
+            _stale = null;
         }
 
-        pending?.TrySetResult();
+        pending?.TrySetResult(configuration);
         return Task.CompletedTask;
     }
 }

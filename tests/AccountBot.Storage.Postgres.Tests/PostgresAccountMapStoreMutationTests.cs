@@ -98,6 +98,23 @@ public sealed class PostgresAccountMapStoreMutationTests(PostgresDatabase databa
         Assert.Same(saved.Map, read);
     }
 
+    [Fact]
+    public async Task SaveAsync_CreateRetriedAfterTheFirstCommitted_VersionConflictWithTheFirstAndNothingWritten()
+    {
+        var map = MapBuilder.For(Workspace).Named("Acme").Build();
+        var first = await _store.SaveAsync(new MapWrite(map, Created(map)), CancellationToken.None);
+
+        // The same create again (a retry without an idempotency key), now under another name: the first one won.
+        var retried = await _store.SaveAsync(new MapWrite(map with { Name = "Acme Retried" }, Created(map)), CancellationToken.None);
+
+        Assert.Equal(SaveOutcome.VersionConflict, retried.Outcome);
+        Assert.Equal("Acme", retried.Map?.Name);
+        Assert.Equal(first.Map!.Version, retried.Map!.Version);
+        var history = await _store.GetHistoryAsync(Workspace, map.Id, 10, CancellationToken.None);
+        Assert.Single(history);
+        Assert.Equal("Acme", (await _store.GetAsync(Workspace, map.Id, CancellationToken.None))?.Name);
+    }
+
     private static HistoryEntry Created(AccountMap map) => new(map.Id, 1, MapBuilder.DefaultTime, MapBuilder.DefaultUser, "created", []);
 
     /// <summary>Holds <paramref name="otherWrite"/> uncommitted, saves while it is held, and commits it once the save waits on it.</summary>

@@ -53,7 +53,7 @@ public sealed class NudgePlanner(ReminderOptions reminders, TimeProvider time)
 
             foreach (var person in map.Stakeholders)
             {
-                if (person is { IsActive: true, RelationshipOwner: { } owner, NextStepDue: not null, NextStep.Length: > 0 })
+                if (HasDatedStep(person) && person.RelationshipOwner is { } owner)
                 {
                     if (!byOwner.TryGetValue(owner.Id, out var steps))
                     {
@@ -75,11 +75,7 @@ public sealed class NudgePlanner(ReminderOptions reminders, TimeProvider time)
                 continue;
             }
 
-            var channel = steps.SelectMany(s => s.Map.LinkedChannels).Select(c => channels.GetValueOrDefault(c.Id)).FirstOrDefault(c => c is not null);
-            var sendAt = channel?.ReminderTime ?? reminders.Time;
-            var day = channel?.ReminderDay ?? reminders.Day;
-            var zone = ReminderSchedule.Create(ReminderOptions.WeeklyCron(day, sendAt), setting?.TimeZone ?? channel?.TimeZone ?? reminders.TimeZone, reminders.TimeZone).TimeZone;
-            var local = TimeZoneInfo.ConvertTime(now, zone);
+            var (_, sendAt, day, local) = DayOf(ownerId, steps.Select(s => s.Map), channels, setting, now);
             var today = DateOnly.FromDateTime(local.DateTime);
             if (TimeOnly.FromDateTime(local.DateTime) < sendAt || (mode == NotifyMode.Weekly && local.DayOfWeek != day))
             {
@@ -103,6 +99,46 @@ public sealed class NudgePlanner(ReminderOptions reminders, TimeProvider time)
 
         return planned;
     }
+
+    /// <summary>
+    /// The date it is now for <paramref name="ownerId"/> by the rule of the remarks above (their own zone, else the zone
+    /// of the first channel, by map name, linked to a map holding one of their dated steps, else the default): the day
+    /// their nudge is keyed by and the day "due today" and "overdue" are judged by, here and in their home.
+    /// </summary>
+    /// <param name="maps">The workspace's maps (any order; those holding none of the owner's dated steps are skipped).</param>
+    /// <param name="channels">The workspace's channel settings by channel id.</param>
+    public DateOnly TodayOf(
+        string ownerId,
+        IEnumerable<AccountMap> maps,
+        IReadOnlyDictionary<string, ChannelSettings> channels,
+        NotifySetting? setting,
+        DateTimeOffset now) =>
+        DateOnly.FromDateTime(DayOf(ownerId, maps, channels, setting, now).Local.DateTime);
+
+    private (ChannelSettings? Channel, TimeOnly SendAt, DayOfWeek Day, DateTimeOffset Local) DayOf(
+        string ownerId,
+        IEnumerable<AccountMap> maps,
+        IReadOnlyDictionary<string, ChannelSettings> channels,
+        NotifySetting? setting,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        ArgumentNullException.ThrowIfNull(channels);
+        var channel = maps
+            .Where(m => m.Stakeholders.Any(p => HasDatedStep(p) && string.Equals(p.RelationshipOwner!.Id, ownerId, StringComparison.Ordinal)))
+            .OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(m => m.LinkedChannels)
+            .Select(c => channels.GetValueOrDefault(c.Id))
+            .FirstOrDefault(c => c is not null);
+        var sendAt = channel?.ReminderTime ?? reminders.Time;
+        var day = channel?.ReminderDay ?? reminders.Day;
+        var zone = ReminderSchedule.Create(ReminderOptions.WeeklyCron(day, sendAt), setting?.TimeZone ?? channel?.TimeZone ?? reminders.TimeZone, reminders.TimeZone).TimeZone;
+        return (channel, sendAt, day, TimeZoneInfo.ConvertTime(now, zone));
+    }
+
+    /// <summary>A step the nudges speak of: an active person's, with an owner, a text and a due date.</summary>
+    private static bool HasDatedStep(Stakeholder person) =>
+        person is { IsActive: true, RelationshipOwner: not null, NextStepDue: not null, NextStep.Length: > 0 };
 
     private static string Title(List<NudgeStep> due) => due.Count == 1
         ? Format(Sentences.NudgeDueTitleOne, due[0].Name)

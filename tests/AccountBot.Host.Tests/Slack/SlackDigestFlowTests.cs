@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AccountBot.Core.Abstractions;
@@ -89,5 +90,34 @@ public sealed class SlackDigestFlowTests : IAsyncLifetime
         // Each click answered its own response_url with a new message, leaving the digest in place.
         Assert.All(_host.Api.CallsTo("response_url"), c => Assert.False(c.Json.TryGetProperty("replace_original", out var r) && r.GetBoolean()));
         Assert.Single(_host.Api.Posts);
+    }
+
+    [Fact]
+    public async Task Digest_RunNow_CoveredMapWhoseChampionsStepIsOverdue_PostsTheOverdueGap()
+    {
+        // Older than the last scheduled occurrence: a map made since waits for next week.
+        var stamp = new Stamp(DateTimeOffset.UtcNow.AddDays(-10), new UserRef("U0BO", "bo"));
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var created = AccountMap.Create(Workspace, "Initech", MapKind.Sales, stamp, new ChannelRef(Channel, "deals"));
+        var map = created.Map with
+        {
+            Stakeholders =
+            [
+                new Stakeholder { Id = Guid.NewGuid(), Name = "Jane Doe", Roles = Role.Champion, Power = 4, Interest = 4, RelationshipOwner = stamp.By, NextStep = "send pricing", NextStepDue = due },
+                new Stakeholder { Id = Guid.NewGuid(), Name = "Omar Haddad", Roles = Role.DecisionMaker | Role.Signer, Power = 5, Interest = 3, RelationshipOwner = stamp.By },
+                new Stakeholder { Id = Guid.NewGuid(), Name = "Liz Park", Power = 2, Interest = 3 },
+            ],
+        };
+        Assert.Equal(SaveOutcome.Saved, (await Service<IAccountMapStore>().SaveAsync(new MapWrite(map, created.ToHistory(stamp)), CancellationToken.None)).Outcome);
+
+        var report = await Service<ReminderRunner>().RunAsync(Channel, CancellationToken.None);
+
+        Assert.Equal(OutboxState.Sent, Assert.Single(report.Outcomes).State);
+        var digest = Assert.Single(_host.Api.Posts);
+        var expected = string.Create(CultureInfo.InvariantCulture, $"Jane Doe (champion) has an overdue next step (due {due:yyyy-MM-dd})");
+        Assert.Contains(digest.Call.Json.GetProperty("blocks").EnumerateArray(), b =>
+            b.GetProperty("type").GetString() == "section"
+            && b.GetProperty("text").GetProperty("text").GetString()!.Contains("Initech", StringComparison.Ordinal)
+            && b.GetProperty("text").GetProperty("text").GetString()!.Contains(expected, StringComparison.Ordinal));
     }
 }

@@ -67,6 +67,14 @@ public abstract class Chat : IAsyncDisposable
     /// <summary>The field ids of the inputs the last form shows now (inputs hidden until "More details" left out).</summary>
     public abstract IReadOnlyList<string> ShownInputs();
 
+    /// <summary>
+    /// Opens <see cref="Person.Me"/>'s personal home, "Your accounts", as the platform shows it: Slack's App Home (a signed
+    /// <c>app_home_opened</c> event, answered by <c>views.publish</c>), Teams' <c>map mine</c> in the personal chat.
+    /// </summary>
+    public Task<Replies> OpenHome() => OpenHomeAsync();
+
+    protected abstract Task<Replies> OpenHomeAsync();
+
     /// <summary>Presses the button labelled <paramref name="label"/> on the last message that showed one (a Slack button, a Teams Action.Submit).</summary>
     public Task<Replies> Press(string label) => PressAsync(label);
 

@@ -31,7 +31,7 @@ public sealed class SlackChat : Chat
 
     private static readonly HashSet<string> Seen = new(StringComparer.Ordinal)
     {
-        "response_url", "chat.postMessage", "chat.postEphemeral", "chat.update", "views.open", "views.update", "views.push",
+        "response_url", "chat.postMessage", "chat.postEphemeral", "chat.update", "views.open", "views.update", "views.push", "views.publish",
     };
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "accountbot-scenarios", Guid.NewGuid().ToString("N"));
@@ -94,6 +94,17 @@ public sealed class SlackChat : Chat
             .Select(f => f.Key == "user_name" ? new KeyValuePair<string, string>(f.Key, name) : f)
             .ToList();
         return ExchangeAsync(() => _signer.CreateFormRequest("/slack/commands", fields));
+    }
+
+    protected override Task<Replies> OpenHomeAsync()
+    {
+        var id = Interlocked.Increment(ref _requests).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var envelope = JsonNode.Parse(AppMention("home", "Ev0HOME" + id))!;
+        envelope["event"] = new JsonObject
+        {
+            ["type"] = "app_home_opened", ["user"] = Cast[Person.Me].Id, ["channel"] = "D0HOME", ["tab"] = "home", ["event_ts"] = "1700000000.000300",
+        };
+        return ExchangeAsync(() => _signer.CreateJsonRequest("/slack/events", envelope.ToJsonString()));
     }
 
     public override string Mention(Person person) => $"<@{Cast[person].Id}|{Cast[person].Name}>";
@@ -204,6 +215,8 @@ public sealed class SlackChat : Chat
             var body = JsonNode.Parse(call.Body);
             if (call.Method is "views.open" or "views.update" or "views.push" && body?["view"] is { } view)
                 Form = new ShownForm(view);
+            else if (call.Method == "views.publish" && body?["view"] is { } home)
+                _messages.Add(home); // the App Home: its buttons can be pressed like a message's
             else if (body is not null)
                 _messages.Add(body);
             lines.AddRange(VisibleText.Of(body));

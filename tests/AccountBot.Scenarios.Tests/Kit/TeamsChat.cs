@@ -119,6 +119,8 @@ public sealed class TeamsChat : Chat
         return PostAsync(activity.Build());
     }
 
+    protected override Task<Replies> OpenHomeAsync() => SendAsync("map mine", Person.Me, Place.Here);
+
     public override string Mention(Person person) => $"<at>{Cast[person].Name}</at>";
 
     public override string NameOf(Person person) => Cast[person].Name;

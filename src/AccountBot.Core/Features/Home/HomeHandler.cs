@@ -3,6 +3,7 @@ using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Home;
@@ -10,8 +11,15 @@ namespace AccountBot.Core.Features.Home;
 /// <summary>
 /// <c>map mine</c>: "Your accounts" for the asker, within their workspace only, and only maps they may see where they ask
 /// (<see cref="MapFinder.Sees"/>: a private map they own is theirs everywhere; someone else's only in its channels).
+/// "Today" (what is overdue) is the asker's own date, read as their due-steps nudge reads it (<see cref="NudgePlanner.TodayOf"/>).
 /// </summary>
-public sealed class HomeHandler(IAccountMapStore store, MapViewFactory views, TimeProvider time) : ICommandHandler<ShowHome>
+public sealed class HomeHandler(
+    IAccountMapStore store,
+    IChannelSettingsStore channelSettings,
+    INotifySettingsStore notifySettings,
+    NudgePlanner nudges,
+    MapViewFactory views,
+    TimeProvider time) : ICommandHandler<ShowHome>
 {
     /// <summary>How many maps, people and changes the home lists; the rest are counted.</summary>
     public const int MapsShown = 10;
@@ -36,11 +44,12 @@ public sealed class HomeHandler(IAccountMapStore store, MapViewFactory views, Ti
     {
         ArgumentNullException.ThrowIfNull(context);
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var userId = context.User.Id;
-        var maps = (await store.ListAsync(context.Workspace, cancellationToken).ConfigureAwait(false))
-            .Where(m => m.Workspace == context.Workspace && MapFinder.Sees(context, m))
+        var all = (await store.ListAsync(context.Workspace, cancellationToken).ConfigureAwait(false))
+            .Where(m => m.Workspace == context.Workspace)
             .ToList();
+        var maps = all.Where(m => MapFinder.Sees(context, m)).ToList();
+        var today = await TodayAsync(context, all, now, cancellationToken).ConfigureAwait(false);
 
         var owned = maps.Where(m => string.Equals(m.Owner.Id, userId, StringComparison.Ordinal))
             .OrderByDescending(m => m.LastActivity).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
@@ -74,6 +83,16 @@ public sealed class HomeHandler(IAccountMapStore store, MapViewFactory views, Ti
             homeMaps, owned.Count,
             steps.Take(StepsShown).ToList(), steps.Count,
             recent.Take(ChangesShown).ToList(), recent.Count);
+    }
+
+    // The same maps and settings the nudge planner reads, so home and the nudge never disagree on what is overdue.
+    private async Task<DateOnly> TodayAsync(RequestContext context, IReadOnlyList<AccountMap> maps, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var setting = await notifySettings.GetAsync(context.Workspace, context.User.Id, cancellationToken).ConfigureAwait(false);
+        var channels = (await channelSettings.ListAsync(context.Workspace, cancellationToken).ConfigureAwait(false))
+            .Where(c => c.Workspace == context.Workspace)
+            .ToDictionary(c => c.ChannelId, StringComparer.Ordinal);
+        return nudges.TodayOf(context.User.Id, maps, channels, setting, now);
     }
 
     private static HomeStep Step(AccountMap map, Stakeholder person, DateOnly today)

@@ -1,8 +1,10 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Channels;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Home;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Nudges;
 using AccountBot.Core.Views;
 using AccountBot.Testing.Fakes;
 
@@ -221,5 +223,79 @@ public sealed class HomeTests : IDisposable
         Assert.Contains("Your accounts", mine.Description, StringComparison.Ordinal);
         var done = Assert.Single(help.Examples, e => e.Command.EndsWith(" done Jane", StringComparison.Ordinal));
         Assert.IsType<MarkStepDone>(CommandParser.Parse(done.Command).Command);
+    }
+
+    // 23:30 UTC on 2 March: already 3 March on Kiritimati (UTC+14) and in Auckland (UTC+13, 12:30: past the nudge time), still 2 March in UTC.
+    private static readonly DateTimeOffset LateEveningUtc = new(2026, 3, 2, 23, 30, 0, TimeSpan.Zero);
+
+    private static readonly DateOnly UtcToday = new(2026, 3, 2);
+
+    private async Task<(HomeView Home, PlannedNudge Nudge)> HomeAndNudgeAtLateEveningAsync()
+    {
+        harness.Time.SetUtcNow(LateEveningUtc);
+        await SeedAsync("Acme", Ana, people:
+        [
+            Person("Due Tomorrow Utc", Ana, "send pricing", UtcToday.AddDays(1)),
+            Person("Due Today Utc", Ana, "call back", UtcToday),
+        ]);
+        var home = await HomeAsync(As(Ana));
+        var planner = harness.Get<NudgePlanner>();
+        var nudge = Assert.Single(planner.Plan(
+            CoreHarness.WorkspaceA,
+            await harness.Store.ListAsync(CoreHarness.WorkspaceA, CancellationToken.None),
+            await harness.Settings.ListAsync(CoreHarness.WorkspaceA, CancellationToken.None),
+            await harness.NotifySettings.ListAsync(CoreHarness.WorkspaceA, CancellationToken.None),
+            _ => false));
+        return (home, nudge);
+    }
+
+    private static void AssertJudgedOnThe3rd(HomeView home, PlannedNudge nudge)
+    {
+        var local = UtcToday.AddDays(1);
+        Assert.Equal(local, home.Today);
+        Assert.Equal(NudgeKeys.DueSteps(CoreHarness.WorkspaceA, Ana.Id, local), nudge.Key);
+        Assert.Equal(["Due Today Utc", "Due Tomorrow Utc"], home.Steps.Select(s => s.PersonName));
+        Assert.True(home.Steps[0].Overdue);
+        Assert.Contains("overdue since 2026-03-02", HomeText.StepLine(home.Steps[0]), StringComparison.Ordinal);
+        Assert.False(home.Steps[1].Overdue);
+        Assert.DoesNotContain("overdue", HomeText.StepLine(home.Steps[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_LateEveningUtc_UsersOwnZoneIsTomorrow_JudgesOverdueByTheirDateAsTheNudgeDoes()
+    {
+        await harness.NotifySettings.SaveAsync(new NotifySetting(CoreHarness.WorkspaceA, Ana.Id, NotifyMode.Daily, "Pacific/Kiritimati"), CancellationToken.None);
+
+        var (home, nudge) = await HomeAndNudgeAtLateEveningAsync();
+
+        AssertJudgedOnThe3rd(home, nudge);
+    }
+
+    [Fact]
+    public async Task Home_LateEveningUtc_ChannelZoneIsTomorrow_JudgesOverdueByTheChannelsDateAsTheNudgeDoes()
+    {
+        await harness.Settings.TrySaveAsync(
+            new ChannelSettings { Workspace = CoreHarness.WorkspaceA, ChannelId = "C-Acme", TimeZone = "Pacific/Auckland" },
+            CancellationToken.None);
+
+        var (home, nudge) = await HomeAndNudgeAtLateEveningAsync();
+
+        AssertJudgedOnThe3rd(home, nudge);
+    }
+
+    [Fact]
+    public async Task Home_LateEveningUtc_NoZoneSet_StillTheUtcDate()
+    {
+        harness.Time.SetUtcNow(LateEveningUtc);
+        await SeedAsync("Acme", Ana, people:
+        [
+            Person("Due Tomorrow Utc", Ana, "send pricing", UtcToday.AddDays(1)),
+            Person("Due Today Utc", Ana, "call back", UtcToday),
+        ]);
+
+        var home = await HomeAsync(As(Ana));
+
+        Assert.Equal(UtcToday, home.Today);
+        Assert.All(home.Steps, s => Assert.False(s.Overdue));
     }
 }

@@ -15,8 +15,7 @@ public sealed partial class CoreSentenceScanTests
     // number; a file at 0 leaves the list. Never raise a number: put the new sentence in the catalogue instead.
     private static readonly Dictionary<string, int> NotYetInTheCatalogue = new(StringComparer.Ordinal)
     {
-        ["Accounts/AccountMap.cs"] = 12,
-        ["Accounts/AccountMap.Control.cs"] = 6,
+        ["Accounts/AccountMap.Control.cs"] = 1,
         ["Commands/AdminCommandParser.cs"] = 5,
         ["Commands/QuickAddParser.cs"] = 11,
         ["Commands/TagCommandParser.cs"] = 5,
@@ -24,13 +23,9 @@ public sealed partial class CoreSentenceScanTests
         ["Features/QuickAdd/QuickAddHandler.cs"] = 3,
         ["Features/QuickAdd/UndoQuickAddHandler.cs"] = 2,
         ["Workspaces/WorkspaceDataCounts.cs"] = 2,
-        ["Accounts/CoverageAnalyzer.cs"] = 11,
-        ["Accounts/OnionRing.cs"] = 3,
-        ["Accounts/PowerInterestGrid.cs"] = 3,
-        ["Accounts/Roles.cs"] = 5,
         ["Accounts/StakeholderRules.cs"] = 11,
         ["Accounts/StakeholderText.cs"] = 6,
-        ["Commands/CommandParser.cs"] = 18,
+        ["Commands/CommandParser.cs"] = 16,
         ["Commands/PrivacyCommandParser.cs"] = 4,
         ["Commands/RoleWords.cs"] = 7,
         ["Commands/SettingsParser.cs"] = 14,

@@ -23,8 +23,7 @@ public sealed partial class CoreSentenceScanTests
         ["Features/QuickAdd/QuickAddHandler.cs"] = 3,
         ["Features/QuickAdd/UndoQuickAddHandler.cs"] = 2,
         ["Workspaces/WorkspaceDataCounts.cs"] = 2,
-        ["Accounts/StakeholderRules.cs"] = 11,
-        ["Accounts/StakeholderText.cs"] = 6,
+        ["Accounts/StakeholderText.cs"] = 4,
         ["Commands/CommandParser.cs"] = 16,
         ["Commands/PrivacyCommandParser.cs"] = 4,
         ["Commands/RoleWords.cs"] = 7,
@@ -42,8 +41,6 @@ public sealed partial class CoreSentenceScanTests
         ["Features/Privacy/EraseHandler.cs"] = 6,
         ["Features/Privacy/PrivacyTexts.cs"] = 4,
         ["Features/Stakeholders/RemoveHandler.cs"] = 1,
-        ["Features/Stakeholders/StakeholderFormReader.cs"] = 9,
-        ["Features/Stakeholders/StakeholderFormSchema.cs"] = 25,
         ["Reminders/DeliveryResult.cs"] = 2,
         ["Reminders/Digest.cs"] = 2,
         ["Reminders/ReminderDeliveryOptions.cs"] = 2,
@@ -51,7 +48,6 @@ public sealed partial class CoreSentenceScanTests
         ["Reminders/ReminderRunner.InDoubt.cs"] = 7,
         ["Reminders/ReminderRunner.Sending.cs"] = 8,
         ["Views/MapCardText.cs"] = 15,
-        ["Views/StakeholderFormView.cs"] = 1,
     };
 
     [Fact]

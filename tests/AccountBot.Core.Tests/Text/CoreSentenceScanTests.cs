@@ -33,7 +33,6 @@ public sealed partial class CoreSentenceScanTests
         ["Features/Maps/CreateMapHandler.cs"] = 3,
         ["Features/Pictures/PictureHandler.cs"] = 1,
         ["Features/Privacy/EraseHandler.cs"] = 6,
-        ["Features/Privacy/PrivacyTexts.cs"] = 4,
         ["Features/Stakeholders/RemoveHandler.cs"] = 1,
         ["Reminders/DeliveryResult.cs"] = 2,
         ["Reminders/Digest.cs"] = 2,

@@ -1,3 +1,5 @@
+using AccountBot.Core.Text;
+
 namespace AccountBot.Core.Accounts;
 
 /// <summary>Who sees a map and who answers for it: its visibility, its owner, its relationship owners, its deletion.</summary>
@@ -19,12 +21,12 @@ public sealed partial record AccountMap
         ArgumentNullException.ThrowIfNull(stamp);
         if (visibility == Visibility)
         {
-            return new MapChange(this, $"left the map {Describe(visibility)}", []);
+            return new MapChange(this, Say.Format(Sentences.HistoryVisibilityUnchanged, Describe(visibility)), []);
         }
 
         // Links posted while it was public may sit in channels that may no longer see it: making it private revokes them.
         var map = this with { Visibility = visibility, Updated = stamp, LinkEpoch = visibility == MapVisibility.Private ? LinkEpoch + 1 : LinkEpoch };
-        return new MapChange(map, $"made the map {Describe(visibility)}", [new("visibility", Describe(Visibility), Describe(visibility))]);
+        return new MapChange(map, Say.Format(Sentences.HistoryVisibilityChanged, Describe(visibility)), [new("visibility", Describe(Visibility), Describe(visibility))]);
     }
 
     public MapChange ChangeOwner(UserRef owner, Stamp stamp)
@@ -33,11 +35,11 @@ public sealed partial record AccountMap
         ArgumentNullException.ThrowIfNull(stamp);
         if (string.Equals(owner.Id, Owner.Id, StringComparison.Ordinal))
         {
-            return new MapChange(this, $"left {Owner.Name} the owner", []);
+            return new MapChange(this, Say.Format(Sentences.HistoryOwnerUnchanged, Owner.Name), []);
         }
 
         var map = this with { Owner = owner, Updated = stamp };
-        return new MapChange(map, $"made {owner.Name} the owner", [new("owner", Owner.Name, owner.Name)]);
+        return new MapChange(map, Say.Format(Sentences.HistoryOwnerChanged, owner.Name), [new("owner", Owner.Name, owner.Name)]);
     }
 
     /// <summary>
@@ -61,10 +63,10 @@ public sealed partial record AccountMap
             Stakeholders = [.. Stakeholders.Select(s => ids.Contains(s.Id) ? s with { RelationshipOwner = to } : s)],
             Updated = stamp,
         };
-        var people = owned.Count == 1 ? "1 relationship" : $"{owned.Count} relationships";
+        var people = owned.Count == 1 ? Sentences.HistoryRelationshipsReassignedOne : Say.Format(Sentences.HistoryRelationshipsReassignedMany, owned.Count);
         return new MapChange(
             map,
-            $"reassigned {people} from {from.Name} to {to.Name}",
+            Say.Format(Sentences.HistoryRelationshipsReassigned, people, from.Name, to.Name),
             [.. owned.Select(s => new FieldChange($"{s.Name}: relationship owner", s.RelationshipOwner!.Name, to.Name))]);
     }
 
@@ -72,7 +74,7 @@ public sealed partial record AccountMap
     public MapChange Delete(Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        return new MapChange(this with { Updated = stamp }, $"deleted the map {Name}", [new("name", Name, null)]);
+        return new MapChange(this with { Updated = stamp }, Say.Format(Sentences.HistoryMapDeleted, Name), [new("name", Name, null)]);
     }
 
     /// <summary>Whether a relationship owner is the rep named: by id, or by name when the rep was named without an id.</summary>
@@ -84,5 +86,5 @@ public sealed partial record AccountMap
             || (departed.Id.Length == 0 && string.Equals(owner.Name.Trim(), departed.Name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string Describe(MapVisibility visibility) => visibility == MapVisibility.Private ? "private" : "public";
+    private static string Describe(MapVisibility visibility) => visibility == MapVisibility.Private ? Sentences.HistoryVisibilityPrivate : Sentences.HistoryVisibilityPublic;
 }

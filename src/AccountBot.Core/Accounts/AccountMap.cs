@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Accounts;
 
@@ -59,7 +60,7 @@ public sealed partial record AccountMap
             Created = stamp,
             Updated = stamp,
         };
-        return new MapChange(map, $"created the {kind.ToString().ToLowerInvariant()} map {trimmed}", [new("name", null, trimmed)]);
+        return new MapChange(map, Say.Format(Sentences.HistoryMapCreated, kind.ToString().ToLowerInvariant(), trimmed), [new("name", null, trimmed)]);
     }
 
     public static string ValidateMapName(string? name)
@@ -67,12 +68,12 @@ public sealed partial record AccountMap
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            throw new DomainRuleException(StakeholderFields.MapName, "Give the account a name, e.g. `map Acme Corp`.");
+            throw new DomainRuleException(StakeholderFields.MapName, Sentences.HistoryMapNameMissing);
         }
 
         if (trimmed.Length > Limits.MapName)
         {
-            throw new DomainRuleException(StakeholderFields.MapName, $"Account names must be at most {Limits.MapName} characters.");
+            throw new DomainRuleException(StakeholderFields.MapName, Say.Format(Sentences.HistoryMapNameTooLong, Limits.MapName));
         }
 
         return trimmed;
@@ -88,7 +89,7 @@ public sealed partial record AccountMap
         ArgumentNullException.ThrowIfNull(person);
         if (FindById(person.Id) is not null)
         {
-            throw new DomainRuleException(StakeholderFields.General, $"{person.Name} is already on this map.");
+            throw new DomainRuleException(StakeholderFields.General, Say.Format(Sentences.HistoryPersonAlreadyOnMap, person.Name));
         }
 
         if (Stakeholders.Count >= peopleLimit)
@@ -99,28 +100,28 @@ public sealed partial record AccountMap
         person = Clean(person);
         ThrowIfInvalid(person);
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders, person] };
-        return new MapChange(map, $"added {person.Name}", Describe(null, person));
+        return new MapChange(map, Say.Format(Sentences.HistoryPersonAdded, person.Name), Describe(null, person));
     }
 
     /// <summary>What a user reads when a map is full.</summary>
     public static string PeopleLimitReached(int peopleLimit) =>
-        string.Create(CultureInfo.InvariantCulture, $"A map holds at most {peopleLimit:N0} people (the Limits:PeoplePerMap setting); nobody was added.");
+        string.Format(CultureInfo.InvariantCulture, Sentences.HistoryPeopleLimitReached, peopleLimit);
 
     public MapChange UpdateStakeholder(Stakeholder person, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(person);
         var before = FindById(person.Id)
-            ?? throw new DomainRuleException(StakeholderFields.General, "That person is no longer on this map.");
+            ?? throw new DomainRuleException(StakeholderFields.General, Sentences.HistoryPersonGone);
         person = Clean(person);
         ThrowIfInvalid(person);
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders.Select(s => s.Id == person.Id ? person : s)] };
-        return new MapChange(map, $"edited {person.Name}", Describe(before, person));
+        return new MapChange(map, Say.Format(Sentences.HistoryPersonEdited, person.Name), Describe(before, person));
     }
 
     public MapChange RemoveStakeholder(Guid personId, Stamp stamp)
     {
         var person = FindById(personId)
-            ?? throw new DomainRuleException(StakeholderFields.General, "That person is no longer on this map.");
+            ?? throw new DomainRuleException(StakeholderFields.General, Sentences.HistoryPersonGone);
         var map = Touch(stamp) with
         {
             // Direct reports move up to the removed person's manager so the tree stays connected.
@@ -129,7 +130,7 @@ public sealed partial record AccountMap
                 .Select(s => s.ReportsToId == personId ? s with { ReportsToId = person.ReportsToId } : s)],
             Relationships = [.. Relationships.Where(r => r.FromId != personId && r.ToId != personId)],
         };
-        return new MapChange(map, $"removed {person.Name}", Describe(person, null));
+        return new MapChange(map, Say.Format(Sentences.HistoryPersonRemoved, person.Name), Describe(person, null));
     }
 
     public MapChange Tag(Guid personId, Role roles, Stamp stamp) => SetRoles(personId, roles, add: true, stamp);
@@ -140,7 +141,7 @@ public sealed partial record AccountMap
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var map = this with { LastReviewed = stamp };
-        return new MapChange(map, "marked the map reviewed", [new("lastReviewed", LastReviewed?.At.ToString("u", CultureInfo.InvariantCulture), stamp.At.ToString("u", CultureInfo.InvariantCulture))]);
+        return new MapChange(map, Sentences.HistoryMapReviewed, [new("lastReviewed", LastReviewed?.At.ToString("u", CultureInfo.InvariantCulture), stamp.At.ToString("u", CultureInfo.InvariantCulture))]);
     }
 
     /// <summary>Revokes every picture and export link of the map; the content is unchanged, so it is not an update.</summary>
@@ -148,7 +149,7 @@ public sealed partial record AccountMap
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var map = this with { LinkEpoch = LinkEpoch + 1 };
-        return new MapChange(map, "reset the picture and export links", [new("linkEpoch", LinkEpoch.ToString(CultureInfo.InvariantCulture), map.LinkEpoch.ToString(CultureInfo.InvariantCulture))]);
+        return new MapChange(map, Sentences.HistoryLinksReset, [new("linkEpoch", LinkEpoch.ToString(CultureInfo.InvariantCulture), map.LinkEpoch.ToString(CultureInfo.InvariantCulture))]);
     }
 
     public MapChange LinkChannel(ChannelRef channel, Stamp stamp)
@@ -156,11 +157,11 @@ public sealed partial record AccountMap
         ArgumentNullException.ThrowIfNull(channel);
         if (LinkedChannels.Any(c => c.Id == channel.Id))
         {
-            return new MapChange(this, "linked a channel that was already linked", []);
+            return new MapChange(this, Sentences.HistoryChannelAlreadyLinked, []);
         }
 
         var map = Touch(stamp) with { LinkedChannels = [.. LinkedChannels, channel] };
-        return new MapChange(map, $"linked channel {channel.Name ?? channel.Id}", [new("channels", null, channel.Name ?? channel.Id)]);
+        return new MapChange(map, Say.Format(Sentences.HistoryChannelLinked, channel.Name ?? channel.Id), [new("channels", null, channel.Name ?? channel.Id)]);
     }
 
     public MapChange UnlinkChannel(string channelId, Stamp stamp)
@@ -168,11 +169,11 @@ public sealed partial record AccountMap
         var channel = LinkedChannels.FirstOrDefault(c => c.Id == channelId);
         if (channel is null)
         {
-            return new MapChange(this, "unlinked a channel that was not linked", []);
+            return new MapChange(this, Sentences.HistoryChannelNotLinked, []);
         }
 
         var map = Touch(stamp) with { LinkedChannels = [.. LinkedChannels.Where(c => c.Id != channelId)] };
-        return new MapChange(map, $"unlinked channel {channel.Name ?? channel.Id}", [new("channels", channel.Name ?? channel.Id, null)]);
+        return new MapChange(map, Say.Format(Sentences.HistoryChannelUnlinked, channel.Name ?? channel.Id), [new("channels", channel.Name ?? channel.Id, null)]);
     }
 
     public MapChange AddRelationship(Guid fromId, Guid toId, RelationshipKind kind, string? note, Stamp stamp)
@@ -181,18 +182,18 @@ public sealed partial record AccountMap
         var to = FindById(toId);
         if (from is null || to is null)
         {
-            throw new DomainRuleException(StakeholderFields.RelatedTo, "A relationship links two people of this map.");
+            throw new DomainRuleException(StakeholderFields.RelatedTo, Sentences.HistoryRelationshipOutsideMap);
         }
 
         if (fromId == toId)
         {
-            throw new DomainRuleException(StakeholderFields.RelatedTo, "A relationship links two different people.");
+            throw new DomainRuleException(StakeholderFields.RelatedTo, Sentences.HistoryRelationshipSamePerson);
         }
 
         var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (trimmedNote is { Length: > Limits.RelationshipNote })
         {
-            throw new DomainRuleException(StakeholderFields.RelationshipNote, $"Relationship notes must be at most {Limits.RelationshipNote} characters.");
+            throw new DomainRuleException(StakeholderFields.RelationshipNote, Say.Format(Sentences.HistoryRelationshipNoteTooLong, Limits.RelationshipNote));
         }
 
         var existing = Relationships.FirstOrDefault(r => r.FromId == fromId && r.ToId == toId);
@@ -201,35 +202,38 @@ public sealed partial record AccountMap
         {
             Relationships = [.. Relationships.Where(r => r.Id != relationship.Id), relationship],
         };
-        var label = $"{from.Name} {RelationshipText(kind)} {to.Name}";
-        return new MapChange(map, $"recorded that {label}", [new("relationship", existing is null ? null : $"{from.Name} {RelationshipText(existing.Kind)} {to.Name}", label)]);
+        var label = RelationshipLabel(from.Name, kind, to.Name);
+        return new MapChange(map, Say.Format(Sentences.HistoryRelationshipRecorded, label), [new("relationship", existing is null ? null : RelationshipLabel(from.Name, existing.Kind, to.Name), label)]);
     }
 
     public MapChange RemoveRelationship(Guid relationshipId, Stamp stamp)
     {
         var relationship = Relationships.FirstOrDefault(r => r.Id == relationshipId)
-            ?? throw new DomainRuleException(StakeholderFields.RelatedTo, "That relationship is no longer on this map.");
-        var label = $"{FindById(relationship.FromId)?.Name} {RelationshipText(relationship.Kind)} {FindById(relationship.ToId)?.Name}";
+            ?? throw new DomainRuleException(StakeholderFields.RelatedTo, Sentences.HistoryRelationshipGone);
+        var label = RelationshipLabel(FindById(relationship.FromId)?.Name, relationship.Kind, FindById(relationship.ToId)?.Name);
         var map = Touch(stamp) with { Relationships = [.. Relationships.Where(r => r.Id != relationshipId)] };
-        return new MapChange(map, $"removed the relationship {label}", [new("relationship", label, null)]);
+        return new MapChange(map, Say.Format(Sentences.HistoryRelationshipRemoved, label), [new("relationship", label, null)]);
     }
 
     public static string RelationshipText(RelationshipKind kind) => kind switch
     {
-        RelationshipKind.Influences => "influences",
-        RelationshipKind.Ally => "is an ally of",
-        RelationshipKind.Rival => "is a rival of",
-        _ => "avoids",
+        RelationshipKind.Influences => Sentences.HistoryRelationshipInfluences,
+        RelationshipKind.Ally => Sentences.HistoryRelationshipAlly,
+        RelationshipKind.Rival => Sentences.HistoryRelationshipRival,
+        _ => Sentences.HistoryRelationshipAvoids,
     };
+
+    private static string RelationshipLabel(string? from, RelationshipKind kind, string? to) =>
+        Say.Format(Sentences.HistoryRelationshipLabel, from, RelationshipText(kind), to);
 
     private MapChange SetRoles(Guid personId, Role roles, bool add, Stamp stamp)
     {
         var person = FindById(personId)
-            ?? throw new DomainRuleException(StakeholderFields.General, "That person is no longer on this map.");
+            ?? throw new DomainRuleException(StakeholderFields.General, Sentences.HistoryPersonGone);
         var updated = person with { Roles = add ? person.Roles | roles : person.Roles & ~roles };
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders.Select(s => s.Id == personId ? updated : s)] };
-        var verb = add ? "tagged" : "untagged";
-        return new MapChange(map, $"{verb} {person.Name} {Accounts.Roles.Describe(roles)}", [new($"{person.Name}: roles", Accounts.Roles.Describe(person.Roles), Accounts.Roles.Describe(updated.Roles))]);
+        var summary = Say.Format(add ? Sentences.HistoryPersonTagged : Sentences.HistoryPersonUntagged, person.Name, Accounts.Roles.Describe(roles));
+        return new MapChange(map, summary, [new($"{person.Name}: roles", Accounts.Roles.Describe(person.Roles), Accounts.Roles.Describe(updated.Roles))]);
     }
 
     private AccountMap Touch(Stamp stamp)

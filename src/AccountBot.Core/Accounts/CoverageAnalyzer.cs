@@ -15,27 +15,27 @@ public static class CoverageAnalyzer
 
         if (!active.Any(s => s.Has(Role.Champion)))
         {
-            gaps.Add(new(CoverageGapKind.NoChampion, "no champion"));
+            gaps.Add(new(CoverageGapKind.NoChampion, Sentences.GapNoChampion));
         }
 
         foreach (var left in map.Stakeholders.Where(s => s.Status == StakeholderStatus.LeftCompany && s.Has(Role.Champion)))
         {
-            gaps.Add(new(CoverageGapKind.ChampionLeft, $"{left.Name} (champion) left the company", left.Id));
+            gaps.Add(new(CoverageGapKind.ChampionLeft, Say.Format(Sentences.GapChampionLeft, left.Name), left.Id));
         }
 
         if (!active.Any(s => s.Has(Role.DecisionMaker)))
         {
-            gaps.Add(new(CoverageGapKind.NoDecisionMaker, "no decision maker"));
+            gaps.Add(new(CoverageGapKind.NoDecisionMaker, Sentences.GapNoDecisionMaker));
         }
 
         if (!active.Any(s => s.Has(Role.Signer)))
         {
-            gaps.Add(new(CoverageGapKind.NoSigner, "no signer"));
+            gaps.Add(new(CoverageGapKind.NoSigner, Sentences.GapNoSigner));
         }
 
         foreach (var blocker in active.Where(s => s.Has(Role.Blocker) && string.IsNullOrWhiteSpace(s.NextStep)))
         {
-            gaps.Add(new(CoverageGapKind.BlockerWithoutNextStep, $"{blocker.Name} (blocker) has no next step", blocker.Id));
+            gaps.Add(new(CoverageGapKind.BlockerWithoutNextStep, Say.Format(Sentences.GapBlockerWithoutNextStep, blocker.Name), blocker.Id));
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -50,24 +50,24 @@ public static class CoverageAnalyzer
 
         if (active.Count < options.SingleThreadedBelow)
         {
-            var people = active.Count == 1 ? "1 active stakeholder" : $"{active.Count} active stakeholders";
-            gaps.Add(new(CoverageGapKind.SingleThreaded, $"single-threaded: {people}"));
+            var people = active.Count == 1 ? Sentences.GapSingleThreadedOne : Say.Format(Sentences.GapSingleThreadedMany, active.Count);
+            gaps.Add(new(CoverageGapKind.SingleThreaded, Say.Format(Sentences.GapSingleThreaded, people)));
         }
 
         foreach (var champion in active.Where(s => s.Has(Role.Champion) && s.Power <= options.WeakChampionPowerAtMost))
         {
-            gaps.Add(new(CoverageGapKind.WeakChampion, $"{champion.Name} (champion) has low power ({champion.Power}/5)", champion.Id));
+            gaps.Add(new(CoverageGapKind.WeakChampion, Say.Format(Sentences.GapWeakChampion, champion.Name, champion.Power), champion.Id));
         }
 
         foreach (var person in active.Where(s => s.Power >= options.HighScoreThreshold && s.RelationshipOwner is null))
         {
-            gaps.Add(new(CoverageGapKind.HighPowerWithoutOwner, $"{person.Name} (power {person.Power}) has no relationship owner", person.Id));
+            gaps.Add(new(CoverageGapKind.HighPowerWithoutOwner, Say.Format(Sentences.GapHighPowerWithoutOwner, person.Name, person.Power), person.Id));
         }
 
         var idleDays = WholeDays(now - map.LastActivity);
         if (idleDays >= options.StaleAfterDays)
         {
-            gaps.Add(new(CoverageGapKind.StaleMap, $"not reviewed for {idleDays} days"));
+            gaps.Add(new(CoverageGapKind.StaleMap, Say.Format(Sentences.GapStaleMap, idleDays)));
         }
 
         foreach (var person in active.Where(s => s.LastContacted is not null))
@@ -75,7 +75,7 @@ public static class CoverageAnalyzer
             var days = today.DayNumber - person.LastContacted!.Value.DayNumber;
             if (days >= options.StaleContactDays)
             {
-                gaps.Add(new(CoverageGapKind.StaleContact, $"{person.Name} not contacted for {days} days", person.Id));
+                gaps.Add(new(CoverageGapKind.StaleContact, Say.Format(Sentences.GapStaleContact, person.Name, days), person.Id));
             }
         }
 

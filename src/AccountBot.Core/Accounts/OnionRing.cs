@@ -27,9 +27,9 @@ public static class OnionRing
 
     public static string DisplayName(int ring) => ring switch
     {
-        1 => "Decision makers & signers",
-        2 => "Champions, influencers & blockers",
-        3 => "End users & gatekeepers",
-        _ => "Everyone else",
+        1 => Text.Sentences.RingDecisionMakers,
+        2 => Text.Sentences.RingChampions,
+        3 => Text.Sentences.RingEndUsers,
+        _ => Text.Sentences.RingEveryoneElse,
     };
 }

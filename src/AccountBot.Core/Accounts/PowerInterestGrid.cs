@@ -22,9 +22,9 @@ public static class PowerInterestGrid
 
     public static string DisplayName(GridQuadrant quadrant) => quadrant switch
     {
-        GridQuadrant.ManageClosely => "Manage closely",
-        GridQuadrant.KeepSatisfied => "Keep satisfied",
-        GridQuadrant.KeepInformed => "Keep informed",
-        _ => "Monitor",
+        GridQuadrant.ManageClosely => Text.Sentences.GridManageClosely,
+        GridQuadrant.KeepSatisfied => Text.Sentences.GridKeepSatisfied,
+        GridQuadrant.KeepInformed => Text.Sentences.GridKeepInformed,
+        _ => Text.Sentences.GridMonitor,
     };
 }

@@ -1,3 +1,5 @@
+using AccountBot.Core.Text;
+
 namespace AccountBot.Core.Accounts;
 
 /// <summary>Display names, MEDDICC help text and a stable order for <see cref="Role"/>.</summary>
@@ -11,22 +13,22 @@ public static class Roles
 
     public static string DisplayName(Role role) => role switch
     {
-        Role.DecisionMaker => "Decision maker",
-        Role.Influencer => "Influencer",
-        Role.EndUser => "End user",
-        Role.Gatekeeper => "Gatekeeper",
-        Role.Champion => "Champion",
-        Role.Blocker => "Blocker",
-        Role.Signer => "Signer",
+        Role.DecisionMaker => Sentences.RoleDecisionMaker,
+        Role.Influencer => Sentences.RoleInfluencer,
+        Role.EndUser => Sentences.RoleEndUser,
+        Role.Gatekeeper => Sentences.RoleGatekeeper,
+        Role.Champion => Sentences.RoleChampion,
+        Role.Blocker => Sentences.RoleBlocker,
+        Role.Signer => Sentences.RoleSigner,
         _ => role.ToString(),
     };
 
     /// <summary>The MEDDICC words that map onto a role, shown as help text (not a second taxonomy).</summary>
     public static string? MeddiccHint(Role role) => role switch
     {
-        Role.DecisionMaker => "MEDDICC: Economic buyer (with Signer)",
-        Role.Signer => "MEDDICC: Economic buyer (with Decision maker)",
-        Role.Champion => "MEDDICC: Champion / Coach",
+        Role.DecisionMaker => Sentences.RoleHintDecisionMaker,
+        Role.Signer => Sentences.RoleHintSigner,
+        Role.Champion => Sentences.RoleHintChampion,
         _ => null,
     };
 
@@ -34,5 +36,5 @@ public static class Roles
     public static IReadOnlyList<Role> Split(Role roles) => [.. All.Where(r => (roles & r) == r)];
 
     public static string Describe(Role roles) =>
-        roles == Role.None ? "no role" : string.Join(", ", Split(roles).Select(DisplayName));
+        roles == Role.None ? Sentences.RoleNone : string.Join(", ", Split(roles).Select(DisplayName));
 }

@@ -14,42 +14,42 @@ public static partial class StakeholderRules
 
         if (string.IsNullOrWhiteSpace(person.Name))
         {
-            errors.Add(new(StakeholderFields.Name, "Name is required."));
+            errors.Add(new(StakeholderFields.Name, Sentences.RulesNameRequired));
         }
         else
         {
-            CheckLength(errors, StakeholderFields.Name, "Name", person.Name, Limits.Name);
+            CheckLength(errors, StakeholderFields.Name, Sentences.FieldName, person.Name, Limits.Name);
             var key = NameKey.Normalize(person.Name);
             var twin = map.Stakeholders.FirstOrDefault(s => s.Id != person.Id && NameKey.Normalize(s.Name) == key);
             if (twin is not null)
             {
-                errors.Add(new(StakeholderFields.Name, $"{twin.Name} is already on this map: edit them instead."));
+                errors.Add(new(StakeholderFields.Name, Say.Format(Sentences.RulesNameTaken, twin.Name)));
             }
         }
 
-        CheckLength(errors, StakeholderFields.Title, "Title", person.Title, Limits.Title);
-        CheckLength(errors, StakeholderFields.Department, "Department", person.Department, Limits.Department);
-        CheckLength(errors, StakeholderFields.NextStep, "Next step", person.NextStep, Limits.NextStep);
-        CheckLength(errors, StakeholderFields.Notes, "Notes", person.Notes, Limits.Notes);
+        CheckLength(errors, StakeholderFields.Title, Sentences.FieldTitle, person.Title, Limits.Title);
+        CheckLength(errors, StakeholderFields.Department, Sentences.FieldDepartment, person.Department, Limits.Department);
+        CheckLength(errors, StakeholderFields.NextStep, Sentences.FieldNextStep, person.NextStep, Limits.NextStep);
+        CheckLength(errors, StakeholderFields.Notes, Sentences.FieldNotes, person.Notes, Limits.Notes);
         CheckLength(errors, StakeholderFields.CaresAbout, Sentences.PlanCaresAboutLabel, person.CaresAbout, Limits.CaresAbout);
         CheckLength(errors, StakeholderFields.Plan, Sentences.PlanPlanLabel, person.Plan, Limits.Plan);
 
         if (!string.IsNullOrEmpty(person.Email) && !IsEmail(person.Email))
         {
-            errors.Add(new(StakeholderFields.Email, "E-mail must look like name@example.com."));
+            errors.Add(new(StakeholderFields.Email, Sentences.RulesEmail));
         }
 
         if (!string.IsNullOrEmpty(person.ProfileUrl) && !IsWebUrl(person.ProfileUrl))
         {
-            errors.Add(new(StakeholderFields.ProfileUrl, "Profile URL must be a full https:// or http:// address."));
+            errors.Add(new(StakeholderFields.ProfileUrl, Sentences.RulesProfileUrl));
         }
 
-        CheckScore(errors, StakeholderFields.Power, "Power", person.Power);
-        CheckScore(errors, StakeholderFields.Interest, "Interest", person.Interest);
+        CheckScore(errors, StakeholderFields.Power, Sentences.FieldPower, person.Power);
+        CheckScore(errors, StakeholderFields.Interest, Sentences.FieldInterest, person.Interest);
 
         if (person.NextStepDue is not null && string.IsNullOrWhiteSpace(person.NextStep))
         {
-            errors.Add(new(StakeholderFields.NextStep, "Say what the next step is when it has a due date."));
+            errors.Add(new(StakeholderFields.NextStep, Sentences.RulesDueWithoutStep));
         }
 
         CheckReportsTo(errors, person, map);
@@ -69,7 +69,7 @@ public static partial class StakeholderRules
     {
         if (value is not null && value.Length > max)
         {
-            errors.Add(new(field, $"{label} must be at most {max} characters (it has {value.Length})."));
+            errors.Add(new(field, Say.Format(Sentences.RulesTooLong, label, max, value.Length)));
         }
     }
 
@@ -77,7 +77,7 @@ public static partial class StakeholderRules
     {
         if (value is < Limits.MinScore or > Limits.MaxScore)
         {
-            errors.Add(new(field, $"{label} must be between {Limits.MinScore} and {Limits.MaxScore}."));
+            errors.Add(new(field, Say.Format(Sentences.RulesScoreRange, label, Limits.MinScore, Limits.MaxScore)));
         }
     }
 
@@ -90,13 +90,13 @@ public static partial class StakeholderRules
 
         if (managerId == person.Id)
         {
-            errors.Add(new(StakeholderFields.ReportsTo, "A person cannot report to themselves."));
+            errors.Add(new(StakeholderFields.ReportsTo, Sentences.RulesReportsToSelf));
             return;
         }
 
         if (map.FindById(managerId) is null)
         {
-            errors.Add(new(StakeholderFields.ReportsTo, "Reports-to must be someone on this map."));
+            errors.Add(new(StakeholderFields.ReportsTo, Sentences.RulesReportsToOutside));
             return;
         }
 
@@ -108,7 +108,7 @@ public static partial class StakeholderRules
             if (!seen.Add(id))
             {
                 var manager = map.FindById(managerId)!;
-                errors.Add(new(StakeholderFields.ReportsTo, $"{person.Name} cannot report to {manager.Name}: that would make a reporting loop."));
+                errors.Add(new(StakeholderFields.ReportsTo, Say.Format(Sentences.RulesReportingLoop, person.Name, manager.Name)));
                 return;
             }
 

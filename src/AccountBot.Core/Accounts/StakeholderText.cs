@@ -35,9 +35,9 @@ public static class StakeholderText
 
     public static string Display(StakeholderStatus status) => status switch
     {
-        StakeholderStatus.LeftCompany => "left the company",
-        StakeholderStatus.ChangedRole => "changed role",
-        _ => "active",
+        StakeholderStatus.LeftCompany => Text.Sentences.StatusLeftCompany,
+        StakeholderStatus.ChangedRole => Text.Sentences.StatusChangedRole,
+        _ => Text.Sentences.StatusActive,
     };
 
     public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

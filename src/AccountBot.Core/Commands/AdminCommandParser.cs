@@ -1,4 +1,5 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Commands;
 
@@ -19,13 +20,13 @@ internal static class AdminCommandParser
                 var owners = UserMention.SplitMentions(rest);
                 return owners is [var only] && UserMention.Parse(only) is { HasId: true } owner
                     ? ParseResult.Ok(new ChangeMapOwner(account, owner))
-                    : ParseResult.Fail("Who should own the map? Mention them.", map.Verb("owner", "@jane"));
+                    : ParseResult.Fail(Sentences.CommandsOwnerMention, map.Verb("owner", "@jane"));
             case "confirm-delete":
                 return ParseResult.Ok(new DeleteMap(account, Confirmed: true));
             default:
                 if (rest.Length > 0)
                 {
-                    return ParseResult.Fail($"`{verb}` takes nothing after it.", map.Verb(verb));
+                    return ParseResult.Fail(Say.Format(Sentences.CommandsTakesNothing, verb), map.Verb(verb));
                 }
 
                 return ParseResult.Ok(verb switch
@@ -46,13 +47,13 @@ internal static class AdminCommandParser
         var parts = UserMention.SplitMentions(rest);
         if (parts is not [var from, var to])
         {
-            return ParseResult.Fail("Name the rep who left, then mention who takes over their relationships.", ReassignExample);
+            return ParseResult.Fail(Sentences.CommandsReassignWho, ReassignExample);
         }
 
         var target = UserMention.Parse(to);
         if (!target.HasId)
         {
-            return ParseResult.Fail("Mention who takes over the relationships, so they can be reminded.", ReassignExample);
+            return ParseResult.Fail(Sentences.CommandsReassignMention, ReassignExample);
         }
 
         return ParseResult.Ok(new ReassignRelationships(UserMention.Parse(from), target));

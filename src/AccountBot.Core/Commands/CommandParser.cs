@@ -60,7 +60,7 @@ public static class CommandParser
 
         if (text.Length > MaxInputLength)
         {
-            return ParseResult.Fail($"That command is too long ({text.Length} characters; at most {MaxInputLength}).", "map Acme");
+            return ParseResult.Fail(Say.Format(Sentences.CommandsTooLong, text.Length, MaxInputLength), CommandText.Example);
         }
 
         var tokens = Tokenizer.Split(text);
@@ -96,12 +96,12 @@ public static class CommandParser
         var account = Join(tokens.Take(verbAt == -1 ? tokens.Count : verbAt));
         if (account.Length == 0)
         {
-            return ParseResult.Fail("Which account? Put its name after `map`.", "map Acme");
+            return ParseResult.Fail(Sentences.CommandsWhichAccount, CommandText.Example);
         }
 
         if (account.Length > Limits.MapName)
         {
-            return ParseResult.Fail($"Account names are at most {Limits.MapName} characters.", "map Acme");
+            return ParseResult.Fail(Say.Format(Sentences.CommandsAccountTooLong, Limits.MapName), CommandText.Example);
         }
 
         if (verbAt == -1)
@@ -126,7 +126,7 @@ public static class CommandParser
             case "undo":
                 return rest is [{ Quoted: false } token]
                     ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
-                    : ParseResult.Fail("`undo` is what the Undo button under a quick add sends; it needs the button's code.", CommandText.Map(quotedAccount).Add("Jane Doe, VP Finance, champion"));
+                    : ParseResult.Fail(Sentences.CommandsUndoNeedsCode, CommandText.Map(quotedAccount).Add(CommandText.ExampleQuickAdd));
             case "follow":
                 return rest is [{ Quoted: false } code]
                     ? ParseResult.Ok(new FollowPerson(account, code.Text))
@@ -135,7 +135,7 @@ public static class CommandParser
                 var name = Join(rest);
                 if (name.Length > Limits.Name)
                 {
-                    return ParseResult.Fail($"Names are at most {Limits.Name} characters.", CommandText.Map(quotedAccount).Add("Jane Doe"));
+                    return ParseResult.Fail(Say.Format(Sentences.CommandsNameTooLong, Limits.Name), CommandText.Map(quotedAccount).Add(CommandText.ExamplePerson));
                 }
 
                 return ParseResult.Ok(new AddStakeholder(account, name.Length == 0 ? null : name));
@@ -144,7 +144,7 @@ public static class CommandParser
                 if (person.Length == 0)
                 {
                     var shown = verb == "edit" ? "edit" : "remove";
-                    return ParseResult.Fail($"Who should I {shown}? Name the person.", CommandText.Map(quotedAccount).Verb(shown, "Jane Doe"));
+                    return ParseResult.Fail(Say.Format(Sentences.CommandsWhoToVerb, shown), CommandText.Map(quotedAccount).Verb(shown, CommandText.ExamplePerson));
                 }
 
                 var reference = PersonRef.FromText(person);
@@ -154,7 +154,7 @@ public static class CommandParser
             case "done":
                 var who = Join(rest);
                 return who.Length == 0
-                    ? ParseResult.Fail(Text.Sentences.HomeDoneWho, CommandText.Map(quotedAccount).Done("Jane Doe"))
+                    ? ParseResult.Fail(Text.Sentences.HomeDoneWho, CommandText.Map(quotedAccount).Done(CommandText.ExamplePerson))
                     : ParseResult.Ok(new MarkStepDone(account, PersonRef.FromText(who)));
             case "delete" when rest.Count > 0:
                 // "delete Jane" has always removed a person; only a bare "delete" deletes the map.
@@ -173,11 +173,11 @@ public static class CommandParser
                 // Only "reset" for now; the word is required so that revoking every link is never a typo away.
                 return rest is [{ Quoted: false } only] && only.Text.Equals("reset", StringComparison.OrdinalIgnoreCase)
                     ? ParseResult.Ok(new ResetLinks(account))
-                    : ParseResult.Fail("`links` takes `reset`: it stops every picture and export link of the map posted so far.", CommandText.Map(quotedAccount).LinksReset);
+                    : ParseResult.Fail(Sentences.CommandsLinksTakesReset, CommandText.Map(quotedAccount).LinksReset);
             default:
                 if (rest.Count > 0)
                 {
-                    return ParseResult.Fail($"`{verb}` takes nothing after it.", CommandText.Map(quotedAccount).Verb(verb));
+                    return ParseResult.Fail(Say.Format(Sentences.CommandsTakesNothing, verb), CommandText.Map(quotedAccount).Verb(verb));
                 }
 
                 return ParseResult.Ok(verb switch
@@ -210,7 +210,7 @@ public static class CommandParser
             return ParseResult.Ok(new CreateMap(account, kind));
         }
 
-        return ParseResult.Fail("A map is a sales, partner or marketing map.", CommandText.Map(account).Create("partner"));
+        return ParseResult.Fail(Sentences.CommandsMapKinds, CommandText.Map(account).Create("partner"));
     }
 
     private static int FindVerb(List<Token> tokens)

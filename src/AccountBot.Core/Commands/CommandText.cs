@@ -20,6 +20,15 @@ public static class CommandText
     /// <summary>The asker's home, "Your accounts".</summary>
     public const string Mine = Prefix + " mine";
 
+    /// <summary>The example a parser error shows when the account itself is wrong.</summary>
+    public const string Example = Prefix + " Acme";
+
+    /// <summary>The person the parser errors' example commands name (an example value, not a sentence).</summary>
+    public const string ExamplePerson = "Jane Doe";
+
+    /// <summary>The quick-add line the parser errors' example commands show (command language).</summary>
+    public const string ExampleQuickAdd = ExamplePerson + ", VP Finance, champion";
+
     /// <summary>Commands about one map; <paramref name="account"/> is the map's name or its already quoted command name.</summary>
     public static MapCommandText Map(string account) => new(CommandParser.Quote(account));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Commands;
 
@@ -29,8 +30,8 @@ public static partial class QuickAddParser
         if (lines.Count > MaxLines)
         {
             return ParseResult.Fail(
-                string.Create(CultureInfo.InvariantCulture, $"A quick add takes at most {MaxLines} people ({lines.Count} lines came); send the rest in another message."),
-                CommandText.Map(account).Add("Jane Doe, VP Finance, champion"));
+                string.Format(CultureInfo.InvariantCulture, Sentences.QuickAddTooManyLines, MaxLines, lines.Count),
+                CommandText.Map(account).Add(CommandText.ExampleQuickAdd));
         }
 
         return ParseResult.Ok(new QuickAddStakeholders(account, [.. lines.Select((line, i) => ParseLine(i + 1, line))]));
@@ -50,9 +51,9 @@ public static partial class QuickAddParser
         var problems = new List<string>();
         var name = parts.Count > 0 ? parts[0].Text : string.Empty;
         if (name.Length == 0)
-            problems.Add("no name before the first comma");
+            problems.Add(Sentences.QuickAddNoName);
         else if (name.Length > Limits.Name)
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the name is longer than {Limits.Name} characters"));
+            problems.Add(string.Format(CultureInfo.InvariantCulture, Sentences.QuickAddNameTooLong, Limits.Name));
 
         var line = new QuickAddLine(number, Restore(text.Trim(), mentions), Restore(name, mentions));
         for (var i = 1; i < parts.Count; i++)
@@ -63,12 +64,12 @@ public static partial class QuickAddParser
             {
                 var title = Restore(part, mentions);
                 if (title.Length > Limits.Title)
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"the title is longer than {Limits.Title} characters"));
+                    problems.Add(string.Format(CultureInfo.InvariantCulture, Sentences.QuickAddTitleTooLong, Limits.Title));
                 line = line with { Title = title };
                 continue;
             }
 
-            var (read, partProblems) = attributes ?? (line, [$"\"{part}\" (a quoted part can only be the title)"]);
+            var (read, partProblems) = attributes ?? (line, [Say.Format(Sentences.QuickAddQuotedPart, part)]);
             line = read;
             problems.AddRange(partProblems);
         }
@@ -90,7 +91,7 @@ public static partial class QuickAddParser
                     if (next is not null && int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= Limits.MinScore and <= Limits.MaxScore)
                         line = word == "power" ? line with { Power = score } : line with { Interest = score };
                     else
-                        problems.Add($"{word} {next} (give a number from {Limits.MinScore} to {Limits.MaxScore})".Replace("  ", " ", StringComparison.Ordinal));
+                        problems.Add(Say.Format(Sentences.QuickAddScore, word, next, Limits.MinScore, Limits.MaxScore).Replace("  ", " ", StringComparison.Ordinal));
                     i += next is null ? 1 : 2;
                     continue;
                 case "owner":
@@ -99,7 +100,7 @@ public static partial class QuickAddParser
                     else if (next is not null && next.StartsWith(MentionMark, StringComparison.Ordinal))
                         line = line with { OwnerIsMe = false, Owner = mentions[int.Parse(next.AsSpan(MentionMark.Length), CultureInfo.InvariantCulture)] };
                     else
-                        problems.Add($"owner {Restore(next ?? string.Empty, mentions)} (say owner me, or @mention the owner)".Replace("  ", " ", StringComparison.Ordinal));
+                        problems.Add(Say.Format(Sentences.QuickAddOwner, Restore(next ?? string.Empty, mentions)).Replace("  ", " ", StringComparison.Ordinal));
                     i += next is null ? 1 : 2;
                     continue;
                 case "next":
@@ -125,7 +126,7 @@ public static partial class QuickAddParser
 
             if (size == 0)
             {
-                problems.Add($"\"{Restore(words[i], mentions)}\" (not a role, nor {Keywords})");
+                problems.Add(Say.Format(Sentences.QuickAddNotARole, Restore(words[i], mentions), Keywords));
                 size = 1;
             }
 
@@ -145,13 +146,13 @@ public static partial class QuickAddParser
             var when = text[(by + 4)..].Trim();
             due = DueDate.TryParse(when);
             if (due is null)
-                return (line, $"by {when} (a date: 2026-12-18, friday, tomorrow, next week, in 3 days, Dec 18)");
+                return (line, Say.Format(Sentences.QuickAddBadDate, when));
         }
 
         if (step.Length == 0)
-            return (line, "next (say what the next step is)");
+            return (line, Sentences.QuickAddNoNextStep);
         if (step.Length > Limits.NextStep)
-            return (line, string.Create(CultureInfo.InvariantCulture, $"the next step is longer than {Limits.NextStep} characters"));
+            return (line, string.Format(CultureInfo.InvariantCulture, Sentences.QuickAddNextStepTooLong, Limits.NextStep));
         return (line with { NextStep = step, Due = due }, null);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Commands;
 
@@ -20,7 +21,7 @@ internal static class SettingsParser
             var key = args[i].Text.ToLowerInvariant();
             if (i + 1 >= args.Count)
             {
-                return ParseResult.Fail($"`{args[i].Text}` needs a value after it.", Example);
+                return ParseResult.Fail(Say.Format(Sentences.SettingsNeedsValue, args[i].Text), Example);
             }
 
             var value = args[i + 1].Text;
@@ -29,7 +30,7 @@ internal static class SettingsParser
                 case "day":
                     if (!TryParseDay(value, out var day))
                     {
-                        return ParseResult.Fail($"\"{value}\" is not a day of the week.", "map settings day monday");
+                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotADay, value), CommandText.Settings + " day monday");
                     }
 
                     update = update with { Day = day };
@@ -37,7 +38,7 @@ internal static class SettingsParser
                 case "time":
                     if (!TryParseTime(value, out var time))
                     {
-                        return ParseResult.Fail($"\"{value}\" is not a time of day; use 24-hour HH:mm.", "map settings time 09:00");
+                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotATime, value), CommandText.Settings + " time 09:00");
                     }
 
                     update = update with { Time = time };
@@ -48,7 +49,7 @@ internal static class SettingsParser
                 case "stale":
                     if (!TryParseDays(value, out var stale))
                     {
-                        return ParseResult.Fail($"\"{value}\" is not a number of days between 1 and 365.", "map settings stale 30");
+                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotDays, value), CommandText.Settings + " stale 30");
                     }
 
                     update = update with { StaleAfterDays = stale };
@@ -56,7 +57,7 @@ internal static class SettingsParser
                 case "contact":
                     if (!TryParseDays(value, out var contact))
                     {
-                        return ParseResult.Fail($"\"{value}\" is not a number of days between 1 and 365.", "map settings contact 45");
+                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotDays, value), CommandText.Settings + " contact 45");
                     }
 
                     update = update with { StaleContactDays = contact };
@@ -64,13 +65,13 @@ internal static class SettingsParser
                 case "reminders":
                     if (!TryParseSwitch(value, out var on))
                     {
-                        return ParseResult.Fail("Reminders are `on` or `off`.", "map settings reminders off");
+                        return ParseResult.Fail(Sentences.SettingsRemindersOnOff, CommandText.Settings + " reminders off");
                     }
 
                     update = update with { RemindersEnabled = on };
                     break;
                 default:
-                    return ParseResult.Fail($"I don't know the setting \"{args[i].Text}\". Settings: day, time, tz, stale, contact, reminders.", Example);
+                    return ParseResult.Fail(Say.Format(Sentences.SettingsUnknown, args[i].Text), Example);
             }
         }
 

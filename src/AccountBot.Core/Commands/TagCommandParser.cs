@@ -1,4 +1,5 @@
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Commands;
 
@@ -7,10 +8,10 @@ internal static class TagCommandParser
 {
     public static ParseResult Parse(string account, string verb, List<Token> rest)
     {
-        var example = CommandText.Map(account).Tag(verb, "Jane Doe", "champion");
+        var example = CommandText.Map(account).Tag(verb, CommandText.ExamplePerson, "champion");
         if (rest.Count == 0)
         {
-            return ParseResult.Fail($"Who should I {verb}, and with which role?", example);
+            return ParseResult.Fail(Say.Format(Sentences.CommandsTagWho, verb), example);
         }
 
         // Roles are read from the end; what is left is the person. A quoted first token is the person.
@@ -37,7 +38,7 @@ internal static class TagCommandParser
             {
                 if (rest[0].Quoted)
                 {
-                    return ParseResult.Fail($"I don't know the role \"{words[end - 1].Text}\". Roles: {RoleWords.Known}.", example);
+                    return ParseResult.Fail(Say.Format(Sentences.CommandsUnknownRole, words[end - 1].Text, RoleWords.Known), example);
                 }
 
                 break;
@@ -46,13 +47,13 @@ internal static class TagCommandParser
 
         if (roles == Role.None)
         {
-            return ParseResult.Fail($"Which role? Roles: {RoleWords.Known}.", example);
+            return ParseResult.Fail(Say.Format(Sentences.CommandsWhichRole, RoleWords.Known), example);
         }
 
         var person = CommandParser.Join(words.Take(end));
         if (person.Length == 0)
         {
-            return ParseResult.Fail($"Who should I {verb}? Name the person before the roles.", example);
+            return ParseResult.Fail(Say.Format(Sentences.CommandsTagWhoBeforeRoles, verb), example);
         }
 
         var reference = PersonRef.FromText(person);

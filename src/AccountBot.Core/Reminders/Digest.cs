@@ -29,8 +29,8 @@ public sealed record Digest : Reply
 
     /// <summary>E.g. "Weekly account review: 3 accounts need attention".</summary>
     public string Title => TotalCount == 1
-        ? "Weekly account review: 1 account needs attention"
-        : string.Create(CultureInfo.InvariantCulture, $"Weekly account review: {TotalCount} accounts need attention");
+        ? Text.Sentences.DigestTitleOne
+        : string.Format(CultureInfo.InvariantCulture, Text.Sentences.DigestTitleMany, TotalCount);
 
     /// <summary>Worst first.</summary>
     public IReadOnlyList<DigestItem> Items { get; }

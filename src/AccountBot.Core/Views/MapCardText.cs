@@ -1,6 +1,7 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Views;
 
@@ -10,63 +11,66 @@ namespace AccountBot.Core.Views;
 /// </summary>
 public static class MapCardText
 {
-    public const string GapsHeading = "Coverage gaps";
+    public static string GapsHeading => Sentences.MapsGapsHeading;
 
-    public const string NoGaps = "No coverage gaps";
+    public static string NoGaps => Sentences.MapsNoGaps;
 
-    public const string Empty = "No stakeholders yet. Add the people you met: who decides, who signs, who champions you.";
+    public static string Empty => Sentences.MapsEmpty;
 
-    public const string AddLabel = "Add stakeholder";
+    public static string AddLabel => Sentences.MapsAddLabel;
 
-    public const string EditLabel = "Edit";
+    public static string EditLabel => Sentences.MapsEditLabel;
 
-    public const string RemoveLabel = "Remove…";
+    public static string RemoveLabel => Sentences.MapsRemoveLabel;
 
-    public const string PersonLabel = "Person";
+    public static string PersonLabel => Sentences.MapsPersonLabel;
 
-    public const string PickPerson = "Pick a person";
+    public static string PickPerson => Sentences.MapsPickPerson;
 
     /// <summary>A person picker that searches as one types.</summary>
-    public const string TypeAName = "Type a name";
+    public static string TypeAName => Sentences.MapsTypeAName;
 
-    public const string ReviewedLabel = "Mark reviewed";
+    public static string ReviewedLabel => Sentences.MapsReviewedLabel;
 
-    public const string HistoryLabel = "History";
+    public static string HistoryLabel => Sentences.MapsHistoryLabel;
 
     /// <summary>The button under a quick add that reverts it.</summary>
-    public const string UndoLabel = "Undo";
+    public static string UndoLabel => Sentences.MapsUndoLabel;
 
-    public const string ViewsLabel = "Views";
+    public static string ViewsLabel => Sentences.MapsViewsLabel;
 
-    public const string ViewsLead = "Pictures of the map";
+    public static string ViewsLead => Sentences.MapsViewsLead;
 
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>Dates on the card: a pattern with the invariant culture's month names (a format, not a sentence).</summary>
+    private const string DatePattern = "d MMM yyyy";
 
     /// <summary>Kind, owner and how many active people: <c>Sales map · owner Ana Rep · 2 active stakeholders</c>.</summary>
     public static string Summary(MapView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return string.Create(Culture, $"{view.Kind} map · owner {view.OwnerName} · {ActiveStakeholders(view.ActiveCount)}");
+        return string.Format(Culture, Sentences.MapsSummary, view.Kind, view.OwnerName, ActiveStakeholders(view.ActiveCount));
     }
 
     /// <summary>The line a private map's card shows under its summary; null for a public map.</summary>
     public static string? PrivateNote(MapView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view.IsPrivate ? Text.Sentences.MapsPrivateNote : null;
+        return view.IsPrivate ? Sentences.MapsPrivateNote : null;
     }
 
     /// <summary>The one-line text a notification or screen reader shows for the card.</summary>
     public static string Fallback(MapView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return string.Create(Culture, $"{view.Name}: {ActiveStakeholders(view.ActiveCount)}, {view.Gaps.Count} coverage gaps");
+        return string.Format(Culture, Sentences.MapsFallback, view.Name, ActiveStakeholders(view.ActiveCount), view.Gaps.Count);
     }
 
     public static string GroupHeading(RoleGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return string.Create(Culture, $"{group.Heading} ({group.People.Count})");
+        return string.Format(Culture, Sentences.MapsGroupHeading, group.Heading, group.People.Count);
     }
 
     /// <summary>After the name: <c> — VP Finance</c>, or nothing.</summary>
@@ -82,14 +86,14 @@ public static class MapCardText
         ArgumentNullException.ThrowIfNull(person);
         var details = new List<string>
         {
-            string.Create(Culture, $"{PowerInterestGrid.DisplayName(person.Quadrant)} (power {person.Power}, interest {person.Interest})"),
+            string.Format(Culture, Sentences.MapsPersonQuadrant, PowerInterestGrid.DisplayName(person.Quadrant), person.Power, person.Interest),
             StakeholderText.Display(person.Stance),
-            person.OwnerName is { } owner ? $"owner {owner} ({StakeholderText.Display(person.Strength)})" : "no relationship owner",
+            person.OwnerName is { } owner ? Say.Format(Sentences.MapsPersonOwner, owner, StakeholderText.Display(person.Strength)) : Sentences.MapsPersonNoOwner,
         };
         if (person.Status != StakeholderStatus.Active)
             details.Add(StakeholderText.Display(person.Status));
         if (person.ReportsToName is { } manager)
-            details.Add("reports to " + manager);
+            details.Add(Say.Format(Sentences.MapsPersonReportsTo, manager));
         return string.Join(" · ", details);
     }
 
@@ -97,7 +101,7 @@ public static class MapCardText
     public static string? PersonRoles(StakeholderLine person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return Roles.Split(person.Roles) is { Count: > 1 } roles ? "Roles: " + string.Join(", ", roles.Select(Roles.DisplayName)) : null;
+        return Roles.Split(person.Roles) is { Count: > 1 } roles ? Say.Format(Sentences.MapsPersonRoles, string.Join(", ", roles.Select(Roles.DisplayName))) : null;
     }
 
     public static string? NextStep(StakeholderLine person)
@@ -105,7 +109,7 @@ public static class MapCardText
         ArgumentNullException.ThrowIfNull(person);
         if (person.NextStep is not { Length: > 0 } next)
             return null;
-        return person.NextStepDue is { } due ? $"Next: {next} (due {Date(due)})" : "Next: " + next;
+        return person.NextStepDue is { } due ? Say.Format(Sentences.MapsNextStepDue, next, Date(due)) : Say.Format(Sentences.MapsNextStep, next);
     }
 
     /// <summary>The engagement plan under the next step: <c>Cares about: … · Plan: …</c>, or null when neither is set.</summary>
@@ -114,9 +118,9 @@ public static class MapCardText
         ArgumentNullException.ThrowIfNull(person);
         var parts = new List<string>(2);
         if (person.CaresAbout is { Length: > 0 } cares)
-            parts.Add(string.Format(Culture, Text.Sentences.PlanCaresAboutLine, cares));
+            parts.Add(string.Format(Culture, Sentences.PlanCaresAboutLine, cares));
         if (person.Plan is { Length: > 0 } plan)
-            parts.Add(string.Format(Culture, Text.Sentences.PlanPlanLine, plan));
+            parts.Add(string.Format(Culture, Sentences.PlanPlanLine, plan));
         return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
@@ -124,27 +128,27 @@ public static class MapCardText
     public static string Review(MapView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var updated = $"updated by {view.Updated.By.Name}, {Date(view.Updated.At)}";
+        var updated = Say.Format(Sentences.MapsUpdatedBy, view.Updated.By.Name, Date(view.Updated.At));
         return view.LastReviewed is { } reviewed
-            ? $"Last reviewed by {reviewed.By.Name}, {Date(reviewed.At)} · {updated}"
-            : "Never reviewed · " + updated;
+            ? Say.Format(Sentences.MapsReviewedBy, reviewed.By.Name, Date(reviewed.At), updated)
+            : Say.Format(Sentences.MapsNeverReviewed, updated);
     }
 
     /// <summary>What a cut list ends with.</summary>
-    public static string More(int count) => string.Create(Culture, $"…and {count} more");
+    public static string More(int count) => string.Format(Culture, Sentences.MapsMore, count);
 
     public static string PictureLabel(MapPicture picture) => picture switch
     {
-        MapPicture.Grid => "Grid",
-        MapPicture.Onion => "Onion",
-        MapPicture.Org => "Org chart",
-        _ => "RACI",
+        MapPicture.Grid => Sentences.MapsPictureGrid,
+        MapPicture.Onion => Sentences.MapsPictureOnion,
+        MapPicture.Org => Sentences.MapsPictureOrg,
+        _ => Sentences.MapsPictureRaci,
     };
 
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", Culture);
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString(DatePattern, Culture);
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Culture);
+    public static string Date(DateOnly date) => date.ToString(DatePattern, Culture);
 
     private static string ActiveStakeholders(int count) =>
-        string.Create(Culture, $"{count} active {(count == 1 ? "stakeholder" : "stakeholders")}");
+        string.Format(Culture, count == 1 ? Sentences.MapsActiveOne : Sentences.MapsActiveMany, count);
 }

@@ -21,5 +21,5 @@ public sealed record StakeholderFormView(
     /// <summary>Every field shown, not only the short form's.</summary>
     public bool Expanded { get; init; }
 
-    public string Title => Mode == FormMode.Add ? $"Add to {MapName}" : $"Edit {Values.Name}";
+    public string Title => Mode == FormMode.Add ? Text.Say.Format(Text.Sentences.FormTitleAdd, MapName) : Text.Say.Format(Text.Sentences.FormTitleEdit, Values.Name);
 }

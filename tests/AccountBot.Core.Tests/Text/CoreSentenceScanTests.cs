@@ -10,53 +10,46 @@ namespace AccountBot.Core.Tests.Text;
 /// </summary>
 public sealed partial class CoreSentenceScanTests
 {
-    // Files that still build English in code (or hold words that are not sentences: command words, CSV headers, examples),
-    // with how many such literals each had when this list was made. Moving a file's sentences to the catalogue lowers its
-    // number; a file at 0 leaves the list. Never raise a number: put the new sentence in the catalogue instead.
+    // Files that still hold two English words in a row in a literal, none of them a sentence a user reads (each says
+    // why), with how many. A file's number may only fall; a file at 0 leaves the list. Never raise a number for a new
+    // sentence: put it in the catalogue instead.
     private static readonly Dictionary<string, int> NotYetInTheCatalogue = new(StringComparer.Ordinal)
     {
-        ["Accounts/AccountMap.cs"] = 12,
-        ["Accounts/AccountMap.Control.cs"] = 6,
-        ["Commands/AdminCommandParser.cs"] = 5,
-        ["Commands/QuickAddParser.cs"] = 11,
-        ["Commands/TagCommandParser.cs"] = 5,
-        ["Features/Admin/DeleteMapHandler.cs"] = 1,
-        ["Features/QuickAdd/QuickAddHandler.cs"] = 3,
-        ["Features/QuickAdd/UndoQuickAddHandler.cs"] = 2,
-        ["Workspaces/WorkspaceDataCounts.cs"] = 2,
-        ["Accounts/CoverageAnalyzer.cs"] = 11,
-        ["Accounts/OnionRing.cs"] = 3,
-        ["Accounts/PowerInterestGrid.cs"] = 3,
-        ["Accounts/Roles.cs"] = 5,
-        ["Accounts/StakeholderRules.cs"] = 11,
-        ["Accounts/StakeholderText.cs"] = 6,
-        ["Commands/CommandParser.cs"] = 18,
-        ["Commands/PrivacyCommandParser.cs"] = 4,
-        ["Commands/RoleWords.cs"] = 7,
-        ["Commands/SettingsParser.cs"] = 14,
-        ["Features/Channels/SettingsHandler.cs"] = 1,
-        ["Features/Csv/CsvColumns.cs"] = 7,
-        ["Features/Csv/HistoryCsvWriter.cs"] = 1,
-        ["Features/Csv/ImportPlanner.cs"] = 8,
-        ["Features/Csv/StakeholderCsvReader.cs"] = 10,
-        ["Features/Csv/StakeholderCsvWriter.cs"] = 1,
-        ["Features/Help/HelpHandler.cs"] = 23, // the example commands (command language, not sentences); their descriptions are in the catalogue
-        ["Features/MapEditor.cs"] = 3,
-        ["Features/Maps/CreateMapHandler.cs"] = 3,
-        ["Features/Pictures/PictureHandler.cs"] = 1,
-        ["Features/Privacy/EraseHandler.cs"] = 6,
-        ["Features/Privacy/PrivacyTexts.cs"] = 4,
-        ["Features/Stakeholders/RemoveHandler.cs"] = 1,
-        ["Features/Stakeholders/StakeholderFormReader.cs"] = 9,
-        ["Features/Stakeholders/StakeholderFormSchema.cs"] = 25,
+        // Command language: the words people type, which the parsers read in every culture, and example commands.
+        ["Commands/RoleWords.cs"] = 7, // role words and their synonyms ("decision maker", "economic buyer"…) and the list of them
+        ["Commands/CommandText.cs"] = 2, // the example person and quick-add line the parsers' example commands show
+        ["Commands/AdminCommandParser.cs"] = 1, // the example command "map reassign @old.rep @new.rep"
+        ["Commands/SettingsParser.cs"] = 4, // example commands ("map settings day monday…") and a time pattern ("h:mm tt")
+        ["Features/Channels/SettingsHandler.cs"] = 1, // the example command "map settings tz Europe/Paris"
+        ["Features/Maps/CreateMapHandler.cs"] = 1, // the example command "map Acme Corp create"
+        ["Features/QuickAdd/QuickAddHandler.cs"] = 1, // the example quick-add line of a refused quick add
+        ["Features/Help/HelpHandler.cs"] = 23, // the example commands; their descriptions are in the catalogue
+
+        // Data keys: CSV column headers (the import matches them, the export writes them) and the status word the import
+        // reads back, the same in every culture so a file moves between workspaces.
+        ["Features/Csv/CsvColumns.cs"] = 7, // column headers ("Profile URL", "Reports To"…)
+        ["Features/Csv/HistoryCsvWriter.cs"] = 1, // the history export's "By Id" column header
+        ["Features/Csv/ImportPlanner.cs"] = 1, // "left the company", read back from English exports in any culture
+
+        // History field keys ("Jane Doe: reports to"): stored with each entry, and matched by PersonErasure (": name")
+        // and ImportPlanner (the part after ": "), so they cannot change with the writer's culture.
+        ["Accounts/StakeholderText.cs"] = 4,
+        ["Accounts/AccountMap.Control.cs"] = 1, // "<person>: relationship owner"
+
+        // Formats, not sentences.
+        ["Views/MapCardText.cs"] = 1, // the card's date pattern "d MMM yyyy" (invariant month names)
+
+        // Operator text: outbox entries' LastError, options validation at start-up, deletion counts for the log.
         ["Reminders/DeliveryResult.cs"] = 2,
-        ["Reminders/Digest.cs"] = 2,
         ["Reminders/ReminderDeliveryOptions.cs"] = 2,
         ["Reminders/ReminderOptions.cs"] = 3,
         ["Reminders/ReminderRunner.InDoubt.cs"] = 7,
         ["Reminders/ReminderRunner.Sending.cs"] = 8,
-        ["Views/MapCardText.cs"] = 15,
-        ["Views/StakeholderFormView.cs"] = 1,
+        ["Workspaces/WorkspaceDataCounts.cs"] = 2,
+
+        // Not yet moved: the saving code is being reworked on another branch; its three sentences ("Another map already
+        // has that name.", the map-busy sentence, the workspace map limit) move once that lands (MapsBusy exists already).
+        ["Features/MapEditor.cs"] = 3,
     };
 
     [Fact]

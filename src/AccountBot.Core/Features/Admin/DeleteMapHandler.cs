@@ -59,6 +59,6 @@ public sealed class DeleteMapHandler(AdminMapLookup lookup, IAccountMapStore sto
             }
         }
 
-        return new NoticeView(Tone.Error, "The map is being changed by others right now. Try again in a moment.");
+        return new NoticeView(Tone.Error, Sentences.MapsBusy);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Stakeholders;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Csv;
@@ -38,9 +39,7 @@ public static partial class ImportPlanner
 
         // New people first, managers before their reports, so reports-to can name someone new.
         var pending = drafts.Where(d => d.Existing is null).ToList();
-        var doesNotFit = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Does not fit: a map holds at most {peopleLimit:N0} people (the Limits:PeoplePerMap setting), and this one has room for {Math.Max(0, peopleLimit - map.Stakeholders.Count):N0} of the {pending.Count:N0} new people in this file.");
+        var doesNotFit = string.Format(CultureInfo.InvariantCulture, Sentences.CsvDoesNotFit, peopleLimit, Math.Max(0, peopleLimit - map.Stakeholders.Count), pending.Count);
         var didNotFit = 0;
         bool progress;
         do
@@ -72,7 +71,7 @@ public static partial class ImportPlanner
         }
         while (progress && pending.Count > 0);
 
-        errors.AddRange(pending.Select(d => new ImportLine(d.Row.Line, d.Person.Name, "Reports To names someone in this file who could not be added, or the file makes a reporting loop.")));
+        errors.AddRange(pending.Select(d => new ImportLine(d.Row.Line, d.Person.Name, Sentences.CsvReportsToUnresolved)));
 
         foreach (var draft in drafts.Where(d => d.Existing is not null))
         {
@@ -129,7 +128,7 @@ public static partial class ImportPlanner
             var name = row[CsvColumn.Name] is { Length: > 0 } full ? full : $"{row[CsvColumn.FirstName]} {row[CsvColumn.LastName]}".Trim();
             if (name.Length == 0)
             {
-                errors.Add(new ImportLine(row.Line, string.Empty, "The name is empty."));
+                errors.Add(new ImportLine(row.Line, string.Empty, Sentences.CsvNameEmpty));
                 continue;
             }
 
@@ -137,7 +136,7 @@ public static partial class ImportPlanner
             var email = row[CsvColumn.Email] is { Length: > 0 } e ? e : null;
             if (seenNames.TryGetValue(key, out var first) || (email is not null && seenEmails.TryGetValue(email, out first)))
             {
-                errors.Add(new ImportLine(row.Line, name, $"The same person as line {first}; only the first is imported."));
+                errors.Add(new ImportLine(row.Line, name, Say.Format(Sentences.CsvSamePerson, first)));
                 continue;
             }
 
@@ -150,7 +149,7 @@ public static partial class ImportPlanner
             var (existing, matchedBy) = ImportMatcher.Find(map, row, key);
             if (existing is not null && !claimed.Add(existing.Id))
             {
-                errors.Add(new ImportLine(row.Line, name, $"{existing.Name} is already updated by another line of this file."));
+                errors.Add(new ImportLine(row.Line, name, Say.Format(Sentences.CsvAlreadyUpdated, existing.Name)));
                 continue;
             }
 
@@ -228,7 +227,7 @@ public static partial class ImportPlanner
                 }
                 else
                 {
-                    problems.Add($"Reports To \"{boss}\" is neither on the map nor in this file.");
+                    problems.Add(Say.Format(Sentences.CsvReportsToUnknown, boss));
                 }
             }
 
@@ -245,7 +244,7 @@ public static partial class ImportPlanner
                 }
                 else
                 {
-                    note = $" (owner \"{owner}\" is not a known user: pick them in the form)";
+                    note = Say.Format(Sentences.CsvOwnerUnknown, owner);
                 }
             }
 
@@ -271,11 +270,15 @@ public static partial class ImportPlanner
     private static string? Cell(CsvRow row, CsvColumn column, string? current) =>
         row.Has(column) ? row[column] : current;
 
-    /// <summary>The export writes statuses as people read them ("left the company"); the form reader takes enum names.</summary>
+    /// <summary>
+    /// The export writes statuses as people read them ("left the company", from the catalogue); the form reader takes
+    /// enum names. The English words are read in any culture, so a file exported in English imports anywhere.
+    /// </summary>
     private static string? StatusWord(string? text) =>
         text?.Trim().ToLowerInvariant() switch
         {
             "left the company" or "left" => nameof(StakeholderStatus.LeftCompany),
+            { } word when string.Equals(word, Sentences.StatusLeftCompany.ToLowerInvariant(), StringComparison.Ordinal) => nameof(StakeholderStatus.LeftCompany),
             _ => text,
         };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 using CsvHelper;
 
@@ -24,19 +25,18 @@ public static class StakeholderCsvReader
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return CsvParseResult.Fail("The CSV is empty. Paste a header row (e.g. Name,Title,Email) and one row per person.");
+            return CsvParseResult.Fail(Sentences.CsvEmpty);
         }
 
         var bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes > MaxBytes)
         {
-            return CsvParseResult.Fail(string.Create(CultureInfo.InvariantCulture,
-                $"The CSV is {bytes / 1_000_000.0:0.#} MB; an import takes at most {MaxBytes / 1_000_000} MB ({MaxRows} people). Split it into smaller files. Nothing was changed."));
+            return CsvParseResult.Fail(string.Format(CultureInfo.InvariantCulture, Sentences.CsvTooBig, bytes / 1_000_000.0, MaxBytes / 1_000_000, MaxRows));
         }
 
         if (LooksBinary(text))
         {
-            return CsvParseResult.Fail("That does not look like CSV text (it contains binary data). Export the sheet as CSV and paste the text. Nothing was changed.");
+            return CsvParseResult.Fail(Sentences.CsvBinary);
         }
 
         text = text.TrimStart('\uFEFF');
@@ -60,7 +60,7 @@ public static class StakeholderCsvReader
         }
         catch (CsvFormatException)
         {
-            return CsvParseResult.Fail("The header row could not be read as CSV. Nothing was changed.");
+            return CsvParseResult.Fail(Sentences.CsvHeaderUnreadable);
         }
 
         var columns = new CsvColumn?[header.Count];
@@ -79,7 +79,7 @@ public static class StakeholderCsvReader
         if (!columns.Contains(CsvColumn.Name) && !columns.Contains(CsvColumn.FirstName) && !columns.Contains(CsvColumn.LastName))
         {
             var shown = string.Join(", ", header.Take(8).Select(h => $"\"{Shorten(h)}\""));
-            return CsvParseResult.Fail($"The first row must be a header with a Name column (or First Name and Last Name). It reads: {shown}. Nothing was changed.");
+            return CsvParseResult.Fail(Say.Format(Sentences.CsvNoNameColumn, shown));
         }
 
         try
@@ -88,7 +88,7 @@ public static class StakeholderCsvReader
             {
                 if (rows.Count + errors.Count >= MaxRows)
                 {
-                    return CsvParseResult.Fail($"The CSV has more than {MaxRows} people; an import takes at most {MaxRows}. Split it into smaller files. Nothing was changed.");
+                    return CsvParseResult.Fail(Say.Format(Sentences.CsvTooManyRows, MaxRows));
                 }
 
                 var record = csv.Current;
@@ -109,7 +109,7 @@ public static class StakeholderCsvReader
         }
         catch (CsvFormatException)
         {
-            return CsvParseResult.Fail("The CSV could not be read (a record is too long or the quoting is broken). Nothing was changed.");
+            return CsvParseResult.Fail(Sentences.CsvBroken);
         }
 
         return new CsvParseResult(rows, [.. errors.OrderBy(e => e.Line)], ignored, null);
@@ -117,9 +117,9 @@ public static class StakeholderCsvReader
 
     private static string Describe(CsvMalformedRecord bad) => bad.Reason switch
     {
-        CsvMalformedReason.FieldCountMismatch => "It has a different number of columns than the header. Quote a field that holds commas (\"Doe, Jane\").",
-        CsvMalformedReason.UnterminatedQuote => "A quote opened on this line is never closed, so this line and everything after it could not be read.",
-        _ => "A field has a stray quote. Quote the whole field and double any quote inside it (\"\").",
+        CsvMalformedReason.FieldCountMismatch => Sentences.CsvColumnCount,
+        CsvMalformedReason.UnterminatedQuote => Sentences.CsvUnclosedQuote,
+        _ => Sentences.CsvStrayQuote,
     };
 
     /// <summary>NUL or many control characters: a binary file pasted or uploaded as text.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Text;
 using CsvHelper;
 
 namespace AccountBot.Core.Features.Csv;
@@ -82,7 +83,9 @@ public static class StakeholderCsvWriter
         CsvColumn.Status => StakeholderText.Display(p.Status),
         CsvColumn.Relationships => string.Join("; ", map.Relationships
             .Where(r => r.FromId == p.Id)
-            .Select(r => $"{AccountMap.RelationshipText(r.Kind)} {map.FindById(r.ToId)?.Name}{(r.Note is null ? string.Empty : $" ({r.Note})")}")
+            .Select(r => r.Note is null
+                ? Say.Format(Sentences.CsvRelationship, AccountMap.RelationshipText(r.Kind), map.FindById(r.ToId)?.Name)
+                : Say.Format(Sentences.CsvRelationshipWithNote, AccountMap.RelationshipText(r.Kind), map.FindById(r.ToId)?.Name, r.Note))
             .Order(StringComparer.Ordinal)),
         _ => string.Empty,
     };

@@ -25,8 +25,8 @@ public sealed class CreateMapHandler(MapEditor editor, MapViewFactory views) : I
             }
 
             var notice = created
-                ? $"{context.User.Name} created the {command.Kind.ToString().ToLowerInvariant()} map {map.Name}. Add the people you know."
-                : $"{map.Name} already has a map.";
+                ? string.Format(CultureInfo.CurrentCulture, Sentences.MapsCreated, context.User.Name, command.Kind.ToString().ToLowerInvariant(), map.Name)
+                : string.Format(CultureInfo.CurrentCulture, Sentences.MapsAlreadyExists, map.Name);
             return views.Build(map, notice) with { Visibility = ReplyVisibility.Channel };
         }
         catch (DomainRuleException rule)

@@ -71,7 +71,12 @@ public sealed class PictureHandler(MapFinder finder, MapViewFactory views, IPict
         }
 
         var relationships = map.Relationships
-            .Select(r => $"{map.FindById(r.FromId)?.Name} {AccountMap.RelationshipText(r.Kind)} {map.FindById(r.ToId)?.Name}{(r.Note is null ? string.Empty : $" ({r.Note})")}")
+            .Select(r => Say.Format(
+                r.Note is null ? Sentences.PicturesRelationshipLine : Sentences.PicturesRelationshipLineWithNote,
+                map.FindById(r.FromId)?.Name,
+                AccountMap.RelationshipText(r.Kind),
+                map.FindById(r.ToId)?.Name,
+                r.Note))
             .Order(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return [new(Sentences.PicturesReportingLines, lines), new(Sentences.PicturesRelationships, relationships)];

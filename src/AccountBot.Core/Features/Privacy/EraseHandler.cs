@@ -57,7 +57,7 @@ public sealed class EraseHandler(
             if (current?.FindById(person.Id) is not { } target)
             {
                 return current is null
-                    ? new NoticeView(Tone.Warning, "That map no longer exists.", "map list")
+                    ? new NoticeView(Tone.Warning, Text.Sentences.MapsGone, CommandText.List)
                     : new NoticeView(Tone.Warning, PrivacyTexts.NoLongerOnMap, $"map {account}");
             }
 
@@ -91,15 +91,15 @@ public sealed class EraseHandler(
                 case SaveOutcome.Saved:
                     return views.Build(saved.Map!, PrivacyTexts.Erased(context.User.Name)) with { Visibility = ReplyVisibility.Channel };
                 case SaveOutcome.NotFound:
-                    return new NoticeView(Tone.Warning, "That map no longer exists.", "map list");
+                    return new NoticeView(Tone.Warning, Text.Sentences.MapsGone, CommandText.List);
                 case SaveOutcome.VersionConflict:
                     continue;
                 default:
-                    return new NoticeView(Tone.Error, "The map is being changed by others right now. Try again in a moment.");
+                    return new NoticeView(Tone.Error, Text.Sentences.MapsBusy);
             }
         }
 
-        return new NoticeView(Tone.Error, "The map is being changed by others right now. Try again in a moment.");
+        return new NoticeView(Tone.Error, Text.Sentences.MapsBusy);
     }
 
     private async Task ScrubOutboxAsync(WorkspaceKey workspace, Guid mapId, PersonErasure erasure, CancellationToken cancellationToken)

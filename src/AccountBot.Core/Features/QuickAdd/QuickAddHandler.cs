@@ -54,7 +54,7 @@ public sealed class QuickAddHandler(MapFinder finder, MapEditor editor, MapViewF
             var why = result?.Errors.Select(e => e.Message).Where(m => m.Length > 0) ?? [];
             var unchanged = outcome.Unchanged.Count > 0 ? " " + Capital(Format(Sentences.QuickAddUnchanged, Names(outcome.Unchanged))) + "." : string.Empty;
             return result?.Outcome == SaveOutcome.NotFound
-                ? new NoticeView(Tone.Warning, "That map no longer exists.", CommandText.List)
+                ? new NoticeView(Tone.Warning, Sentences.MapsGone, CommandText.List)
                 : new NoticeView(Tone.Warning, string.Join(" ", [Sentences.QuickAddNothingSaved, .. why, problems]).Trim() + unchanged, CommandText.Map(map.Name).Add("Jane Doe, VP Finance, champion, power 5 interest 4"));
         }
 
@@ -114,8 +114,8 @@ public sealed class QuickAddHandler(MapFinder finder, MapEditor editor, MapViewF
             // Nothing to write: refused as a whole, so the editor stores nothing (the reasons are in the outcome).
             throw new DomainRuleException(StakeholderFields.General, string.Empty);
 
-        var summary = "quick add: " + string.Join("; ", new[] { ("added", outcome.Added), ("updated", outcome.Updated) }
-            .Where(p => p.Item2.Count > 0).Select(p => p.Item1 + " " + string.Join(", ", p.Item2)));
+        var summary = Format(Sentences.QuickAddSummary, string.Join("; ", new[] { (Sentences.QuickAddSummaryAdded, outcome.Added), (Sentences.QuickAddSummaryUpdated, outcome.Updated) }
+            .Where(p => p.Item2.Count > 0).Select(p => Format(p.Item1, string.Join(", ", p.Item2)))));
         return new MapChange(current, summary, fields);
     }
 

@@ -37,7 +37,7 @@ public sealed class UndoQuickAddHandler(MapFinder finder, MapEditor editor, MapV
         {
             SaveOutcome.Saved => views.Build(result.Map!, Format(Sentences.UndoDone, context.User.Name, string.Join(", ", names))) with { Visibility = ReplyVisibility.Channel },
             SaveOutcome.AlreadyApplied => views.Build(result.Map!, Sentences.UndoAlreadyDone),
-            SaveOutcome.NotFound => new NoticeView(Tone.Warning, "That map no longer exists.", CommandText.List),
+            SaveOutcome.NotFound => new NoticeView(Tone.Warning, Sentences.MapsGone, CommandText.List),
             _ => new NoticeView(Tone.Warning, string.Join(" ", result.Errors.Select(e => e.Message)), CommandText.Map(map.Name).History),
         };
     }
@@ -67,7 +67,7 @@ public sealed class UndoQuickAddHandler(MapFinder finder, MapEditor editor, MapV
             fields.AddRange(change.Fields);
         }
 
-        return new MapChange(current, "undid the quick add of " + string.Join(", ", names), fields);
+        return new MapChange(current, Format(Sentences.UndoSummary, string.Join(", ", names)), fields);
     }
 
     private static Stakeholder PutBack(Stakeholder person, Stakeholder before, QuickFields changed) => person with

@@ -35,6 +35,6 @@ public sealed class RemoveHandler(MapFinder finder, MapEditor editor, MapViewFac
         }
 
         var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.RemoveStakeholder(person.Id, stamp), null, cancellationToken);
-        return MapEditReplies.From(result, views, $"{context.User.Name} removed {person.Name} (kept in history).").Reply;
+        return MapEditReplies.From(result, views, Text.Say.Format(Text.Sentences.StakeholdersRemoved, context.User.Name, person.Name)).Reply;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Forms;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features.Stakeholders;
 
@@ -157,30 +158,30 @@ public static class StakeholderFormReader
             Department = values.Department,
             Email = values.Email?.Trim(),
             ProfileUrl = values.ProfileUrl?.Trim(),
-            ReportsToId = ReadId(values.ReportsToId, StakeholderFields.ReportsTo, "Reports-to", errors),
+            ReportsToId = ReadId(values.ReportsToId, StakeholderFields.ReportsTo, Sentences.FieldReportsTo, errors),
             Roles = ReadRoles(values.Roles, errors),
-            Power = ReadScore(values.Power, StakeholderFields.Power, "Power", basis.Power, errors),
-            Interest = ReadScore(values.Interest, StakeholderFields.Interest, "Interest", basis.Interest, errors),
-            Stance = ReadEnum(values.Stance, StakeholderFields.Stance, "Stance", basis.Stance, errors),
-            Raci = ReadEnum(values.Raci, StakeholderFields.Raci, "RACI", basis.Raci, errors),
+            Power = ReadScore(values.Power, StakeholderFields.Power, Sentences.FieldPower, basis.Power, errors),
+            Interest = ReadScore(values.Interest, StakeholderFields.Interest, Sentences.FieldInterest, basis.Interest, errors),
+            Stance = ReadEnum(values.Stance, StakeholderFields.Stance, Sentences.FieldStance, basis.Stance, errors),
+            Raci = ReadEnum(values.Raci, StakeholderFields.Raci, Sentences.FieldRaci, basis.Raci, errors),
             RelationshipOwner = string.IsNullOrWhiteSpace(values.OwnerId)
                 ? null
                 : new UserRef(values.OwnerId.Trim(), string.IsNullOrWhiteSpace(values.OwnerName) ? values.OwnerId.Trim() : values.OwnerName.Trim()),
-            Strength = ReadEnum(values.Strength, StakeholderFields.Strength, "Relationship strength", basis.Strength, errors),
-            LastContacted = ReadDate(values.LastContacted, StakeholderFields.LastContacted, "Last contacted", errors),
+            Strength = ReadEnum(values.Strength, StakeholderFields.Strength, Sentences.FieldStrength, basis.Strength, errors),
+            LastContacted = ReadDate(values.LastContacted, StakeholderFields.LastContacted, Sentences.FieldLastContacted, errors),
             NextStep = values.NextStep,
-            NextStepDue = ReadDate(values.NextStepDue, StakeholderFields.NextStepDue, "Due date", errors),
+            NextStepDue = ReadDate(values.NextStepDue, StakeholderFields.NextStepDue, Sentences.FieldDueDate, errors),
             Notes = values.Notes,
             CaresAbout = values.CaresAbout,
             Plan = values.Plan,
-            Status = ReadEnum(values.Status, StakeholderFields.Status, "Status", basis.Status, errors),
+            Status = ReadEnum(values.Status, StakeholderFields.Status, Sentences.FieldStatus, basis.Status, errors),
         };
 
         RelationshipDraft? relationship = null;
-        var relatedTo = ReadId(values.RelatedToId, StakeholderFields.RelatedTo, "Related to", errors);
+        var relatedTo = ReadId(values.RelatedToId, StakeholderFields.RelatedTo, Sentences.FieldRelatedTo, errors);
         if (relatedTo is { } other)
         {
-            var kind = ReadEnum(values.RelationshipKind, StakeholderFields.RelationshipKind, "Relationship", RelationshipKind.Influences, errors);
+            var kind = ReadEnum(values.RelationshipKind, StakeholderFields.RelationshipKind, Sentences.FieldRelationship, RelationshipKind.Influences, errors);
             relationship = new RelationshipDraft(other, kind, values.RelationshipNote);
         }
 
@@ -199,7 +200,7 @@ public static class StakeholderFormReader
             return id;
         }
 
-        errors.Add(new(field, $"{label} must be picked from the list."));
+        errors.Add(new(field, Say.Format(Sentences.FormPickFromList, label)));
         return null;
     }
 
@@ -224,7 +225,7 @@ public static class StakeholderFormReader
             }
             else
             {
-                errors.Add(new(StakeholderFields.Roles, $"\"{Shorten(part)}\" is not a role."));
+                errors.Add(new(StakeholderFields.Roles, Say.Format(Sentences.FormNotARole, Shorten(part))));
             }
         }
 
@@ -244,7 +245,7 @@ public static class StakeholderFormReader
             return (int)value;
         }
 
-        errors.Add(new(field, $"{label} must be a whole number from {Limits.MinScore} to {Limits.MaxScore}."));
+        errors.Add(new(field, Say.Format(Sentences.FormWholeNumber, label, Limits.MinScore, Limits.MaxScore)));
         return fallback;
     }
 
@@ -263,7 +264,7 @@ public static class StakeholderFormReader
             return value;
         }
 
-        errors.Add(new(field, $"{label} must be one of: {string.Join(", ", Enum.GetNames<T>())}."));
+        errors.Add(new(field, Say.Format(Sentences.FormOneOf, label, string.Join(", ", Enum.GetNames<T>()))));
         return fallback;
     }
 
@@ -279,7 +280,7 @@ public static class StakeholderFormReader
             return date;
         }
 
-        errors.Add(new(field, $"{label} must be a date like 2026-03-31."));
+        errors.Add(new(field, Say.Format(Sentences.FormDateLike, label)));
         return null;
     }
 

@@ -9,7 +9,7 @@ namespace AccountBot.Core.Features.Home;
 
 /// <summary>
 /// <c>map mine</c>: "Your accounts" for the asker, within their workspace only, and only maps they may see where they ask
-/// (<see cref="MapFinder.Sees"/>: a private map they own is theirs everywhere; someone else's only in its channels).
+/// (<see cref="RequestContext.Sees"/>: a private map they own is theirs everywhere; someone else's only in its channels).
 /// </summary>
 public sealed class HomeHandler(IAccountMapStore store, MapViewFactory views, TimeProvider time) : ICommandHandler<ShowHome>
 {
@@ -39,7 +39,7 @@ public sealed class HomeHandler(IAccountMapStore store, MapViewFactory views, Ti
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var userId = context.User.Id;
         var maps = (await store.ListAsync(context.Workspace, cancellationToken).ConfigureAwait(false))
-            .Where(m => m.Workspace == context.Workspace && MapFinder.Sees(context, m))
+            .Where(m => m.Workspace == context.Workspace && context.Sees(m))
             .ToList();
 
         var owned = maps.Where(m => string.Equals(m.Owner.Id, userId, StringComparison.Ordinal))

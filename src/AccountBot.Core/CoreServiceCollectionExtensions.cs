@@ -28,7 +28,6 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton<MapEditor>();
         services.AddSingleton<ChannelSettingsEditor>();
-        services.AddSingleton<MapFinder>();
         services.AddSingleton<MapViewFactory>();
         services.TryAddSingleton<RenderedOutputCache>();
         services.AddSingleton<SharedMapViews>();

@@ -20,7 +20,7 @@ namespace AccountBot.Benchmarks;
 public class DidYouMeanBenchmarks
 {
     private LiteDbContext _context = null!;
-    private MapFinder _finder = null!;
+    private Finder _finder = null!;
     private string _path = null!;
 
     [GlobalSetup]
@@ -28,7 +28,7 @@ public class DidYouMeanBenchmarks
     {
         _path = SeededDatabase.CopyLargeWorkspaceToTempFolder();
         _context = new LiteDbContext(_path, NullLogger<LiteDbContext>.Instance);
-        _finder = new MapFinder(new LiteDbAccountMapStore(_context, TimeProvider.System, NullLogger<LiteDbAccountMapStore>.Instance));
+        _finder = new Finder(new LiteDbAccountMapStore(_context, TimeProvider.System, NullLogger<LiteDbAccountMapStore>.Instance));
     }
 
     [GlobalCleanup]
@@ -41,13 +41,20 @@ public class DidYouMeanBenchmarks
     /// <summary>A typo of an existing name ("Account 0250"): the suggestions include it.</summary>
     [Benchmark]
     public async Task<object?> MissingMapWithTypo() =>
-        (await _finder.FindAsync(Context, "Account 025o", CancellationToken.None)).NotFound;
+        (await _finder.FindMapAsync(Context, "Account 025o", CancellationToken.None)).NotFound;
 
     /// <summary>A name like none of the maps: every candidate is looked at and none is suggested.</summary>
     [Benchmark]
     public async Task<object?> MissingMapUnlikeAny() =>
-        (await _finder.FindAsync(Context, "Zyxwvut Holdings", CancellationToken.None)).NotFound;
+        (await _finder.FindMapAsync(Context, "Zyxwvut Holdings", CancellationToken.None)).NotFound;
 
     private static RequestContext Context { get; } =
         new(SeededDatabase.LargeWorkspace, new UserRef("U0BENCH", "Bench Rep"), new ChannelRef("C00", "bench"));
+
+    /// <summary>The lookup every map command's handler inherits (<see cref="MapCommandHandler"/>), on its own.</summary>
+    private sealed class Finder(Core.Abstractions.IAccountMapStore store) : MapCommandHandler(store)
+    {
+        public Task<(Core.Accounts.AccountMap? Map, Core.Views.Reply? NotFound)> FindMapAsync(RequestContext context, string account, CancellationToken cancellationToken) =>
+            FindAsync(context, account, cancellationToken);
+    }
 }

@@ -6,4 +6,11 @@ public readonly record struct RenderKey(string Platform, ViewKey View)
 {
     /// <summary>The channel-neutral view model, before any platform draws it.</summary>
     public const string Core = "core";
+
+    /// <summary>
+    /// Which form of the drawing: null for the platform's own object (a card, a Block Kit message), else a serialised
+    /// form, named with everything it adds to the drawing (a Slack message's JSON names its response fields), so the
+    /// bytes are reused only for an equal key.
+    /// </summary>
+    public string? Output { get; init; }
 }

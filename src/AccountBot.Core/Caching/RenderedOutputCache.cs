@@ -4,13 +4,17 @@ namespace AccountBot.Core.Caching;
 
 /// <summary>
 /// The one cache of rendered output on the hot path (<c>map Acme</c> read again and again while nobody changes the
-/// map): the neutral view and each platform's drawing of it, by an explicit <see cref="RenderKey"/>. Bounded by
-/// <see cref="Capacity"/> and <see cref="MaxAge"/> (<see cref="ExpiringCache{TKey, TValue}"/>); never invalidated by
-/// hand, because a write changes the map's version and so the key.
+/// map): the neutral view, each platform's drawing of it and the bytes an ack writes, by an explicit
+/// <see cref="RenderKey"/>. Bounded by <see cref="Capacity"/> and <see cref="MaxAge"/>
+/// (<see cref="ExpiringCache{TKey, TValue}"/>); never invalidated by hand, because a write changes the map's version
+/// and so the key.
 /// </summary>
 public sealed class RenderedOutputCache
 {
-    /// <summary>Renderings kept at most (a view and its drawing per platform: about a third as many map versions).</summary>
+    /// <summary>
+    /// Renderings kept at most (a view, its drawing per platform and the Slack drawing's JSON: about a quarter as many
+    /// map versions).
+    /// </summary>
     public const int Capacity = 3072;
 
     /// <summary>Keys name their minute (<see cref="ViewKey.Minute"/>), so nothing older than the last one is asked for again.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AccountBot.Core.Caching;
 
 namespace AccountBot.Slack.Blocks;
 
@@ -14,7 +15,6 @@ public sealed record SlackMessage
         ArgumentException.ThrowIfNullOrEmpty(text);
         Text = SlackText.Truncate(text, SlackLimits.MessageText, isMrkdwn: true);
         Blocks = blocks is null ? null : SlackLimits.RequireCount(blocks, SlackLimits.BlocksPerMessage, nameof(blocks));
-        _json = new OwnJson(this);
     }
 
     public string Text { get; }
@@ -33,28 +33,13 @@ public sealed record SlackMessage
     public string? ThreadTs { get; init; }
 
     /// <summary>
-    /// This message's JSON, written once: a map message comes from the rendered-output cache for every read of an
-    /// unchanged map, and every ack writes it. Not a cache of anything else: a <c>with</c> copy carries the same
-    /// <see cref="OwnJson"/>, which belongs to the message it was made for, so the copy is written afresh.
+    /// The rendered-output cache key of the view this message's <see cref="Text"/> and <see cref="Blocks"/> were drawn
+    /// from (set by <c>SlackMessageRenderer</c> for a keyed view only; never serialised). A <c>with</c> copy keeps it, as
+    /// it keeps the text and blocks, which have no setter; what a copy may change is named in its JSON's key
+    /// (<c>SlackMessageRenderer.Json</c>).
     /// </summary>
-    private readonly OwnJson _json;
+    internal RenderKey? DrawnAs { get; init; }
 
-    internal byte[] ToJson() => _json.Of(this);
-
-    /// <summary>The bytes of its owner, kept once written; not part of a message's value (equal to any other).</summary>
-    private sealed class OwnJson(SlackMessage owner)
-    {
-        private byte[]? _bytes;
-
-        public byte[] Of(SlackMessage message)
-        {
-            if (!ReferenceEquals(message, owner))
-                return JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
-            return Volatile.Read(ref _bytes) ?? (_bytes = JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage));
-        }
-
-        public override bool Equals(object? obj) => obj is OwnJson;
-
-        public override int GetHashCode() => 0;
-    }
+    /// <summary>This message's JSON, written afresh (the ack's cached bytes come from <c>SlackMessageRenderer.Json</c>).</summary>
+    internal byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, SlackJsonContext.Default.SlackMessage);
 }

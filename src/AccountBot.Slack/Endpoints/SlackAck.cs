@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Slack.Blocks;
+using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
 using Microsoft.AspNetCore.Http;
 
@@ -15,14 +16,14 @@ internal sealed record SlackAck(int StatusCode, Func<Stream, CancellationToken, 
     public static SlackAck Empty(SlackListenerContext? context = null) => new(StatusCodes.Status200OK, null, context?.AfterAck ?? [], context?.StoredAfterAck);
 
     /// <summary>
-    /// A command's answer. A map message comes from the rendered-output cache for every read of an unchanged map,
-    /// so its JSON is written once (<see cref="SlackMessage.ToJson"/>) and the bytes reused.
+    /// A command's answer. A map message's JSON comes from the rendered-output cache for every read of an unchanged
+    /// map (<see cref="SlackMessageRenderer.Json"/>), written once and the bytes reused.
     /// </summary>
-    public static SlackAck Message(SlackMessage? message, SlackListenerContext context)
+    public static SlackAck Message(SlackMessage? message, SlackMessageRenderer renderer, SlackListenerContext context)
     {
         if (message is null)
             return Empty(context);
-        var bytes = message.ToJson();
+        var bytes = renderer.Json(message);
         return new(StatusCodes.Status200OK, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), context.AfterAck, context.StoredAfterAck);
     }
 

@@ -8,6 +8,7 @@ using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Protocol;
+using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
 using AccountBot.Slack.WebApi;
@@ -29,6 +30,7 @@ internal sealed partial class SlackRequestHandler(
     SlackListenerRegistry app,
     SlackEventDeduplicator deduplicator,
     SlackAccessGate gate,
+    SlackMessageRenderer renderer,
     FollowUpQueue followUps,
     DurableFollowUps durable,
     ISlackInstallationStore installations,
@@ -100,7 +102,7 @@ internal sealed partial class SlackRequestHandler(
             return SlackAck.Empty();
         var command = SlashCommand.Parse(form);
         if (await CheckAccessAsync(http, SlackRequester.Of(command)) is var access and not SlackAccess.Allowed)
-            return SlackAck.Message(SlackRefusals.Message(access) with { ReplaceOriginal = null }, new SlackListenerContext(command.TeamKey, beforeAck));
+            return SlackAck.Message(SlackRefusals.Message(access) with { ReplaceOriginal = null }, renderer, new SlackListenerContext(command.TeamKey, beforeAck));
         var listener = app.FindCommand(command.Command);
         if (listener is null)
         {
@@ -111,8 +113,8 @@ internal sealed partial class SlackRequestHandler(
         var context = new SlackListenerContext(command.TeamKey, beforeAck);
         var reply = await RunListenerAsync("command", command.Command, () => listener(command, context, http.RequestAborted));
         if (!reply.Failed)
-            return SlackAck.Message(reply.Value, context);
-        return app.CreateErrorHandler() is { } errors ? SlackAck.Message(errors.CommandFailed(command, context), context) : Failed();
+            return SlackAck.Message(reply.Value, renderer, context);
+        return app.CreateErrorHandler() is { } errors ? SlackAck.Message(errors.CommandFailed(command, context), renderer, context) : Failed();
     }
 
     private async Task<SlackAck> DispatchInteractivityAsync(HttpContext http, byte[] body, CancellationToken beforeAck)

@@ -1,9 +1,11 @@
 using AccountBot.Adapters.Http;
 using AccountBot.Core.Logging;
 using AccountBot.Core.Accounts;
+using AccountBot.Core.Caching;
 using AccountBot.Core.Telemetry;
 using AccountBot.Slack.Endpoints;
 using AccountBot.Slack.Installations;
+using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
 using AccountBot.Slack.Telemetry;
@@ -47,6 +49,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackChannelPacer>();
         services.TryAddSingleton<SlackEventDeduplicator>();
         services.TryAddSingleton<SlackOAuthState>();
+        services.TryAddSingleton<RenderedOutputCache>();
+        services.TryAddSingleton<SlackMessageRenderer>();
         services.TryAddSingleton<SlackRequestHandler>();
         services.TryAddScoped<SlackOAuthHandler>();
         services.TryAddSingleton(sp =>

@@ -14,7 +14,7 @@ namespace AccountBot.Slack.Rendering;
 /// shown as verbatim mrkdwn or plain text; buttons carry the core command they run in their <c>value</c>.
 /// The stakeholder form is a modal (<see cref="StakeholderModalRenderer"/>); as a message it is a button that opens it.
 /// </summary>
-public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
+public sealed partial class SlackMessageRenderer(RenderedOutputCache rendered)
 {
     /// <summary>Its name in <see cref="RenderKey.Platform"/>.</summary>
     public const string Platform = "slack";
@@ -33,9 +33,10 @@ public sealed class SlackMessageRenderer(RenderedOutputCache rendered)
     {
         ArgumentNullException.ThrowIfNull(reply);
         // A keyed view's message is the same for everyone its key covers; formCommand only matters to forms, never keyed.
-        return reply.CacheKey is { } key
-            ? rendered.GetOrAdd(new RenderKey(Platform, key), () => Draw(reply, formCommand))
-            : Draw(reply, formCommand);
+        if (reply.CacheKey is not { } key)
+            return Draw(reply, formCommand);
+        var drawn = new RenderKey(Platform, key);
+        return rendered.GetOrAdd(drawn, () => Draw(reply, formCommand) with { DrawnAs = drawn });
     }
 
     private SlackMessage Draw(Reply reply, string? formCommand)

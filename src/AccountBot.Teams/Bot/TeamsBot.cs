@@ -57,16 +57,16 @@ public sealed class TeamsBot(
             return;
         }
 
-        if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
+        if (turn.Context is not { } context)
         {
             Log.NoTenant(logger, activity.Type);
             turn.ReplyAfterAck(NoTenant);
             return;
         }
 
-        await conversations.RecordAsync(TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
-        await RecordSenderAsync(activity, context, cancellationToken);
-        var shared = TeamsRequestContexts.IsSharedChannel(activity);
+        await conversations.RecordAsync(turn.ConversationAddressAt(time.GetUtcNow())!, force: false, cancellationToken);
+        await RecordSenderAsync(turn, cancellationToken);
+        var shared = turn.IsSharedChannel;
         if (CardActionData.TryRead(activity.Value) is { } action)
         {
             await OnCardActionAsync(turn, context, action, shared, cancellationToken);
@@ -91,15 +91,15 @@ public sealed class TeamsBot(
     public async Task OnConversationUpdateAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (!activity.IsRecipientAdded() || TeamsRequestContexts.TryCreateContext(activity) is not { } context)
+        if (!activity.IsRecipientAdded() || turn.Context is not { } context)
             return;
 
-        await RememberAsync(activity, context, cancellationToken);
-        await RecordSenderAsync(activity, context, cancellationToken);
+        await RememberAsync(turn, cancellationToken);
+        await RecordSenderAsync(turn, cancellationToken);
         var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
         var message = renderer.RenderMessage(help, context.User);
         turn.SendAfterAck(message);
-        if (string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(activity.Conversation?.ConversationType, ConversationTypes.Personal, StringComparison.OrdinalIgnoreCase))
         {
             // In the personal chat the welcome also shows the person's home, "Your accounts" (what `map mine` shows).
             var home = renderer.RenderMessage(await dispatcher.DispatchAsync(CommandText.Mine, context, cancellationToken), context.User);
@@ -118,7 +118,7 @@ public sealed class TeamsBot(
         var add = string.Equals(activity.Action, InstallationActions.Add, StringComparison.OrdinalIgnoreCase);
         if (!add && !string.Equals(activity.Action, InstallationActions.Remove, StringComparison.OrdinalIgnoreCase))
             return;
-        if (TeamsRequestContexts.TryCreateContext(activity) is not { } context)
+        if (turn.Context is not { } context)
         {
             Log.NoTenant(logger, activity.Type);
             return;
@@ -130,7 +130,7 @@ public sealed class TeamsBot(
             return;
         }
 
-        await RememberAsync(activity, context, cancellationToken);
+        await RememberAsync(turn, cancellationToken);
         await lifecycle.AppInstalledAsync(context.Workspace, cancellationToken);
     }
 
@@ -148,16 +148,17 @@ public sealed class TeamsBot(
     }
 
     /// <summary>Where the sender can be nudged in a 1:1 chat (<see cref="TeamsNudgeSender"/>), kept fresh as the channel's address is.</summary>
-    private async Task RecordSenderAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
+    private async Task RecordSenderAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
-        if (TeamsRequestContexts.CreateUserAddress(activity, context, time.GetUtcNow()) is { } sender)
+        if (turn.SenderAddressAt(time.GetUtcNow()) is { } sender)
             await conversations.RecordAsync(sender, force: false, cancellationToken);
     }
 
-    private async Task RememberAsync(Activity activity, RequestContext context, CancellationToken cancellationToken)
+    private async Task RememberAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
+        var activity = turn.Activity;
         Log.Installed(logger, activity.Conversation?.ConversationType);
-        var address = TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow());
+        var address = turn.ConversationAddressAt(time.GetUtcNow())!;
         await conversations.RecordAsync(address, force: true, cancellationToken);
         await blocked.UnblockAsync(ConversationKey.Of(address.ConversationId), cancellationToken);
         if (activity.Conversation?.Id is { Length: > 0 } conversationId)

@@ -46,14 +46,14 @@ public sealed class TeamsDigestSender(
             return DeliveryResult.Permanent("No Teams conversation address is stored for this channel: add the bot to the channel (or mention it there) so it can post.");
 
         // A shared channel can hold people of other organisations: a digest lists every account's stakeholders.
-        if (string.Equals(address.ConversationType, TeamsRequestContexts.SharedChannelConversation, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(address.ConversationType, ConversationTypes.SharedChannel, StringComparison.OrdinalIgnoreCase))
             return DeliveryResult.Permanent(AccessNotices.SharedChannelSettings);
 
         var bot = address.BotId is null ? null : new ChannelAccount { Id = address.BotId, Name = address.BotName };
         var message = renderer.RenderMessage(digest.Digest) with { From = bot, ChannelId = Channels.MsTeams };
         try
         {
-            if (string.Equals(address.ConversationType, TeamsRequestContexts.ChannelConversation, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(address.ConversationType, ConversationTypes.Channel, StringComparison.OrdinalIgnoreCase))
             {
                 var thread = await connector.CreateChannelThreadAsync(serviceUrl, ConversationKey.Of(address.ConversationId), address.TenantId, message, cancellationToken);
                 return DeliveryResult.Delivered(thread.ActivityId ?? thread.Id);

@@ -94,7 +94,7 @@ public sealed class TeamsMessageActions(
         if (saved.Announcement is { } announcement)
         {
             var message = renderer.RenderMessage(announcement, context.User);
-            if (TeamsRequestContexts.IsSharedChannel(turn.Activity))
+            if (turn.IsSharedChannel)
                 TeamsBot.DeliverPrivately(turn, message);
             else
                 turn.SendAfterAck(message);
@@ -113,9 +113,9 @@ public sealed class TeamsMessageActions(
         var activity = turn.Activity;
         if (activity.GetMessageActionValue() is not { } value || !string.Equals(value.CommandId, CaptureCommand, StringComparison.Ordinal))
             return null;
-        var context = TeamsRequestContexts.TryCreateContext(activity);
-        if (context is not null)
-            await conversations.RecordAsync(TeamsRequestContexts.CreateAddress(activity, context, time.GetUtcNow()), force: false, cancellationToken);
+        var context = turn.Context;
+        if (turn.ConversationAddressAt(time.GetUtcNow()) is { } address)
+            await conversations.RecordAsync(address, force: false, cancellationToken);
         return (value, context);
     }
 

@@ -13,7 +13,7 @@ namespace AccountBot.Teams.Bot;
 /// <summary>
 /// Sends a nudge as a proactive 1:1 message in the recipient's tenant: <c>POST /v3/conversations</c> with the user as the
 /// one member (Teams answers the existing personal chat), then the card into it. It needs the user's Teams account id,
-/// tenant and serviceUrl, which the bot records when that person writes to it (<see cref="TeamsRequestContexts.CreateUserAddress"/>);
+/// tenant and serviceUrl, which the bot records when that person writes to it (<see cref="Routing.TeamsTurn.SenderAddressAt"/>);
 /// a person who never did has no address and their nudge is given up at once (one operator line), never retried.
 /// Errors map as the digest's do (<see cref="TeamsDigestSender.Map"/>): 403/404 permanent (the app is not installed for
 /// the user), 429 a throttle, 5xx a retry, a timeout unknown (the outbox sends it again).
@@ -78,7 +78,7 @@ public sealed class TeamsNudgeSender(ConnectorClient connector, IConversationSto
                 From = bot,
                 Recipient = user,
                 ChannelId = Channels.MsTeams,
-                Conversation = new ConversationAccount { Id = conversationId, ConversationType = TeamsRequestContexts.PersonalConversation, TenantId = address.TenantId },
+                Conversation = new ConversationAccount { Id = conversationId, ConversationType = ConversationTypes.Personal, TenantId = address.TenantId },
                 ChannelData = tenant,
             };
             var sent = await connector.SendToConversationAsync(address.ServiceUrl!, conversationId, message, cancellationToken);

@@ -10,7 +10,7 @@ namespace AccountBot.Teams.Routing;
 /// (or the development bypass), so its serviceUrl and <see cref="GetConversationReference"/> can be
 /// trusted and stored.
 /// </summary>
-public sealed class TeamsTurn
+public sealed partial class TeamsTurn
 {
     private readonly List<TeamsStoredReply> _afterAck = [];
 
@@ -114,7 +114,7 @@ public sealed class TeamsTurn
         {
             From = activity.From ?? Activity.Recipient,
             Recipient = user,
-            Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = tenantId },
+            Conversation = new ConversationAccount { Id = conversationId, ConversationType = ConversationTypes.Personal, TenantId = tenantId },
             ChannelId = activity.ChannelId ?? Activity.ChannelId,
             ServiceUrl = activity.ServiceUrl ?? Activity.ServiceUrl,
             Locale = activity.Locale ?? Activity.Locale,

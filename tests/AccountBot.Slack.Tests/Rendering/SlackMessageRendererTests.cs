@@ -50,6 +50,39 @@ public sealed partial class SlackMessageRendererTests
         Assert.Contains("Your next step, U0ANA", ana, StringComparison.Ordinal);
         Assert.Contains("Your next step, U0BEN", ben, StringComparison.Ordinal);
         Assert.DoesNotContain("U0ANA", ben, StringComparison.Ordinal);
+
+        // The ack's bytes come from the same cache: Ben's are never Ana's, however often each asks.
+        var anaBytes = Utf8(renderer.Json(renderer.Render(For("U0ANA"))));
+        var benBytes = Utf8(renderer.Json(renderer.Render(For("U0BEN"))));
+        Assert.Contains("Your next step, U0ANA", anaBytes, StringComparison.Ordinal);
+        Assert.DoesNotContain("U0BEN", anaBytes, StringComparison.Ordinal);
+        Assert.Contains("Your next step, U0BEN", benBytes, StringComparison.Ordinal);
+        Assert.DoesNotContain("U0ANA", benBytes, StringComparison.Ordinal);
+        Assert.Equal(benBytes, Utf8(renderer.Json(renderer.Render(For("U0BEN")))));
+    }
+
+    [Fact]
+    public async Task Json_OfAKeyedMapMessage_WrittenOnceAndReusedFromTheCache_SameAsAFreshWrite()
+    {
+        using var core = new CoreHarness();
+        await core.SendAsync("map Acme create");
+        var view = Assert.IsType<MapView>(await core.SendAsync("map Acme"));
+        var cache = new RenderedOutputCache(TimeProvider.System);
+        var renderer = new SlackMessageRenderer(cache);
+
+        var first = renderer.Json(renderer.Render(view));
+        var again = renderer.Json(renderer.Render(view));
+
+        Assert.Same(first, again);
+        Assert.Equal(Json(new SlackMessageRenderer().Render(view with { CacheKey = null })), Utf8(first));
+    }
+
+    [Fact]
+    public void Json_OfAnUnkeyedMessage_IsWrittenAfresh()
+    {
+        var message = new SlackMessage("Acme", [new SectionBlock(new Mrkdwn("Acme"))]);
+
+        Assert.NotSame(_renderer.Json(message), _renderer.Json(message));
     }
 
     [Fact]
@@ -66,15 +99,36 @@ public sealed partial class SlackMessageRendererTests
     }
 
     [Fact]
-    public void Json_OfAWithCopy_IsTheCopysOwn()
+    public async Task Json_OfAWithCopy_IsTheCopysOwn()
     {
-        var message = new SlackMessage("Acme", [new SectionBlock(new Mrkdwn("Acme"))]) { ResponseType = ResponseType.InChannel };
-        _ = message.ToJson();
+        using var core = new CoreHarness();
+        await core.SendAsync("map Acme create");
+        var view = Assert.IsType<MapView>(await core.SendAsync("map Acme"));
+        var renderer = new SlackMessageRenderer();
+        var message = renderer.Render(view);
+        var inChannel = Utf8(renderer.Json(message));
 
-        var copy = message with { ResponseType = ResponseType.Ephemeral };
+        // Every field a copy may set changes the bytes, and the original's stay its own.
+        Assert.Contains("\"ephemeral\"", Utf8(renderer.Json(message with { ResponseType = ResponseType.Ephemeral })), StringComparison.Ordinal);
+        Assert.Contains("\"replace_original\":true", Utf8(renderer.Json(message with { ReplaceOriginal = true })), StringComparison.Ordinal);
+        Assert.Contains("\"replace_original\":false", Utf8(renderer.Json(message with { ReplaceOriginal = false })), StringComparison.Ordinal);
+        Assert.Contains("\"delete_original\":true", Utf8(renderer.Json(message with { DeleteOriginal = true })), StringComparison.Ordinal);
+        Assert.Contains("\"thread_ts\":\"1.2\"", Utf8(renderer.Json(message with { ThreadTs = "1.2" })), StringComparison.Ordinal);
+        Assert.Contains("\"thread_ts\":\"1.3\"", Utf8(renderer.Json(message with { ThreadTs = "1.3" })), StringComparison.Ordinal);
+        Assert.Contains("\"in_channel\"", inChannel, StringComparison.Ordinal);
+        Assert.Equal(inChannel, Utf8(renderer.Json(message)));
+    }
 
-        Assert.Contains("\"ephemeral\"", System.Text.Encoding.UTF8.GetString(copy.ToJson()), StringComparison.Ordinal);
-        Assert.Contains("\"in_channel\"", System.Text.Encoding.UTF8.GetString(message.ToJson()), StringComparison.Ordinal);
+    [Fact]
+    public void Json_Key_NamesEverySettableFieldOfAMessage()
+    {
+        // SlackMessageRenderer.OutputOf names these; a new settable field must join it, or a copy could be served another's bytes.
+        var settable = typeof(SlackMessage).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.SetMethod is not null)
+            .Select(p => p.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["DeleteOriginal", "ReplaceOriginal", "ResponseType", "ThreadTs"], settable);
     }
 
     [Fact]
@@ -240,4 +294,6 @@ public sealed partial class SlackMessageRendererTests
     private static partial Regex SlackMention();
 
     private static string Json(SlackMessage message) => JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage);
+
+    private static string Utf8(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
 }

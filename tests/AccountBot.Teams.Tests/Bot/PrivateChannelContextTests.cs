@@ -1,5 +1,5 @@
-using AccountBot.Teams.Bot;
 using AccountBot.Teams.Protocol;
+using AccountBot.Teams.Routing;
 using AccountBot.Testing.Teams;
 
 namespace AccountBot.Teams.Tests.Bot;
@@ -13,16 +13,19 @@ public sealed class PrivateChannelContextTests
     [InlineData("standard", false)]
     [InlineData("shared", false)]
     [InlineData(null, false)]
-    public void TryCreateContext_ChannelType_PrivateOnlyForAPrivateChannel(string? type, bool expected)
+    public void Context_ChannelType_PrivateOnlyForAPrivateChannel(string? type, bool expected)
     {
         var activity = new ActivityBuilder().InChannel("map Hush create")
             .With(a => a with { ChannelData = a.ChannelData! with { Channel = a.ChannelData.Channel! with { Type = type } } })
             .Build();
 
-        Assert.Equal(expected, TeamsRequestContexts.TryCreateContext(activity)!.PrivateChannel);
+        Assert.Equal(expected, Turn(activity).Context!.PrivateChannel);
     }
 
     [Fact]
-    public void TryCreateContext_PersonalChat_NotPrivate() =>
-        Assert.False(TeamsRequestContexts.TryCreateContext(new ActivityBuilder().Message("map Hush create").Build())!.PrivateChannel);
+    public void Context_PersonalChat_NotPrivate() =>
+        Assert.False(Turn(new ActivityBuilder().Message("map Hush create").Build()).Context!.PrivateChannel);
+
+    // The turn's context reads the activity only; no connector or services are needed for it.
+    internal static TeamsTurn Turn(Activity activity) => new(activity, isAuthenticated: true, identity: null, connector: null!, services: null!);
 }

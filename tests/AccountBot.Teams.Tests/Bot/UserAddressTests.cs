@@ -1,5 +1,4 @@
 using AccountBot.Adapters.Conversations;
-using AccountBot.Teams.Bot;
 using AccountBot.Testing.Teams;
 
 namespace AccountBot.Teams.Tests.Bot;
@@ -12,13 +11,14 @@ public sealed class UserAddressTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void CreateUserAddress_PersonalChatOrChannel_KeyedByTheMapsUserId_PostsToTheTeamsAccount(bool inChannel)
+    public void SenderAddressAt_PersonalChatOrChannel_KeyedByTheMapsUserId_PostsToTheTeamsAccount(bool inChannel)
     {
         var builder = new ActivityBuilder();
         var activity = (inChannel ? builder.InChannel("map list") : builder.Message("map list")).Build();
-        var context = TeamsRequestContexts.TryCreateContext(activity)!;
+        var turn = PrivateChannelContextTests.Turn(activity);
+        var context = turn.Context!;
 
-        var address = TeamsRequestContexts.CreateUserAddress(activity, context, Now)!;
+        var address = turn.SenderAddressAt(Now)!;
 
         Assert.Equal(ConversationAddress.UserChannelId("6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b"), address.ChannelId);
         Assert.Equal("6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b", context.User.Id);
@@ -28,12 +28,12 @@ public sealed class UserAddressTests
     }
 
     [Fact]
-    public void CreateUserAddress_SharedChannel_None()
+    public void SenderAddressAt_SharedChannel_None()
     {
         var activity = new ActivityBuilder().InChannel("map list")
             .With(a => a with { ChannelData = a.ChannelData! with { Channel = a.ChannelData.Channel! with { Type = "shared" } } })
             .Build();
 
-        Assert.Null(TeamsRequestContexts.CreateUserAddress(activity, TeamsRequestContexts.TryCreateContext(activity)!, Now));
+        Assert.Null(PrivateChannelContextTests.Turn(activity).SenderAddressAt(Now));
     }
 }

@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
@@ -9,14 +10,14 @@ namespace AccountBot.Core.Features.Admin;
 /// Finds the map an admin command names: an admin finds private maps too; anyone else finds only what they may see, so a
 /// private map stays missing for them rather than refused (a refusal would say it exists).
 /// </summary>
-public sealed class AdminMapLookup(MapFinder finder, AdminGate gate)
+public sealed class AdminMapLookup(IAccountMapStore store, AdminGate gate) : MapCommandHandler(store)
 {
     public AdminGate Gate => gate;
 
-    public async Task<(AccountMap? Map, Reply? NotFound, bool IsAdmin)> FindAsync(RequestContext context, string account, CancellationToken cancellationToken)
+    public async Task<(AccountMap? Map, Reply? NotFound, bool IsAdmin)> FindWithRoleAsync(RequestContext context, string account, CancellationToken cancellationToken)
     {
         var isAdmin = await gate.IsAdminAsync(context, cancellationToken);
-        var (map, notFound) = await finder.FindAsync(context, account, seesPrivate: isAdmin, cancellationToken);
+        var (map, notFound) = await FindAsync(context, account, seesPrivate: isAdmin, cancellationToken);
         return (map, notFound, isAdmin);
     }
 
@@ -26,7 +27,7 @@ public sealed class AdminMapLookup(MapFinder finder, AdminGate gate)
     /// </summary>
     public async Task<(AccountMap? Map, Reply? Answer)> FindForAdminAsync(RequestContext context, string account, string what, CancellationToken cancellationToken)
     {
-        var (map, notFound, isAdmin) = await FindAsync(context, account, cancellationToken);
+        var (map, notFound, isAdmin) = await FindWithRoleAsync(context, account, cancellationToken);
         if (map is null)
         {
             return (null, notFound);

@@ -14,7 +14,7 @@ public sealed class VisibilityHandler(AdminMapLookup lookup, MapEditor editor, M
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound, isAdmin) = await lookup.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound, isAdmin) = await lookup.FindWithRoleAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

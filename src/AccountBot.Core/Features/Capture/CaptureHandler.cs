@@ -13,7 +13,7 @@ namespace AccountBot.Core.Features.Capture;
 /// <summary>
 /// Capture from a message (Slack's message shortcut, Teams' message action): opens the stakeholder form prefilled from
 /// the message on an account the user may see, lists the accounts they may pick (the channel's linked maps first; a
-/// private map only where <see cref="MapFinder.Sees"/> allows), and saves through the one stakeholder form with the
+/// private map only where <see cref="RequestContext.Sees"/> allows), and saves through the one stakeholder form with the
 /// message's link kept in the history.
 /// </summary>
 public sealed class CaptureHandler(IAccountMapStore store, StakeholderFormHandler forms)
@@ -31,7 +31,7 @@ public sealed class CaptureHandler(IAccountMapStore store, StakeholderFormHandle
         return [.. linked.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
             .Concat(all.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
             .DistinctBy(m => m.Id)
-            .Where(m => MapFinder.Sees(context, m))
+            .Where(m => context.Sees(m))
             .Where(m => query.Length == 0 || m.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
             .Take(MaxAccounts)];
     }
@@ -69,7 +69,7 @@ public sealed class CaptureHandler(IAccountMapStore store, StakeholderFormHandle
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(context);
-        if (await store.GetAsync(context.Workspace, mapId, cancellationToken) is not { } map || !MapFinder.Sees(context, map))
+        if (await store.GetAsync(context.Workspace, mapId, cancellationToken) is not { } map || !context.Sees(map))
             return new SaveReply(SaveOutcome.NotFound, new NoticeView(Tone.Warning, Sentences.CaptureMapGone));
         return await forms.SubmitAsync(submission with { MapId = map.Id, Source = source }, context, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
@@ -8,13 +9,13 @@ using AccountBot.Core.Views;
 namespace AccountBot.Core.Features.Channels;
 
 /// <summary><c>map Acme link|unlink</c>: where the account is discussed and its reminders go.</summary>
-public sealed class LinkHandler(MapFinder finder, MapEditor editor) : ICommandHandler<LinkChannel>, ICommandHandler<UnlinkChannel>
+public sealed class LinkHandler(IAccountMapStore store, MapEditor editor) : MapCommandHandler(store), ICommandHandler<LinkChannel>, ICommandHandler<UnlinkChannel>
 {
     public async Task<Reply> HandleAsync(LinkChannel command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;
@@ -35,7 +36,7 @@ public sealed class LinkHandler(MapFinder finder, MapEditor editor) : ICommandHa
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

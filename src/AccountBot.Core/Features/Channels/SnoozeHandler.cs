@@ -14,7 +14,7 @@ namespace AccountBot.Core.Features.Channels;
 /// this channel for a week. A digest leaves out accounts snoozed past its scheduled time, so
 /// snoozing after this week's digest skips next week's.
 /// </summary>
-public sealed class SnoozeHandler(MapFinder finder, ChannelSettingsEditor editor, TimeProvider time) : ICommandHandler<SnoozeReminders>
+public sealed class SnoozeHandler(IAccountMapStore store, ChannelSettingsEditor editor, TimeProvider time) : MapCommandHandler(store), ICommandHandler<SnoozeReminders>
 {
     public static readonly TimeSpan Duration = TimeSpan.FromDays(7);
 
@@ -22,7 +22,7 @@ public sealed class SnoozeHandler(MapFinder finder, ChannelSettingsEditor editor
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

@@ -15,19 +15,18 @@ namespace AccountBot.Core.Features.Csv;
 /// map edit with one history entry, and confirming twice applies it once.
 /// </summary>
 public sealed class CsvHandler(
-    MapFinder finder,
     MapEditor editor,
     MapViewFactory views,
     IAccountMapStore store,
     IPendingImportStore pending,
     IPictureLinks links,
     LimitsOptions limits,
-    TimeProvider time) : ICommandHandler<ExportCsv>, ICommandHandler<ImportCsv>
+    TimeProvider time) : MapCommandHandler(store), ICommandHandler<ExportCsv>, ICommandHandler<ImportCsv>
 {
     public async Task<Reply> HandleAsync(ExportCsv command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;
@@ -44,7 +43,7 @@ public sealed class CsvHandler(
         ArgumentNullException.ThrowIfNull(command);
         if (command.Account is { } account)
         {
-            var (map, notFound) = await finder.FindAsync(context, account, cancellationToken);
+            var (map, notFound) = await FindAsync(context, account, cancellationToken);
             if (map is null)
             {
                 return notFound!;
@@ -66,7 +65,7 @@ public sealed class CsvHandler(
             return Form(null) with { CsvText = keep, Error = Sentences.CsvAccountMissing, ErrorField = ImportFormView.AccountField };
         }
 
-        var (map, notFound) = await finder.FindAsync(context, account.Trim(), cancellationToken);
+        var (map, notFound) = await FindAsync(context, account.Trim(), cancellationToken);
         if (map is null)
         {
             return notFound!;
@@ -109,8 +108,8 @@ public sealed class CsvHandler(
         var previewed = await pending.FindAsync(context.Workspace, mapId, importId, cancellationToken);
         if (previewed is null)
         {
-            if (await store.IsAppliedAsync(context.Workspace, key, cancellationToken)
-                && await store.GetAsync(context.Workspace, mapId, cancellationToken) is { } applied)
+            if (await Store.IsAppliedAsync(context.Workspace, key, cancellationToken)
+                && await Store.GetAsync(context.Workspace, mapId, cancellationToken) is { } applied)
             {
                 return new SaveReply(SaveOutcome.AlreadyApplied, views.Build(applied, Sentences.CsvAlreadyApplied) with { Visibility = ReplyVisibility.Channel });
             }

@@ -25,7 +25,7 @@ public sealed class FollowHandler(MapEditor editor, MapViewFactory views, IAccou
             return new NoticeView(Tone.Warning, Sentences.JobsFollowUsage);
 
         var from = await store.GetAsync(context.Workspace, fromId, cancellationToken);
-        if (from is null || !MapFinder.Sees(context, from) || from.FindById(personId) is not { } person)
+        if (from is null || !context.Sees(from) || from.FindById(personId) is not { } person)
             return new NoticeView(Tone.Warning, Sentences.JobsFollowGone);
 
         AccountMap target;
@@ -38,7 +38,7 @@ public sealed class FollowHandler(MapEditor editor, MapViewFactory views, IAccou
             return new NoticeView(Tone.Error, rule.Message);
         }
 
-        if (!MapFinder.Sees(context, target))
+        if (!context.Sees(target))
             return new NoticeView(Tone.Warning, string.Format(CultureInfo.CurrentCulture, Sentences.AdminNameTaken, command.Account));
 
         var key = "follow:" + JobChangeText.FollowCode(fromId, personId) + ":" + target.Id.ToString("N", CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace AccountBot.Core.Features.Home;
 
 /// <summary>
 /// <c>map mine</c>: "Your accounts" for the asker, within their workspace only, and only maps they may see where they ask
-/// (<see cref="MapFinder.Sees"/>: a private map they own is theirs everywhere; someone else's only in its channels).
+/// (<see cref="RequestContext.Sees"/>: a private map they own is theirs everywhere; someone else's only in its channels).
 /// "Today" (what is overdue) is the asker's own date, read as their due-steps nudge reads it (<see cref="NudgePlanner.TodayOf"/>).
 /// </summary>
 public sealed class HomeHandler(
@@ -48,7 +48,7 @@ public sealed class HomeHandler(
         var all = (await store.ListAsync(context.Workspace, cancellationToken).ConfigureAwait(false))
             .Where(m => m.Workspace == context.Workspace)
             .ToList();
-        var maps = all.Where(m => MapFinder.Sees(context, m)).ToList();
+        var maps = all.Where(context.Sees).ToList();
         var today = await TodayAsync(context, all, now, cancellationToken).ConfigureAwait(false);
 
         var owned = maps.Where(m => string.Equals(m.Owner.Id, userId, StringComparison.Ordinal))

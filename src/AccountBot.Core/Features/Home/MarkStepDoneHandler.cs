@@ -13,13 +13,13 @@ namespace AccountBot.Core.Features.Home;
 /// <c>map Acme done &lt;person&gt;</c>: the person's next step is done (recorded in the map's history). Sent again once
 /// done, it changes nothing and says the step is already done; a person no longer on the map is named as gone.
 /// </summary>
-public sealed class MarkStepDoneHandler(MapFinder finder, MapEditor editor) : ICommandHandler<MarkStepDone>
+public sealed class MarkStepDoneHandler(IAccountMapStore store, MapEditor editor) : MapCommandHandler(store), ICommandHandler<MarkStepDone>
 {
     public async Task<Reply> HandleAsync(MarkStepDone command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

@@ -18,7 +18,7 @@ public sealed class CreateMapHandler(MapEditor editor, MapViewFactory views) : I
         try
         {
             var (map, created) = await editor.CreateAsync(context, command.Account, command.Kind, cancellationToken);
-            if (!MapFinder.Sees(context, map))
+            if (!context.Sees(map))
             {
                 // The name is unique in the workspace, so it cannot be created again here; only its existence shows.
                 return new NoticeView(Tone.Warning, string.Format(CultureInfo.CurrentCulture, Sentences.AdminNameTaken, command.Account));

@@ -16,7 +16,7 @@ public sealed class ListMapsHandler(IAccountMapStore store, MapViewFactory views
     {
         ArgumentNullException.ThrowIfNull(context);
         // A private map is listed only where it can be seen, and not counted elsewhere.
-        var maps = (await store.ListAsync(context.Workspace, cancellationToken)).Where(m => MapFinder.Sees(context, m)).ToList();
+        var maps = (await store.ListAsync(context.Workspace, cancellationToken)).Where(m => context.Sees(m)).ToList();
         var entries = maps
             .Select(m => (Map: m, Gaps: views.Gaps(m)))
             .OrderByDescending(x => CoverageAnalyzer.Severity(x.Gaps))

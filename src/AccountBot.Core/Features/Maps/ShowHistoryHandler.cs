@@ -6,7 +6,7 @@ using AccountBot.Core.Views;
 namespace AccountBot.Core.Features.Maps;
 
 /// <summary><c>map Acme history</c>: the latest changes, newest first.</summary>
-public sealed class ShowHistoryHandler(MapFinder finder, IAccountMapStore store) : ICommandHandler<ShowHistory>
+public sealed class ShowHistoryHandler(IAccountMapStore store) : MapCommandHandler(store), ICommandHandler<ShowHistory>
 {
     public const int Limit = 20;
 
@@ -14,13 +14,13 @@ public sealed class ShowHistoryHandler(MapFinder finder, IAccountMapStore store)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;
         }
 
-        var entries = await store.GetHistoryAsync(context.Workspace, map.Id, Limit, cancellationToken);
+        var entries = await Store.GetHistoryAsync(context.Workspace, map.Id, Limit, cancellationToken);
         return new HistoryView(map.Name, CommandParser.Quote(map.Name), entries);
     }
 }

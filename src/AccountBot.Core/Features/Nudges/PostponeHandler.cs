@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
@@ -13,13 +14,13 @@ namespace AccountBot.Core.Features.Nudges;
 /// <c>map Acme postpone "Jane Doe" day|week</c>, the nudge's Snooze button: the next step's due date moves to a day (or a
 /// week) after the later of today and its due date, saved as an edit, so the map's history records it.
 /// </summary>
-public sealed class PostponeHandler(MapFinder finder, MapEditor editor, MapViewFactory views) : ICommandHandler<PostponeStep>
+public sealed class PostponeHandler(IAccountMapStore store, MapEditor editor, MapViewFactory views) : MapCommandHandler(store), ICommandHandler<PostponeStep>
 {
     public async Task<Reply> HandleAsync(PostponeStep command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

@@ -13,12 +13,12 @@ namespace AccountBot.Core.Features.Pictures;
 /// <c>map Acme grid|onion|org|raci</c>: the view's content as text sections, and a signed link to
 /// the PNG when the host serves pictures (<see cref="IPictureLinks"/>); the text is the fallback either way.
 /// </summary>
-public sealed class PictureHandler(MapFinder finder, MapViewFactory views, IPictureLinks links) : ICommandHandler<ShowPicture>
+public sealed class PictureHandler(IAccountMapStore store, MapViewFactory views, IPictureLinks links) : MapCommandHandler(store), ICommandHandler<ShowPicture>
 {
     public async Task<Reply> HandleAsync(ShowPicture command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

@@ -1,9 +1,10 @@
 using System.Globalization;
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.Routing;
-using AccountBot.Core.Views;
 using AccountBot.Core.Text;
+using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features.Pictures;
 
@@ -12,13 +13,13 @@ namespace AccountBot.Core.Features.Pictures;
 /// map's link epoch goes up; links carry the epoch they were made in). A map edit like any other,
 /// with its history entry, so the channel sees who did it.
 /// </summary>
-public sealed class ResetLinksHandler(MapFinder finder, MapEditor editor) : ICommandHandler<ResetLinks>
+public sealed class ResetLinksHandler(IAccountMapStore store, MapEditor editor) : MapCommandHandler(store), ICommandHandler<ResetLinks>
 {
     public async Task<Reply> HandleAsync(ResetLinks command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

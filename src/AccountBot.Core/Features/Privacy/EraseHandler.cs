@@ -15,12 +15,11 @@ namespace AccountBot.Core.Features.Privacy;
 /// (<see cref="PersonErasure"/>). The history keeps one entry: a person was erased, when, by whom.
 /// </summary>
 public sealed class EraseHandler(
-    MapFinder finder,
     IAccountMapStore store,
     IDigestOutbox outbox,
     IPendingImportStore pending,
     MapViewFactory views,
-    TimeProvider time) : ICommandHandler<ErasePerson>
+    TimeProvider time) : MapCommandHandler(store), ICommandHandler<ErasePerson>
 {
     /// <summary>How often an outbox entry changed by a sender meanwhile is read again before it is left as it is.</summary>
     private const int OutboxAttempts = 4;
@@ -29,7 +28,7 @@ public sealed class EraseHandler(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;
@@ -53,7 +52,7 @@ public sealed class EraseHandler(
 
         for (var attempt = 0; attempt < MapEditor.MaxAttempts; attempt++)
         {
-            var current = await store.GetAsync(context.Workspace, map.Id, cancellationToken);
+            var current = await Store.GetAsync(context.Workspace, map.Id, cancellationToken);
             if (current?.FindById(person.Id) is not { } target)
             {
                 return current is null
@@ -61,7 +60,7 @@ public sealed class EraseHandler(
                     : new NoticeView(Tone.Warning, PrivacyTexts.NoLongerOnMap, $"map {account}");
             }
 
-            var history = await store.GetHistoryAsync(context.Workspace, current.Id, int.MaxValue, cancellationToken);
+            var history = await Store.GetHistoryAsync(context.Workspace, current.Id, int.MaxValue, cancellationToken);
             var erasure = PersonErasure.For(target, history);
 
             // Before the map: the store's erase is the step that makes sure nothing removed stays in its files.
@@ -85,7 +84,7 @@ public sealed class EraseHandler(
                 }
             }
 
-            var saved = await store.EraseAsync(new ErasureWrite(new MapWrite(change.Map, change.ToHistory(stamp)), rewritten, removed), cancellationToken);
+            var saved = await Store.EraseAsync(new ErasureWrite(new MapWrite(change.Map, change.ToHistory(stamp)), rewritten, removed), cancellationToken);
             switch (saved.Outcome)
             {
                 case SaveOutcome.Saved:

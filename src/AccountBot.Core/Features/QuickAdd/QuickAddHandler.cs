@@ -15,14 +15,14 @@ namespace AccountBot.Core.Features.QuickAdd;
 /// with a part not understood, or one the map refuses, is not saved and is named in the answer; the other lines are
 /// saved together in one change. The answer is the map with an Undo button that reverts exactly this change.
 /// </summary>
-public sealed class QuickAddHandler(MapFinder finder, MapEditor editor, MapViewFactory views, LimitsOptions limits, TimeProvider time)
-    : ICommandHandler<QuickAddStakeholders>
+public sealed class QuickAddHandler(IAccountMapStore store, MapEditor editor, MapViewFactory views, LimitsOptions limits, TimeProvider time)
+    : MapCommandHandler(store), ICommandHandler<QuickAddStakeholders>
 {
     public async Task<Reply> HandleAsync(QuickAddStakeholders command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
             return notFound!;
 

@@ -21,7 +21,7 @@ public sealed class SeveralLinesHandler(IAccountMapStore store, QuickAddHandler 
         ArgumentNullException.ThrowIfNull(context);
         // The form carries the map's id; the quick add finds it by name, as the command does.
         var map = await store.GetAsync(context.Workspace, mapId, cancellationToken);
-        if (map is null || !MapFinder.Sees(context, map))
+        if (map is null || !context.Sees(map))
             return new NoticeView(Tone.Warning, Sentences.MapsGone, CommandText.List);
 
         var parsed = QuickAddParser.Parse(map.Name, text);

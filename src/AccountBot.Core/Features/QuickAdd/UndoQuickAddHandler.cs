@@ -17,13 +17,13 @@ namespace AccountBot.Core.Features.QuickAdd;
 /// since, nothing is undone and the answer says who. Pressing it again is answered "already undone" (the code is the
 /// change's idempotency key), never applied twice.
 /// </summary>
-public sealed class UndoQuickAddHandler(MapFinder finder, MapEditor editor, MapViewFactory views) : ICommandHandler<UndoQuickAdd>
+public sealed class UndoQuickAddHandler(IAccountMapStore store, MapEditor editor, MapViewFactory views) : MapCommandHandler(store), ICommandHandler<UndoQuickAdd>
 {
     public async Task<Reply> HandleAsync(UndoQuickAdd command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
             return notFound!;
 

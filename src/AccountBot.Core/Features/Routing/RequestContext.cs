@@ -13,4 +13,11 @@ public sealed record RequestContext(WorkspaceKey Workspace, UserRef User, Channe
     /// is private. False when it is public or not known.
     /// </summary>
     public bool PrivateChannel { get; init; }
+
+    /// <summary>Whether the asker may see <paramref name="map"/> where they ask (<see cref="AccountMap.IsVisibleTo"/>).</summary>
+    public bool Sees(AccountMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return map.IsVisibleTo(User.Id, Channel.Id);
+    }
 }

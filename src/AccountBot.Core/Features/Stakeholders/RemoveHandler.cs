@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
 using AccountBot.Core.Features.People;
@@ -7,13 +8,13 @@ using AccountBot.Core.Views;
 namespace AccountBot.Core.Features.Stakeholders;
 
 /// <summary><c>map Acme remove &lt;person&gt;</c>: asks first, then removes (history keeps them).</summary>
-public sealed class RemoveHandler(MapFinder finder, MapEditor editor, MapViewFactory views) : ICommandHandler<RemoveStakeholder>
+public sealed class RemoveHandler(IAccountMapStore store, MapEditor editor, MapViewFactory views) : MapCommandHandler(store), ICommandHandler<RemoveStakeholder>
 {
     public async Task<Reply> HandleAsync(RemoveStakeholder command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;

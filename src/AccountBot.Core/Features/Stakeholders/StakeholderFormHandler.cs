@@ -16,20 +16,20 @@ namespace AccountBot.Core.Features.Stakeholders;
 /// errors next to their fields and every value as typed; its outcome says whether this submission saved (announce it),
 /// repeated an earlier one (stay silent) or was invalid.
 /// </summary>
-public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore store, MapEditor editor, MapViewFactory views, LimitsOptions limits)
-    : ICommandHandler<AddStakeholder>, ICommandHandler<EditStakeholder>
+public sealed class StakeholderFormHandler(IAccountMapStore store, MapEditor editor, MapViewFactory views, LimitsOptions limits)
+    : MapCommandHandler(store), ICommandHandler<AddStakeholder>, ICommandHandler<EditStakeholder>
 {
     public async Task<Reply> HandleAsync(AddStakeholder command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         return map is null ? notFound! : Form(FormMode.Add, map, null, StakeholderFormReader.ForNew(command.Name), new Dictionary<string, string>());
     }
 
     public async Task<Reply> HandleAsync(EditStakeholder command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (map, notFound) = await finder.FindAsync(context, command.Account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, command.Account, cancellationToken);
         if (map is null)
         {
             return notFound!;
@@ -48,7 +48,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(context);
-        var map = await store.GetAsync(context.Workspace, submission.MapId, cancellationToken);
+        var map = await Store.GetAsync(context.Workspace, submission.MapId, cancellationToken);
         if (map is null)
         {
             return new SaveReply(SaveOutcome.NotFound, MapGone());
@@ -107,7 +107,7 @@ public sealed class StakeholderFormHandler(MapFinder finder, IAccountMapStore st
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(context);
-        var map = await store.GetAsync(context.Workspace, draft.MapId, cancellationToken);
+        var map = await Store.GetAsync(context.Workspace, draft.MapId, cancellationToken);
         if (map is null)
         {
             return MapGone();

@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features.Maps;
@@ -8,8 +9,8 @@ using AccountBot.Core.Views;
 namespace AccountBot.Core.Features.Stakeholders;
 
 /// <summary><c>map Acme tag|untag &lt;person&gt; &lt;role…&gt;</c>: quick role tagging without a form.</summary>
-public sealed class TagHandler(MapFinder finder, MapEditor editor, MapViewFactory views)
-    : ICommandHandler<TagStakeholder>, ICommandHandler<UntagStakeholder>
+public sealed class TagHandler(IAccountMapStore store, MapEditor editor, MapViewFactory views)
+    : MapCommandHandler(store), ICommandHandler<TagStakeholder>, ICommandHandler<UntagStakeholder>
 {
     public Task<Reply> HandleAsync(TagStakeholder command, RequestContext context, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed class TagHandler(MapFinder finder, MapEditor editor, MapViewFactor
     private async Task<Reply> ChangeRolesAsync(string account, PersonRef reference, Role roles, bool add, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (map, notFound) = await finder.FindAsync(context, account, cancellationToken);
+        var (map, notFound) = await FindAsync(context, account, cancellationToken);
         if (map is null)
         {
             return notFound!;

@@ -1,3 +1,9 @@
+using AccountBot.Core.Abstractions;
+using AccountBot.Core.Features;
+using AccountBot.Core.Views;
+using AccountBot.Slack.Routing;
+using Microsoft.Extensions.Logging;
+
 namespace AccountBot.Slack.Bot;
 
 /// <summary>
@@ -38,5 +44,25 @@ public sealed class AnnouncedSubmissions(TimeProvider time)
             _order.Enqueue((key, now));
             return true;
         }
+    }
+
+    /// <summary>
+    /// Announces a save's map in <paramref name="channel"/> after the ack (<see cref="SlackListenerContext.Say(MapView, string?)"/>),
+    /// once per <paramref name="key"/> in the request's workspace: a repeat (Slack retrying the submission, or a double
+    /// click) was announced by the save that wrote it.
+    /// </summary>
+    public void Announce(SlackListenerContext context, SaveReply saved, string? channel, string key, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(saved);
+        if (saved.Announcement is not MapView map || !TryClaim(context.Request.Workspace.Value + "|" + key))
+        {
+            if (saved.Outcome == SaveOutcome.AlreadyApplied)
+                Log.SubmissionRepeated(logger, key);
+            return;
+        }
+
+        if (channel is { Length: > 0 })
+            context.Say(map, channel);
     }
 }

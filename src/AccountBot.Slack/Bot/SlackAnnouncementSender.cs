@@ -50,7 +50,7 @@ public sealed class SlackAnnouncementSender(
 
         var team = new SlackTeamKey(announcement.EnterpriseId, announcement.TeamId);
         var message = messages.Render(views.Build(map, announcement.Notice) with { Visibility = ReplyVisibility.Channel, UndoCommand = announcement.UndoCommand, FollowButtons = announcement.FollowButtons ?? [] });
-        await SlackBotListeners.RetryIfTransientAsync(async () =>
+        await SlackDelivery.RetryIfTransientAsync(async () =>
         {
             if (await sharedChannels.IsSharedOrUnknownAsync(slack, team, announcement.Channel, null, cancellationToken))
             {

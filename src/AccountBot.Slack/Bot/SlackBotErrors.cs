@@ -3,7 +3,6 @@ using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
 using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
-using AccountBot.Slack.WebApi;
 using F = AccountBot.Core.Accounts.StakeholderFields;
 
 namespace AccountBot.Slack.Bot;
@@ -12,7 +11,7 @@ namespace AccountBot.Slack.Bot;
 /// AccountBot's one Slack error handler: what a person sees when a listener failed (the failure is already logged,
 /// details never reach the user). Each answer says that nothing was changed and to try again, where they were.
 /// </summary>
-public sealed class SlackBotErrors(SlackApiClient slack, SlackResponseUrls responseUrls, SlackMessageRenderer messages, ImportModalRenderer imports) : ISlackErrorHandler
+public sealed class SlackBotErrors(SlackMessageRenderer messages, ImportModalRenderer imports) : ISlackErrorHandler
 {
     public SlackMessage? CommandFailed(SlashCommand command, SlackListenerContext context) => messages.Failure();
 
@@ -20,10 +19,7 @@ public sealed class SlackBotErrors(SlackApiClient slack, SlackResponseUrls respo
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
-        if (!Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-            return;
-        var sorry = messages.Failure() with { ReplaceOriginal = false };
-        context.SendAfterAck(responseUrls.Step(url.AbsoluteUri, sorry));
+        context.Respond(messages.Failure() with { ReplaceOriginal = false });
     }
 
     public ViewSubmissionResponse? ViewSubmissionFailed(ViewSubmissionPayload payload, SlackListenerContext context)
@@ -31,8 +27,8 @@ public sealed class SlackBotErrors(SlackApiClient slack, SlackResponseUrls respo
         ArgumentNullException.ThrowIfNull(payload);
         return payload.View.CallbackId switch
         {
-            SlackBotIds.StakeholderForm => Errors(F.Name, "Sorry, something went wrong on our side and nothing was saved. Please try again."),
-            SlackBotIds.ImportForm => Errors(ImportFormView.CsvField, "Sorry, something went wrong on our side and nothing was changed. Please try again."),
+            SlackBotIds.StakeholderForm => SlackViewErrors.One(F.Name, "Sorry, something went wrong on our side and nothing was saved. Please try again."),
+            SlackBotIds.ImportForm => SlackViewErrors.One(ImportFormView.CsvField, "Sorry, something went wrong on our side and nothing was changed. Please try again."),
             _ => ViewSubmissionResponse.Update(imports.Notice(new NoticeView(Tone.Error, "Sorry, something went wrong on our side and nothing was imported. Please try again."))),
         };
     }
@@ -42,11 +38,8 @@ public sealed class SlackBotErrors(SlackApiClient slack, SlackResponseUrls respo
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(context);
         // Only a mention expects an answer; it gets one in its thread.
-        if (envelope.Event is not AppMentionEvent mention)
+        if (envelope.Event is not AppMentionEvent)
             return Task.CompletedTask;
-        return slack.PostMessageAsync(context.Team, mention.Channel, messages.Failure() with { ThreadTs = mention.ThreadTs ?? mention.Ts, ResponseType = null }, cancellationToken);
+        return context.SayAsync(messages.Failure(), cancellationToken);
     }
-
-    private static ViewErrorsResponse Errors(string blockId, string message) =>
-        new(new Dictionary<string, string>(StringComparer.Ordinal) { [blockId] = message });
 }

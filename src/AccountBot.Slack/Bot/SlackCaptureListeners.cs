@@ -23,7 +23,6 @@ namespace AccountBot.Slack.Bot;
 /// </summary>
 public sealed partial class SlackCaptureListeners(
     CaptureHandler capture,
-    SlackApiClient slack,
     CaptureModalRenderer modals,
     SlackMessageRenderer messages,
     AnnouncedSubmissions announcements,
@@ -36,8 +35,8 @@ public sealed partial class SlackCaptureListeners(
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
-        var channel = payload.Channel?.Id;
-        var request = SlackRequestContexts.From(payload, channel, payload.Channel?.Name);
+        var channel = context.ChannelId;
+        var request = context.Request;
         if (payload.TriggerId is not { Length: > 0 } trigger)
         {
             Log.CaptureNotOpened(logger, context.Team.ToString(), "no_trigger_id");
@@ -49,15 +48,15 @@ public sealed partial class SlackCaptureListeners(
         if (reply is not CaptureView view)
         {
             Log.CaptureNotOpened(logger, context.Team.ToString(), "no_map");
-            if (payload.ResponseUrl is { Length: > 0 } responseUrl && Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
-                context.RunAfterAck(ct => slack.PostToResponseUrlAsync(responseUrl, messages.Render(reply), ct));
+            if (context.ResponseUrl is { Length: > 0 } responseUrl && Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+                context.RunAfterAck(ct => context.Api.PostToResponseUrlAsync(responseUrl, messages.Render(reply), ct));
             return;
         }
 
         var link = await PermalinkAsync(context, channel, payload.Message?.Ts);
         try
         {
-            await slack.OpenViewAsync(context.Team, trigger, modals.Render(view, channel, link), context.BeforeAck);
+            await context.Api.OpenViewAsync(trigger, modals.Render(view, channel, link), context.BeforeAck);
         }
         catch (OperationCanceledException) when (context.BeforeAck.IsCancellationRequested)
         {
@@ -73,9 +72,9 @@ public sealed partial class SlackCaptureListeners(
     public async Task<OptionsResponse> OnAccountOptionsAsync(BlockSuggestionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
         var metadata = FormMetadata.TryDecode(payload.View?.PrivateMetadata);
-        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
-        var accounts = await capture.AccountsAsync(request, payload.Value, cancellationToken);
+        var accounts = await capture.AccountsAsync(context.RequestIn(metadata?.ChannelId), payload.Value, cancellationToken);
         return new OptionsResponse(accounts.Take(SlackLimits.OptionsPerSelect).Select(m => new Option(new PlainText(m.Name), m.Id.ToString("N"))));
     }
 
@@ -84,18 +83,18 @@ public sealed partial class SlackCaptureListeners(
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = FormMetadata.TryDecode(payload.View.PrivateMetadata);
-        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
+        var request = context.RequestIn(metadata?.ChannelId);
         if (metadata is null)
         {
             Log.CaptureBadMetadata(logger, request.Workspace.Value);
-            return Errors(F.Name, Sentences.CaptureMapGone);
+            return SlackViewErrors.One(F.Name, Sentences.CaptureMapGone);
         }
 
         var picked = payload.View.State.GetSelectedOption(SlackBotIds.CaptureAccount, SlackBotIds.CaptureAccount)?.Value;
         var mapId = Guid.TryParse(picked, out var id) ? id : metadata.MapId;
         var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
         if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
-            values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
+            values = values with { OwnerName = await userNames.ResolveAsync(context.Api, ownerId, context.BeforeAck) };
         var submission = new StakeholderSubmission(mapId, null, metadata.SubmissionId, values, metadata.ShortForm);
         var saved = await capture.SubmitAsync(mapId, submission, metadata.Link, request, cancellationToken);
         switch (saved.Reply)
@@ -103,12 +102,12 @@ public sealed partial class SlackCaptureListeners(
             case StakeholderFormView { Errors.Count: > 0 } rejected:
                 return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors, metadata.ShortForm));
             case NoticeView notice:
-                return Errors(SlackBotIds.CaptureAccount, notice.Text);
+                return SlackViewErrors.One(SlackBotIds.CaptureAccount, notice.Text);
         }
 
         if (saved.Announcement is MapView map && metadata.ChannelId is { Length: > 0 } channel
             && announcements.TryClaim(request.Workspace.Value + "|" + metadata.SubmissionId))
-            context.SendAfterAck(SlackAnnouncementSender.Step(context.Team, channel, request.User.Id, request.Workspace, map));
+            context.Say(map, channel);
         return null;
     }
 
@@ -119,7 +118,7 @@ public sealed partial class SlackCaptureListeners(
             return text;
         foreach (var id in BareMention().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Take(MaxResolvedMentions))
         {
-            if (await userNames.ResolveAsync(slack, context.Team, id, context.BeforeAck) is { Length: > 0 } name && !name.Contains('>', StringComparison.Ordinal))
+            if (await userNames.ResolveAsync(context.Api, id, context.BeforeAck) is { Length: > 0 } name && !name.Contains('>', StringComparison.Ordinal))
                 text = text.Replace($"<@{id}>", $"<@{id}|{name}>", StringComparison.Ordinal);
         }
 
@@ -132,7 +131,7 @@ public sealed partial class SlackCaptureListeners(
             return null;
         try
         {
-            return (await slack.GetPermalinkAsync(context.Team, channel, ts, context.BeforeAck)).Permalink;
+            return (await context.Api.GetPermalinkAsync(channel, ts, context.BeforeAck)).Permalink;
         }
         catch (SlackApiException e)
         {
@@ -140,9 +139,6 @@ public sealed partial class SlackCaptureListeners(
             return null;
         }
     }
-
-    private static ViewErrorsResponse Errors(string blockId, string message) =>
-        new(new Dictionary<string, string>(StringComparer.Ordinal) { [blockId] = message });
 
     [GeneratedRegex(@"<@([UW][A-Z0-9]{2,})>", RegexOptions.CultureInvariant, 200)]
     private static partial Regex BareMention();

@@ -1,3 +1,4 @@
+using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Reminders;
 using AccountBot.Slack.WebApi;
 
@@ -37,6 +38,28 @@ internal static class SlackDelivery
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return DeliveryResult.Unknown("timeout");
+        }
+    }
+
+    /// <summary>
+    /// The one place a follow-up post's failure is sorted (an announcement, a response_url answer): throttled or
+    /// unavailable goes back on the follow-up queue with Slack's Retry-After (it posted nothing, so sending it again
+    /// cannot duplicate it); anything else Slack refused is only <paramref name="refused"/> (logged: the change it
+    /// reports is already stored).
+    /// </summary>
+    public static async Task RetryIfTransientAsync(Func<Task> send, Action<SlackApiException> refused)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception e) when (e is SlackApiException { IsTransient: true } or HttpRequestException)
+        {
+            throw new FollowUpRetryException((e as SlackApiException)?.RetryAfter, "Slack is throttling or unavailable.", e);
+        }
+        catch (SlackApiException e)
+        {
+            refused(e);
         }
     }
 }

@@ -16,6 +16,13 @@ public sealed class SlackPrivateChannels(ILogger<SlackPrivateChannels> logger)
     /// <summary>What slash commands send as <c>channel_name</c> for a private channel.</summary>
     public const string PrivateGroupName = "privategroup";
 
+    /// <summary>The request marked private when it creates a map in a private channel, asked through the request's bound client.</summary>
+    public Task<RequestContext> WithPrivacyAsync(RequestContext request, string commandText, SlackWorkspaceClient api, string? channelName, CancellationToken beforeAck)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return WithPrivacyAsync(request, commandText, api.Client, api.Team, channelName, beforeAck);
+    }
+
     public async Task<RequestContext> WithPrivacyAsync(
         RequestContext request, string commandText, SlackApiClient slack, SlackTeamKey team, string? channelName, CancellationToken beforeAck)
     {

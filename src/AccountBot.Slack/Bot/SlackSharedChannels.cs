@@ -30,6 +30,13 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
         return shared;
     }
 
+    /// <summary><see cref="IsSharedOrUnknownAsync(SlackApiClient, SlackTeamKey, string?, bool?, CancellationToken)"/> with a request's bound client.</summary>
+    public Task<bool> IsSharedOrUnknownAsync(SlackWorkspaceClient api, string? channel, bool? known, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return IsSharedOrUnknownAsync(api.Client, api.Team, channel, known, cancellationToken);
+    }
+
     /// <summary>
     /// The same, but a channel that cannot be checked counts as shared: no map content goes where we cannot tell
     /// who reads it, nor when the ack budget (the token) ran out first. <paramref name="known"/> is what the payload already says (<c>is_ext_shared_channel</c>).

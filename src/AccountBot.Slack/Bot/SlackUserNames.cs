@@ -19,6 +19,13 @@ public sealed class SlackUserNames(TimeProvider time, ILogger<SlackUserNames> lo
 
     private readonly ExpiringCache<(SlackTeamKey Team, string User), string> _names = new(time, KeepFor, MaxKept);
 
+    /// <summary>A member's name through a request's bound client (see the overload below).</summary>
+    public Task<string?> ResolveAsync(SlackWorkspaceClient api, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return ResolveAsync(api.Client, api.Team, userId, cancellationToken);
+    }
+
     /// <returns>The shown name, or null when Slack did not tell in time.</returns>
     public async Task<string?> ResolveAsync(SlackApiClient slack, SlackTeamKey team, string userId, CancellationToken cancellationToken)
     {

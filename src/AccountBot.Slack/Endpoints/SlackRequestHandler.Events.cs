@@ -40,7 +40,7 @@ internal sealed partial class SlackRequestHandler
                 if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is var access and not SlackAccess.Allowed)
                     return await RefuseEventAsync(http, envelope, access);
 
-                var context = new SlackListenerContext(envelope.TeamKey);
+                var context = SlackListenerContext.For(envelope, services);
                 var listener = app.FindEvent(envelope.Event.Type);
                 if (listener is null)
                 {

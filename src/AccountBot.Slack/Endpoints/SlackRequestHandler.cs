@@ -38,6 +38,7 @@ internal sealed partial class SlackRequestHandler(
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     RejectionLog rejections,
+    IServiceProvider services,
     ILogger<SlackRequestHandler> logger)
 {
     private readonly SlackJsonContext _json = SlackJsonContext.Default;
@@ -110,7 +111,7 @@ internal sealed partial class SlackRequestHandler(
             return SlackAck.Status(StatusCodes.Status404NotFound);
         }
 
-        var context = new SlackListenerContext(command.TeamKey, beforeAck);
+        var context = SlackListenerContext.For(command, services, beforeAck);
         var reply = await RunListenerAsync("command", command.Command, () => listener(command, context, http.RequestAborted));
         if (!reply.Failed)
             return SlackAck.Message(reply.Value, renderer, context);
@@ -123,7 +124,7 @@ internal sealed partial class SlackRequestHandler(
         if (IsSslCheck(form))
             return SlackAck.Empty();
         var payload = InteractionPayload.ParseForm(form);
-        var context = new SlackListenerContext(payload.TeamKey, beforeAck);
+        var context = SlackListenerContext.For(payload, services, beforeAck);
         if (await CheckAccessAsync(http, SlackRequester.Of(payload)) is var access and not SlackAccess.Allowed)
             return Refuse(http, payload, access, context);
         switch (payload)
@@ -229,7 +230,7 @@ internal sealed partial class SlackRequestHandler(
             return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
         }
 
-        var context = new SlackListenerContext(suggestion.TeamKey, beforeAck);
+        var context = SlackListenerContext.For(suggestion, services, beforeAck);
         var reply = await RunListenerAsync("options", suggestion.ActionId, () => listener(suggestion, context, http.RequestAborted));
         // A failed search offers nothing, as an unknown one does: Slack shows "no results", not an error.
         return SlackAck.Json(reply.Failed ? OptionsResponse.Empty : reply.Value, _json.OptionsResponse, context);

@@ -50,8 +50,14 @@ public static class SlackBotServiceCollectionExtensions
         services.TryAddSingleton<SlackSharedChannels>();
         services.TryAddSingleton<SlackPrivateChannels>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Abstractions.IWorkspaceAdmins, SlackWorkspaceAdmins>());
-        services.TryAddTransient<SlackBotListeners>();
         services.TryAddSingleton<CaptureModalRenderer>();
+        services.TryAddSingleton<SlackCsvExport>();
+        services.TryAddTransient<SlackMapListeners>();
+        services.TryAddTransient<SlackStakeholderListeners>();
+        services.TryAddTransient<SlackCsvListeners>();
+        services.TryAddTransient<SlackOptionsListeners>();
+        services.TryAddTransient<SlackHomeListeners>();
+        services.TryAddTransient<SlackMentionListeners>();
         services.TryAddTransient<SlackCaptureListeners>();
         services.TryAddTransient<SlackBotErrors>();
         services.TryAddKeyedTransient<IFollowUpSender, SlackAnnouncementSender>(SlackAnnouncementSender.Kind);
@@ -65,34 +71,73 @@ public static class SlackBotServiceCollectionExtensions
     /// <summary>Maps the Slack endpoints; false (nothing mapped) when <c>Slack:SigningSecret</c> is not set.</summary>
     public static bool MapSlackBot(this IEndpointRouteBuilder endpoints) => endpoints.MapSlackEndpoints();
 
+    /// <summary>Every feature's listeners, each resolved per request with only what it uses; one error handler.</summary>
     private static void Register(SlackListenerRegistry app, IServiceProvider services)
     {
-        SlackBotListeners Listeners() => services.GetRequiredService<SlackBotListeners>();
-        app.Command(SlackBotIds.SlashCommand, (c, ctx, ct) => Listeners().OnCommandAsync(c, ctx, ct));
-        app.ActionPrefix(SlackBotIds.MapActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
-        app.ActionPrefix(SlackBotIds.CommandActionPrefix, (p, a, ctx, ct) => Listeners().OnActionAsync(p, a, ctx, ct));
-        app.Action(SlackBotIds.StakeholderMoreDetails, (p, a, ctx, ct) => Listeners().OnMoreDetailsAsync(p, a, ctx, ct));
-        app.ViewSubmission(SlackBotIds.StakeholderForm, (p, ctx, ct) => Listeners().OnStakeholderSubmittedAsync(p, ctx, ct));
-        app.ViewSubmission(SlackBotIds.ImportForm, (p, ctx, ct) => Listeners().OnImportFormSubmittedAsync(p, ctx, ct));
-        app.ViewSubmission(SlackBotIds.ImportPreview, (p, ctx, ct) => Listeners().OnImportPreviewSubmittedAsync(p, ctx, ct));
-        app.Options(Core.Accounts.StakeholderFields.ReportsTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
-        app.Options(Core.Accounts.StakeholderFields.RelatedTo, (p, ctx, ct) => Listeners().OnPeopleOptionsAsync(p, ctx, ct));
-        app.Options(SlackBotIds.MapEditSearch, (p, ctx, ct) => Listeners().OnEditSearchOptionsAsync(p, ctx, ct));
-        SlackCaptureListeners Capture() => services.GetRequiredService<SlackCaptureListeners>();
-        app.Shortcut(SlackBotIds.CaptureShortcut, (p, ctx, ct) => Capture().OnShortcutAsync(p, ctx, ct));
-        app.ViewSubmission(SlackBotIds.CaptureForm, (p, ctx, ct) => Capture().OnSubmittedAsync(p, ctx, ct));
-        app.Options(SlackBotIds.CaptureAccount, (p, ctx, ct) => Capture().OnAccountOptionsAsync(p, ctx, ct));
-        app.Event(Protocol.SlackEventTypes.AppMention, (e, ctx, ct) => Listeners().OnAppMentionAsync(e, ctx, ct));
-        app.Event(Protocol.SlackEventTypes.AppHomeOpened, (e, ctx, ct) => Listeners().OnAppHomeOpenedAsync(e, ctx, ct));
-        app.ActionPrefix(SlackBotIds.HomeActionPrefix, (p, a, ctx, ct) => Listeners().OnHomeActionAsync(p, a, ctx, ct));
-        app.Event(Protocol.SlackEventTypes.ChannelShared, (e, _, _) => ForgetSharing(e));
-        app.Event(Protocol.SlackEventTypes.ChannelUnshared, (e, _, _) => ForgetSharing(e));
+        Maps(app, () => services.GetRequiredService<SlackMapListeners>());
+        Stakeholders(app, () => services.GetRequiredService<SlackStakeholderListeners>());
+        Csv(app, () => services.GetRequiredService<SlackCsvListeners>());
+        Options(app, () => services.GetRequiredService<SlackOptionsListeners>());
+        Home(app, () => services.GetRequiredService<SlackHomeListeners>());
+        Mentions(app, () => services.GetRequiredService<SlackMentionListeners>());
+        Capture(app, () => services.GetRequiredService<SlackCaptureListeners>());
+        SharedChannelChanges(app, services.GetRequiredService<SlackSharedChannels>());
         app.Error(services.GetRequiredService<SlackBotErrors>);
+    }
 
-        Task ForgetSharing(Protocol.EventCallbackEnvelope envelope)
+    /// <summary><c>/map</c>, and the map card's and other messages' command buttons.</summary>
+    private static void Maps(SlackListenerRegistry app, Func<SlackMapListeners> maps)
+    {
+        app.Command(SlackBotIds.SlashCommand, (c, ctx, ct) => maps().OnCommandAsync(c, ctx, ct));
+        app.ActionPrefix(SlackBotIds.MapActionPrefix, (p, a, ctx, ct) => maps().OnActionAsync(p, a, ctx, ct));
+        app.ActionPrefix(SlackBotIds.CommandActionPrefix, (p, a, ctx, ct) => maps().OnActionAsync(p, a, ctx, ct));
+    }
+
+    private static void Stakeholders(SlackListenerRegistry app, Func<SlackStakeholderListeners> stakeholders)
+    {
+        app.Action(SlackBotIds.StakeholderMoreDetails, (p, a, ctx, ct) => stakeholders().OnMoreDetailsAsync(p, a, ctx, ct));
+        app.ViewSubmission(SlackBotIds.StakeholderForm, (p, ctx, ct) => stakeholders().OnStakeholderSubmittedAsync(p, ctx, ct));
+    }
+
+    private static void Csv(SlackListenerRegistry app, Func<SlackCsvListeners> csv)
+    {
+        app.ViewSubmission(SlackBotIds.ImportForm, (p, ctx, ct) => csv().OnImportFormSubmittedAsync(p, ctx, ct));
+        app.ViewSubmission(SlackBotIds.ImportPreview, (p, ctx, ct) => csv().OnImportPreviewSubmittedAsync(p, ctx, ct));
+    }
+
+    private static void Options(SlackListenerRegistry app, Func<SlackOptionsListeners> options)
+    {
+        app.Options(Core.Accounts.StakeholderFields.ReportsTo, (p, ctx, ct) => options().OnPeopleOptionsAsync(p, ctx, ct));
+        app.Options(Core.Accounts.StakeholderFields.RelatedTo, (p, ctx, ct) => options().OnPeopleOptionsAsync(p, ctx, ct));
+        app.Options(SlackBotIds.MapEditSearch, (p, ctx, ct) => options().OnEditSearchOptionsAsync(p, ctx, ct));
+    }
+
+    private static void Home(SlackListenerRegistry app, Func<SlackHomeListeners> home)
+    {
+        app.Event(Protocol.SlackEventTypes.AppHomeOpened, (e, ctx, ct) => home().OnAppHomeOpenedAsync(e, ctx, ct));
+        app.ActionPrefix(SlackBotIds.HomeActionPrefix, (p, a, ctx, ct) => home().OnHomeActionAsync(p, a, ctx, ct));
+    }
+
+    private static void Mentions(SlackListenerRegistry app, Func<SlackMentionListeners> mentions) =>
+        app.Event(Protocol.SlackEventTypes.AppMention, (e, ctx, ct) => mentions().OnAppMentionAsync(e, ctx, ct));
+
+    private static void Capture(SlackListenerRegistry app, Func<SlackCaptureListeners> capture)
+    {
+        app.Shortcut(SlackBotIds.CaptureShortcut, (p, ctx, ct) => capture().OnShortcutAsync(p, ctx, ct));
+        app.ViewSubmission(SlackBotIds.CaptureForm, (p, ctx, ct) => capture().OnSubmittedAsync(p, ctx, ct));
+        app.Options(SlackBotIds.CaptureAccount, (p, ctx, ct) => capture().OnAccountOptionsAsync(p, ctx, ct));
+    }
+
+    /// <summary>A channel shared or unshared: its kept answer is asked again at its next post.</summary>
+    private static void SharedChannelChanges(SlackListenerRegistry app, SlackSharedChannels sharedChannels)
+    {
+        app.Event(Protocol.SlackEventTypes.ChannelShared, (e, _, _) => Forget(e));
+        app.Event(Protocol.SlackEventTypes.ChannelUnshared, (e, _, _) => Forget(e));
+
+        Task Forget(Protocol.EventCallbackEnvelope envelope)
         {
             if (envelope.Event is Protocol.ChannelSharingEvent changed)
-                services.GetRequiredService<SlackSharedChannels>().Forget(changed.Channel);
+                sharedChannels.Forget(changed.Channel);
             return Task.CompletedTask;
         }
     }

@@ -33,7 +33,7 @@ public sealed partial class SlackResponseUrlSender(SlackResponseUrls urls, Slack
         }
 
         var json = Encoding.UTF8.GetBytes(post.Message);
-        await SlackBotListeners.RetryIfTransientAsync(
+        await SlackDelivery.RetryIfTransientAsync(
             () => slack.PostToResponseUrlAsync(url, json, cancellationToken),
             e => LogRefused(logger, e.Error));
     }

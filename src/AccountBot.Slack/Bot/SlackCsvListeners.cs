@@ -1,16 +1,27 @@
 using AccountBot.Core.Features;
+using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Csv;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
 using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace AccountBot.Slack.Bot;
 
-/// <summary>CSV import: the pasted CSV's preview, and applying it.</summary>
-public sealed partial class SlackBotListeners
+/// <summary>
+/// CSV import: the pasted CSV's preview, and applying it (the import form opens from <see cref="SlackMapListeners"/>;
+/// an export is shared by <see cref="SlackCsvExport"/>).
+/// </summary>
+public sealed class SlackCsvListeners(
+    CommandDispatcher dispatcher,
+    ImportModalRenderer imports,
+    AnnouncedSubmissions announcements,
+    ILogger<SlackCsvListeners> logger)
 {
+    private const int MaxChannelIdLength = 64;
+
     /// <summary>The pasted CSV: a preview replaces the form; a rejected paste keeps the form open with the error under its field.</summary>
     public async Task<ViewSubmissionResponse?> OnImportFormSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
     {
@@ -18,7 +29,7 @@ public sealed partial class SlackBotListeners
         ArgumentNullException.ThrowIfNull(context);
         // The form's metadata is the channel id it was opened in; anything longer is not ours (and would not fit the preview's metadata).
         var channel = payload.View.PrivateMetadata is { Length: > 0 and <= MaxChannelIdLength } c ? c : null;
-        var request = SlackRequestContexts.From(payload, channel);
+        var request = context.RequestIn(channel);
         var state = payload.View.State;
         var reply = await dispatcher.PreviewImportAsync(
             state.GetText(ImportFormView.AccountField, ImportFormView.AccountField),
@@ -29,11 +40,11 @@ public sealed partial class SlackBotListeners
         {
             ImportPreviewView preview => ViewSubmissionResponse.Update(imports.Preview(preview, channel)),
             ImportFormView rejected => new ViewErrorsResponse(ImportModalRenderer.ErrorsByBlock(rejected)),
-            MapNotFoundView missing => Errors(ImportFormView.AccountField, missing.Suggestions.Count > 0
+            MapNotFoundView missing => SlackViewErrors.One(ImportFormView.AccountField, missing.Suggestions.Count > 0
                 ? $"There is no map called {missing.RequestedName} yet. Did you mean {string.Join(", ", missing.Suggestions.Take(3))}?"
                 : $"There is no map called {missing.RequestedName} yet. Create it first with /map {missing.RequestedName} create."),
-            NoticeView notice => Errors(ImportFormView.CsvField, notice.Text),
-            _ => Errors(ImportFormView.CsvField, "Sorry, this import could not be previewed. Nothing was changed."),
+            NoticeView notice => SlackViewErrors.One(ImportFormView.CsvField, notice.Text),
+            _ => SlackViewErrors.One(ImportFormView.CsvField, "Sorry, this import could not be previewed. Nothing was changed."),
         };
     }
 
@@ -43,7 +54,7 @@ public sealed partial class SlackBotListeners
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = ImportMetadata.TryDecode(payload.View.PrivateMetadata);
-        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
+        var request = context.RequestIn(metadata?.ChannelId);
         if (metadata is null)
         {
             Log.BadImportMetadata(logger, request.Workspace.Value);
@@ -53,7 +64,7 @@ public sealed partial class SlackBotListeners
         var saved = await dispatcher.ApplyImportAsync(metadata.MapId, metadata.ImportId, request, cancellationToken);
         if (saved.Reply is NoticeView notice)
             return ViewSubmissionResponse.Update(imports.Notice(notice));
-        Announce(context, saved, metadata.ChannelId, request, CsvHandler.IdempotencyKey(metadata.ImportId));
+        announcements.Announce(context, saved, metadata.ChannelId, CsvHandler.IdempotencyKey(metadata.ImportId), logger);
         return null;
     }
 }

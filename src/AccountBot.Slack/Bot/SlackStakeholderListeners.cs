@@ -1,4 +1,4 @@
-using AccountBot.Core.Abstractions;
+using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Stakeholders;
@@ -9,23 +9,33 @@ using AccountBot.Slack.Protocol;
 using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
 using F = AccountBot.Core.Accounts.StakeholderFields;
 
 namespace AccountBot.Slack.Bot;
 
-/// <summary>The stakeholder form's submission, and the announcement of a save where the form came from.</summary>
-public sealed partial class SlackBotListeners
+/// <summary>
+/// The stakeholder modal (opened by <see cref="SlackMapListeners"/> when the core answers with the form): its "More
+/// details" button, and its submission, saved once, with errors next to the fields, and the map announced in the
+/// channel the form came from.
+/// </summary>
+public sealed class SlackStakeholderListeners(
+    CommandDispatcher dispatcher,
+    StakeholderModalRenderer modals,
+    AnnouncedSubmissions announcements,
+    SlackUserNames userNames,
+    ILogger<SlackStakeholderListeners> logger)
 {
     public async Task<ViewSubmissionResponse?> OnStakeholderSubmittedAsync(ViewSubmissionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = FormMetadata.TryDecode(payload.View.PrivateMetadata);
-        var request = SlackRequestContexts.From(payload, metadata?.ChannelId);
+        var request = context.RequestIn(metadata?.ChannelId);
         if (metadata is null)
         {
             Log.BadFormMetadata(logger, request.Workspace.Value);
-            return Errors(F.Name, "This form can no longer be saved. Close it and open it again.");
+            return SlackViewErrors.One(F.Name, "This form can no longer be saved. Close it and open it again.");
         }
 
         if (metadata.StakeholderId is null && payload.View.State.GetText(StakeholderModalRenderer.SeveralBlockId, StakeholderModalRenderer.SeveralBlockId) is { } lines
@@ -34,7 +44,7 @@ public sealed partial class SlackBotListeners
 
         var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
         if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
-            values = values with { OwnerName = await userNames.ResolveAsync(slack, context.Team, ownerId, context.BeforeAck) };
+            values = values with { OwnerName = await userNames.ResolveAsync(context.Api, ownerId, context.BeforeAck) };
         var saved = await dispatcher.SubmitStakeholderAsync(
             new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, values, metadata.ShortForm), request, cancellationToken);
         switch (saved.Reply)
@@ -42,9 +52,9 @@ public sealed partial class SlackBotListeners
             case StakeholderFormView { Errors.Count: > 0 } rejected:
                 return new ViewErrorsResponse(StakeholderModalRenderer.ErrorsByBlock(rejected.Errors, metadata.ShortForm));
             case NoticeView notice:
-                return Errors(F.Name, notice.Text);
+                return SlackViewErrors.One(F.Name, notice.Text);
             default:
-                Announce(context, saved, metadata.ChannelId, request, metadata.SubmissionId);
+                announcements.Announce(context, saved, metadata.ChannelId, metadata.SubmissionId, logger);
                 return null;
         }
     }
@@ -58,18 +68,18 @@ public sealed partial class SlackBotListeners
         ViewSubmissionPayload payload, string lines, FormMetadata metadata, RequestContext request, SlackListenerContext context, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(payload.View.State.GetText(F.Name, F.Name)))
-            return Errors(StakeholderModalRenderer.SeveralBlockId, Sentences.QuickAddFormNameAndLines);
+            return SlackViewErrors.One(StakeholderModalRenderer.SeveralBlockId, Sentences.QuickAddFormNameAndLines);
 
         switch (await dispatcher.AddSeveralAsync(metadata.MapId, lines, request, cancellationToken))
         {
             case MapView map:
                 if (metadata.ChannelId is { Length: > 0 } channel && announcements.TryClaim(request.Workspace.Value + "|" + metadata.SubmissionId))
-                    context.SendAfterAck(SlackAnnouncementSender.Step(context.Team, channel, request.User.Id, request.Workspace, map));
+                    context.Say(map, channel);
                 return null;
             case NoticeView notice:
-                return Errors(StakeholderModalRenderer.SeveralBlockId, notice.Text);
+                return SlackViewErrors.One(StakeholderModalRenderer.SeveralBlockId, notice.Text);
             default:
-                return Errors(StakeholderModalRenderer.SeveralBlockId, Sentences.MapsGone);
+                return SlackViewErrors.One(StakeholderModalRenderer.SeveralBlockId, Sentences.MapsGone);
         }
     }
 
@@ -88,7 +98,7 @@ public sealed partial class SlackBotListeners
             return;
         }
 
-        var request = SlackRequestContexts.From(payload, metadata.ChannelId);
+        var request = context.RequestIn(metadata.ChannelId);
         var typed = StakeholderFormState.Read(view.State, metadata, request.User.Id, request.User.Name);
         var draft = new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, typed, metadata.ShortForm);
         // A map or person gone meanwhile: the modal stays as it is, and its submit says why nothing can be saved.
@@ -96,7 +106,7 @@ public sealed partial class SlackBotListeners
             return;
         try
         {
-            await slack.UpdateViewAsync(context.Team, view.Id, modals.Render(form, metadata.ChannelId), view.Hash, context.BeforeAck);
+            await context.Api.UpdateViewAsync(view.Id, modals.Render(form, metadata.ChannelId), view.Hash, context.BeforeAck);
         }
         catch (OperationCanceledException) when (context.BeforeAck.IsCancellationRequested)
         {
@@ -106,22 +116,5 @@ public sealed partial class SlackBotListeners
         {
             Log.FormDetailsFailed(logger, context.Team.ToString(), e.Error);
         }
-    }
-
-    /// <summary>
-    /// Posts a save's map in the channel the form came from, after the ack, once: a repeat (Slack retrying the
-    /// submission, or a double click) was announced by the save that wrote it.
-    /// </summary>
-    private void Announce(SlackListenerContext context, SaveReply saved, string? channelId, RequestContext request, string key)
-    {
-        if (saved.Announcement is not MapView map || !announcements.TryClaim(request.Workspace.Value + "|" + key))
-        {
-            if (saved.Outcome == SaveOutcome.AlreadyApplied)
-                Log.SubmissionRepeated(logger, key);
-            return;
-        }
-
-        if (channelId is { Length: > 0 } channel)
-            context.SendAfterAck(SlackAnnouncementSender.Step(context.Team, channel, request.User.Id, request.Workspace, map));
     }
 }

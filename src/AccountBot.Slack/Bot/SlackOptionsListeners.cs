@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Protocol;
@@ -6,18 +7,23 @@ using AccountBot.Slack.Routing;
 
 namespace AccountBot.Slack.Bot;
 
-/// <summary>The external-select options listeners.</summary>
-public sealed partial class SlackBotListeners
+/// <summary>
+/// The external selects: the stakeholder form's people (reports-to, related-to) and the map card's "Edit…" search,
+/// each only from the requester's own workspace.
+/// </summary>
+public sealed class SlackOptionsListeners(IAccountMapStore maps)
 {
+    private const int MaxOptions = SlackLimits.OptionsPerSelect;
+
     /// <summary>People of the form's map (reports-to, related-to), filtered by what was typed; only in the requester's workspace.</summary>
     public async Task<OptionsResponse> OnPeopleOptionsAsync(BlockSuggestionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
         var metadata = FormMetadata.TryDecode(payload.View?.PrivateMetadata);
         if (metadata is null)
             return OptionsResponse.Empty;
-        var request = SlackRequestContexts.From(payload, null);
-        var map = await maps.GetAsync(request.Workspace, metadata.MapId, cancellationToken);
+        var map = await maps.GetAsync(context.Request.Workspace, metadata.MapId, cancellationToken);
         if (map is null)
             return OptionsResponse.Empty;
         return new OptionsResponse(Matching(map.Stakeholders, payload.Value, metadata.StakeholderId)
@@ -28,11 +34,11 @@ public sealed partial class SlackBotListeners
     public async Task<OptionsResponse> OnEditSearchOptionsAsync(BlockSuggestionPayload payload, SlackListenerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(context);
         if (!payload.BlockId.StartsWith(SlackBotIds.MapCardBlockPrefix, StringComparison.Ordinal)
             || !Guid.TryParse(payload.BlockId.AsSpan(SlackBotIds.MapCardBlockPrefix.Length), out var mapId))
             return OptionsResponse.Empty;
-        var request = SlackRequestContexts.From(payload, null);
-        var map = await maps.GetAsync(request.Workspace, mapId, cancellationToken);
+        var map = await maps.GetAsync(context.Request.Workspace, mapId, cancellationToken);
         if (map is null)
             return OptionsResponse.Empty;
         var commands = CommandText.Map(map.Name);

@@ -1,6 +1,7 @@
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Testing.Builders;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -115,6 +116,35 @@ public sealed class PostgresAccountMapStoreMutationTests(PostgresDatabase databa
         Assert.Equal("Acme", (await _store.GetAsync(Workspace, map.Id, CancellationToken.None))?.Name);
     }
 
+    [Fact]
+    public void Constructor_NullCache_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() =>
+            new PostgresAccountMapStore(_dataSource, TimeProvider.System, NullLogger<PostgresAccountMapStore>.Instance, null!));
+
+        Assert.Equal("cache", error.ParamName);
+    }
+
+    [Fact]
+    public async Task ListAsync_Again_NothingSavedSince_OnlyTheVersionsAreReadAndTheSameMapsHandedOut()
+    {
+        // Saved through another instance, so this store has not kept the map when it lists the first time.
+        var map = MapBuilder.For(Workspace).Named("Acme").Build();
+        await _store.SaveAsync(new MapWrite(map, Created(map)), CancellationToken.None);
+        var queries = new AccountMapQueries();
+        using var logging = LoggerFactory.Create(b => b.AddProvider(queries).SetMinimumLevel(LogLevel.Trace));
+        await using var counted = new NpgsqlDataSourceBuilder(database.ConnectionString).UseLoggerFactory(logging).Build();
+        var reader = new PostgresAccountMapStore(counted, TimeProvider.System, NullLogger<PostgresAccountMapStore>.Instance);
+
+        var first = Assert.Single(await reader.ListAsync(Workspace, CancellationToken.None));
+        var afterFirst = queries.Count;
+        var second = Assert.Single(await reader.ListAsync(Workspace, CancellationToken.None));
+
+        Assert.Equal(2, afterFirst); // the versions, then the body it did not have
+        Assert.Equal(afterFirst + 1, queries.Count); // the versions only
+        Assert.Same(first, second);
+    }
+
     private static HistoryEntry Created(AccountMap map) => new(map.Id, 1, MapBuilder.DefaultTime, MapBuilder.DefaultUser, "created", []);
 
     /// <summary>Holds <paramref name="otherWrite"/> uncommitted, saves while it is held, and commits it once the save waits on it.</summary>
@@ -148,4 +178,31 @@ public sealed class PostgresAccountMapStoreMutationTests(PostgresDatabase databa
             "INSERT INTO account_maps (workspace, id, name_key, lookup_keys, channel_ids, version, body) VALUES (@w, @id, @k, ARRAY[@k], '{}', @v, @body)",
             transaction, CancellationToken.None,
             ("w", map.Workspace.Value), ("id", map.Id), ("k", NameKey.Normalize(map.Name)), ("v", map.Version), ("body", new Sql.Json(StoredJson.Write(map))));
+
+    /// <summary>Counts the commands on account_maps that Npgsql's command log reports as completed.</summary>
+    private sealed class AccountMapQueries : ILoggerProvider, ILogger
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public ILogger CreateLogger(string categoryName) => categoryName.StartsWith("Npgsql", StringComparison.Ordinal) ? this : NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            if (message.StartsWith("Command execution completed", StringComparison.Ordinal) && message.Contains("account_maps", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }

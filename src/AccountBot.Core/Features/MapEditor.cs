@@ -2,6 +2,7 @@ using System.Globalization;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Core.Features.Routing;
+using AccountBot.Core.Text;
 
 namespace AccountBot.Core.Features;
 
@@ -65,13 +66,13 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
                 case SaveOutcome.NotFound:
                     return saved;
                 case SaveOutcome.NameTaken:
-                    return new SaveResult(SaveOutcome.Invalid, map) { Errors = [new(StakeholderFields.MapName, "Another map already has that name.")] };
+                    return new SaveResult(SaveOutcome.Invalid, map) { Errors = [new(StakeholderFields.MapName, Sentences.MapNameTaken)] };
                 default:
                     continue;
             }
         }
 
-        return new SaveResult(SaveOutcome.VersionConflict, null) { Errors = [new(StakeholderFields.General, "The map is being changed by others right now. Try again in a moment.")] };
+        return new SaveResult(SaveOutcome.VersionConflict, null) { Errors = [new(StakeholderFields.General, Sentences.MapsBusy)] };
     }
 
     /// <summary>
@@ -92,9 +93,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
 
         if (saved.Outcome == SaveOutcome.LimitReached)
         {
-            throw new DomainRuleException(StakeholderFields.MapName, string.Create(
-                CultureInfo.InvariantCulture,
-                $"This workspace already has {limits.MapsPerWorkspace:N0} maps, the most it may hold (the Limits:MapsPerWorkspace setting). No map was created; ask whoever runs the bot to raise the limit."));
+            throw new DomainRuleException(StakeholderFields.MapName, string.Format(CultureInfo.InvariantCulture, Sentences.MapLimitReached, limits.MapsPerWorkspace));
         }
 
         var existing = await store.FindByNameAsync(context.Workspace, name, cancellationToken)

@@ -49,7 +49,6 @@ public sealed partial class CoreSentenceScanTests
 
         // Not yet moved: the saving code is being reworked on another branch; its three sentences ("Another map already
         // has that name.", the map-busy sentence, the workspace map limit) move once that lands (MapsBusy exists already).
-        ["Features/MapEditor.cs"] = 3,
     };
 
     [Fact]

@@ -28,13 +28,12 @@ public sealed class BotFrameworkSigningKeys : IConfigurationEventHandler<OpenIdC
     private DateTimeOffset? _lastForcedRefresh;
 
     /// <param name="metadataUrl">OpenID metadata; plain http is accepted only on loopback (tests).</param>
-    /// <param name="httpClient">Used for the metadata and JWKS requests for the life of the process.</param>
+    /// <param name="httpClient">Used for the metadata and JWKS requests for the life of the process (IdentityModel's retriever refuses null).</param>
     /// <param name="timeProvider">Clock for the forced-refresh throttle.</param>
     /// <param name="refreshWait">How long a request with an unknown key id waits for the refresh (default 5 s).</param>
     public BotFrameworkSigningKeys(string metadataUrl, HttpClient httpClient, TimeProvider timeProvider, TimeSpan? refreshWait = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(metadataUrl);
-        ArgumentNullException.ThrowIfNull(httpClient);
         _timeProvider = timeProvider;
         _refreshWait = refreshWait ?? TimeSpan.FromSeconds(5);
         var url = new Uri(metadataUrl, UriKind.Absolute);

@@ -82,11 +82,18 @@ public sealed class PostgresHostTests : IAsyncLifetime, IDisposable
     {
         await using var first = await SlackBotHost.StartAsync(settings: Postgres);
         await using var second = await SlackBotHost.StartAsync(settings: Postgres);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var changes = new AppliedChanges(first.Factory.Services.GetRequiredService<PostgresMapChangeListener>());
+        await changes.ListeningAsync(timeout.Token);
         await first.SeedAsync("T0ACME", "Acme", ["Jane Doe"]);
         var before = await first.CommandTextAsync("Acme");
 
         // The write bumps the stored version, so the first host's kept rendering (keyed by version) is not asked for.
+        // The first host trusts what it keeps while its listener is connected: "at once" is once the listener has
+        // applied the other host's commit (docs/POSTGRES.md, how stale a read can be), milliseconds on a healthy server.
         await second.SeedAsync("T0ACME", "Acme", ["John Roe"]);
+        var changed = await second.FindMapAsync("T0ACME", "Acme");
+        await changes.AppliedAsync(changed!.Id, changed.Version, timeout.Token);
         var after = await first.CommandTextAsync("Acme");
 
         Assert.DoesNotContain("John Roe", before, StringComparison.Ordinal);
@@ -164,5 +171,43 @@ public sealed class PostgresHostTests : IAsyncLifetime, IDisposable
         }
 
         return versions;
+    }
+
+    /// <summary>What a host's change listener has applied, to wait on instead of sleeping.</summary>
+    private sealed class AppliedChanges
+    {
+        private readonly PostgresMapChangeListener _listener;
+        private readonly List<PostgresMapChange> _applied = [];
+        private readonly SemaphoreSlim _changed = new(0);
+        private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public AppliedChanges(PostgresMapChangeListener listener)
+        {
+            _listener = listener;
+            listener.Listening += () => _listening.TrySetResult();
+            listener.ChangeApplied += change =>
+            {
+                lock (_applied)
+                    _applied.Add(change);
+                _changed.Release();
+            };
+        }
+
+        public Task ListeningAsync(CancellationToken cancellationToken) =>
+            _listener.BackendProcessId != 0 ? Task.CompletedTask : _listening.Task.WaitAsync(cancellationToken);
+
+        public async Task AppliedAsync(Guid mapId, int version, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                lock (_applied)
+                {
+                    if (_applied.Any(c => c.MapId == mapId && c.Version >= version))
+                        return;
+                }
+
+                await _changed.WaitAsync(cancellationToken);
+            }
+        }
     }
 }

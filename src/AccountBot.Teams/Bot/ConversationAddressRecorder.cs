@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
+using AccountBot.Teams.Routing;
 
 namespace AccountBot.Teams.Bot;
 
@@ -19,6 +20,20 @@ public sealed class ConversationAddressRecorder(IConversationStore store, TimePr
     public const int MaxKept = 10_000;
 
     private readonly ConcurrentDictionary<string, ConversationAddress> _saved = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where the turn's conversation can be answered later (a digest) and where its sender can be nudged in a 1:1 chat
+    /// (<see cref="TeamsNudgeSender"/>): both kept fresh on every message, written only when changed or old.
+    /// </summary>
+    public async Task RecordAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var now = time.GetUtcNow();
+        if (turn.ConversationAddressAt(now) is { } conversation)
+            await RecordAsync(conversation, force: false, cancellationToken);
+        if (turn.SenderAddressAt(now) is { } sender)
+            await RecordAsync(sender, force: false, cancellationToken);
+    }
 
     /// <param name="force">Write even if unchanged (install, bot added).</param>
     public async Task RecordAsync(ConversationAddress address, bool force, CancellationToken cancellationToken)

@@ -64,8 +64,7 @@ public sealed class TeamsBot(
             return;
         }
 
-        await conversations.RecordAsync(turn.ConversationAddressAt(time.GetUtcNow())!, force: false, cancellationToken);
-        await RecordSenderAsync(turn, cancellationToken);
+        await conversations.RecordAsync(turn, cancellationToken);
         var shared = turn.IsSharedChannel;
         if (CardActionData.TryRead(activity.Value) is { } action)
         {
@@ -73,7 +72,7 @@ public sealed class TeamsBot(
             return;
         }
 
-        var text = MessageText.Clean(await TeamsUserMentions.RewriteAsync(turn, activity.RemoveRecipientMention(), cancellationToken));
+        var text = await turn.CommandTextAsync(cancellationToken);
         if (shared && IsSettings(text))
         {
             turn.ReplyAfterAck(AccessNotices.SharedChannelSettings);
@@ -95,7 +94,7 @@ public sealed class TeamsBot(
             return;
 
         await RememberAsync(turn, cancellationToken);
-        await RecordSenderAsync(turn, cancellationToken);
+        await conversations.RecordAsync(turn, cancellationToken); // the conversation was just written: here the sender's address
         var help = await dispatcher.DispatchAsync("map help", context, cancellationToken);
         var message = renderer.RenderMessage(help, context.User);
         turn.SendAfterAck(message);
@@ -145,13 +144,6 @@ public sealed class TeamsBot(
         if (string.Equals(turn.Activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
             turn.ReplyAfterAck(SomethingWentWrong);
         return Task.CompletedTask;
-    }
-
-    /// <summary>Where the sender can be nudged in a 1:1 chat (<see cref="TeamsNudgeSender"/>), kept fresh as the channel's address is.</summary>
-    private async Task RecordSenderAsync(TeamsTurn turn, CancellationToken cancellationToken)
-    {
-        if (turn.SenderAddressAt(time.GetUtcNow()) is { } sender)
-            await conversations.RecordAsync(sender, force: false, cancellationToken);
     }
 
     private async Task RememberAsync(TeamsTurn turn, CancellationToken cancellationToken)

@@ -20,7 +20,6 @@ public static class TeamsBotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddTeamsAdapter(configuration);
-        services.TryAddSingleton<MapCardRenderer>();
         services.TryAddSingleton<StakeholderFormRenderer>();
         services.TryAddSingleton<DigestCardRenderer>();
         services.TryAddSingleton<ViewCardRenderer>();
@@ -28,7 +27,6 @@ public static class TeamsBotServiceCollectionExtensions
         services.TryAddSingleton<RenderedOutputCache>();
         services.TryAddSingleton(sp => new TeamsCardRenderer(
             sp.GetRequiredService<RenderedOutputCache>(),
-            sp.GetRequiredService<MapCardRenderer>(),
             sp.GetRequiredService<StakeholderFormRenderer>(),
             sp.GetRequiredService<DigestCardRenderer>(),
             sp.GetRequiredService<ViewCardRenderer>(),

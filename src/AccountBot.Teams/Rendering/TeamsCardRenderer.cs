@@ -10,11 +10,11 @@ namespace AccountBot.Teams.Rendering;
 
 /// <summary>
 /// Draws any core <see cref="Reply"/> as an Adaptive Card message and keeps it under Teams' size
-/// limit: long lists are cut shorter ("and N more") until the activity fits.
+/// limit: long lists are cut shorter ("and N more") until the activity fits. The map card is its own
+/// (TeamsCardRenderer.Map.cs); the other views' cards come from their renderers.
 /// </summary>
-public sealed class TeamsCardRenderer(
+public sealed partial class TeamsCardRenderer(
     RenderedOutputCache rendered,
-    MapCardRenderer maps,
     StakeholderFormRenderer forms,
     DigestCardRenderer digests,
     ViewCardRenderer views,
@@ -35,7 +35,7 @@ public sealed class TeamsCardRenderer(
 
     /// <summary>A renderer with a cache of its own (tests and tools; the host shares one).</summary>
     public TeamsCardRenderer()
-        : this(new RenderedOutputCache(TimeProvider.System), new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer())
+        : this(new RenderedOutputCache(TimeProvider.System), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer())
     {
     }
 
@@ -81,7 +81,7 @@ public sealed class TeamsCardRenderer(
 
     private AdaptiveCard Render(Reply reply, UserRef? currentUser, int limit) => reply switch
     {
-        MapView v => maps.Render(v, Math.Min(limit, MapCardRenderer.DefaultMaxPeople)),
+        MapView v => Map(v, Math.Min(limit, MaxMapPeople)),
         StakeholderFormView v => forms.Render(v, currentUser, Math.Min(limit, StakeholderFormRenderer.DefaultMaxPeople)),
         Digest v => digests.Render(v, Math.Max(1, Math.Min(limit, DigestCardRenderer.DefaultMaxItems))),
         HelpView v => views.Help(v),

@@ -2,7 +2,9 @@ using AccountBot.Adapters.Conversations;
 using AccountBot.Core.Abstractions;
 using AccountBot.Core.Accounts;
 using AccountBot.Teams.Bot;
+using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Tests.Rendering;
+using AccountBot.Testing.Teams;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountBot.Teams.Tests.Bot;
@@ -81,6 +83,33 @@ public sealed class ConversationAddressRecorderTests
         Assert.Equal(ConversationAddressRecorder.MaxKept + 1, _store.Saves);
     }
 
+    [Fact]
+    public async Task RecordAsync_Turn_WritesTheConversationAndTheSenderOnce()
+    {
+        var recorder = new ConversationAddressRecorder(_store, _time);
+        var turn = PrivateChannelContextTests.Turn(new ActivityBuilder().InChannel("map list").Build());
+
+        await recorder.RecordAsync(turn, CancellationToken.None);
+        await recorder.RecordAsync(turn, CancellationToken.None);
+
+        Assert.Equal(
+            [turn.Context!.Channel.Id, ConversationAddress.UserChannelId(turn.Context.User.Id)],
+            _store.Saved.Select(a => a.ChannelId));
+    }
+
+    [Fact]
+    public async Task RecordAsync_TurnInASharedChannel_WritesTheConversationOnly()
+    {
+        var recorder = new ConversationAddressRecorder(_store, _time);
+        var activity = new ActivityBuilder().InChannel("map list")
+            .With(a => a with { ChannelData = a.ChannelData! with { Channel = a.ChannelData.Channel! with { Type = "shared" } } })
+            .Build();
+
+        await recorder.RecordAsync(PrivateChannelContextTests.Turn(activity), CancellationToken.None);
+
+        Assert.Equal(ConversationTypes.SharedChannel, Assert.Single(_store.Saved).ConversationType);
+    }
+
     private ConversationAddress Address(string serviceUrl) => new()
     {
         Workspace = SampleViews.Workspace,
@@ -92,11 +121,13 @@ public sealed class ConversationAddressRecorderTests
 
     private sealed class CountingStore : IConversationStore
     {
-        public int Saves { get; private set; }
+        public List<ConversationAddress> Saved { get; } = [];
+
+        public int Saves => Saved.Count;
 
         public Task SaveAsync(ConversationAddress address, CancellationToken cancellationToken)
         {
-            Saves++;
+            Saved.Add(address);
             return Task.CompletedTask;
         }
 

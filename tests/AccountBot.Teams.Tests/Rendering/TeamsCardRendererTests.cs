@@ -35,7 +35,7 @@ public sealed class TeamsCardRendererTests(ITestOutputHelper output)
     public void RenderMessage_AViewWithAPerUserField_IsNeverServedToAnotherUser()
     {
         var cache = new RenderedOutputCache(TimeProvider.System);
-        var renderer = new TeamsCardRenderer(cache, new MapCardRenderer(), new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer());
+        var renderer = new TeamsCardRenderer(cache, new StakeholderFormRenderer(), new DigestCardRenderer(), new ViewCardRenderer(), new CsvCardRenderer());
         var view = SampleViews.SmallMap();
 
         // A field for one user (here the notice line) makes the view per user: its key names the viewer.

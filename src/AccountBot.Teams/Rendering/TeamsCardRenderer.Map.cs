@@ -6,20 +6,20 @@ using static AccountBot.Teams.Rendering.CardParts;
 namespace AccountBot.Teams.Rendering;
 
 /// <summary>
-/// The map card: title with kind, coverage gaps first, people grouped by role, last review, and the
-/// map's buttons (Add · Edit/Remove a picked person · Mark reviewed · History · Views).
+/// The map card, the answer to most messages, drawn by the renderer itself: title with kind, coverage gaps first,
+/// people grouped by role, last review, and the map's buttons (Add · Edit/Remove a picked person · Mark reviewed ·
+/// History · Views).
 /// </summary>
-public sealed class MapCardRenderer
+public sealed partial class TeamsCardRenderer
 {
-    /// <summary>How many people the card lists before "and N more" (the person picker is capped the same way).</summary>
-    public const int DefaultMaxPeople = 60;
+    /// <summary>How many people the map card lists before "and N more" (the person picker is capped the same way).</summary>
+    public const int MaxMapPeople = 60;
 
-    /// <summary>How many coverage gaps the card lists before "and N more" (as many as Slack's map message).</summary>
-    public const int DefaultMaxGaps = 20;
+    /// <summary>How many coverage gaps the map card lists before "and N more" (as many as Slack's map message).</summary>
+    public const int MaxMapGaps = 20;
 
-    public AdaptiveCard Render(MapView view, int maxPeople = DefaultMaxPeople)
+    private static AdaptiveCard Map(MapView view, int maxPeople)
     {
-        ArgumentNullException.ThrowIfNull(view);
         var command = CommandText.Map(view.CommandName);
         var body = new List<CardElement>
         {
@@ -44,7 +44,7 @@ public sealed class MapCardRenderer
         {
             var gaps = new List<CardElement> { Colored(MapCardText.GapsHeading, TextColor.Attention, FontWeight.Bolder) };
             // Capped like people: a 500-person map can have hundreds of per-person gaps.
-            var shownGaps = view.Gaps.Take(Math.Min(DefaultMaxGaps, Math.Max(maxPeople, 5))).ToList();
+            var shownGaps = view.Gaps.Take(Math.Min(MaxMapGaps, Math.Max(maxPeople, 5))).ToList();
             gaps.AddRange(shownGaps.Select(g => (CardElement)(Colored("⚠ " + g.Message, TextColor.Attention) with { Spacing = Spacing.None })));
             if (view.Gaps.Count > shownGaps.Count)
                 gaps.Add(Colored(MapCardText.More(view.Gaps.Count - shownGaps.Count), TextColor.Attention) with { Spacing = Spacing.None });

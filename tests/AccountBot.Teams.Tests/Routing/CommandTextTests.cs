@@ -1,9 +1,9 @@
-using AccountBot.Teams.Bot;
-using AccountBot.Teams.Protocol;
+using AccountBot.Teams.Routing;
 
-namespace AccountBot.Teams.Tests.Bot;
+namespace AccountBot.Teams.Tests.Routing;
 
-public sealed class MessageTextTests
+/// <summary>How the turn makes Teams' HTML-ish text command text (<see cref="TeamsTurn.CleanText"/>).</summary>
+public sealed class CommandTextTests
 {
     [Theory]
     [InlineData("map Acme", "map Acme")]
@@ -17,6 +17,6 @@ public sealed class MessageTextTests
     [InlineData("<p>map Acme add Jane, VP</p><p>Bob, CFO</p>", "map Acme add Jane, VP\nBob, CFO")]
     [InlineData("map Acme add Jane, VP<br/>Bob,   CFO\r\n\r\nCarl", "map Acme add Jane, VP\nBob, CFO\nCarl")]
     [InlineData("map Acme add Jane, owner <@29:1bob|Bob Smith>", "map Acme add Jane, owner <@29:1bob|Bob Smith>")]
-    public void Clean_TeamsText_GivesCommandText(string? text, string expected) =>
-        Assert.Equal(expected, MessageText.Clean(text));
+    public void CleanText_TeamsText_GivesCommandText(string? text, string expected) =>
+        Assert.Equal(expected, TeamsTurn.CleanText(text));
 }

@@ -5,6 +5,12 @@ namespace AccountBot.Core.Commands;
 /// <summary>A parsed command: the same words in Teams and Slack. One record per verb.</summary>
 public abstract record BotCommand;
 
+/// <summary>
+/// Text that did not parse: answered with a notice saying why (<see cref="Error"/>) and a command to copy
+/// (<see cref="Example"/>). Parsing never throws; bad input gives this command.
+/// </summary>
+public sealed record InvalidCommand(string Error, string Example) : BotCommand;
+
 /// <summary><c>map</c>, <c>map help</c>.</summary>
 public sealed record ShowHelp : BotCommand;
 

@@ -8,7 +8,7 @@ namespace AccountBot.Core.Commands;
 /// </summary>
 public static class ReadOnlyCommands
 {
-    /// <summary>Whether <paramref name="command"/> (null: text that did not parse) changes nothing stored.</summary>
-    public static bool Contains(BotCommand? command) =>
-        command is null or ShowHelp or ListMaps or ShowHome or ShowMap or ShowPicture or ShowHistory;
+    /// <summary>Whether <paramref name="command"/> changes nothing stored.</summary>
+    public static bool Contains(BotCommand command) =>
+        command is InvalidCommand or ShowHelp or ListMaps or ShowHome or ShowMap or ShowPicture or ShowHistory;
 }

@@ -238,7 +238,7 @@ public sealed class TeamsBot(
     private Task<Reply> DispatchAsync(TeamsTurn turn, string? text, RequestContext context, CancellationToken cancellationToken)
     {
         var parsed = CommandParser.Parse(text);
-        if (ReadOnlyCommands.Contains(parsed.Command))
+        if (ReadOnlyCommands.Contains(parsed))
             turn.MarkReadOnly();
         return dispatcher.DispatchAsync(parsed, context, cancellationToken);
     }
@@ -253,5 +253,5 @@ public sealed class TeamsBot(
         turn.ReplyAfterAck(AccessNotices.SharedChannelPrivateReply);
     }
 
-    private static bool IsSettings(string? command) => CommandParser.Parse(command).Command is ChannelSettingsCommand;
+    private static bool IsSettings(string? command) => CommandParser.Parse(command) is ChannelSettingsCommand;
 }

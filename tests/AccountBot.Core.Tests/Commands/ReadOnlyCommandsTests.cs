@@ -18,11 +18,17 @@ public sealed class ReadOnlyCommandsTests
     [InlineData("map Acme grid")]
     [InlineData("map Acme org")]
     public void Question_IsReadOnly(string text) =>
-        Assert.True(ReadOnlyCommands.Contains(CommandParser.Parse(text).Command), text);
+        Assert.True(ReadOnlyCommands.Contains(CommandParser.Parse(text)), text);
 
-    [Fact]
-    public void TextThatDidNotParse_IsReadOnly() =>
-        Assert.True(ReadOnlyCommands.Contains(null));
+    [Theory]
+    [InlineData("map Acme create wholesale")]
+    [InlineData("map settings colour blue")]
+    public void TextThatDidNotParse_IsReadOnly(string text)
+    {
+        var command = CommandParser.Parse(text);
+        Assert.IsType<InvalidCommand>(command);
+        Assert.True(ReadOnlyCommands.Contains(command), text);
+    }
 
     [Theory]
     [InlineData("map Acme create")]
@@ -38,8 +44,8 @@ public sealed class ReadOnlyCommandsTests
     [InlineData("map settings stale 30")]
     public void CommandThatChangesOrLeadsToAChange_IsNotReadOnly(string text)
     {
-        var command = CommandParser.Parse(text).Command;
-        Assert.NotNull(command);
+        var command = CommandParser.Parse(text);
+        Assert.IsNotType<InvalidCommand>(command);
         Assert.False(ReadOnlyCommands.Contains(command), text);
     }
 }

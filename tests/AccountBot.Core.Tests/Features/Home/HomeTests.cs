@@ -29,7 +29,7 @@ public sealed class HomeTests : IDisposable
         var stamp = new Stamp(harness.Time.GetUtcNow(), owner);
         var created = AccountMap.Create(workspace ?? CoreHarness.WorkspaceA, name, MapKind.Sales, stamp, new ChannelRef("C-" + name, name), visibility);
         var map = created.Map with { Owner = owner, Stakeholders = people };
-        var saved = await harness.Store.SaveAsync(new MapWrite(map, created.ToHistory(stamp)), CancellationToken.None);
+        var saved = await harness.Store.SaveAsync(created with { Map = map }, CancellationToken.None);
         return saved.Map!;
     }
 

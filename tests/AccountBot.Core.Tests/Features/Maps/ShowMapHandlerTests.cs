@@ -27,14 +27,16 @@ public sealed class ShowMapHandlerTests
         _handler = new ShowMapHandler(_store, _factory, new RenderedOutputCache(_time));
     }
 
-    private async Task<AccountMap> SaveAsync(AccountMap map, MapChange change)
+    private Stamp Now => new(_time.GetUtcNow(), MapBuilder.DefaultUser);
+
+    private async Task<AccountMap> SaveAsync(MapWrite write)
     {
-        var saved = await _store.SaveAsync(new MapWrite(map, change.ToHistory(new Stamp(_time.GetUtcNow(), MapBuilder.DefaultUser))), CancellationToken.None);
+        var saved = await _store.SaveAsync(write, CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         return saved.Map!;
     }
 
-    private async Task<AccountMap> SaveAcmeAsync(AccountMap map) => await SaveAsync(map with { Version = 0 }, new MapChange(map, "created", []));
+    private async Task<AccountMap> SaveAcmeAsync(AccountMap map) => await SaveAsync(MapWrite.Of(map with { Version = 0 }, Now, "created", []));
 
     private async Task<MapView> ShowAsync() =>
         Assert.IsType<MapView>(await _handler.HandleAsync(new ShowMap("Acme"), _context, CancellationToken.None));
@@ -60,8 +62,7 @@ public sealed class ShowMapHandlerTests
         var map = await SaveAcmeAsync(MapBuilder.For(Workspace).Named("Acme").WithStakeholders(5).Build());
         var first = await ShowAsync();
 
-        var added = map.AddStakeholder(new Stakeholder { Id = Guid.NewGuid(), Name = "Jane Doe" }, new Stamp(_time.GetUtcNow(), MapBuilder.DefaultUser));
-        await SaveAsync(added.Map, added);
+        await SaveAsync(map.AddStakeholder(new Stakeholder { Id = Guid.NewGuid(), Name = "Jane Doe" }, Now));
         var second = await ShowAsync();
 
         Assert.NotSame(first, second);

@@ -238,7 +238,7 @@ public sealed class TeamsBot(
     private Task<Reply> DispatchAsync(TeamsTurn turn, string? text, RequestContext context, CancellationToken cancellationToken)
     {
         var parsed = CommandParser.Parse(text);
-        if (ReadOnlyCommands.Contains(parsed))
+        if (parsed.IsReadOnly())
             turn.MarkReadOnly();
         return dispatcher.DispatchAsync(parsed, context, cancellationToken);
     }

@@ -55,7 +55,7 @@ public sealed class CommandDispatcher(
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken) =>
         DispatchAsync(CommandParser.Parse(text), context, cancellationToken);
 
-    /// <summary>A command the adapter parsed itself (to ask <see cref="ReadOnlyCommands"/> first): run, or the notice of text that did not parse.</summary>
+    /// <summary>A command the adapter parsed itself (to ask <see cref="BotCommand.IsReadOnly"/> first): run, or the notice of text that did not parse.</summary>
     public async Task<Reply> DispatchAsync(BotCommand command, RequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

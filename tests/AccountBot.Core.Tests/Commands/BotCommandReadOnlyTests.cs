@@ -6,7 +6,7 @@ namespace AccountBot.Core.Tests.Commands;
 /// Which typed commands only show something: an adapter may then let their answer go with a crash (it is asked for
 /// again). A command that changes anything must never be counted among them, or its answer could be lost.
 /// </summary>
-public sealed class ReadOnlyCommandsTests
+public sealed class BotCommandReadOnlyTests
 {
     [Theory]
     [InlineData("map")]
@@ -18,7 +18,7 @@ public sealed class ReadOnlyCommandsTests
     [InlineData("map Acme grid")]
     [InlineData("map Acme org")]
     public void Question_IsReadOnly(string text) =>
-        Assert.True(ReadOnlyCommands.Contains(CommandParser.Parse(text)), text);
+        Assert.True(CommandParser.Parse(text).IsReadOnly(), text);
 
     [Theory]
     [InlineData("map Acme create wholesale")]
@@ -27,7 +27,7 @@ public sealed class ReadOnlyCommandsTests
     {
         var command = CommandParser.Parse(text);
         Assert.IsType<InvalidCommand>(command);
-        Assert.True(ReadOnlyCommands.Contains(command), text);
+        Assert.True(command.IsReadOnly(), text);
     }
 
     [Theory]
@@ -46,6 +46,6 @@ public sealed class ReadOnlyCommandsTests
     {
         var command = CommandParser.Parse(text);
         Assert.IsNotType<InvalidCommand>(command);
-        Assert.False(ReadOnlyCommands.Contains(command), text);
+        Assert.False(command.IsReadOnly(), text);
     }
 }

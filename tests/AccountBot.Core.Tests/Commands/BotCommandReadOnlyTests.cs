@@ -20,15 +20,9 @@ public sealed class BotCommandReadOnlyTests
     public void Question_IsReadOnly(string text) =>
         Assert.True(CommandParser.Parse(text).IsReadOnly(), text);
 
-    [Theory]
-    [InlineData("map Acme create wholesale")]
-    [InlineData("map settings colour blue")]
-    public void TextThatDidNotParse_IsReadOnly(string text)
-    {
-        var command = CommandParser.Parse(text);
-        Assert.IsType<InvalidCommand>(command);
-        Assert.True(command.IsReadOnly(), text);
-    }
+    [Fact]
+    public void TextThatDidNotParse_IsReadOnly() =>
+        Assert.True(Assert.IsType<InvalidCommand>(CommandParser.Parse("map Acme create wholesale")).IsReadOnly());
 
     [Theory]
     [InlineData("map Acme create")]

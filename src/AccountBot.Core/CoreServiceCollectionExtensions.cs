@@ -30,7 +30,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChannelSettingsEditor>();
         services.AddSingleton<MapViewFactory>();
         services.TryAddSingleton<RenderedOutputCache>();
-        services.AddSingleton<SharedMapViews>();
         services.AddSingleton<HelpHandler>();
         services.AddSingleton<ShowMapHandler>();
         services.AddSingleton<CreateMapHandler>();

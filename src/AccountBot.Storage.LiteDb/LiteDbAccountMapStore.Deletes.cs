@@ -1,4 +1,5 @@
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
 using AccountBot.Storage.LiteDb.Documents;
 
 namespace AccountBot.Storage.LiteDb;

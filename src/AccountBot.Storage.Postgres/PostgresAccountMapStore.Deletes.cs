@@ -1,4 +1,5 @@
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Accounts;
 
 namespace AccountBot.Storage.Postgres;
 

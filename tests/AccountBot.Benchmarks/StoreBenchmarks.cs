@@ -70,7 +70,7 @@ public class StoreBenchmarks
         var map = _current[index];
         var stamp = new Stamp(DateTimeOffset.UtcNow, Rep);
         var change = map.AddStakeholder(StakeholderBuilder.Named($"Bench {_next}").WithRoles(Role.Influencer).Build(), stamp);
-        var result = await _store.SaveAsync(new MapWrite(change.Map, change.ToHistory(stamp)), CancellationToken.None);
+        var result = await _store.SaveAsync(change, CancellationToken.None);
         _current[index] = result.Map!;
         return result.Outcome;
     }

@@ -54,9 +54,9 @@ public sealed class LiteDbErasureTests : IDisposable
         return new Stamp(_db.Time.GetUtcNow(), MapBuilder.DefaultUser);
     }
 
-    private static async Task<AccountMap> SaveAsync(LiteDbAccountMapStore store, MapChange change)
+    private static async Task<AccountMap> SaveAsync(LiteDbAccountMapStore store, MapWrite change)
     {
-        var result = await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(change.Map.Updated)), CancellationToken.None);
+        var result = await store.SaveAsync(change, CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         return result.Map!;
     }
@@ -69,7 +69,7 @@ public sealed class LiteDbErasureTests : IDisposable
         var scrubbed = history.Select(h => (Entry: h, Scrubbed: erasure.Scrub(h))).ToList();
         return await store.EraseAsync(
             new ErasureWrite(
-                new MapWrite(change.Map, change.ToHistory(change.Map.Updated)),
+                change,
                 [.. scrubbed.Where(s => s.Scrubbed is not null && !ReferenceEquals(s.Scrubbed, s.Entry)).Select(s => s.Scrubbed!)],
                 [.. scrubbed.Where(s => s.Scrubbed is null).Select(s => s.Entry.Version)]),
             CancellationToken.None);

@@ -77,7 +77,7 @@ public sealed class MapCacheTests : IDisposable
 
         var stamp = new Stamp(MapBuilder.DefaultTime, MapBuilder.DefaultUser);
         var change = map.AddStakeholder(StakeholderBuilder.Named("Ann").Build(), stamp);
-        await writer.SaveAsync(new MapWrite(change.Map, change.ToHistory(stamp)), CancellationToken.None);
+        await writer.SaveAsync(change, CancellationToken.None);
 
         Assert.Single((await reader.GetAsync(Workspace, map.Id, CancellationToken.None))!.Stakeholders);
     }

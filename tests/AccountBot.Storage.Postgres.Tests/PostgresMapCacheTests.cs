@@ -57,7 +57,7 @@ public sealed class PostgresMapCacheTests(PostgresDatabase database) : IClassFix
 
         var current = (await _second.GetAsync(Workspace, id, CancellationToken.None))!;
         var change = current.AddStakeholder(StakeholderBuilder.Named("John Roe").Build(), new Stamp(MapBuilder.DefaultTime, MapBuilder.DefaultUser));
-        var saved = await _second.SaveAsync(new MapWrite(change.Map, change.ToHistory(new Stamp(MapBuilder.DefaultTime, MapBuilder.DefaultUser))), CancellationToken.None);
+        var saved = await _second.SaveAsync(change, CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
 
         var byId = await _first.GetAsync(Workspace, id, CancellationToken.None);

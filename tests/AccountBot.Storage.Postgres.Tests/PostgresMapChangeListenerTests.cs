@@ -145,7 +145,7 @@ public sealed class PostgresMapChangeListenerTests(PostgresDatabase database) : 
         // Delete.
         var gone = b.Seen(globex, 0);
         var globexNow = (await a.Maps.GetAsync(Workspace, globex, CancellationToken.None))!.Delete(Stamp);
-        Assert.Equal(SaveOutcome.Saved, (await a.Maps.DeleteAsync(new MapWrite(globexNow.Map, globexNow.ToHistory(Stamp)), CancellationToken.None)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await a.Maps.DeleteAsync(globexNow, CancellationToken.None)).Outcome);
         await gone.WaitAsync(Patience);
         Assert.Null(await b.Maps.GetAsync(Workspace, globex, CancellationToken.None));
 
@@ -223,7 +223,7 @@ public sealed class PostgresMapChangeListenerTests(PostgresDatabase database) : 
     {
         var current = (await instance.Maps.GetAsync(Workspace, id, CancellationToken.None))!;
         var change = current.AddStakeholder(StakeholderBuilder.Named(name).Build(), Stamp);
-        Assert.Equal(SaveOutcome.Saved, (await instance.Maps.SaveAsync(new MapWrite(change.Map, change.ToHistory(Stamp)), CancellationToken.None)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await instance.Maps.SaveAsync(change, CancellationToken.None)).Outcome);
     }
 
     private static HistoryEntry History(Guid id, int version, string summary) => new(id, version, Stamp.At, Stamp.By, summary, []);

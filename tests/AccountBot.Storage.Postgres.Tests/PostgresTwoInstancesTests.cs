@@ -83,7 +83,7 @@ public sealed class PostgresTwoInstancesTests(PostgresDatabase database) : IClas
             {
                 var map = await store.GetAsync(Workspace, created.Id, CancellationToken.None);
                 var change = map!.AddStakeholder(person, stamp);
-                var result = await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(stamp), $"form-{i}"), CancellationToken.None);
+                var result = await store.SaveAsync(change with { IdempotencyKey = $"form-{i}" }, CancellationToken.None);
                 if (result.Outcome is SaveOutcome.Saved or SaveOutcome.AlreadyApplied)
                 {
                     return;

@@ -16,37 +16,37 @@ public sealed partial record AccountMap
         || string.Equals(Owner.Id, userId, StringComparison.Ordinal)
         || LinkedChannels.Any(c => string.Equals(c.Id, channelId, StringComparison.Ordinal));
 
-    public MapChange SetVisibility(MapVisibility visibility, Stamp stamp)
+    public MapWrite SetVisibility(MapVisibility visibility, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         if (visibility == Visibility)
         {
-            return new MapChange(this, Say.Format(Sentences.HistoryVisibilityUnchanged, Describe(visibility)), []);
+            return MapWrite.Of(this, stamp, Say.Format(Sentences.HistoryVisibilityUnchanged, Describe(visibility)), []);
         }
 
         // Links posted while it was public may sit in channels that may no longer see it: making it private revokes them.
         var map = this with { Visibility = visibility, Updated = stamp, LinkEpoch = visibility == MapVisibility.Private ? LinkEpoch + 1 : LinkEpoch };
-        return new MapChange(map, Say.Format(Sentences.HistoryVisibilityChanged, Describe(visibility)), [new("visibility", Describe(Visibility), Describe(visibility))]);
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryVisibilityChanged, Describe(visibility)), [new("visibility", Describe(Visibility), Describe(visibility))]);
     }
 
-    public MapChange ChangeOwner(UserRef owner, Stamp stamp)
+    public MapWrite ChangeOwner(UserRef owner, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(stamp);
         if (string.Equals(owner.Id, Owner.Id, StringComparison.Ordinal))
         {
-            return new MapChange(this, Say.Format(Sentences.HistoryOwnerUnchanged, Owner.Name), []);
+            return MapWrite.Of(this, stamp, Say.Format(Sentences.HistoryOwnerUnchanged, Owner.Name), []);
         }
 
         var map = this with { Owner = owner, Updated = stamp };
-        return new MapChange(map, Say.Format(Sentences.HistoryOwnerChanged, owner.Name), [new("owner", Owner.Name, owner.Name)]);
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryOwnerChanged, owner.Name), [new("owner", Owner.Name, owner.Name)]);
     }
 
     /// <summary>
     /// Hands every relationship <paramref name="from"/> owns on this map (matched by user id, or by the shown name when
     /// the departed rep can no longer be mentioned) to <paramref name="to"/>; null when they own none here.
     /// </summary>
-    public MapChange? ReassignRelationships(UserRef from, UserRef to, Stamp stamp)
+    public MapWrite? ReassignRelationships(UserRef from, UserRef to, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -64,17 +64,18 @@ public sealed partial record AccountMap
             Updated = stamp,
         };
         var people = owned.Count == 1 ? Sentences.HistoryRelationshipsReassignedOne : Say.Format(Sentences.HistoryRelationshipsReassignedMany, owned.Count);
-        return new MapChange(
+        return MapWrite.Of(
             map,
+            stamp,
             Say.Format(Sentences.HistoryRelationshipsReassigned, people, from.Name, to.Name),
             [.. owned.Select(s => new FieldChange($"{s.Name}: relationship owner", s.RelationshipOwner!.Name, to.Name))]);
     }
 
     /// <summary>The history entry a deletion leaves (the map itself goes).</summary>
-    public MapChange Delete(Stamp stamp)
+    public MapWrite Delete(Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
-        return new MapChange(this with { Updated = stamp }, Say.Format(Sentences.HistoryMapDeleted, Name), [new("name", Name, null)]);
+        return MapWrite.Of(this with { Updated = stamp }, stamp, Say.Format(Sentences.HistoryMapDeleted, Name), [new("name", Name, null)]);
     }
 
     /// <summary>Whether a relationship owner is the rep named: by id, or by name when the rep was named without an id.</summary>

@@ -9,7 +9,7 @@ public sealed partial record AccountMap
     /// The person's next step is done: the step and its due date are cleared and they count as contacted on the day
     /// of <paramref name="stamp"/>. Refused when they are no longer on the map or have no next step (done already).
     /// </summary>
-    public MapChange MarkNextStepDone(Guid personId, Stamp stamp)
+    public MapWrite MarkNextStepDone(Guid personId, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var person = FindById(personId)
@@ -21,6 +21,6 @@ public sealed partial record AccountMap
 
         var done = person with { NextStep = null, NextStepDue = null, LastContacted = DateOnly.FromDateTime(stamp.At.UtcDateTime) };
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders.Select(s => s.Id == personId ? done : s)] };
-        return new MapChange(map, string.Format(CultureInfo.CurrentCulture, Sentences.HomeDoneSummary, person.Name), Describe(person, done));
+        return MapWrite.Of(map, stamp, string.Format(CultureInfo.CurrentCulture, Sentences.HomeDoneSummary, person.Name), Describe(person, done));
     }
 }

@@ -5,7 +5,7 @@ namespace AccountBot.Core.Accounts;
 
 /// <summary>
 /// One account's map in one workspace. Immutable: every change method checks the rules and returns
-/// a <see cref="MapChange"/> holding the new map and its history entry, so a change can be retried
+/// a <see cref="MapWrite"/> holding the new map and its history entry, so a change can be retried
 /// on fresh state when a concurrent edit wins (optimistic concurrency on <see cref="Version"/>).
 /// </summary>
 public sealed partial record AccountMap
@@ -44,7 +44,7 @@ public sealed partial record AccountMap
     public DateTimeOffset LastActivity =>
         LastReviewed is { } reviewed && reviewed.At > Updated.At ? reviewed.At : Updated.At;
 
-    public static MapChange Create(WorkspaceKey workspace, string name, MapKind kind, Stamp stamp, ChannelRef? channel = null, MapVisibility visibility = MapVisibility.Public)
+    public static MapWrite Create(WorkspaceKey workspace, string name, MapKind kind, Stamp stamp, ChannelRef? channel = null, MapVisibility visibility = MapVisibility.Public)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var trimmed = ValidateMapName(name);
@@ -60,7 +60,7 @@ public sealed partial record AccountMap
             Created = stamp,
             Updated = stamp,
         };
-        return new MapChange(map, Say.Format(Sentences.HistoryMapCreated, kind.ToString().ToLowerInvariant(), trimmed), [new("name", null, trimmed)]);
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryMapCreated, kind.ToString().ToLowerInvariant(), trimmed), [new("name", null, trimmed)]);
     }
 
     public static string ValidateMapName(string? name)
@@ -84,7 +84,7 @@ public sealed partial record AccountMap
     /// <param name="person">The new person.</param>
     /// <param name="stamp">Who adds them, when.</param>
     /// <param name="peopleLimit">The configured <c>Limits:PeoplePerMap</c>.</param>
-    public MapChange AddStakeholder(Stakeholder person, Stamp stamp, int peopleLimit = LimitsOptions.DefaultPeoplePerMap)
+    public MapWrite AddStakeholder(Stakeholder person, Stamp stamp, int peopleLimit = LimitsOptions.DefaultPeoplePerMap)
     {
         ArgumentNullException.ThrowIfNull(person);
         if (FindById(person.Id) is not null)
@@ -100,14 +100,14 @@ public sealed partial record AccountMap
         person = Clean(person);
         ThrowIfInvalid(person);
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders, person] };
-        return new MapChange(map, Say.Format(Sentences.HistoryPersonAdded, person.Name), Describe(null, person));
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryPersonAdded, person.Name), Describe(null, person));
     }
 
     /// <summary>What a user reads when a map is full.</summary>
     public static string PeopleLimitReached(int peopleLimit) =>
         string.Format(CultureInfo.InvariantCulture, Sentences.HistoryPeopleLimitReached, peopleLimit);
 
-    public MapChange UpdateStakeholder(Stakeholder person, Stamp stamp)
+    public MapWrite UpdateStakeholder(Stakeholder person, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(person);
         var before = FindById(person.Id)
@@ -115,10 +115,10 @@ public sealed partial record AccountMap
         person = Clean(person);
         ThrowIfInvalid(person);
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders.Select(s => s.Id == person.Id ? person : s)] };
-        return new MapChange(map, Say.Format(Sentences.HistoryPersonEdited, person.Name), Describe(before, person));
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryPersonEdited, person.Name), Describe(before, person));
     }
 
-    public MapChange RemoveStakeholder(Guid personId, Stamp stamp)
+    public MapWrite RemoveStakeholder(Guid personId, Stamp stamp)
     {
         var person = FindById(personId)
             ?? throw new DomainRuleException(StakeholderFields.General, Sentences.HistoryPersonGone);
@@ -130,53 +130,53 @@ public sealed partial record AccountMap
                 .Select(s => s.ReportsToId == personId ? s with { ReportsToId = person.ReportsToId } : s)],
             Relationships = [.. Relationships.Where(r => r.FromId != personId && r.ToId != personId)],
         };
-        return new MapChange(map, Say.Format(Sentences.HistoryPersonRemoved, person.Name), Describe(person, null));
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryPersonRemoved, person.Name), Describe(person, null));
     }
 
-    public MapChange Tag(Guid personId, Role roles, Stamp stamp) => SetRoles(personId, roles, add: true, stamp);
+    public MapWrite Tag(Guid personId, Role roles, Stamp stamp) => SetRoles(personId, roles, add: true, stamp);
 
-    public MapChange Untag(Guid personId, Role roles, Stamp stamp) => SetRoles(personId, roles, add: false, stamp);
+    public MapWrite Untag(Guid personId, Role roles, Stamp stamp) => SetRoles(personId, roles, add: false, stamp);
 
-    public MapChange MarkReviewed(Stamp stamp)
+    public MapWrite MarkReviewed(Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var map = this with { LastReviewed = stamp };
-        return new MapChange(map, Sentences.HistoryMapReviewed, [new("lastReviewed", LastReviewed?.At.ToString("u", CultureInfo.InvariantCulture), stamp.At.ToString("u", CultureInfo.InvariantCulture))]);
+        return MapWrite.Of(map, stamp, Sentences.HistoryMapReviewed, [new("lastReviewed", LastReviewed?.At.ToString("u", CultureInfo.InvariantCulture), stamp.At.ToString("u", CultureInfo.InvariantCulture))]);
     }
 
     /// <summary>Revokes every picture and export link of the map; the content is unchanged, so it is not an update.</summary>
-    public MapChange ResetLinks(Stamp stamp)
+    public MapWrite ResetLinks(Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(stamp);
         var map = this with { LinkEpoch = LinkEpoch + 1 };
-        return new MapChange(map, Sentences.HistoryLinksReset, [new("linkEpoch", LinkEpoch.ToString(CultureInfo.InvariantCulture), map.LinkEpoch.ToString(CultureInfo.InvariantCulture))]);
+        return MapWrite.Of(map, stamp, Sentences.HistoryLinksReset, [new("linkEpoch", LinkEpoch.ToString(CultureInfo.InvariantCulture), map.LinkEpoch.ToString(CultureInfo.InvariantCulture))]);
     }
 
-    public MapChange LinkChannel(ChannelRef channel, Stamp stamp)
+    public MapWrite LinkChannel(ChannelRef channel, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(channel);
         if (LinkedChannels.Any(c => c.Id == channel.Id))
         {
-            return new MapChange(this, Sentences.HistoryChannelAlreadyLinked, []);
+            return MapWrite.Of(this, stamp, Sentences.HistoryChannelAlreadyLinked, []);
         }
 
         var map = Touch(stamp) with { LinkedChannels = [.. LinkedChannels, channel] };
-        return new MapChange(map, Say.Format(Sentences.HistoryChannelLinked, channel.Name ?? channel.Id), [new("channels", null, channel.Name ?? channel.Id)]);
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryChannelLinked, channel.Name ?? channel.Id), [new("channels", null, channel.Name ?? channel.Id)]);
     }
 
-    public MapChange UnlinkChannel(string channelId, Stamp stamp)
+    public MapWrite UnlinkChannel(string channelId, Stamp stamp)
     {
         var channel = LinkedChannels.FirstOrDefault(c => c.Id == channelId);
         if (channel is null)
         {
-            return new MapChange(this, Sentences.HistoryChannelNotLinked, []);
+            return MapWrite.Of(this, stamp, Sentences.HistoryChannelNotLinked, []);
         }
 
         var map = Touch(stamp) with { LinkedChannels = [.. LinkedChannels.Where(c => c.Id != channelId)] };
-        return new MapChange(map, Say.Format(Sentences.HistoryChannelUnlinked, channel.Name ?? channel.Id), [new("channels", channel.Name ?? channel.Id, null)]);
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryChannelUnlinked, channel.Name ?? channel.Id), [new("channels", channel.Name ?? channel.Id, null)]);
     }
 
-    public MapChange AddRelationship(Guid fromId, Guid toId, RelationshipKind kind, string? note, Stamp stamp)
+    public MapWrite AddRelationship(Guid fromId, Guid toId, RelationshipKind kind, string? note, Stamp stamp)
     {
         var from = FindById(fromId);
         var to = FindById(toId);
@@ -203,16 +203,16 @@ public sealed partial record AccountMap
             Relationships = [.. Relationships.Where(r => r.Id != relationship.Id), relationship],
         };
         var label = RelationshipLabel(from.Name, kind, to.Name);
-        return new MapChange(map, Say.Format(Sentences.HistoryRelationshipRecorded, label), [new("relationship", existing is null ? null : RelationshipLabel(from.Name, existing.Kind, to.Name), label)]);
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryRelationshipRecorded, label), [new("relationship", existing is null ? null : RelationshipLabel(from.Name, existing.Kind, to.Name), label)]);
     }
 
-    public MapChange RemoveRelationship(Guid relationshipId, Stamp stamp)
+    public MapWrite RemoveRelationship(Guid relationshipId, Stamp stamp)
     {
         var relationship = Relationships.FirstOrDefault(r => r.Id == relationshipId)
             ?? throw new DomainRuleException(StakeholderFields.RelatedTo, Sentences.HistoryRelationshipGone);
         var label = RelationshipLabel(FindById(relationship.FromId)?.Name, relationship.Kind, FindById(relationship.ToId)?.Name);
         var map = Touch(stamp) with { Relationships = [.. Relationships.Where(r => r.Id != relationshipId)] };
-        return new MapChange(map, Say.Format(Sentences.HistoryRelationshipRemoved, label), [new("relationship", label, null)]);
+        return MapWrite.Of(map, stamp, Say.Format(Sentences.HistoryRelationshipRemoved, label), [new("relationship", label, null)]);
     }
 
     public static string RelationshipText(RelationshipKind kind) => kind switch
@@ -226,14 +226,14 @@ public sealed partial record AccountMap
     private static string RelationshipLabel(string? from, RelationshipKind kind, string? to) =>
         Say.Format(Sentences.HistoryRelationshipLabel, from, RelationshipText(kind), to);
 
-    private MapChange SetRoles(Guid personId, Role roles, bool add, Stamp stamp)
+    private MapWrite SetRoles(Guid personId, Role roles, bool add, Stamp stamp)
     {
         var person = FindById(personId)
             ?? throw new DomainRuleException(StakeholderFields.General, Sentences.HistoryPersonGone);
         var updated = person with { Roles = add ? person.Roles | roles : person.Roles & ~roles };
         var map = Touch(stamp) with { Stakeholders = [.. Stakeholders.Select(s => s.Id == personId ? updated : s)] };
         var summary = Say.Format(add ? Sentences.HistoryPersonTagged : Sentences.HistoryPersonUntagged, person.Name, Accounts.Roles.Describe(roles));
-        return new MapChange(map, summary, [new($"{person.Name}: roles", Accounts.Roles.Describe(person.Roles), Accounts.Roles.Describe(updated.Roles))]);
+        return MapWrite.Of(map, stamp, summary, [new($"{person.Name}: roles", Accounts.Roles.Describe(person.Roles), Accounts.Roles.Describe(updated.Roles))]);
     }
 
     private AccountMap Touch(Stamp stamp)

@@ -11,7 +11,7 @@ internal static class AdminCommandParser
 {
     public const string ReassignExample = "map reassign @old.rep @new.rep";
 
-    public static ParseResult ParseMapVerb(string account, string verb, string rest)
+    public static BotCommand ParseMapVerb(string account, string verb, string rest)
     {
         var map = CommandText.Map(account);
         switch (verb)
@@ -19,22 +19,22 @@ internal static class AdminCommandParser
             case "owner":
                 var owners = UserMention.SplitMentions(rest);
                 return owners is [var only] && UserMention.Parse(only) is { HasId: true } owner
-                    ? ParseResult.Ok(new ChangeMapOwner(account, owner))
-                    : ParseResult.Fail(Sentences.CommandsOwnerMention, map.Verb("owner", "@jane"));
+                    ? new ChangeMapOwner(account, owner)
+                    : new InvalidCommand(Sentences.CommandsOwnerMention, map.Verb("owner", "@jane"));
             case "confirm-delete":
-                return ParseResult.Ok(new DeleteMap(account, Confirmed: true));
+                return new DeleteMap(account, Confirmed: true);
             default:
                 if (rest.Length > 0)
                 {
-                    return ParseResult.Fail(Say.Format(Sentences.CommandsTakesNothing, verb), map.Verb(verb));
+                    return new InvalidCommand(Say.Format(Sentences.CommandsTakesNothing, verb), map.Verb(verb));
                 }
 
-                return ParseResult.Ok(verb switch
+                return verb switch
                 {
                     "private" => new SetMapVisibility(account, MapVisibility.Private),
                     "public" => new SetMapVisibility(account, MapVisibility.Public),
                     _ => new DeleteMap(account, Confirmed: false),
-                });
+                };
         }
     }
 
@@ -42,20 +42,20 @@ internal static class AdminCommandParser
     /// <c>map reassign @old @new</c>: the new owner must be a mention (an id to hand the relationships to); the departed
     /// rep may be a mention or the name the map shows, as someone who left can often no longer be mentioned.
     /// </summary>
-    public static ParseResult ParseReassign(string rest)
+    public static BotCommand ParseReassign(string rest)
     {
         var parts = UserMention.SplitMentions(rest);
         if (parts is not [var from, var to])
         {
-            return ParseResult.Fail(Sentences.CommandsReassignWho, ReassignExample);
+            return new InvalidCommand(Sentences.CommandsReassignWho, ReassignExample);
         }
 
         var target = UserMention.Parse(to);
         if (!target.HasId)
         {
-            return ParseResult.Fail(Sentences.CommandsReassignMention, ReassignExample);
+            return new InvalidCommand(Sentences.CommandsReassignMention, ReassignExample);
         }
 
-        return ParseResult.Ok(new ReassignRelationships(UserMention.Parse(from), target));
+        return new ReassignRelationships(UserMention.Parse(from), target);
     }
 }

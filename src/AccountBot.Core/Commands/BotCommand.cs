@@ -3,7 +3,22 @@ using AccountBot.Core.Accounts;
 namespace AccountBot.Core.Commands;
 
 /// <summary>A parsed command: the same words in Teams and Slack. One record per verb.</summary>
-public abstract record BotCommand;
+public abstract record BotCommand
+{
+    /// <summary>
+    /// Whether this command only shows something (a map, a picture, its history, the list, the home, help) or is text
+    /// that did not parse: it changes nothing stored, so its answer can simply be asked for again. An adapter need not
+    /// keep such an answer through a crash (see the Teams turn's <c>MarkReadOnly</c>); every other command's answer
+    /// reports, or leads to, a change and is kept.
+    /// </summary>
+    public bool IsReadOnly() => this is InvalidCommand or ShowHelp or ListMaps or ShowHome or ShowMap or ShowPicture or ShowHistory;
+}
+
+/// <summary>
+/// Text that did not parse: answered with a notice saying why (<see cref="Error"/>) and a command to copy
+/// (<see cref="Example"/>). Parsing never throws; bad input gives this command.
+/// </summary>
+public sealed record InvalidCommand(string Error, string Example) : BotCommand;
 
 /// <summary><c>map</c>, <c>map help</c>.</summary>
 public sealed record ShowHelp : BotCommand;

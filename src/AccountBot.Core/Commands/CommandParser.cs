@@ -51,23 +51,23 @@ public static class CommandParser
         ["follow"] = "follow",
     };
 
-    public static ParseResult Parse(string? text)
+    public static BotCommand Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return ParseResult.Ok(new ShowHelp());
+            return new ShowHelp();
         }
 
         if (text.Length > MaxInputLength)
         {
-            return ParseResult.Fail(Say.Format(Sentences.CommandsTooLong, text.Length, MaxInputLength), CommandText.Example);
+            return new InvalidCommand(Say.Format(Sentences.CommandsTooLong, text.Length, MaxInputLength), CommandText.Example);
         }
 
         var tokens = Tokenizer.Split(text);
         tokens = StripPrefix(tokens);
         if (tokens.Count == 0)
         {
-            return ParseResult.Ok(new ShowHelp());
+            return new ShowHelp();
         }
 
         var first = tokens[0];
@@ -76,15 +76,15 @@ public static class CommandParser
             switch (first.Text.ToLowerInvariant())
             {
                 case "help" or "?":
-                    return ParseResult.Ok(new ShowHelp());
+                    return new ShowHelp();
                 case "list" when tokens.Count == 1:
-                    return ParseResult.Ok(new ListMaps());
+                    return new ListMaps();
                 case "mine" when tokens.Count == 1:
-                    return ParseResult.Ok(new ShowHome());
+                    return new ShowHome();
                 case "settings":
                     return SettingsParser.Parse(tokens.Skip(1).ToList());
                 case "import" when tokens.Count == 1:
-                    return ParseResult.Ok(new ImportCsv(null));
+                    return new ImportCsv(null);
                 case "reassign":
                     return AdminCommandParser.ParseReassign(Join(tokens.Skip(1)));
                 case NudgeCommandParser.NotifyWord:
@@ -96,17 +96,17 @@ public static class CommandParser
         var account = Join(tokens.Take(verbAt == -1 ? tokens.Count : verbAt));
         if (account.Length == 0)
         {
-            return ParseResult.Fail(Sentences.CommandsWhichAccount, CommandText.Example);
+            return new InvalidCommand(Sentences.CommandsWhichAccount, CommandText.Example);
         }
 
         if (account.Length > Limits.MapName)
         {
-            return ParseResult.Fail(Say.Format(Sentences.CommandsAccountTooLong, Limits.MapName), CommandText.Example);
+            return new InvalidCommand(Say.Format(Sentences.CommandsAccountTooLong, Limits.MapName), CommandText.Example);
         }
 
         if (verbAt == -1)
         {
-            return ParseResult.Ok(new ShowMap(account));
+            return new ShowMap(account);
         }
 
         var verb = Verbs[tokens[verbAt].Text];
@@ -114,7 +114,7 @@ public static class CommandParser
         return ParseVerb(account, verb, rest, text[tokens[verbAt].End..]);
     }
 
-    private static ParseResult ParseVerb(string account, string verb, List<Token> rest, string afterVerb)
+    private static BotCommand ParseVerb(string account, string verb, List<Token> rest, string afterVerb)
     {
         var quotedAccount = Quote(account);
         switch (verb)
@@ -125,37 +125,37 @@ public static class CommandParser
                 return NudgeCommandParser.ParsePostpone(quotedAccount, rest);
             case "undo":
                 return rest is [{ Quoted: false } token]
-                    ? ParseResult.Ok(new UndoQuickAdd(account, token.Text))
-                    : ParseResult.Fail(Sentences.CommandsUndoNeedsCode, CommandText.Map(quotedAccount).Add(CommandText.ExampleQuickAdd));
+                    ? new UndoQuickAdd(account, token.Text)
+                    : new InvalidCommand(Sentences.CommandsUndoNeedsCode, CommandText.Map(quotedAccount).Add(CommandText.ExampleQuickAdd));
             case "follow":
                 return rest is [{ Quoted: false } code]
-                    ? ParseResult.Ok(new FollowPerson(account, code.Text))
-                    : ParseResult.Fail(Sentences.JobsFollowUsage, CommandText.Map(quotedAccount).Open);
+                    ? new FollowPerson(account, code.Text)
+                    : new InvalidCommand(Sentences.JobsFollowUsage, CommandText.Map(quotedAccount).Open);
             case "add":
                 var name = Join(rest);
                 if (name.Length > Limits.Name)
                 {
-                    return ParseResult.Fail(Say.Format(Sentences.CommandsNameTooLong, Limits.Name), CommandText.Map(quotedAccount).Add(CommandText.ExamplePerson));
+                    return new InvalidCommand(Say.Format(Sentences.CommandsNameTooLong, Limits.Name), CommandText.Map(quotedAccount).Add(CommandText.ExamplePerson));
                 }
 
-                return ParseResult.Ok(new AddStakeholder(account, name.Length == 0 ? null : name));
+                return new AddStakeholder(account, name.Length == 0 ? null : name);
             case "edit" or "remove" or "confirm-remove":
                 var person = Join(rest);
                 if (person.Length == 0)
                 {
                     var shown = verb == "edit" ? "edit" : "remove";
-                    return ParseResult.Fail(Say.Format(Sentences.CommandsWhoToVerb, shown), CommandText.Map(quotedAccount).Verb(shown, CommandText.ExamplePerson));
+                    return new InvalidCommand(Say.Format(Sentences.CommandsWhoToVerb, shown), CommandText.Map(quotedAccount).Verb(shown, CommandText.ExamplePerson));
                 }
 
                 var reference = PersonRef.FromText(person);
-                return ParseResult.Ok(verb == "edit"
+                return verb == "edit"
                     ? new EditStakeholder(account, reference)
-                    : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove"));
+                    : new RemoveStakeholder(account, reference, Confirmed: verb == "confirm-remove");
             case "done":
                 var who = Join(rest);
                 return who.Length == 0
-                    ? ParseResult.Fail(Text.Sentences.HomeDoneWho, CommandText.Map(quotedAccount).Done(CommandText.ExamplePerson))
-                    : ParseResult.Ok(new MarkStepDone(account, PersonRef.FromText(who)));
+                    ? new InvalidCommand(Text.Sentences.HomeDoneWho, CommandText.Map(quotedAccount).Done(CommandText.ExamplePerson))
+                    : new MarkStepDone(account, PersonRef.FromText(who));
             case "delete" when rest.Count > 0:
                 // "delete Jane" has always removed a person; only a bare "delete" deletes the map.
                 return ParseVerb(account, "remove", rest, afterVerb);
@@ -172,15 +172,15 @@ public static class CommandParser
             case "links":
                 // Only "reset" for now; the word is required so that revoking every link is never a typo away.
                 return rest is [{ Quoted: false } only] && only.Text.Equals("reset", StringComparison.OrdinalIgnoreCase)
-                    ? ParseResult.Ok(new ResetLinks(account))
-                    : ParseResult.Fail(Sentences.CommandsLinksTakesReset, CommandText.Map(quotedAccount).LinksReset);
+                    ? new ResetLinks(account)
+                    : new InvalidCommand(Sentences.CommandsLinksTakesReset, CommandText.Map(quotedAccount).LinksReset);
             default:
                 if (rest.Count > 0)
                 {
-                    return ParseResult.Fail(Say.Format(Sentences.CommandsTakesNothing, verb), CommandText.Map(quotedAccount).Verb(verb));
+                    return new InvalidCommand(Say.Format(Sentences.CommandsTakesNothing, verb), CommandText.Map(quotedAccount).Verb(verb));
                 }
 
-                return ParseResult.Ok(verb switch
+                return verb switch
                 {
                     "grid" => new ShowPicture(account, MapPicture.Grid),
                     "onion" => new ShowPicture(account, MapPicture.Onion),
@@ -193,24 +193,24 @@ public static class CommandParser
                     "export" => new ExportCsv(account),
                     "snooze" => new SnoozeReminders(account),
                     _ => new ImportCsv(account),
-                });
+                };
         }
     }
 
-    private static ParseResult ParseCreate(string account, List<Token> rest)
+    private static BotCommand ParseCreate(string account, List<Token> rest)
     {
         if (rest.Count == 0)
         {
-            return ParseResult.Ok(new CreateMap(account, MapKind.Sales));
+            return new CreateMap(account, MapKind.Sales);
         }
 
         if (rest.Count == 1 && Enum.TryParse<MapKind>(rest[0].Text, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
             && !int.TryParse(rest[0].Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
-            return ParseResult.Ok(new CreateMap(account, kind));
+            return new CreateMap(account, kind);
         }
 
-        return ParseResult.Fail(Sentences.CommandsMapKinds, CommandText.Map(account).Create("partner"));
+        return new InvalidCommand(Sentences.CommandsMapKinds, CommandText.Map(account).Create("partner"));
     }
 
     private static int FindVerb(List<Token> tokens)

@@ -8,11 +8,11 @@ internal static class NudgeCommandParser
 {
     public const string NotifyWord = "notify";
 
-    public static ParseResult ParseNotify(IReadOnlyList<Token> rest)
+    public static BotCommand ParseNotify(IReadOnlyList<Token> rest)
     {
         if (rest.Count == 0)
         {
-            return ParseResult.Ok(new NotifyCommand(null));
+            return new NotifyCommand(null);
         }
 
         NotifyMode? mode = rest is [{ Quoted: false } only] ? only.Text.ToLowerInvariant() switch
@@ -23,11 +23,11 @@ internal static class NudgeCommandParser
             _ => null,
         } : null;
         return mode is null
-            ? ParseResult.Fail(Sentences.NotifyUsage, CommandText.Prefix + " " + NotifyWord + " weekly")
-            : ParseResult.Ok(new NotifyCommand(mode));
+            ? new InvalidCommand(Sentences.NotifyUsage, CommandText.Prefix + " " + NotifyWord + " weekly")
+            : new NotifyCommand(mode);
     }
 
-    public static ParseResult ParsePostpone(string account, IReadOnlyList<Token> rest)
+    public static BotCommand ParsePostpone(string account, IReadOnlyList<Token> rest)
     {
         var days = rest.Count < 2 || rest[^1].Quoted ? 0 : rest[^1].Text.ToLowerInvariant() switch
         {
@@ -37,7 +37,7 @@ internal static class NudgeCommandParser
         };
         var person = CommandParser.Join(rest.Take(rest.Count - 1));
         return days == 0 || person.Length == 0
-            ? ParseResult.Fail(Sentences.PostponeUsage, CommandText.Map(account).Postpone("Jane", "day"))
-            : ParseResult.Ok(new PostponeStep(account, PersonRef.FromText(person), days));
+            ? new InvalidCommand(Sentences.PostponeUsage, CommandText.Map(account).Postpone("Jane", "day"))
+            : new PostponeStep(account, PersonRef.FromText(person), days);
     }
 }

@@ -23,18 +23,18 @@ public static partial class QuickAddParser
     public static bool IsQuick(string afterVerb) =>
         afterVerb.Contains(',', StringComparison.Ordinal) || Lines(afterVerb).Count > 1;
 
-    public static ParseResult Parse(string account, string afterVerb)
+    public static BotCommand Parse(string account, string afterVerb)
     {
         ArgumentNullException.ThrowIfNull(afterVerb);
         var lines = Lines(afterVerb);
         if (lines.Count > MaxLines)
         {
-            return ParseResult.Fail(
+            return new InvalidCommand(
                 string.Format(CultureInfo.InvariantCulture, Sentences.QuickAddTooManyLines, MaxLines, lines.Count),
                 CommandText.Map(account).Add(CommandText.ExampleQuickAdd));
         }
 
-        return ParseResult.Ok(new QuickAddStakeholders(account, [.. lines.Select((line, i) => ParseLine(i + 1, line))]));
+        return new QuickAddStakeholders(account, [.. lines.Select((line, i) => ParseLine(i + 1, line))]);
     }
 
     public static QuickAddLine ParseLine(int number, string text)

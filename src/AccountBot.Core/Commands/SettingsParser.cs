@@ -8,11 +8,11 @@ internal static class SettingsParser
 {
     private const string Example = "map settings day monday time 09:00 tz Europe/Paris stale 30";
 
-    public static ParseResult Parse(List<Token> args)
+    public static BotCommand Parse(List<Token> args)
     {
         if (args.Count == 0)
         {
-            return ParseResult.Ok(new ChannelSettingsCommand(null));
+            return new ChannelSettingsCommand(null);
         }
 
         var update = new SettingsUpdate();
@@ -21,7 +21,7 @@ internal static class SettingsParser
             var key = args[i].Text.ToLowerInvariant();
             if (i + 1 >= args.Count)
             {
-                return ParseResult.Fail(Say.Format(Sentences.SettingsNeedsValue, args[i].Text), Example);
+                return new InvalidCommand(Say.Format(Sentences.SettingsNeedsValue, args[i].Text), Example);
             }
 
             var value = args[i + 1].Text;
@@ -30,7 +30,7 @@ internal static class SettingsParser
                 case "day":
                     if (!TryParseDay(value, out var day))
                     {
-                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotADay, value), CommandText.Settings + " day monday");
+                        return new InvalidCommand(Say.Format(Sentences.SettingsNotADay, value), CommandText.Settings + " day monday");
                     }
 
                     update = update with { Day = day };
@@ -38,7 +38,7 @@ internal static class SettingsParser
                 case "time":
                     if (!TryParseTime(value, out var time))
                     {
-                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotATime, value), CommandText.Settings + " time 09:00");
+                        return new InvalidCommand(Say.Format(Sentences.SettingsNotATime, value), CommandText.Settings + " time 09:00");
                     }
 
                     update = update with { Time = time };
@@ -49,7 +49,7 @@ internal static class SettingsParser
                 case "stale":
                     if (!TryParseDays(value, out var stale))
                     {
-                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotDays, value), CommandText.Settings + " stale 30");
+                        return new InvalidCommand(Say.Format(Sentences.SettingsNotDays, value), CommandText.Settings + " stale 30");
                     }
 
                     update = update with { StaleAfterDays = stale };
@@ -57,7 +57,7 @@ internal static class SettingsParser
                 case "contact":
                     if (!TryParseDays(value, out var contact))
                     {
-                        return ParseResult.Fail(Say.Format(Sentences.SettingsNotDays, value), CommandText.Settings + " contact 45");
+                        return new InvalidCommand(Say.Format(Sentences.SettingsNotDays, value), CommandText.Settings + " contact 45");
                     }
 
                     update = update with { StaleContactDays = contact };
@@ -65,17 +65,17 @@ internal static class SettingsParser
                 case "reminders":
                     if (!TryParseSwitch(value, out var on))
                     {
-                        return ParseResult.Fail(Sentences.SettingsRemindersOnOff, CommandText.Settings + " reminders off");
+                        return new InvalidCommand(Sentences.SettingsRemindersOnOff, CommandText.Settings + " reminders off");
                     }
 
                     update = update with { RemindersEnabled = on };
                     break;
                 default:
-                    return ParseResult.Fail(Say.Format(Sentences.SettingsUnknown, args[i].Text), Example);
+                    return new InvalidCommand(Say.Format(Sentences.SettingsUnknown, args[i].Text), Example);
             }
         }
 
-        return ParseResult.Ok(new ChannelSettingsCommand(update));
+        return new ChannelSettingsCommand(update);
     }
 
     private static bool TryParseDay(string value, out DayOfWeek day)

@@ -6,12 +6,12 @@ namespace AccountBot.Core.Commands;
 /// <summary>The <c>tag</c> / <c>untag</c> verbs of <see cref="CommandParser"/>: the person, then role words read from the end.</summary>
 internal static class TagCommandParser
 {
-    public static ParseResult Parse(string account, string verb, List<Token> rest)
+    public static BotCommand Parse(string account, string verb, List<Token> rest)
     {
         var example = CommandText.Map(account).Tag(verb, CommandText.ExamplePerson, "champion");
         if (rest.Count == 0)
         {
-            return ParseResult.Fail(Say.Format(Sentences.CommandsTagWho, verb), example);
+            return new InvalidCommand(Say.Format(Sentences.CommandsTagWho, verb), example);
         }
 
         // Roles are read from the end; what is left is the person. A quoted first token is the person.
@@ -38,7 +38,7 @@ internal static class TagCommandParser
             {
                 if (rest[0].Quoted)
                 {
-                    return ParseResult.Fail(Say.Format(Sentences.CommandsUnknownRole, words[end - 1].Text, RoleWords.Known), example);
+                    return new InvalidCommand(Say.Format(Sentences.CommandsUnknownRole, words[end - 1].Text, RoleWords.Known), example);
                 }
 
                 break;
@@ -47,19 +47,19 @@ internal static class TagCommandParser
 
         if (roles == Role.None)
         {
-            return ParseResult.Fail(Say.Format(Sentences.CommandsWhichRole, RoleWords.Known), example);
+            return new InvalidCommand(Say.Format(Sentences.CommandsWhichRole, RoleWords.Known), example);
         }
 
         var person = CommandParser.Join(words.Take(end));
         if (person.Length == 0)
         {
-            return ParseResult.Fail(Say.Format(Sentences.CommandsTagWhoBeforeRoles, verb), example);
+            return new InvalidCommand(Say.Format(Sentences.CommandsTagWhoBeforeRoles, verb), example);
         }
 
         var reference = PersonRef.FromText(person);
-        return ParseResult.Ok(verb == "tag"
+        return verb == "tag"
             ? new TagStakeholder(account, reference, roles)
-            : new UntagStakeholder(account, reference, roles));
+            : new UntagStakeholder(account, reference, roles);
     }
 
     private static IEnumerable<Token> SplitRoleSeparators(Token token)

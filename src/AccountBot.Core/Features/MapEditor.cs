@@ -18,7 +18,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
     public async Task<SaveResult> EditAsync(
         RequestContext context,
         Guid mapId,
-        Func<AccountMap, Stamp, MapChange> change,
+        Func<AccountMap, Stamp, MapWrite> change,
         string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
             }
 
             var stamp = new Stamp(time.GetUtcNow(), context.User);
-            MapChange result;
+            MapWrite result;
             try
             {
                 result = change(map, stamp);
@@ -51,7 +51,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
                 return new SaveResult(SaveOutcome.Invalid, map) { Errors = rule.Errors };
             }
 
-            var saved = await store.SaveAsync(new MapWrite(result.Map, result.ToHistory(stamp), idempotencyKey), cancellationToken);
+            var saved = await store.SaveAsync(result with { IdempotencyKey = idempotencyKey }, cancellationToken);
             switch (saved.Outcome)
             {
                 case SaveOutcome.Saved:
@@ -60,7 +60,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
                         await observer.OnSavedAsync(map, result.Map, stamp, cancellationToken);
                     }
 
-                    return saved with { Change = result };
+                    return saved with { Write = result };
                 case SaveOutcome.AlreadyApplied:
                     return saved with { Map = saved.Map ?? map };
                 case SaveOutcome.NotFound:
@@ -84,7 +84,7 @@ public sealed class MapEditor(IAccountMapStore store, TimeProvider time, LimitsO
         ArgumentNullException.ThrowIfNull(context);
         var stamp = new Stamp(time.GetUtcNow(), context.User);
         var created = AccountMap.Create(context.Workspace, name, kind, stamp, context.Channel, context.PrivateChannel ? MapVisibility.Private : MapVisibility.Public);
-        var write = new MapWrite(created.Map, created.ToHistory(stamp)) { MapLimit = limits.MapsPerWorkspace };
+        var write = created with { MapLimit = limits.MapsPerWorkspace };
         var saved = await store.SaveAsync(write, cancellationToken);
         if (saved is { Outcome: SaveOutcome.Saved, Map: { } map })
         {

@@ -1,4 +1,7 @@
 using AccountBot.Core.Abstractions;
+using AccountBot.Core.Commands;
+using AccountBot.Core.Features.Maps;
+using AccountBot.Core.Text;
 using AccountBot.Core.Views;
 
 namespace AccountBot.Core.Features;
@@ -13,4 +16,18 @@ public sealed record SaveReply(SaveOutcome Outcome, Reply Reply)
 {
     /// <summary>The reply to post where the form or command came from; null when there is nothing new to say there.</summary>
     public Reply? Announcement => Outcome == SaveOutcome.Saved ? Reply : null;
+
+    /// <summary>The answer to a finished map edit: the updated map for the channel with <paramref name="notice"/>, or what went wrong.</summary>
+    public static SaveReply From(SaveResult result, MapViewFactory views, string notice)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(views);
+        Reply reply = result.Outcome switch
+        {
+            SaveOutcome.Saved or SaveOutcome.AlreadyApplied => views.Build(result.Map!, notice) with { Visibility = ReplyVisibility.Channel },
+            SaveOutcome.NotFound => new NoticeView(Tone.Warning, Sentences.MapsGone, CommandText.List),
+            _ => new NoticeView(Tone.Error, string.Join(" ", result.Errors.Select(e => e.Message))),
+        };
+        return new SaveReply(result.Outcome, reply);
+    }
 }

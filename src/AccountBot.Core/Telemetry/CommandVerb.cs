@@ -13,6 +13,7 @@ public static class CommandVerb
 
     public static string Of(BotCommand command) => command switch
     {
+        InvalidCommand => Invalid,
         ShowMap => "map",
         ShowHelp => "help",
         ListMaps => "list",

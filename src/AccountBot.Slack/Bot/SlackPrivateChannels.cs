@@ -28,7 +28,7 @@ public sealed class SlackPrivateChannels(ILogger<SlackPrivateChannels> logger)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(slack);
-        if (CommandParser.Parse(commandText).Command is not CreateMap)
+        if (CommandParser.Parse(commandText) is not CreateMap)
             return request;
         if (string.Equals(channelName, PrivateGroupName, StringComparison.Ordinal))
             return request with { PrivateChannel = true };

@@ -230,7 +230,7 @@ public sealed class TeamsBot(
     private Task<Reply> DispatchAsync(TeamsTurn turn, string? text, RequestContext context, CancellationToken cancellationToken)
     {
         var parsed = CommandParser.Parse(text);
-        if (ReadOnlyCommands.Contains(parsed.Command))
+        if (parsed.IsReadOnly())
             turn.MarkReadOnly();
         return dispatcher.DispatchAsync(parsed, context, cancellationToken);
     }
@@ -245,5 +245,5 @@ public sealed class TeamsBot(
         turn.ReplyAfterAck(AccessNotices.SharedChannelPrivateReply);
     }
 
-    private static bool IsSettings(string? command) => CommandParser.Parse(command).Command is ChannelSettingsCommand;
+    private static bool IsSettings(string? command) => CommandParser.Parse(command) is ChannelSettingsCommand;
 }

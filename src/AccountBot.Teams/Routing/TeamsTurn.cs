@@ -38,7 +38,7 @@ public sealed partial class TeamsTurn
     public IReadOnlyList<TeamsStoredReply> AfterAckReplies => _afterAck;
 
     /// <summary>
-    /// The turn changed nothing (a question: a map, help, the list; see <see cref="Core.Commands.ReadOnlyCommands"/>):
+    /// The turn changed nothing (a question: a map, help, the list; see <see cref="Core.Commands.BotCommand.IsReadOnly"/>):
     /// its <see cref="AfterAckReplies"/> are queued in memory only, as they are. A crash between the ack and the answer
     /// loses the answer, and the person asks again; nothing they did is lost. Storing it cost every question a database
     /// write and delete of the whole card, and a JSON round trip of it that lost the renderer's cached drawing

@@ -39,9 +39,9 @@ public sealed class AccountMapTests
 
         var change = Empty().AddStakeholder(jane, At0);
 
-        Assert.Equal("added Jane Doe", change.Summary);
-        Assert.Contains(change.Fields, f => f.Field == "Jane Doe: title" && f.Old is null && f.New == "CFO");
-        Assert.Contains(change.Fields, f => f.Field == "Jane Doe: roles" && f.New == "Champion");
+        Assert.Equal("added Jane Doe", change.History.Summary);
+        Assert.Contains(change.History.Fields, f => f.Field == "Jane Doe: title" && f.Old is null && f.New == "CFO");
+        Assert.Contains(change.History.Fields, f => f.Field == "Jane Doe: roles" && f.New == "Champion");
         Assert.Single(change.Map.Stakeholders);
     }
 
@@ -174,9 +174,9 @@ public sealed class AccountMapTests
 
         var change = map.UpdateStakeholder(jane with { Power = 5, Stance = Stance.Supporter }, At0);
 
-        Assert.Contains(change.Fields, f => f is { Field: "Jane: power", Old: "2", New: "5" });
-        Assert.Contains(change.Fields, f => f is { Field: "Jane: stance", Old: "neutral", New: "supporter" });
-        Assert.Equal(2, change.Fields.Count);
+        Assert.Contains(change.History.Fields, f => f is { Field: "Jane: power", Old: "2", New: "5" });
+        Assert.Contains(change.History.Fields, f => f is { Field: "Jane: stance", Old: "neutral", New: "supporter" });
+        Assert.Equal(2, change.History.Fields.Count);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class AccountMapTests
 
         Assert.Equal(ceo.Id, change.Map.FindById(analyst.Id)!.ReportsToId);
         Assert.Empty(change.Map.Relationships);
-        Assert.Contains(change.Fields, f => f is { Field: "Cfo: name", Old: "Cfo", New: null });
+        Assert.Contains(change.History.Fields, f => f is { Field: "Cfo: name", Old: "Cfo", New: null });
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class AccountMapTests
 
         var untag = map.Untag(jane.Id, Role.Influencer, At0);
         Assert.Equal(Role.Champion | Role.Signer, untag.Map.FindById(jane.Id)!.Roles);
-        Assert.Equal("untagged Jane Influencer", untag.Summary);
+        Assert.Equal("untagged Jane Influencer", untag.History.Summary);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public sealed class AccountMapTests
 
         var only = Assert.Single(change.Map.Relationships);
         Assert.Equal(RelationshipKind.Rival, only.Kind);
-        Assert.Equal("Jane is an ally of Bob", change.Fields[0].Old);
+        Assert.Equal("Jane is an ally of Bob", change.History.Fields[0].Old);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class AccountMapTests
         map = map.LinkChannel(new ChannelRef("C1"), At0).Map;
         var again = map.LinkChannel(new ChannelRef("C1"), At0);
         Assert.Single(again.Map.LinkedChannels);
-        Assert.Empty(again.Fields);
+        Assert.Empty(again.History.Fields);
     }
 
     [Fact]

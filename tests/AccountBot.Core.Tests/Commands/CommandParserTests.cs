@@ -57,9 +57,7 @@ public sealed class CommandParserTests
     [MemberData(nameof(Commands))]
     public void Parse_KnownCommand_ReturnsRecord(string text, BotCommand expected)
     {
-        var result = CommandParser.Parse(text);
-        Assert.True(result.Succeeded, result.Error);
-        Assert.Equal(expected, result.Command);
+        Assert.Equal(expected, CommandParser.Parse(text));
     }
 
     [Theory]
@@ -73,7 +71,7 @@ public sealed class CommandParserTests
     [InlineData("map Acme tag Jane Doe GATEKEEPER and blocker", "Jane Doe", Role.Gatekeeper | Role.Blocker)]
     public void Parse_Tag_ReadsRolesFromTheEnd(string text, string person, Role roles)
     {
-        var command = Assert.IsType<TagStakeholder>(CommandParser.Parse(text).Command);
+        var command = Assert.IsType<TagStakeholder>(CommandParser.Parse(text));
         Assert.Equal(person, command.Person.Text);
         Assert.Equal(roles, command.Roles);
     }
@@ -81,7 +79,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Parse_Untag_Works()
     {
-        var command = Assert.IsType<UntagStakeholder>(CommandParser.Parse("map Acme untag Jane blocker").Command);
+        var command = Assert.IsType<UntagStakeholder>(CommandParser.Parse("map Acme untag Jane blocker"));
         Assert.Equal(Role.Blocker, command.Roles);
     }
 
@@ -89,7 +87,7 @@ public sealed class CommandParserTests
     public void Parse_PersonById_FromButtons()
     {
         var id = Guid.NewGuid();
-        var command = Assert.IsType<RemoveStakeholder>(CommandParser.Parse($"map Acme confirm-remove {PersonRef.ForId(id)}").Command);
+        var command = Assert.IsType<RemoveStakeholder>(CommandParser.Parse($"map Acme confirm-remove {PersonRef.ForId(id)}"));
         Assert.True(command.Confirmed);
         Assert.Equal(id, command.Person.Id);
     }
@@ -98,7 +96,7 @@ public sealed class CommandParserTests
     public void Parse_Settings_ReadsEveryKey()
     {
         var command = Assert.IsType<ChannelSettingsCommand>(
-            CommandParser.Parse("map settings day tue time 14:30 tz Europe/Paris stale 20 contact 60 reminders off").Command);
+            CommandParser.Parse("map settings day tue time 14:30 tz Europe/Paris stale 20 contact 60 reminders off"));
         Assert.Equal(
             new SettingsUpdate
             {
@@ -115,7 +113,7 @@ public sealed class CommandParserTests
     [InlineData("7:15am", 7, 15)]
     public void Parse_SettingsTime_AcceptsCommonForms(string time, int hour, int minute)
     {
-        var command = Assert.IsType<ChannelSettingsCommand>(CommandParser.Parse($"map settings time {time}").Command);
+        var command = Assert.IsType<ChannelSettingsCommand>(CommandParser.Parse($"map settings time {time}"));
         Assert.Equal(new TimeOnly(hour, minute), command.Update!.Time);
     }
 
@@ -137,8 +135,7 @@ public sealed class CommandParserTests
     [InlineData("map settings day", "map settings day monday time 09:00 tz Europe/Paris stale 30")]
     public void Parse_IncompleteInput_ExplainsWithExample(string text, string example)
     {
-        var result = CommandParser.Parse(text);
-        Assert.False(result.Succeeded);
+        var result = Assert.IsType<InvalidCommand>(CommandParser.Parse(text));
         Assert.False(string.IsNullOrWhiteSpace(result.Error));
         Assert.Equal(example, result.Example);
     }
@@ -146,8 +143,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Parse_TooLong_Refused()
     {
-        var result = CommandParser.Parse("map " + new string('a', 3000));
-        Assert.False(result.Succeeded);
+        var result = Assert.IsType<InvalidCommand>(CommandParser.Parse("map " + new string('a', 3000)));
         Assert.Contains("too long", result.Error, StringComparison.Ordinal);
     }
 
@@ -163,7 +159,8 @@ public sealed class CommandParserTests
     public void Parse_AnyString_NeverThrows(string text)
     {
         var result = CommandParser.Parse(text);
-        Assert.True(result.Succeeded ^ (result.Error is not null));
+        Assert.NotNull(result);
+        Assert.True(result is not InvalidCommand invalid || !string.IsNullOrWhiteSpace(invalid.Error));
     }
 
     [Property(MaxTest = 1000)]
@@ -174,7 +171,7 @@ public sealed class CommandParserTests
         return Prop.ForAll(text.ToArbitrary(), t =>
         {
             var result = CommandParser.Parse(t);
-            return result.Succeeded ^ (result.Error is not null);
+            return result is not null && (result is not InvalidCommand invalid || !string.IsNullOrWhiteSpace(invalid.Error));
         });
     }
 
@@ -184,6 +181,6 @@ public sealed class CommandParserTests
         var names = Gen.Elements("Acme", "Add", "Corp", "Grid", "List", "Help", "Tag", "Org", "Link", "Co", "Inc")
             .ArrayOf().Where(a => a.Length is > 0 and < 5).Select(a => string.Join(' ', a));
         return Prop.ForAll(names.ToArbitrary(), name =>
-            CommandParser.Parse($"map {CommandParser.Quote(name)} reviewed").Command == new MarkReviewed(name));
+            CommandParser.Parse($"map {CommandParser.Quote(name)} reviewed") == new MarkReviewed(name));
     }
 }

@@ -56,5 +56,5 @@ public sealed class CommandTextTests
         Assert.Equal(new ShowMap("Acme"), Parse(CommandText.FromTyped("Acme")));
     }
 
-    private static BotCommand? Parse(string text) => CommandParser.Parse(text).Command;
+    private static BotCommand Parse(string text) => CommandParser.Parse(text);
 }

@@ -7,8 +7,7 @@ public sealed class QuickAddParserTests
 {
     private static QuickAddLine Single(string text)
     {
-        var parsed = CommandParser.Parse(text);
-        var command = Assert.IsType<QuickAddStakeholders>(parsed.Command);
+        var command = Assert.IsType<QuickAddStakeholders>(CommandParser.Parse(text));
         return Assert.Single(command.Lines);
     }
 
@@ -27,7 +26,7 @@ public sealed class QuickAddParserTests
 
     [Fact]
     public void Parse_NameAloneWithoutComma_StillOpensTheForm() =>
-        Assert.Equal(new AddStakeholder("Acme", "Jane Doe"), CommandParser.Parse("map Acme add Jane Doe").Command);
+        Assert.Equal(new AddStakeholder("Acme", "Jane Doe"), CommandParser.Parse("map Acme add Jane Doe"));
 
     [Fact]
     public void Parse_NameWithATrailingComma_IsAQuickAddOfTheNameOnly()
@@ -145,7 +144,7 @@ public sealed class QuickAddParserTests
     {
         var parsed = CommandParser.Parse("map Acme add\nJane Doe, VP Finance, champion\n\nBob Roe\r\nCarl Poe, CFO, signer, power 5");
 
-        var command = Assert.IsType<QuickAddStakeholders>(parsed.Command);
+        var command = Assert.IsType<QuickAddStakeholders>(parsed);
         Assert.Equal("Acme", command.Account);
         Assert.Equal(["Jane Doe", "Bob Roe", "Carl Poe"], command.Lines.Select(l => l.Name));
         Assert.Equal([1, 2, 3], command.Lines.Select(l => l.Number));
@@ -156,7 +155,7 @@ public sealed class QuickAddParserTests
     [Fact]
     public void Parse_FirstPersonOnTheCommandLine_CountsAsLineOne()
     {
-        var command = Assert.IsType<QuickAddStakeholders>(CommandParser.Parse("map Acme Corp add Jane Doe, VP\nBob Roe, CFO").Command);
+        var command = Assert.IsType<QuickAddStakeholders>(CommandParser.Parse("map Acme Corp add Jane Doe, VP\nBob Roe, CFO"));
 
         Assert.Equal("Acme Corp", command.Account);
         Assert.Equal(["Jane Doe", "Bob Roe"], command.Lines.Select(l => l.Name));
@@ -167,19 +166,18 @@ public sealed class QuickAddParserTests
     {
         var text = "map Acme add\n" + string.Join("\n", Enumerable.Range(1, QuickAddParser.MaxLines + 1).Select(i => $"Person {i}, VP"));
 
-        var parsed = CommandParser.Parse(text);
+        var parsed = Assert.IsType<InvalidCommand>(CommandParser.Parse(text));
 
-        Assert.False(parsed.Succeeded);
         Assert.Contains("at most 25", parsed.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_Undo_CarriesTheCode() =>
-        Assert.Equal(new UndoQuickAdd("Acme", "AQID-_"), CommandParser.Parse("map Acme undo AQID-_").Command);
+        Assert.Equal(new UndoQuickAdd("Acme", "AQID-_"), CommandParser.Parse("map Acme undo AQID-_"));
 
     [Fact]
     public void Parse_UndoWithoutCode_Fails() =>
-        Assert.False(CommandParser.Parse("map Acme undo").Succeeded);
+        Assert.IsType<InvalidCommand>(CommandParser.Parse("map Acme undo"));
 
     [Fact]
     public void Quote_AnAccountNamedLikeTheUndoVerb_IsQuotedSoItParsesBack() =>

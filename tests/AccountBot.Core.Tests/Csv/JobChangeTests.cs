@@ -120,7 +120,7 @@ public sealed class JobChangeTests : IDisposable
         Assert.Contains(entry.Fields, f => f is { Field: "Jane Doe: status", Old: "active", New: "left the company" });
         var follow = Assert.Single(map.FollowButtons);
         Assert.Equal("Follow Jane Doe to Globex", follow.Label);
-        Assert.Equal(new FollowPerson("Globex", JobChangeText.FollowCode(preview.MapId, jane.Id)), CommandParser.Parse(follow.Command).Command);
+        Assert.Equal(new FollowPerson("Globex", JobChangeText.FollowCode(preview.MapId, jane.Id)), CommandParser.Parse(follow.Command));
     }
 
     [Fact]

@@ -22,14 +22,13 @@ public sealed class NudgeCommandTests : IDisposable
     [InlineData("map notify weekly", NotifyMode.Weekly)]
     [InlineData("map notify OFF", NotifyMode.Off)]
     public void Parse_Notify_Modes(string text, NotifyMode mode) =>
-        Assert.Equal(new NotifyCommand(mode), CommandParser.Parse(text).Command);
+        Assert.Equal(new NotifyCommand(mode), CommandParser.Parse(text));
 
     [Fact]
     public void Parse_NotifyWithAnotherWord_FailsWithUsage()
     {
-        var parsed = CommandParser.Parse("map notify sometimes");
+        var parsed = Assert.IsType<InvalidCommand>(CommandParser.Parse("map notify sometimes"));
 
-        Assert.False(parsed.Succeeded);
         Assert.Equal("Say `map notify on`, `off`, `daily` or `weekly`.", parsed.Error);
     }
 
@@ -38,8 +37,8 @@ public sealed class NudgeCommandTests : IDisposable
     {
         var text = CommandText.Map("Acme Corp").Postpone("Jane Doe", "week");
 
-        Assert.Equal(new PostponeStep("Acme Corp", new PersonRef("Jane Doe"), 7), CommandParser.Parse(text).Command);
-        Assert.False(CommandParser.Parse("map Acme postpone \"Jane Doe\" sometime").Succeeded);
+        Assert.Equal(new PostponeStep("Acme Corp", new PersonRef("Jane Doe"), 7), CommandParser.Parse(text));
+        Assert.IsType<InvalidCommand>(CommandParser.Parse("map Acme postpone \"Jane Doe\" sometime"));
     }
 
     [Fact]

@@ -55,8 +55,8 @@ public sealed class NudgePlannerTests
 
         Assert.Equal($"map Acme Corp done id:{step.StakeholderId:N}", step.DoneCommand);
         Assert.Equal($"map Acme Corp postpone \"id:{step.StakeholderId:N}\" day", step.SnoozeCommand);
-        Assert.Equal(step.StakeholderId, Assert.IsType<MarkStepDone>(CommandParser.Parse(step.DoneCommand).Command).Person.Id);
-        var postpone = Assert.IsType<PostponeStep>(CommandParser.Parse(step.SnoozeCommand).Command);
+        Assert.Equal(step.StakeholderId, Assert.IsType<MarkStepDone>(CommandParser.Parse(step.DoneCommand)).Person.Id);
+        var postpone = Assert.IsType<PostponeStep>(CommandParser.Parse(step.SnoozeCommand));
         Assert.Equal((step.StakeholderId, 1), (postpone.Person.Id, postpone.Days));
         Assert.Equal("map Acme Corp", step.OpenCommand);
     }

@@ -76,7 +76,7 @@ public sealed class NudgeRunTests
         var jane = new Stakeholder { Id = Guid.NewGuid(), Name = "Jane Doe", RelationshipOwner = Ana, NextStep = "send the proposal", NextStepDue = new DateOnly(2026, 3, 3) };
         var map = MapBuilder.For(Workspace).Named("Acme").Build() with { Stakeholders = [jane] };
         var history = new HistoryEntry(map.Id, 1, map.Created.At, map.Created.By, "created the map Acme", []);
-        await _maps.SaveAsync(new Core.Abstractions.MapWrite(map, history), CancellationToken.None);
+        await _maps.SaveAsync(new Core.Accounts.MapWrite(map, history), CancellationToken.None);
     }
 
     private sealed class RecordingNudgeSender : INudgeSender

@@ -82,7 +82,7 @@ public sealed class DigestPlaygroundTests : IAsyncLifetime
             var stamp = new Stamp(DateTimeOffset.UtcNow.AddDays(-60), user);
             var created = AccountMap.Create(workspace, "Globex", MapKind.Sales, stamp, new ChannelRef(channelId, "Key accounts"));
             var saved = await new LiteDbAccountMapStore(database, TimeProvider.System, NullLogger<LiteDbAccountMapStore>.Instance)
-                .SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), _ct);
+                .SaveAsync(created, _ct);
             Assert.Equal(SaveOutcome.Saved, saved.Outcome);
             mapId = saved.Map!.Id;
         }

@@ -201,7 +201,7 @@ public sealed class TwoInstancesOnPostgresTests(ITestOutputHelper output) : IAsy
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"Due{i}");
             var created = AccountMap.Create(workspace, name, MapKind.Sales, stamp, new ChannelRef(string.Create(CultureInfo.InvariantCulture, $"C0DUE{i}"), "due-" + i));
-            var saved = await store.SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), Token);
+            var saved = await store.SaveAsync(created, Token);
             Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         }
     }

@@ -101,17 +101,17 @@ internal static class HomeSeed
         var stamp = new Stamp(DateTimeOffset.UtcNow, user);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var acme = AccountMap.Create(workspace, "Acme", MapKind.Sales, stamp);
-        await store.SaveAsync(new MapWrite(acme.Map with
+        await store.SaveAsync(acme with { Map = acme.Map with
         {
             Owner = user,
             Stakeholders = [new Stakeholder { Id = Guid.NewGuid(), Name = "Jane Doe", RelationshipOwner = user, NextStep = "send pricing", NextStepDue = today.AddDays(-2) }],
-        }, acme.ToHistory(stamp)), CancellationToken.None);
+        } }, CancellationToken.None);
         var other = new UserRef("U-other", "Bo Colleague");
         var globex = AccountMap.Create(workspace, "Globex", MapKind.Sales, stamp with { By = other });
-        await store.SaveAsync(new MapWrite(globex.Map with
+        await store.SaveAsync(globex with { Map = globex.Map with
         {
             Owner = other,
             Stakeholders = [new Stakeholder { Id = Guid.NewGuid(), Name = "Not Ada's", RelationshipOwner = other, NextStep = "lunch" }],
-        }, globex.ToHistory(stamp with { By = other })), CancellationToken.None);
+        } }, CancellationToken.None);
     }
 }

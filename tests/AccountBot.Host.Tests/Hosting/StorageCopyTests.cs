@@ -117,7 +117,7 @@ public sealed class StorageCopyTests : IAsyncLifetime, IDisposable
         var created = MapBuilder.For(Workspace).Named("Acme").WithAliases("Roadrunner").LinkedTo("C01").WithStakeholders(3).Build();
         var v1 = (await maps.SaveAsync(new MapWrite(created, new HistoryEntry(created.Id, 1, Now, MapBuilder.DefaultUser, "created", [])), CancellationToken.None)).Map!;
         var change = v1.AddStakeholder(StakeholderBuilder.Named("Jane Doe").Build(), new Stamp(Now, MapBuilder.DefaultUser));
-        var v2 = (await maps.SaveAsync(new MapWrite(change.Map, change.ToHistory(new Stamp(Now, MapBuilder.DefaultUser)), "form-1"), CancellationToken.None)).Map!;
+        var v2 = (await maps.SaveAsync(change with { IdempotencyKey = "form-1" }, CancellationToken.None)).Map!;
         await new LiteDbChannelSettingsStore(context, NullLogger<LiteDbChannelSettingsStore>.Instance).TrySaveAsync(new ChannelSettings { Workspace = Workspace, ChannelId = "C01", TimeZone = "Europe/Paris" }, CancellationToken.None);
         await new LiteDbConversationStore(context).SaveAsync(new ConversationAddress { Workspace = Workspace, ChannelId = "C01", ConversationId = "C01", UpdatedAt = Now }, CancellationToken.None);
         await new LiteDbBlockedConversationStore(context).SaveAsync(new BlockedConversation { Platform = Platform.Teams, ConversationKey = "19:x@thread.tacv2", BlockedAt = Now }, CancellationToken.None);

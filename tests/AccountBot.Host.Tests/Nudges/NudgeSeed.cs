@@ -20,7 +20,7 @@ internal static class NudgeSeed
         var stamp = new Stamp(DateTimeOffset.UtcNow.AddDays(-3), owner);
         var other = new UserRef("U-other", "Bo Colleague");
         var acme = AccountMap.Create(workspace, "Acme", MapKind.Sales, stamp);
-        var saved = await store.SaveAsync(new MapWrite(acme.Map with
+        var saved = await store.SaveAsync(acme with { Map = acme.Map with
         {
             Owner = owner,
             Stakeholders =
@@ -29,7 +29,7 @@ internal static class NudgeSeed
                 new Stakeholder { Id = Guid.NewGuid(), Name = "Raj Patel", RelationshipOwner = owner, NextStep = "book the demo", NextStepDue = Today },
                 new Stakeholder { Id = Guid.NewGuid(), Name = "Kim Bo", RelationshipOwner = other, NextStep = "lunch", NextStepDue = Today.AddDays(5) },
             ],
-        }, acme.ToHistory(stamp)), CancellationToken.None);
+        } }, CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         return saved.Map!;
     }

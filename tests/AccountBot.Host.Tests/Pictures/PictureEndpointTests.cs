@@ -143,7 +143,7 @@ public sealed class PictureEndpointTests : IDisposable
         var old = await client.GetAsync(Relative(links.PictureUrl(map, MapPicture.Grid)!));
         var store = host.Services.GetRequiredService<IAccountMapStore>();
         var change = map.AddStakeholder(StakeholderBuilder.Named("Zed New").WithScores(5, 5).Build(), new Stamp(hosts.Time.GetUtcNow(), map.Owner));
-        await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(new Stamp(hosts.Time.GetUtcNow(), map.Owner))), CancellationToken.None);
+        await store.SaveAsync(change, CancellationToken.None);
 
         var now = await client.GetAsync(Relative(links.PictureUrl(map, MapPicture.Grid)!));
 

@@ -28,7 +28,7 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var map = MapBuilder.For(Workspace).Named("Acme").At(Monday0900.AddDays(-30)).LinkedTo("C1", "deals").Build();
-        await maps.SaveAsync(new Core.Abstractions.MapWrite(map, new Core.Accounts.HistoryEntry(map.Id, 1, map.Created.At, map.Created.By, "created", [])), CancellationToken.None);
+        await maps.SaveAsync(new Core.Accounts.MapWrite(map, new Core.Accounts.HistoryEntry(map.Id, 1, map.Created.At, map.Created.By, "created", [])), CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -36,7 +36,7 @@ public sealed class SlackDigestFlowTests : IAsyncLifetime
     {
         var stamp = new Stamp(DateTimeOffset.UtcNow.AddDays(-60), new UserRef("U0BO", "bo"));
         var created = AccountMap.Create(Workspace, "Globex", MapKind.Sales, stamp, new ChannelRef(Channel, "deals"));
-        var saved = await Service<IAccountMapStore>().SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), CancellationToken.None);
+        var saved = await Service<IAccountMapStore>().SaveAsync(created, CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         return saved.Map!;
     }
@@ -108,7 +108,7 @@ public sealed class SlackDigestFlowTests : IAsyncLifetime
                 new Stakeholder { Id = Guid.NewGuid(), Name = "Liz Park", Power = 2, Interest = 3 },
             ],
         };
-        Assert.Equal(SaveOutcome.Saved, (await Service<IAccountMapStore>().SaveAsync(new MapWrite(map, created.ToHistory(stamp)), CancellationToken.None)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await Service<IAccountMapStore>().SaveAsync(created with { Map = map }, CancellationToken.None)).Outcome);
 
         var report = await Service<ReminderRunner>().RunAsync(Channel, CancellationToken.None);
 

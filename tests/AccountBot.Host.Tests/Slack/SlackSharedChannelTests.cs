@@ -141,7 +141,7 @@ public sealed class SlackSharedChannelTests : IAsyncLifetime
     {
         var stamp = new Stamp(DateTimeOffset.UtcNow.AddDays(-60), new UserRef("U0BO", "bo"));
         var created = AccountMap.Create(Workspace, "Globex", MapKind.Sales, stamp, new ChannelRef(Shared, "deals-with-globex"));
-        await _host.Factory.Services.GetRequiredService<IAccountMapStore>().SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), Ct);
+        await _host.Factory.Services.GetRequiredService<IAccountMapStore>().SaveAsync(created, Ct);
 
         var report = await _host.Factory.Services.GetRequiredService<ReminderRunner>().RunAsync(Shared, Ct);
 

@@ -310,7 +310,7 @@ public sealed class TeamsCaptureTests : IAsyncLifetime
         var by = owner ?? new UserRef(ActivityBuilder.UserId, "Ada Lovelace");
         var stamp = new Stamp(DateTimeOffset.UtcNow, by);
         var created = AccountMap.Create(workspace, name, MapKind.Sales, stamp);
-        await Store.SaveAsync(new MapWrite(created.Map with { Owner = by, Visibility = visibility }, created.ToHistory(stamp)), CancellationToken.None);
+        await Store.SaveAsync(created with { Map = created.Map with { Owner = by, Visibility = visibility } }, CancellationToken.None);
     }
 
     private async Task<AccountMap> MapAsync(WorkspaceKey workspace, string name) =>

@@ -132,7 +132,7 @@ public sealed class BotMetricsTests
     {
         var stamp = new Stamp(DateTimeOffset.UtcNow.AddDays(-60), new UserRef("U0BO", "bo"));
         var created = AccountMap.Create(WorkspaceKey.ForSlack(null, "T0ACME"), "Globex", MapKind.Sales, stamp, new ChannelRef(Channel, "deals"));
-        var saved = await Service<IAccountMapStore>(host).SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), CancellationToken.None);
+        var saved = await Service<IAccountMapStore>(host).SaveAsync(created, CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
     }
 }

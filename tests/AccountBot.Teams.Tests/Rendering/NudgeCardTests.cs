@@ -63,7 +63,7 @@ public sealed class NudgeCardTests(ITestOutputHelper output)
                 (Sentences.NudgeButtonOpen, s.OpenCommand),
             })],
             buttons);
-        Assert.All(buttons, b => Assert.True(CommandParser.Parse(b.Item2).Succeeded, b.Item2));
+        Assert.All(buttons, b => Assert.IsNotType<InvalidCommand>(CommandParser.Parse(b.Item2)));
         Assert.Contains(nudge.Lines[1], Texts(card));
     }
 

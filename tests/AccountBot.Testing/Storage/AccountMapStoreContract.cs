@@ -60,7 +60,7 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var store = Maps;
         var change = AccountMap.Create(Workspace, "Acme Corp", MapKind.Partner, new Stamp(MapBuilder.DefaultTime, Rep), new ChannelRef("C01", "deals"));
 
-        var result = await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(change.Map.Created)), CancellationToken.None);
+        var result = await store.SaveAsync(change, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         Assert.Equal(1, result.Map!.Version);
@@ -68,7 +68,7 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var entry = Assert.Single(history);
         Assert.Equal(1, entry.Version);
         Assert.Equal("created the partner map Acme Corp", entry.Summary);
-        Same.Equal(change.ToHistory(change.Map.Created), entry);
+        Same.Equal(change.History, entry);
     }
 
     [Fact]
@@ -77,10 +77,10 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var store = Maps;
         var v1 = await SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
         var first = v1.AddStakeholder(StakeholderBuilder.Named("Ann").Build(), Stamp());
-        var v2 = (await store.SaveAsync(new MapWrite(first.Map, first.ToHistory(Stamp())), CancellationToken.None)).Map!;
+        var v2 = (await store.SaveAsync(first, CancellationToken.None)).Map!;
 
         var stale = v1.AddStakeholder(StakeholderBuilder.Named("Bob").Build(), Stamp());
-        var result = await store.SaveAsync(new MapWrite(stale.Map, stale.ToHistory(Stamp())), CancellationToken.None);
+        var result = await store.SaveAsync(stale, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.VersionConflict, result.Outcome);
         Same.Equal(v2, result.Map);
@@ -115,7 +115,7 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
             {
                 var map = await store.GetAsync(Workspace, created.Id, CancellationToken.None);
                 var change = map!.AddStakeholder(person, Stamp());
-                var result = await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(Stamp())), CancellationToken.None);
+                var result = await store.SaveAsync(change, CancellationToken.None);
                 if (result.Outcome == SaveOutcome.Saved)
                 {
                     return;
@@ -144,7 +144,7 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var store = Maps;
         var v1 = await SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
         var change = v1.AddStakeholder(StakeholderBuilder.Named("Jane Doe").Build(), Stamp());
-        var write = new MapWrite(change.Map, change.ToHistory(Stamp()), "form-submit-42");
+        var write = change with { IdempotencyKey = "form-submit-42" };
 
         var first = await store.SaveAsync(write, CancellationToken.None);
         var second = await store.SaveAsync(write, CancellationToken.None);
@@ -167,10 +167,10 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var store = Maps;
         var map = await SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
         var old = map.AddStakeholder(StakeholderBuilder.Named("Jane Doe").Build(), Stamp());
-        map = (await store.SaveAsync(new MapWrite(old.Map, old.ToHistory(Stamp()), "form-old"), CancellationToken.None)).Map!;
+        map = (await store.SaveAsync(old with { IdempotencyKey = "form-old" }, CancellationToken.None)).Map!;
         Time.Advance(TimeSpan.FromDays(100));
         var recent = map.AddStakeholder(StakeholderBuilder.Named("John Roe").Build(), Stamp());
-        await store.SaveAsync(new MapWrite(recent.Map, recent.ToHistory(Stamp()), "form-new"), CancellationToken.None);
+        await store.SaveAsync(recent with { IdempotencyKey = "form-new" }, CancellationToken.None);
 
         var removed = await store.PruneIdempotencyKeysAsync(Time.GetUtcNow() - TimeSpan.FromDays(90), CancellationToken.None);
 
@@ -185,13 +185,13 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var store = Maps;
         var v1 = await SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
         var add = v1.AddStakeholder(StakeholderBuilder.Named("Jane Doe").Build(), Stamp());
-        await store.SaveAsync(new MapWrite(add.Map, add.ToHistory(Stamp()), "key-1"), CancellationToken.None);
+        await store.SaveAsync(add with { IdempotencyKey = "key-1" }, CancellationToken.None);
         var v2 = await store.GetAsync(Workspace, v1.Id, CancellationToken.None);
         var reviewed = v2!.MarkReviewed(Stamp());
-        var v3 = (await store.SaveAsync(new MapWrite(reviewed.Map, reviewed.ToHistory(Stamp())), CancellationToken.None)).Map;
+        var v3 = (await store.SaveAsync(reviewed, CancellationToken.None)).Map;
 
         // The form is submitted again from the map as it was first loaded.
-        var retry = await store.SaveAsync(new MapWrite(add.Map, add.ToHistory(Stamp()), "key-1"), CancellationToken.None);
+        var retry = await store.SaveAsync(add with { IdempotencyKey = "key-1" }, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.AlreadyApplied, retry.Outcome);
         Same.Equal(v3, retry.Map);
@@ -205,9 +205,9 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var stale = v1 with { Version = 7 };
         var change = stale.AddStakeholder(StakeholderBuilder.Named("Jane").Build(), Stamp());
 
-        var conflict = await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(Stamp()), "key-9"), CancellationToken.None);
+        var conflict = await store.SaveAsync(change with { IdempotencyKey = "key-9" }, CancellationToken.None);
         var fresh = v1.AddStakeholder(StakeholderBuilder.Named("Jane").Build(), Stamp());
-        var retry = await store.SaveAsync(new MapWrite(fresh.Map, fresh.ToHistory(Stamp()), "key-9"), CancellationToken.None);
+        var retry = await store.SaveAsync(fresh with { IdempotencyKey = "key-9" }, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.VersionConflict, conflict.Outcome);
         Assert.Equal(SaveOutcome.Saved, retry.Outcome);
@@ -347,11 +347,11 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         Assert.Equal(["Acme"], (await store.ListLinkedToChannelAsync(Workspace, "C01", CancellationToken.None)).Select(m => m.Name));
 
         var link = acme.LinkChannel(new ChannelRef("C02"), Stamp());
-        var linked = (await store.SaveAsync(new MapWrite(link.Map, link.ToHistory(Stamp())), CancellationToken.None)).Map!;
+        var linked = (await store.SaveAsync(link, CancellationToken.None)).Map!;
         Assert.Equal(["Acme", "Globex"], (await store.ListLinkedToChannelAsync(Workspace, "C02", CancellationToken.None)).Select(m => m.Name));
 
         var unlink = linked.UnlinkChannel("C01", Stamp());
-        await store.SaveAsync(new MapWrite(unlink.Map, unlink.ToHistory(Stamp())), CancellationToken.None);
+        await store.SaveAsync(unlink, CancellationToken.None);
         Assert.Empty(await store.ListLinkedToChannelAsync(Workspace, "C01", CancellationToken.None));
     }
 
@@ -364,7 +364,7 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         {
             Time.Advance(TimeSpan.FromMinutes(1));
             var change = map.AddStakeholder(StakeholderBuilder.Named($"P{i}").Build(), Stamp());
-            map = (await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(Stamp())), CancellationToken.None)).Map!;
+            map = (await store.SaveAsync(change, CancellationToken.None)).Map!;
         }
 
         var history = await store.GetHistoryAsync(Workspace, map.Id, 5, CancellationToken.None);
@@ -382,7 +382,7 @@ public abstract class AccountMapStoreContract(IStoreHarness harness) : StoreCont
         var acme = await SaveNewAsync(store, MapBuilder.For(Workspace).Named("Acme").Build());
         var globex = await SaveNewAsync(store, MapBuilder.For(Workspace).Named("Globex").Build());
         var change = globex.MarkReviewed(Stamp());
-        await store.SaveAsync(new MapWrite(change.Map, change.ToHistory(Stamp())), CancellationToken.None);
+        await store.SaveAsync(change, CancellationToken.None);
 
         Assert.Single(await store.GetHistoryAsync(Workspace, acme.Id, 10, CancellationToken.None));
         Assert.Equal(2, (await store.GetHistoryAsync(Workspace, globex.Id, 10, CancellationToken.None)).Count);

@@ -100,9 +100,9 @@ public abstract class ErasureContract(IStoreHarness harness) : StoreContract(har
         return new Stamp(Time.GetUtcNow(), Officer);
     }
 
-    private async Task<AccountMap> SaveAsync(MapChange change)
+    private async Task<AccountMap> SaveAsync(MapWrite change)
     {
-        var result = await Maps.SaveAsync(new MapWrite(change.Map, change.ToHistory(change.Map.Updated)), CancellationToken.None);
+        var result = await Maps.SaveAsync(change, CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         return result.Map!;
     }
@@ -115,7 +115,7 @@ public abstract class ErasureContract(IStoreHarness harness) : StoreContract(har
         var scrubbed = history.Select(h => (Entry: h, Scrubbed: erasure.Scrub(h))).ToList();
         return await Maps.EraseAsync(
             new ErasureWrite(
-                new MapWrite(change.Map, change.ToHistory(change.Map.Updated)),
+                change,
                 [.. scrubbed.Where(s => s.Scrubbed is not null && !ReferenceEquals(s.Scrubbed, s.Entry)).Select(s => s.Scrubbed!)],
                 [.. scrubbed.Where(s => s.Scrubbed is null).Select(s => s.Entry.Version)]),
             CancellationToken.None);

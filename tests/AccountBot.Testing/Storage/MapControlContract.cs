@@ -20,7 +20,7 @@ public abstract class MapControlContract(IStoreHarness harness) : StoreContract(
         var map = MapBuilder.For(Workspace).Named("Hush").WithStakeholders(1).Build();
         var saved = await SaveNewAsync(Maps, map);
         var change = saved.SetVisibility(MapVisibility.Private, Stamp());
-        await Maps.SaveAsync(new MapWrite(change.Map, change.ToHistory(Stamp())), CancellationToken.None);
+        await Maps.SaveAsync(change, CancellationToken.None);
 
         await ReopenAsync();
 
@@ -35,7 +35,7 @@ public abstract class MapControlContract(IStoreHarness harness) : StoreContract(
         var saved = await SaveNewAsync(Maps, MapBuilder.For(Workspace).Named("Gone Corp").WithStakeholders(2).Build());
         var change = saved.Delete(Stamp());
 
-        var result = await Maps.DeleteAsync(new MapWrite(change.Map, change.ToHistory(Stamp())), CancellationToken.None);
+        var result = await Maps.DeleteAsync(change, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         await ReopenAsync();
@@ -53,7 +53,7 @@ public abstract class MapControlContract(IStoreHarness harness) : StoreContract(
     {
         var saved = await SaveNewAsync(Maps, MapBuilder.For(Workspace).Named("Again").Build());
         var change = saved.Delete(Stamp());
-        await Maps.DeleteAsync(new MapWrite(change.Map, change.ToHistory(Stamp())), CancellationToken.None);
+        await Maps.DeleteAsync(change, CancellationToken.None);
 
         var again = await SaveNewAsync(Maps, MapBuilder.For(Workspace).Named("Again").Build());
 
@@ -65,10 +65,10 @@ public abstract class MapControlContract(IStoreHarness harness) : StoreContract(
     {
         var v1 = await SaveNewAsync(Maps, MapBuilder.For(Workspace).Named("Busy").Build());
         var edit = v1.MarkReviewed(Stamp());
-        await Maps.SaveAsync(new MapWrite(edit.Map, edit.ToHistory(Stamp())), CancellationToken.None);
+        await Maps.SaveAsync(edit, CancellationToken.None);
         var stale = v1.Delete(Stamp());
 
-        var result = await Maps.DeleteAsync(new MapWrite(stale.Map, stale.ToHistory(Stamp())), CancellationToken.None);
+        var result = await Maps.DeleteAsync(stale, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.VersionConflict, result.Outcome);
         Assert.NotNull(await Maps.GetAsync(Workspace, v1.Id, CancellationToken.None));
@@ -82,7 +82,7 @@ public abstract class MapControlContract(IStoreHarness harness) : StoreContract(
         var change = saved.Delete(Stamp());
         var foreign = change.Map with { Workspace = WorkspaceKey.ForSlack(null, "T0OTHER") };
 
-        var result = await Maps.DeleteAsync(new MapWrite(foreign, change.ToHistory(Stamp())), CancellationToken.None);
+        var result = await Maps.DeleteAsync(change with { Map = foreign }, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.NotFound, result.Outcome);
         Assert.NotNull(await Maps.GetAsync(Workspace, saved.Id, CancellationToken.None));

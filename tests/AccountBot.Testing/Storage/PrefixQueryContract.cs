@@ -90,9 +90,9 @@ public abstract class PrefixQueryContract(IStoreHarness harness) : StoreContract
         await SaveNewAsync(store, MapBuilder.For(LooksAlike).Named("Globex").Build());
         var map = MapBuilder.For(Underscore).Named("Initech").Build();
 
-        var refused = await store.SaveAsync(new Core.Abstractions.MapWrite(map, new HistoryEntry(map.Id, 1, map.Created.At, map.Owner, "created", [])) { MapLimit = 1 }, CancellationToken.None);
+        var refused = await store.SaveAsync(new MapWrite(map, new HistoryEntry(map.Id, 1, map.Created.At, map.Owner, "created", [])) { MapLimit = 1 }, CancellationToken.None);
         var elsewhere = MapBuilder.For(Percent).Named("Initech").Build();
-        var saved = await store.SaveAsync(new Core.Abstractions.MapWrite(elsewhere, new HistoryEntry(elsewhere.Id, 1, elsewhere.Created.At, elsewhere.Owner, "created", [])) { MapLimit = 1 }, CancellationToken.None);
+        var saved = await store.SaveAsync(new MapWrite(elsewhere, new HistoryEntry(elsewhere.Id, 1, elsewhere.Created.At, elsewhere.Owner, "created", [])) { MapLimit = 1 }, CancellationToken.None);
 
         Assert.Equal(Core.Abstractions.SaveOutcome.LimitReached, refused.Outcome);
         Assert.Null(await store.GetAsync(Underscore, map.Id, CancellationToken.None));

@@ -68,8 +68,8 @@ public abstract class WorkspaceIsolationContract(IStoreHarness harness) : StoreC
 
         var a = slackMap.AddStakeholder(StakeholderBuilder.Named("Ann").Build(), stamp);
         var b = teamsMap.AddStakeholder(StakeholderBuilder.Named("Ann").Build(), stamp);
-        var first = await store.SaveAsync(new MapWrite(a.Map, a.ToHistory(stamp), "view-1"), CancellationToken.None);
-        var second = await store.SaveAsync(new MapWrite(b.Map, b.ToHistory(stamp), "view-1"), CancellationToken.None);
+        var first = await store.SaveAsync(a with { IdempotencyKey = "view-1" }, CancellationToken.None);
+        var second = await store.SaveAsync(b with { IdempotencyKey = "view-1" }, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.Saved, first.Outcome);
         Assert.Equal(SaveOutcome.Saved, second.Outcome);

@@ -42,8 +42,7 @@ public sealed class DeleteMapHandler(AdminMapLookup lookup, IAccountMapStore sto
             }
 
             var stamp = new Stamp(time.GetUtcNow(), context.User);
-            var change = current.Delete(stamp);
-            var deleted = await store.DeleteAsync(new MapWrite(change.Map, change.ToHistory(stamp)), cancellationToken);
+            var deleted = await store.DeleteAsync(current.Delete(stamp), cancellationToken);
             switch (deleted.Outcome)
             {
                 case SaveOutcome.Saved:

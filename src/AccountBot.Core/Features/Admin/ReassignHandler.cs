@@ -42,10 +42,10 @@ public sealed class ReassignHandler(AdminGate gate, IAccountMapStore store, MapE
                 (m, stamp) => m.ReassignRelationships(from, to, stamp) ?? throw new DomainRuleException(StakeholderFields.General, "nothing left to reassign"),
                 null,
                 cancellationToken);
-            if (result is { Outcome: SaveOutcome.Saved, Change: { } change })
+            if (result is { Outcome: SaveOutcome.Saved, Write: { } write })
             {
                 changed.Add(map.Name);
-                relationships += change.Fields.Count;
+                relationships += write.History.Fields.Count;
             }
             else if (result.Outcome == SaveOutcome.VersionConflict)
             {

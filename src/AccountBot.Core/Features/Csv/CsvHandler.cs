@@ -133,7 +133,7 @@ public sealed class CsvHandler(
                         CultureInfo.InvariantCulture, Sentences.CsvFilledUp, map.Name, plan.DidNotFit - previewed.DidNotFit, limits.PeoplePerMap));
                 }
 
-                summary = plan.Change?.Summary;
+                summary = plan.Change?.History.Summary;
                 moves = plan.JobChanges;
                 return plan.Change ?? throw new DomainRuleException(Sentences.CsvNothingToImport);
             },
@@ -142,7 +142,7 @@ public sealed class CsvHandler(
         var notice = result.Outcome == SaveOutcome.AlreadyApplied
             ? Sentences.CsvAlreadyApplied
             : string.Format(CultureInfo.CurrentCulture, Sentences.CsvImported, context.User.Name, summary);
-        var reply = MapEditReplies.From(result, views, notice);
+        var reply = SaveReply.From(result, views, notice);
         return moves.Count > 0 && reply.Reply is MapView shown
             ? reply with { Reply = JobChangeReplies.OfferFollow(shown, mapId, moves) }
             : reply;

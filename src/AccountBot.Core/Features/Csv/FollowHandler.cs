@@ -47,10 +47,10 @@ public sealed class FollowHandler(MapEditor editor, MapViewFactory views, IAccou
             return views.Build(current, string.Format(CultureInfo.CurrentCulture, Sentences.JobsFollowAlready, person.Name, current.Name));
 
         var notice = string.Format(CultureInfo.CurrentCulture, Sentences.JobsFollowed, context.User.Name, person.Name, from.Name, target.Name);
-        return MapEditReplies.From(result, views, notice).Reply;
+        return SaveReply.From(result, views, notice).Reply;
     }
 
-    private MapChange Add(AccountMap map, AccountMap from, Stakeholder person, Stamp stamp)
+    private MapWrite Add(AccountMap map, AccountMap from, Stakeholder person, Stamp stamp)
     {
         if (AlreadyThere(map, person))
             throw new DomainRuleException(string.Format(CultureInfo.CurrentCulture, Sentences.JobsFollowAlready, person.Name, map.Name));
@@ -66,7 +66,7 @@ public sealed class FollowHandler(MapEditor editor, MapViewFactory views, IAccou
             Strength = person.Strength,
         };
         var change = map.AddStakeholder(moved, stamp, limits.PeoplePerMap);
-        return change with { Summary = string.Format(CultureInfo.InvariantCulture, Sentences.JobsFollowedHistory, person.Name, from.Name) };
+        return change with { History = change.History with { Summary = string.Format(CultureInfo.InvariantCulture, Sentences.JobsFollowedHistory, person.Name, from.Name) } };
     }
 
     private static bool AlreadyThere(AccountMap map, Stakeholder person) =>

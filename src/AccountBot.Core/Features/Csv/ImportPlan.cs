@@ -9,7 +9,7 @@ namespace AccountBot.Core.Features.Csv;
 /// (<see cref="DidNotFit"/> of them because the map was full).
 /// </summary>
 public sealed record ImportPlan(
-    MapChange? Change,
+    MapWrite? Change,
     IReadOnlyList<ImportLine> Added,
     IReadOnlyList<ImportLine> Updated,
     int Unchanged,

@@ -6,7 +6,7 @@ namespace AccountBot.Core.Features.Csv;
 /// <summary>The import planner's small readings: rule failures as row errors, sameness, summaries.</summary>
 public static partial class ImportPlanner
 {
-    private static MapChange? Try(Func<MapChange> change, Draft draft, List<ImportLine> errors)
+    private static MapWrite? Try(Func<MapWrite> change, Draft draft, List<ImportLine> errors)
     {
         try
         {

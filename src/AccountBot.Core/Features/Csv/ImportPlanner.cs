@@ -64,7 +64,7 @@ public static partial class ImportPlanner
                 if (Try(() => working.AddStakeholder(draft.Person, stamp, peopleLimit), draft, errors) is { } change)
                 {
                     working = change.Map;
-                    fields.AddRange(change.Fields);
+                    fields.AddRange(change.History.Fields);
                     added.Add(new ImportLine(draft.Row.Line, draft.Person.Name, Summary(draft.Person) + draft.Note));
                 }
             }
@@ -84,19 +84,19 @@ public static partial class ImportPlanner
             if (Try(() => working.UpdateStakeholder(draft.Person, stamp), draft, errors) is { } change)
             {
                 working = change.Map;
-                fields.AddRange(change.Fields);
+                fields.AddRange(change.History.Fields);
                 if (leaving.TryGetValue(draft.Person.Id, out var move))
                 {
                     left.Add(new ImportLine(draft.Row.Line, draft.Person.Name, JobChangeText.LeftDetail(move)));
                     continue;
                 }
 
-                var what = string.Join(", ", change.Fields.Select(f => f.Field[(f.Field.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+                var what = string.Join(", ", change.History.Fields.Select(f => f.Field[(f.Field.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
                 updated.Add(new ImportLine(draft.Row.Line, draft.Person.Name, what + draft.Note));
             }
         }
 
-        MapChange? result = null;
+        MapWrite? result = null;
         if (added.Count + updated.Count + left.Count > 0)
         {
             var summary = $"imported a CSV: added {added.Count}, updated {updated.Count}" + JobChangeText.LeftSummary(left.Count);
@@ -105,7 +105,7 @@ public static partial class ImportPlanner
                 summary += $" ({string.Join(", ", added.Concat(updated).Concat(left).Select(l => l.Name))})";
             }
 
-            result = new MapChange(working, summary, fields);
+            result = MapWrite.Of(working, stamp, summary, fields);
         }
 
         return new ImportPlan(result, added, updated, unchanged, [.. errors.OrderBy(e => e.Line)], didNotFit)

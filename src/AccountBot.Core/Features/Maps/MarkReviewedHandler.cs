@@ -19,6 +19,6 @@ public sealed class MarkReviewedHandler(IAccountMapStore store, MapEditor editor
         }
 
         var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.MarkReviewed(stamp), null, cancellationToken);
-        return MapEditReplies.From(result, views, $"{context.User.Name} marked {map.Name} reviewed.").Reply;
+        return SaveReply.From(result, views, $"{context.User.Name} marked {map.Name} reviewed.").Reply;
     }
 }

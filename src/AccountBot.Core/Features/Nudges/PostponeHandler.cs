@@ -47,7 +47,7 @@ public sealed class PostponeHandler(IAccountMapStore store, MapEditor editor, Ma
             return m.UpdateStakeholder(current with { NextStepDue = moved }, stamp);
         }, null, cancellationToken);
         var date = moved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
-        return MapEditReplies.From(result, views, Format(Sentences.PostponeDone, context.User.Name, person.Name, date)).Reply;
+        return SaveReply.From(result, views, Format(Sentences.PostponeDone, context.User.Name, person.Name, date)).Reply;
     }
 
     private static string Format(string format, params object[] args) => string.Format(CultureInfo.CurrentCulture, format, args);

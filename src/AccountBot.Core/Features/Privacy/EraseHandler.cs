@@ -84,7 +84,7 @@ public sealed class EraseHandler(
                 }
             }
 
-            var saved = await Store.EraseAsync(new ErasureWrite(new MapWrite(change.Map, change.ToHistory(stamp)), rewritten, removed), cancellationToken);
+            var saved = await Store.EraseAsync(new ErasureWrite(change, rewritten, removed), cancellationToken);
             switch (saved.Outcome)
             {
                 case SaveOutcome.Saved:

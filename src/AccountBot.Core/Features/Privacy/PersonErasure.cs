@@ -60,7 +60,7 @@ public sealed class PersonErasure
     public string? Redact(string? text) => text is { Length: > 0 } ? _mentions.Replace(text, PrivacyTexts.Redacted) : text;
 
     /// <summary>Removes the person from <paramref name="map"/>; the history entry says only that a person was erased.</summary>
-    public MapChange Apply(AccountMap map, Stamp stamp)
+    public MapWrite Apply(AccountMap map, Stamp stamp)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(stamp);
@@ -82,7 +82,7 @@ public sealed class PersonErasure
                 .Where(r => r.FromId != id && r.ToId != id)
                 .Select(r => r with { Note = Redact(r.Note) })],
         };
-        return new MapChange(erased, PrivacyTexts.ErasedSummary, []);
+        return MapWrite.Of(erased, stamp, PrivacyTexts.ErasedSummary, []);
     }
 
     /// <summary>

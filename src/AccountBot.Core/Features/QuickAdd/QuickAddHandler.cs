@@ -79,7 +79,7 @@ public sealed class QuickAddHandler(IAccountMapStore store, MapEditor editor, Ma
         return views.Build(saved, notice) with { Visibility = ReplyVisibility.Channel, UndoCommand = undo };
     }
 
-    private MapChange Apply(AccountMap map, List<QuickAddLine> lines, Dictionary<int, Guid> newIds, UserRef user, DateOnly today, Stamp stamp, Outcome outcome)
+    private MapWrite Apply(AccountMap map, List<QuickAddLine> lines, Dictionary<int, Guid> newIds, UserRef user, DateOnly today, Stamp stamp, Outcome outcome)
     {
         outcome.Clear();
         var current = map;
@@ -100,7 +100,7 @@ public sealed class QuickAddHandler(IAccountMapStore store, MapEditor editor, Ma
                 var change = existing is null ? current.AddStakeholder(person, stamp, limits.PeoplePerMap) : current.UpdateStakeholder(person, stamp);
                 var after = change.Map.FindById(person.Id)!;
                 current = change.Map;
-                fields.AddRange(change.Fields);
+                fields.AddRange(change.History.Fields);
                 (existing is null ? outcome.Added : outcome.Updated).Add(after.Name);
                 outcome.Steps.Add(new UndoStep(after.Id, after.Name, UndoCode.Fingerprint(after), existing, existing is null ? QuickFields.None : Changed(existing, after)));
             }
@@ -116,7 +116,7 @@ public sealed class QuickAddHandler(IAccountMapStore store, MapEditor editor, Ma
 
         var summary = Format(Sentences.QuickAddSummary, string.Join("; ", new[] { (Sentences.QuickAddSummaryAdded, outcome.Added), (Sentences.QuickAddSummaryUpdated, outcome.Updated) }
             .Where(p => p.Item2.Count > 0).Select(p => Format(p.Item1, string.Join(", ", p.Item2)))));
-        return new MapChange(current, summary, fields);
+        return MapWrite.Of(current, stamp, summary, fields);
     }
 
     private static Stakeholder Fill(Stakeholder person, QuickAddLine line, UserRef user, DateOnly today) => person with

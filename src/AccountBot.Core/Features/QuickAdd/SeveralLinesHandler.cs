@@ -25,8 +25,10 @@ public sealed class SeveralLinesHandler(IAccountMapStore store, QuickAddHandler 
             return new NoticeView(Tone.Warning, Sentences.MapsGone, CommandText.List);
 
         var parsed = QuickAddParser.Parse(map.Name, text);
-        if (parsed.Command is not QuickAddStakeholders command)
-            return new NoticeView(Tone.Warning, parsed.Error!, parsed.Example);
+        if (parsed is InvalidCommand invalid)
+            return new NoticeView(Tone.Warning, invalid.Error, invalid.Example);
+
+        var command = (QuickAddStakeholders)parsed;
 
         var bad = command.Lines.Where(l => !l.Understood)
             .Select(l => string.Format(CultureInfo.CurrentCulture, Sentences.QuickAddLineNotUnderstood, l.Number, l.Name, string.Join("; ", l.Problems)))

@@ -42,7 +42,7 @@ public sealed class UndoQuickAddHandler(IAccountMapStore store, MapEditor editor
         };
     }
 
-    private static MapChange Revert(AccountMap map, UndoCode code, Stamp stamp, List<string> names)
+    private static MapWrite Revert(AccountMap map, UndoCode code, Stamp stamp, List<string> names)
     {
         names.Clear();
         // Checked for everyone first, so that a refusal changes nobody.
@@ -64,10 +64,10 @@ public sealed class UndoQuickAddHandler(IAccountMapStore store, MapEditor editor
                 ? current.UpdateStakeholder(PutBack(person, before, step.Changed), stamp)
                 : current.RemoveStakeholder(person.Id, stamp);
             current = change.Map;
-            fields.AddRange(change.Fields);
+            fields.AddRange(change.History.Fields);
         }
 
-        return new MapChange(current, Format(Sentences.UndoSummary, string.Join(", ", names)), fields);
+        return MapWrite.Of(current, stamp, Format(Sentences.UndoSummary, string.Join(", ", names)), fields);
     }
 
     private static Stakeholder PutBack(Stakeholder person, Stakeholder before, QuickFields changed) => person with

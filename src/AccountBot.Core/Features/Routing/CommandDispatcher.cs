@@ -18,7 +18,7 @@ namespace AccountBot.Core.Features.Routing;
 
 /// <summary>
 /// The single entry point the platform adapters call: command text (or a parsed command) in,
-/// neutral reply out. Parsing failures become a helpful notice, never an exception.
+/// neutral reply out. Text that does not parse is an <see cref="InvalidCommand"/>, answered with a helpful notice, never an exception.
 /// </summary>
 public sealed class CommandDispatcher(
     HelpHandler help,
@@ -55,21 +55,17 @@ public sealed class CommandDispatcher(
     public Task<Reply> DispatchAsync(string? text, RequestContext context, CancellationToken cancellationToken) =>
         DispatchAsync(CommandParser.Parse(text), context, cancellationToken);
 
-    /// <summary>A command the adapter parsed itself (to ask <see cref="ReadOnlyCommands"/> first): run, or its parse error shown.</summary>
-    public Task<Reply> DispatchAsync(ParseResult parsed, RequestContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(parsed);
-        ArgumentNullException.ThrowIfNull(context);
-        if (parsed.Command is { } command)
-            return DispatchAsync(command, context, cancellationToken);
-
-        metrics?.CommandRun(CommandVerb.Invalid, context.Workspace.Platform, TimeSpan.Zero);
-        return Task.FromResult<Reply>(new NoticeView(Tone.Warning, parsed.Error!, parsed.Example));
-    }
-
+    /// <summary>A command the adapter parsed itself (to ask <see cref="BotCommand.IsReadOnly"/> first): run, or the notice of text that did not parse.</summary>
     public async Task<Reply> DispatchAsync(BotCommand command, RequestContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
+        if (command is InvalidCommand invalid)
+        {
+            metrics?.CommandRun(CommandVerb.Invalid, context.Workspace.Platform, TimeSpan.Zero);
+            return new NoticeView(Tone.Warning, invalid.Error, invalid.Example);
+        }
+
         var verb = CommandVerb.Of(command);
         using var activity = BotTelemetry.Source.StartActivity("command " + verb);
         activity?.SetTag(BotTelemetry.VerbAttribute, verb);

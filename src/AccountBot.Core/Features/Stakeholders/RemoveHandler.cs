@@ -36,6 +36,6 @@ public sealed class RemoveHandler(IAccountMapStore store, MapEditor editor, MapV
         }
 
         var result = await editor.EditAsync(context, map.Id, (m, stamp) => m.RemoveStakeholder(person.Id, stamp), null, cancellationToken);
-        return MapEditReplies.From(result, views, Text.Say.Format(Text.Sentences.StakeholdersRemoved, context.User.Name, person.Name)).Reply;
+        return SaveReply.From(result, views, Text.Say.Format(Text.Sentences.StakeholdersRemoved, context.User.Name, person.Name)).Reply;
     }
 }

@@ -96,7 +96,7 @@ public sealed class StakeholderFormHandler(IAccountMapStore store, MapEditor edi
         }
 
         var saved = mode == FormMode.Add ? Sentences.StakeholdersAdded : Sentences.StakeholdersUpdated;
-        return MapEditReplies.From(result, views, string.Format(CultureInfo.CurrentCulture, saved, context.User.Name, person.Name));
+        return SaveReply.From(result, views, string.Format(CultureInfo.CurrentCulture, saved, context.User.Name, person.Name));
     }
 
     /// <summary>
@@ -134,8 +134,10 @@ public sealed class StakeholderFormHandler(IAccountMapStore store, MapEditor edi
         new(Tone.Warning, Sentences.StakeholdersPersonGone, CommandText.Map(map.Name).Open);
 
     /// <summary>The message a form was opened from, kept in the save's history entry beside the fields it set.</summary>
-    private static MapChange WithSource(MapChange change, string? source) =>
-        string.IsNullOrWhiteSpace(source) || change.Fields.Count == 0 ? change : change with { Fields = [.. change.Fields, new FieldChange(SourceField, null, source)] };
+    private static MapWrite WithSource(MapWrite change, string? source) =>
+        string.IsNullOrWhiteSpace(source) || change.History.Fields.Count == 0
+            ? change
+            : change with { History = change.History with { Fields = [.. change.History.Fields, new FieldChange(SourceField, null, source)] } };
 
     /// <summary>The history field naming the message a person was added or edited from.</summary>
     public const string SourceField = "source";
@@ -147,7 +149,7 @@ public sealed class StakeholderFormHandler(IAccountMapStore store, MapEditor edi
         return Form(FormMode.Add, map, null, values, new Dictionary<string, string>()) with { Expanded = true };
     }
 
-    private static MapChange Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp, int peopleLimit)
+    private static MapWrite Apply(AccountMap map, FormMode mode, Stakeholder person, RelationshipDraft? relationship, Stamp stamp, int peopleLimit)
     {
         var change = mode == FormMode.Add ? map.AddStakeholder(person, stamp, peopleLimit) : map.UpdateStakeholder(person, stamp);
         if (relationship is null)
@@ -156,7 +158,7 @@ public sealed class StakeholderFormHandler(IAccountMapStore store, MapEditor edi
         }
 
         var linked = change.Map.AddRelationship(person.Id, relationship.ToId, relationship.Kind, relationship.Note, stamp);
-        return new MapChange(linked.Map, change.Summary, [.. change.Fields, .. linked.Fields]);
+        return MapWrite.Of(linked.Map, stamp, change.History.Summary, [.. change.History.Fields, .. linked.History.Fields]);
     }
 
     private StakeholderFormView Rejected(FormMode mode, AccountMap map, StakeholderSubmission submission, IReadOnlyList<ValidationError> errors)

@@ -46,6 +46,6 @@ public sealed class TagHandler(IAccountMapStore store, MapEditor editor, MapView
         var notice = add
             ? $"{context.User.Name} tagged {person.Name} as {Roles.Describe(roles).ToLowerInvariant()}."
             : $"{context.User.Name} removed {Roles.Describe(roles).ToLowerInvariant()} from {person.Name}.";
-        return MapEditReplies.From(result, views, notice).Reply;
+        return SaveReply.From(result, views, notice).Reply;
     }
 }

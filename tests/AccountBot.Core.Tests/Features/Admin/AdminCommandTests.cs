@@ -154,9 +154,9 @@ public sealed class AdminCommandTests : IDisposable
     {
         var stamp = new Stamp(harness.Time.GetUtcNow(), Owner.User);
         var created = AccountMap.Create(CoreHarness.WorkspaceA, account, MapKind.Sales, stamp, Owner.Channel);
-        var saved = (await harness.Store.SaveAsync(new MapWrite(created.Map, created.ToHistory(stamp)), CancellationToken.None)).Map!;
+        var saved = (await harness.Store.SaveAsync(created, CancellationToken.None)).Map!;
         var added = saved.AddStakeholder(new Stakeholder { Id = Guid.NewGuid(), Name = person, RelationshipOwner = rep }, stamp);
-        await harness.Store.SaveAsync(new MapWrite(added.Map, added.ToHistory(stamp)), CancellationToken.None);
+        await harness.Store.SaveAsync(added, CancellationToken.None);
     }
 
     private sealed class StubWorkspaceAdmins : IWorkspaceAdmins

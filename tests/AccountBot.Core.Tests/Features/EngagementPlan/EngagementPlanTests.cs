@@ -50,7 +50,7 @@ public sealed class EngagementPlanTests
         var stored = change.Map.FindById(jane.Id)!;
         Assert.Equal("close in 3 days", stored.CaresAbout);
         Assert.Null(stored.Plan);
-        var field = Assert.Single(change.Fields);
+        var field = Assert.Single(change.History.Fields);
         Assert.Equal(new FieldChange("Jane: needs", null, "close in 3 days"), field);
     }
 

@@ -69,8 +69,8 @@ public sealed class PersonErasureTests
 
         var change = PersonErasure.For(jane, []).Apply(map, new Stamp(MapBuilder.DefaultTime, Ana));
 
-        Assert.Equal(PrivacyTexts.ErasedSummary, change.Summary);
-        Assert.Empty(change.Fields);
+        Assert.Equal(PrivacyTexts.ErasedSummary, change.History.Summary);
+        Assert.Empty(change.History.Fields);
         Assert.DoesNotContain(change.Map.Stakeholders, s => s.Id == jane.Id);
         var left = change.Map.FindById(john.Id)!;
         Assert.Equal(boss.Id, left.ReportsToId);

@@ -6,7 +6,7 @@ namespace AccountBot.Core.Tests.Commands;
 /// Which typed commands only show something: an adapter may then let their answer go with a crash (it is asked for
 /// again). A command that changes anything must never be counted among them, or its answer could be lost.
 /// </summary>
-public sealed class ReadOnlyCommandsTests
+public sealed class BotCommandReadOnlyTests
 {
     [Theory]
     [InlineData("map")]
@@ -18,11 +18,11 @@ public sealed class ReadOnlyCommandsTests
     [InlineData("map Acme grid")]
     [InlineData("map Acme org")]
     public void Question_IsReadOnly(string text) =>
-        Assert.True(ReadOnlyCommands.Contains(CommandParser.Parse(text).Command), text);
+        Assert.True(CommandParser.Parse(text).IsReadOnly(), text);
 
     [Fact]
     public void TextThatDidNotParse_IsReadOnly() =>
-        Assert.True(ReadOnlyCommands.Contains(null));
+        Assert.True(Assert.IsType<InvalidCommand>(CommandParser.Parse("map Acme create wholesale")).IsReadOnly());
 
     [Theory]
     [InlineData("map Acme create")]
@@ -38,8 +38,8 @@ public sealed class ReadOnlyCommandsTests
     [InlineData("map settings stale 30")]
     public void CommandThatChangesOrLeadsToAChange_IsNotReadOnly(string text)
     {
-        var command = CommandParser.Parse(text).Command;
-        Assert.NotNull(command);
-        Assert.False(ReadOnlyCommands.Contains(command), text);
+        var command = CommandParser.Parse(text);
+        Assert.IsNotType<InvalidCommand>(command);
+        Assert.False(command.IsReadOnly(), text);
     }
 }

@@ -10,8 +10,15 @@ namespace AccountBot.Slack.Endpoints;
 /// <summary>Writing the ack (the HTTP response Slack waits 3 s for), and queueing what follows it.</summary>
 public sealed partial class SlackRequestHandler
 {
-    /// <summary>A bare status (404, 500): no body, nothing after it.</summary>
+    /// <summary>A refusal before anything is parsed (400, 401, 413): the status only.</summary>
     private static void Status(HttpContext http, int status) => http.Response.StatusCode = status;
+
+    /// <summary>A listener's bare answer (404: none for it, 500: it failed): the status, sent at once, nothing after it.</summary>
+    private static Task StatusAsync(HttpContext http, int status)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.CompleteAsync();
+    }
 
     /// <summary>
     /// A command's answer, or an empty 200 for none. A map message's JSON comes from the rendered-output cache for every

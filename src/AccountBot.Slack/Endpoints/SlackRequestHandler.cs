@@ -1,22 +1,19 @@
 using System.Text;
-using System.Text.Json;
 using AccountBot.Adapters.Buffers;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Logging;
 using AccountBot.Core.Workspaces;
-using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Protocol;
 using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
-using AccountBot.Slack.WebApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -82,11 +79,11 @@ public sealed partial class SlackRequestHandler(
 
     private static SlackRequestHandler Of(HttpContext http) => http.RequestServices.GetRequiredService<SlackRequestHandler>();
 
-    private Task HandleCommandAsync(HttpContext http) => HandleAsync(http, DispatchCommandAsync);
+    private Task HandleCommandAsync(HttpContext http) => HandleAsync(http, Form(DispatchCommandAsync));
 
-    private Task HandleInteractivityAsync(HttpContext http) => HandleAsync(http, DispatchInteractivityAsync);
+    private Task HandleInteractivityAsync(HttpContext http) => HandleAsync(http, Form(DispatchInteractivityAsync));
 
-    private Task HandleOptionsAsync(HttpContext http) => HandleAsync(http, DispatchOptionsAsync);
+    private Task HandleOptionsAsync(HttpContext http) => HandleAsync(http, Form(DispatchOptionsAsync));
 
     private Task HandleEventsAsync(HttpContext http) => HandleAsync(http, DispatchEventAsync);
 
@@ -132,15 +129,8 @@ public sealed partial class SlackRequestHandler(
         }
     }
 
-    private async Task DispatchCommandAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
+    private async Task DispatchCommandAsync(HttpContext http, string form, CancellationToken beforeAck)
     {
-        var form = Encoding.UTF8.GetString(body);
-        if (IsSslCheck(form))
-        {
-            await AckAsync(http, null);
-            return;
-        }
-
         var command = SlashCommand.Parse(form);
         if (await CheckAccessAsync(http, SlackRequester.Of(command)) is var access and not SlackAccess.Allowed)
         {
@@ -152,7 +142,7 @@ public sealed partial class SlackRequestHandler(
         if (listener is null)
         {
             Log.Unhandled(logger, "command", command.Command);
-            Status(http, StatusCodes.Status404NotFound);
+            await StatusAsync(http, StatusCodes.Status404NotFound);
             return;
         }
 
@@ -163,154 +153,7 @@ public sealed partial class SlackRequestHandler(
         else if (app.CreateErrorHandler() is { } errors)
             await AckAsync(http, errors.CommandFailed(command, context), context);
         else
-            Failed(http);
-    }
-
-    private async Task DispatchInteractivityAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
-    {
-        var form = Encoding.UTF8.GetString(body);
-        if (IsSslCheck(form))
-        {
-            await AckAsync(http, null);
-            return;
-        }
-
-        var payload = InteractionPayload.ParseForm(form);
-        var context = SlackListenerContext.For(payload, services, beforeAck);
-        if (await CheckAccessAsync(http, SlackRequester.Of(payload)) is var access and not SlackAccess.Allowed)
-        {
-            await RefuseAsync(http, payload, access, context);
-            return;
-        }
-
-        switch (payload)
-        {
-            case BlockActionsPayload actions:
-                foreach (var action in actions.Actions)
-                {
-                    var listener = app.FindAction(action.ActionId);
-                    if (listener is null)
-                    {
-                        // Link buttons send block_actions too; an unhandled action is acked so Slack shows no error.
-                        Log.Unhandled(logger, "action", action.ActionId);
-                        continue;
-                    }
-
-                    var result = await RunListenerAsync("action", action.ActionId, async () =>
-                    {
-                        await listener(actions, action, context, http.RequestAborted);
-                        return true;
-                    });
-                    if (result.Failed)
-                    {
-                        if (app.CreateErrorHandler() is not { } errors)
-                        {
-                            Failed(http);
-                            return;
-                        }
-
-                        errors.ActionFailed(actions, context);
-                        break;
-                    }
-                }
-
-                await AckAsync(http, context);
-                return;
-
-            case ViewSubmissionPayload submission:
-            {
-                var listener = app.FindViewSubmission(submission.View.CallbackId);
-                if (listener is null)
-                {
-                    Log.Unhandled(logger, "view submission", submission.View.CallbackId);
-                    Status(http, StatusCodes.Status404NotFound);
-                    return;
-                }
-
-                var reply = await RunListenerAsync("view submission", submission.View.CallbackId, () => listener(submission, context, http.RequestAborted));
-                if (!reply.Failed)
-                    await AckAsync(http, reply.Value, _json.ViewSubmissionResponse, context);
-                else if (app.CreateErrorHandler() is { } errors)
-                    await AckAsync(http, errors.ViewSubmissionFailed(submission, context), _json.ViewSubmissionResponse, context);
-                else
-                    Failed(http);
-                return;
-            }
-
-            case ViewClosedPayload closed:
-            {
-                var listener = app.FindViewClosed(closed.View.CallbackId);
-                if (listener is null)
-                {
-                    Log.Unhandled(logger, "view closed", closed.View.CallbackId);
-                    await AckAsync(http, null);
-                    return;
-                }
-
-                await RunThenAckAsync(http, "view closed", closed.View.CallbackId, context, () => listener(closed, context, http.RequestAborted));
-                return;
-            }
-
-            case BlockSuggestionPayload suggestion:
-                await DispatchSuggestionAsync(http, suggestion, beforeAck);
-                return;
-
-            case MessageActionPayload shortcut when app.FindShortcut(shortcut.CallbackId) is { } listener:
-                await RunThenAckAsync(http, "shortcut", shortcut.CallbackId, context, () => listener(shortcut, context, http.RequestAborted));
-                return;
-
-            default:
-                Log.Unhandled(logger, "interaction", payload.Type);
-                await AckAsync(http, null);
-                return;
-        }
-    }
-
-    private async Task DispatchOptionsAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
-    {
-        var form = Encoding.UTF8.GetString(body);
-        if (IsSslCheck(form))
-        {
-            await AckAsync(http, null);
-            return;
-        }
-
-        if (InteractionPayload.ParseForm(form) is not BlockSuggestionPayload suggestion)
-            throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
-        if (await CheckAccessAsync(http, SlackRequester.Of(suggestion)) is not SlackAccess.Allowed)
-            await AckAsync(http, OptionsResponse.Empty, _json.OptionsResponse, null);
-        else
-            await DispatchSuggestionAsync(http, suggestion, beforeAck);
-    }
-
-    private async Task DispatchSuggestionAsync(HttpContext http, BlockSuggestionPayload suggestion, CancellationToken beforeAck)
-    {
-        var listener = app.FindOptions(suggestion.ActionId);
-        if (listener is null)
-        {
-            Log.Unhandled(logger, "options", suggestion.ActionId);
-            await AckAsync(http, OptionsResponse.Empty, _json.OptionsResponse, null);
-            return;
-        }
-
-        var context = SlackListenerContext.For(suggestion, services, beforeAck);
-        var reply = await RunListenerAsync("options", suggestion.ActionId, () => listener(suggestion, context, http.RequestAborted));
-        // A failed search offers nothing, as an unknown one does: Slack shows "no results", not an error.
-        await AckAsync(http, reply.Failed ? OptionsResponse.Empty : reply.Value, _json.OptionsResponse, context);
-    }
-
-    /// <summary>A listener that answers nothing (a closed modal, a shortcut): an empty ack once it ran, a 500 when it failed.</summary>
-    private async Task RunThenAckAsync(HttpContext http, string kind, string id, SlackListenerContext context, Func<Task> listener)
-    {
-        var result = await RunListenerAsync(kind, id, async () =>
-        {
-            await listener();
-            return true;
-        });
-        if (result.Failed)
-            Failed(http);
-        else
-            await AckAsync(http, context);
+            await FailedAsync(http);
     }
 
     /// <summary>The one place a listener's failure is caught and logged; the registry's error handler then answers.</summary>
@@ -327,7 +170,15 @@ public sealed partial class SlackRequestHandler(
         }
     }
 
-    private static void Failed(HttpContext http) => Status(http, StatusCodes.Status500InternalServerError);
+    private static Task FailedAsync(HttpContext http) => StatusAsync(http, StatusCodes.Status500InternalServerError);
+
+    /// <summary>A form-encoded endpoint (commands, interactivity, options): Slack's <c>ssl_check</c> is acked empty, unparsed.</summary>
+    private Func<HttpContext, byte[], CancellationToken, Task> Form(Func<HttpContext, string, CancellationToken, Task> dispatch) =>
+        (http, body, beforeAck) =>
+        {
+            var form = Encoding.UTF8.GetString(body);
+            return IsSslCheck(form) ? AckAsync(http, null) : dispatch(http, form, beforeAck);
+        };
 
     private static bool IsSslCheck(string form) =>
         form.Contains("ssl_check=", StringComparison.Ordinal) && QueryHelpers.ParseQuery(form).TryGetValue("ssl_check", out var v) && v == "1";

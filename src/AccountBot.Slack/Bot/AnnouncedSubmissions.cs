@@ -1,14 +1,11 @@
-using AccountBot.Core.Abstractions;
-using AccountBot.Core.Features;
-using AccountBot.Core.Views;
 using AccountBot.Slack.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace AccountBot.Slack.Bot;
 
 /// <summary>
-/// Remembers which form submissions were announced in their channel, so a submission Slack (or an impatient user)
-/// sends twice is announced once. The core already applies it once; this only guards the announcement. Bounded in
+/// Remembers which submissions were announced in their channel (<see cref="SlackListenerContext.SayOnce"/>), so one the
+/// core does not apply once by itself (the stakeholder modal's "Add several" lines), sent twice by Slack or an impatient
+/// user, is announced once. A save's announcement needs none: the store applies its submission id once. Bounded in
 /// size (<see cref="Capacity"/>, oldest first) and in age (<see cref="Retention"/>: repeats come within seconds).
 /// </summary>
 public sealed class AnnouncedSubmissions(TimeProvider time)
@@ -44,25 +41,5 @@ public sealed class AnnouncedSubmissions(TimeProvider time)
             _order.Enqueue((key, now));
             return true;
         }
-    }
-
-    /// <summary>
-    /// Announces a save's map in <paramref name="channel"/> after the ack (<see cref="SlackListenerContext.Say(MapView, string?)"/>),
-    /// once per <paramref name="key"/> in the request's workspace: a repeat (Slack retrying the submission, or a double
-    /// click) was announced by the save that wrote it.
-    /// </summary>
-    public void Announce(SlackListenerContext context, SaveReply saved, string? channel, string key, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(saved);
-        if (saved.Announcement is not MapView map || !TryClaim(context.Request.Workspace.Value + "|" + key))
-        {
-            if (saved.Outcome == SaveOutcome.AlreadyApplied)
-                Log.SubmissionRepeated(logger, key);
-            return;
-        }
-
-        if (channel is { Length: > 0 })
-            context.Say(map, channel);
     }
 }

@@ -25,7 +25,6 @@ public sealed partial class SlackCaptureListeners(
     CaptureHandler capture,
     CaptureModalRenderer modals,
     SlackMessageRenderer messages,
-    AnnouncedSubmissions announcements,
     SlackUserNames userNames,
     ILogger<SlackCaptureListeners> logger)
 {
@@ -92,7 +91,7 @@ public sealed partial class SlackCaptureListeners(
 
         var picked = payload.View.State.GetSelectedOption(SlackBotIds.CaptureAccount, SlackBotIds.CaptureAccount)?.Value;
         var mapId = Guid.TryParse(picked, out var id) ? id : metadata.MapId;
-        var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
+        var values = metadata.Values(payload.View.State, request.User.Id, request.User.Name);
         if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
             values = values with { OwnerName = await userNames.ResolveAsync(context.Api, ownerId, context.BeforeAck) };
         var submission = new StakeholderSubmission(mapId, null, metadata.SubmissionId, values, metadata.ShortForm);
@@ -105,9 +104,7 @@ public sealed partial class SlackCaptureListeners(
                 return SlackViewErrors.One(SlackBotIds.CaptureAccount, notice.Text);
         }
 
-        if (saved.Announcement is MapView map && metadata.ChannelId is { Length: > 0 } channel
-            && announcements.TryClaim(request.Workspace.Value + "|" + metadata.SubmissionId))
-            context.Say(map, channel);
+        context.Say(saved, metadata.ChannelId);
         return null;
     }
 

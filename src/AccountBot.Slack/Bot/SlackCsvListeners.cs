@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Features.Csv;
@@ -17,7 +18,6 @@ namespace AccountBot.Slack.Bot;
 public sealed class SlackCsvListeners(
     CommandDispatcher dispatcher,
     ImportModalRenderer imports,
-    AnnouncedSubmissions announcements,
     ILogger<SlackCsvListeners> logger)
 {
     private const int MaxChannelIdLength = 64;
@@ -64,7 +64,8 @@ public sealed class SlackCsvListeners(
         var saved = await dispatcher.ApplyImportAsync(metadata.MapId, metadata.ImportId, request, cancellationToken);
         if (saved.Reply is NoticeView notice)
             return ViewSubmissionResponse.Update(imports.Notice(notice));
-        announcements.Announce(context, saved, metadata.ChannelId, CsvHandler.IdempotencyKey(metadata.ImportId), logger);
+        if (!context.Say(saved, metadata.ChannelId) && saved.Outcome == SaveOutcome.AlreadyApplied)
+            Log.SubmissionRepeated(logger, CsvHandler.IdempotencyKey(metadata.ImportId));
         return null;
     }
 }

@@ -35,8 +35,9 @@ public sealed class SlackMapListeners(
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var text = CommandText.FromTyped(SlackCommandText.Decode(command.Text));
-        var request = await privateChannels.WithPrivacyAsync(context.Request, text, context.Api, command.ChannelName, context.BeforeAck);
-        var reply = await dispatcher.DispatchAsync(text, request, cancellationToken);
+        var parsed = CommandParser.Parse(text);
+        var request = await RequestForAsync(context, parsed, command.ChannelName);
+        var reply = await dispatcher.DispatchAsync(parsed, request, cancellationToken);
         switch (reply)
         {
             case StakeholderFormView form:
@@ -64,8 +65,9 @@ public sealed class SlackMapListeners(
         if (string.IsNullOrWhiteSpace(command))
             return;
         var channelId = context.ChannelId;
-        var request = await privateChannels.WithPrivacyAsync(context.Request, command, context.Api, payload.Channel?.Name, context.BeforeAck);
-        var reply = await dispatcher.DispatchAsync(command, request, cancellationToken);
+        var parsed = CommandParser.Parse(command);
+        var request = await RequestForAsync(context, parsed, payload.Channel?.Name);
+        var reply = await dispatcher.DispatchAsync(parsed, request, cancellationToken);
         if (reply is StakeholderFormView form && payload.TriggerId is { Length: > 0 } trigger)
         {
             if (await OpenModalAsync(context, trigger, modals.Render(form, channelId), () => messages.Render(form, command)) is { } fallback)
@@ -99,6 +101,15 @@ public sealed class SlackMapListeners(
         // Replacing a message the channel sees is posting to the channel too.
         context.Respond(await PrivateIfSharedAsync(context, message, inPlace && payload.Container?.IsEphemeral != true));
     }
+
+    /// <summary>
+    /// The request the core gets for <paramref name="command"/>: only a <c>create</c> asks Slack whether the channel is
+    /// private (before the ack), since a map made there is private; every other command is the context's request as is.
+    /// </summary>
+    private async Task<RequestContext> RequestForAsync(SlackListenerContext context, BotCommand command, string? channelName) =>
+        command is CreateMap
+            ? await privateChannels.MarkAsync(context.Request, context.Api, channelName, context.BeforeAck)
+            : context.Request;
 
     /// <summary>
     /// Opens a modal before the ack (the trigger id lives 3 s and works once, so this comes before anything slow). When

@@ -1,3 +1,4 @@
+using AccountBot.Core.Abstractions;
 using AccountBot.Core.Commands;
 using AccountBot.Core.Features;
 using AccountBot.Core.Features.Routing;
@@ -22,7 +23,6 @@ namespace AccountBot.Slack.Bot;
 public sealed class SlackStakeholderListeners(
     CommandDispatcher dispatcher,
     StakeholderModalRenderer modals,
-    AnnouncedSubmissions announcements,
     SlackUserNames userNames,
     ILogger<SlackStakeholderListeners> logger)
 {
@@ -42,7 +42,7 @@ public sealed class SlackStakeholderListeners(
             && !string.IsNullOrWhiteSpace(lines))
             return await AddSeveralAsync(payload, lines, metadata, request, context, cancellationToken);
 
-        var values = StakeholderFormState.Read(payload.View.State, metadata, request.User.Id, request.User.Name);
+        var values = metadata.Values(payload.View.State, request.User.Id, request.User.Name);
         if (values is { OwnerId: { Length: > 0 } ownerId, OwnerName: null })
             values = values with { OwnerName = await userNames.ResolveAsync(context.Api, ownerId, context.BeforeAck) };
         var saved = await dispatcher.SubmitStakeholderAsync(
@@ -54,7 +54,8 @@ public sealed class SlackStakeholderListeners(
             case NoticeView notice:
                 return SlackViewErrors.One(F.Name, notice.Text);
             default:
-                announcements.Announce(context, saved, metadata.ChannelId, metadata.SubmissionId, logger);
+                if (!context.Say(saved, metadata.ChannelId) && saved.Outcome == SaveOutcome.AlreadyApplied)
+                    Log.SubmissionRepeated(logger, metadata.SubmissionId);
                 return null;
         }
     }
@@ -73,8 +74,8 @@ public sealed class SlackStakeholderListeners(
         switch (await dispatcher.AddSeveralAsync(metadata.MapId, lines, request, cancellationToken))
         {
             case MapView map:
-                if (metadata.ChannelId is { Length: > 0 } channel && announcements.TryClaim(request.Workspace.Value + "|" + metadata.SubmissionId))
-                    context.Say(map, channel);
+                if (metadata.ChannelId is { Length: > 0 } channel)
+                    context.SayOnce(map, channel, metadata.SubmissionId);
                 return null;
             case NoticeView notice:
                 return SlackViewErrors.One(StakeholderModalRenderer.SeveralBlockId, notice.Text);
@@ -99,7 +100,7 @@ public sealed class SlackStakeholderListeners(
         }
 
         var request = context.RequestIn(metadata.ChannelId);
-        var typed = StakeholderFormState.Read(view.State, metadata, request.User.Id, request.User.Name);
+        var typed = metadata.Values(view.State, request.User.Id, request.User.Name);
         var draft = new StakeholderSubmission(metadata.MapId, metadata.StakeholderId, metadata.SubmissionId, typed, metadata.ShortForm);
         // A map or person gone meanwhile: the modal stays as it is, and its submit says why nothing can be saved.
         if (await dispatcher.ExpandStakeholderFormAsync(draft, request, cancellationToken) is not StakeholderFormView form)

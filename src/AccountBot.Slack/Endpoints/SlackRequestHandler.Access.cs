@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountBot.Slack.Endpoints;
 
 /// <summary>The access check every request passes before its listener, and what a refused one is answered.</summary>
-internal sealed partial class SlackRequestHandler
+public sealed partial class SlackRequestHandler
 {
     private async Task<SlackAccess> CheckAccessAsync(HttpContext http, SlackRequester requester)
     {
@@ -21,31 +21,32 @@ internal sealed partial class SlackRequestHandler
     }
 
     /// <summary>A refused interaction: the notice goes where Slack shows one (the modal, or the response_url), nothing else.</summary>
-    private SlackAck Refuse(HttpContext http, InteractionPayload payload, SlackAccess access, SlackListenerContext context)
+    private Task RefuseAsync(HttpContext http, InteractionPayload payload, SlackAccess access, SlackListenerContext context)
     {
         switch (payload)
         {
             case ViewSubmissionPayload:
-                return SlackAck.Json(SlackRefusals.Modal(access), _json.ViewSubmissionResponse, null);
+                return AckAsync(http, SlackRefusals.Modal(access), _json.ViewSubmissionResponse, null);
             case BlockSuggestionPayload:
-                return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
+                return AckAsync(http, OptionsResponse.Empty, _json.OptionsResponse, null);
             case BlockActionsPayload { ResponseUrl: { Length: > 0 } responseUrl } when Uri.TryCreate(responseUrl, UriKind.Absolute, out _):
                 context.SendAfterAck(http.RequestServices.GetRequiredService<SlackResponseUrls>().Step(responseUrl, SlackRefusals.Message(access)));
-                return SlackAck.Empty(context);
+                return AckAsync(http, context);
             default:
-                return SlackAck.Empty();
+                return AckAsync(http, null);
         }
     }
 
-    private async Task<SlackAck> RefuseEventAsync(HttpContext http, EventCallbackEnvelope envelope, SlackAccess access)
+    /// <summary>A refused event: acked with nothing; an external user's mention gets its one line privately after the ack (the returned context).</summary>
+    private async Task<SlackListenerContext?> RefuseEventAsync(HttpContext http, EventCallbackEnvelope envelope, SlackAccess access)
     {
         // Without an installation there is no token to answer with.
         if (access != SlackAccess.ExternalUser || envelope.Event is not AppMentionEvent mention
             || await installations.FindAsync(envelope.TeamKey, http.RequestAborted) is null)
-            return SlackAck.Empty();
+            return null;
         var slack = http.RequestServices.GetRequiredService<SlackApiClient>();
         var context = new SlackListenerContext(envelope.TeamKey);
         context.RunAfterAck(ct => slack.PostEphemeralAsync(envelope.TeamKey, mention.Channel, mention.User, SlackRefusals.Message(access) with { ResponseType = null, ReplaceOriginal = null }, ct));
-        return SlackAck.Empty(context);
+        return context;
     }
 }

@@ -7,21 +7,23 @@ using Microsoft.AspNetCore.Http;
 namespace AccountBot.Slack.Endpoints;
 
 /// <summary>The Events API: URL verification, de-duplicated event callbacks, and the listener run after the ack.</summary>
-internal sealed partial class SlackRequestHandler
+public sealed partial class SlackRequestHandler
 {
-    private async Task<SlackAck> DispatchEventAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
+    private async Task DispatchEventAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
     {
         switch (SlackEventEnvelope.Parse(body))
         {
             case UrlVerificationEnvelope verification:
-                return SlackAck.Json(new Dictionary<string, string> { ["challenge"] = verification.Challenge }, _json.DictionaryStringString, null);
+                await AckAsync(http, new Dictionary<string, string> { ["challenge"] = verification.Challenge }, _json.DictionaryStringString, null);
+                return;
 
             case EventCallbackEnvelope envelope:
             {
                 if (!await deduplicator.TryRegisterAsync(envelope.EventId, beforeAck))
                 {
                     Log.DuplicateEvent(logger, envelope.EventId, http.Request.Headers["X-Slack-Retry-Num"].ToString(), http.Request.Headers["X-Slack-Retry-Reason"].ToString());
-                    return SlackAck.Empty();
+                    await AckAsync(http, null);
+                    return;
                 }
 
                 // The token is dead once these arrive; forget it before acking so nothing else tries to use it. The
@@ -38,14 +40,18 @@ internal sealed partial class SlackRequestHandler
                 // Events show no answer: a refused one is acked with nothing (and logged once); a mention by another
                 // organisation's member gets its one line privately.
                 if (await CheckAccessAsync(http, SlackRequester.Of(envelope)) is var access and not SlackAccess.Allowed)
-                    return await RefuseEventAsync(http, envelope, access);
+                {
+                    await AckAsync(http, await RefuseEventAsync(http, envelope, access));
+                    return;
+                }
 
                 var context = SlackListenerContext.For(envelope, services);
                 var listener = app.FindEvent(envelope.Event.Type);
                 if (listener is null)
                 {
                     Log.Unhandled(logger, "event", envelope.Event.Type);
-                    return SlackAck.Empty();
+                    await AckAsync(http, null);
+                    return;
                 }
 
                 // Events are acked at once; the listener itself is follow-up work.
@@ -65,11 +71,13 @@ internal sealed partial class SlackRequestHandler
                     if (await durable.StoreAsync(context.StoredAfterAck, ct) is { } stored)
                         await durable.EnqueueAsync(stored, ct);
                 });
-                return SlackAck.Empty(after);
+                await AckAsync(http, after);
+                return;
             }
 
             default:
-                return SlackAck.Empty();
+                await AckAsync(http, null);
+                return;
         }
     }
 }

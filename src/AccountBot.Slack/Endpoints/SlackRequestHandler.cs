@@ -1,19 +1,19 @@
 using System.Text;
-using System.Text.Json;
 using AccountBot.Adapters.Buffers;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Core.Logging;
 using AccountBot.Core.Workspaces;
-using AccountBot.Slack.Blocks;
 using AccountBot.Slack.Hosting;
 using AccountBot.Slack.Installations;
 using AccountBot.Slack.Protocol;
 using AccountBot.Slack.Rendering;
 using AccountBot.Slack.Routing;
 using AccountBot.Slack.Security;
-using AccountBot.Slack.WebApi;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,10 +21,11 @@ using Microsoft.Extensions.Options;
 namespace AccountBot.Slack.Endpoints;
 
 /// <summary>
-/// What every Slack endpoint does: read the raw body (bounded), verify the signature (401, nothing else happens),
-/// parse once, route to the listener, write its ack, and only then queue the follow-up work.
+/// Slack's HTTP endpoints (request URLs to enter in the Slack app's settings), mapped to this handler as bolt's
+/// receiver maps its own (<see cref="Map"/>), and what every one does: read the raw body (bounded), verify the signature
+/// (401, nothing else happens), parse once, route to the listener, write its ack, and only then queue the follow-up work.
 /// </summary>
-internal sealed partial class SlackRequestHandler(
+public sealed partial class SlackRequestHandler(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
     SlackListenerRegistry app,
@@ -41,17 +42,52 @@ internal sealed partial class SlackRequestHandler(
     IServiceProvider services,
     ILogger<SlackRequestHandler> logger)
 {
+    public const string Commands = "/slack/commands";
+    public const string Interactivity = "/slack/interactivity";
+    public const string Events = "/slack/events";
+    public const string Options = "/slack/options";
+    public const string Install = "/slack/install";
+    public const string OAuthCallback = "/slack/oauth/callback";
+
     private readonly SlackJsonContext _json = SlackJsonContext.Default;
 
-    public Task HandleCommandAsync(HttpContext http) => HandleAsync(http, DispatchCommandAsync);
+    /// <summary>
+    /// Maps the endpoints when <c>Slack:SigningSecret</c> is set, and the install endpoints (<see cref="SlackOAuthHandler"/>)
+    /// when <c>Slack:ClientId</c> is too. Returns false when nothing was mapped, so the host can log
+    /// "Slack endpoints disabled: Slack:SigningSecret is not set".
+    /// </summary>
+    internal static bool Map(IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var settings = endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        if (!settings.EndpointsEnabled)
+            return false;
 
-    public Task HandleInteractivityAsync(HttpContext http) => HandleAsync(http, DispatchInteractivityAsync);
+        var slack = endpoints.MapGroup("").WithTags("Slack");
+        slack.MapPost(Commands, (HttpContext http) => Of(http).HandleCommandAsync(http));
+        slack.MapPost(Interactivity, (HttpContext http) => Of(http).HandleInteractivityAsync(http));
+        slack.MapPost(Events, (HttpContext http) => Of(http).HandleEventsAsync(http));
+        slack.MapPost(Options, (HttpContext http) => Of(http).HandleOptionsAsync(http));
+        if (settings.OAuthEnabled)
+        {
+            slack.MapGet(Install, (HttpContext http, SlackOAuthHandler oauth) => oauth.Install(http));
+            slack.MapGet(OAuthCallback, (HttpContext http, SlackOAuthHandler oauth) => oauth.CallbackAsync(http));
+        }
 
-    public Task HandleOptionsAsync(HttpContext http) => HandleAsync(http, DispatchOptionsAsync);
+        return true;
+    }
 
-    public Task HandleEventsAsync(HttpContext http) => HandleAsync(http, DispatchEventAsync);
+    private static SlackRequestHandler Of(HttpContext http) => http.RequestServices.GetRequiredService<SlackRequestHandler>();
 
-    private async Task HandleAsync(HttpContext http, Func<HttpContext, byte[], CancellationToken, Task<SlackAck>> dispatch)
+    private Task HandleCommandAsync(HttpContext http) => HandleAsync(http, Form(DispatchCommandAsync));
+
+    private Task HandleInteractivityAsync(HttpContext http) => HandleAsync(http, Form(DispatchInteractivityAsync));
+
+    private Task HandleOptionsAsync(HttpContext http) => HandleAsync(http, Form(DispatchOptionsAsync));
+
+    private Task HandleEventsAsync(HttpContext http) => HandleAsync(http, DispatchEventAsync);
+
+    private async Task HandleAsync(HttpContext http, Func<HttpContext, byte[], CancellationToken, Task> dispatch)
     {
         var path = http.Request.Path.Value ?? "";
         var body = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
@@ -59,7 +95,7 @@ internal sealed partial class SlackRequestHandler(
         {
             if (rejections.ShouldLog("slack body too large " + path, out var count))
                 Log.BodyTooLarge(logger, path, options.Value.MaxRequestBodyBytes, count);
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            Status(http, StatusCodes.Status413PayloadTooLarge);
             return;
         }
 
@@ -72,168 +108,52 @@ internal sealed partial class SlackRequestHandler(
         {
             if (rejections.ShouldLog("slack signature " + signature.Status + " " + path, out var count))
                 Log.SignatureRejected(logger, path, signature.Status.ToString(), count);
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Status(http, StatusCodes.Status401Unauthorized);
             return;
         }
 
         if (logger.IsEnabled(LogLevel.Trace))
             Log.PayloadTrace(logger, path, Encoding.UTF8.GetString(body));
 
-        SlackAck ack;
         using var budget = new CancellationTokenSource(SlackListenerContext.AckBudget, time);
         using var beforeAck = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, http.RequestAborted);
         try
         {
-            ack = await dispatch(http, body, beforeAck.Token);
+            // Parses, runs the listener and writes its ack; a payload that cannot be read is refused before anything is written.
+            await dispatch(http, body, beforeAck.Token);
         }
         catch (SlackPayloadException e)
         {
             Log.BadPayload(logger, path, e.Message);
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            Status(http, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private async Task DispatchCommandAsync(HttpContext http, string form, CancellationToken beforeAck)
+    {
+        var command = SlashCommand.Parse(form);
+        if (await CheckAccessAsync(http, SlackRequester.Of(command)) is var access and not SlackAccess.Allowed)
+        {
+            await AckAsync(http, SlackRefusals.Message(access) with { ReplaceOriginal = null }, new SlackListenerContext(command.TeamKey, beforeAck));
             return;
         }
 
-        await AckAsync(http, ack);
-    }
-
-    private async Task<SlackAck> DispatchCommandAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
-    {
-        var form = Encoding.UTF8.GetString(body);
-        if (IsSslCheck(form))
-            return SlackAck.Empty();
-        var command = SlashCommand.Parse(form);
-        if (await CheckAccessAsync(http, SlackRequester.Of(command)) is var access and not SlackAccess.Allowed)
-            return SlackAck.Message(SlackRefusals.Message(access) with { ReplaceOriginal = null }, renderer, new SlackListenerContext(command.TeamKey, beforeAck));
         var listener = app.FindCommand(command.Command);
         if (listener is null)
         {
             Log.Unhandled(logger, "command", command.Command);
-            return SlackAck.Status(StatusCodes.Status404NotFound);
+            await StatusAsync(http, StatusCodes.Status404NotFound);
+            return;
         }
 
         var context = SlackListenerContext.For(command, services, beforeAck);
         var reply = await RunListenerAsync("command", command.Command, () => listener(command, context, http.RequestAborted));
         if (!reply.Failed)
-            return SlackAck.Message(reply.Value, renderer, context);
-        return app.CreateErrorHandler() is { } errors ? SlackAck.Message(errors.CommandFailed(command, context), renderer, context) : Failed();
-    }
-
-    private async Task<SlackAck> DispatchInteractivityAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
-    {
-        var form = Encoding.UTF8.GetString(body);
-        if (IsSslCheck(form))
-            return SlackAck.Empty();
-        var payload = InteractionPayload.ParseForm(form);
-        var context = SlackListenerContext.For(payload, services, beforeAck);
-        if (await CheckAccessAsync(http, SlackRequester.Of(payload)) is var access and not SlackAccess.Allowed)
-            return Refuse(http, payload, access, context);
-        switch (payload)
-        {
-            case BlockActionsPayload actions:
-                foreach (var action in actions.Actions)
-                {
-                    var listener = app.FindAction(action.ActionId);
-                    if (listener is null)
-                    {
-                        // Link buttons send block_actions too; an unhandled action is acked so Slack shows no error.
-                        Log.Unhandled(logger, "action", action.ActionId);
-                        continue;
-                    }
-
-                    var result = await RunListenerAsync("action", action.ActionId, async () =>
-                    {
-                        await listener(actions, action, context, http.RequestAborted);
-                        return true;
-                    });
-                    if (result.Failed)
-                    {
-                        if (app.CreateErrorHandler() is not { } errors)
-                            return Failed();
-                        errors.ActionFailed(actions, context);
-                        return SlackAck.Empty(context);
-                    }
-                }
-
-                return SlackAck.Empty(context);
-
-            case ViewSubmissionPayload submission:
-            {
-                var listener = app.FindViewSubmission(submission.View.CallbackId);
-                if (listener is null)
-                {
-                    Log.Unhandled(logger, "view submission", submission.View.CallbackId);
-                    return SlackAck.Status(StatusCodes.Status404NotFound);
-                }
-
-                var reply = await RunListenerAsync("view submission", submission.View.CallbackId, () => listener(submission, context, http.RequestAborted));
-                if (!reply.Failed)
-                    return SlackAck.Json(reply.Value, _json.ViewSubmissionResponse, context);
-                return app.CreateErrorHandler() is { } errors
-                    ? SlackAck.Json(errors.ViewSubmissionFailed(submission, context), _json.ViewSubmissionResponse, context)
-                    : Failed();
-            }
-
-            case ViewClosedPayload closed:
-            {
-                var listener = app.FindViewClosed(closed.View.CallbackId);
-                if (listener is null)
-                {
-                    Log.Unhandled(logger, "view closed", closed.View.CallbackId);
-                    return SlackAck.Empty();
-                }
-
-                var result = await RunListenerAsync("view closed", closed.View.CallbackId, async () =>
-                {
-                    await listener(closed, context, http.RequestAborted);
-                    return true;
-                });
-                return result.Failed ? Failed() : SlackAck.Empty(context);
-            }
-
-            case BlockSuggestionPayload suggestion:
-                return await DispatchSuggestionAsync(http, suggestion, beforeAck);
-
-            case MessageActionPayload shortcut when app.FindShortcut(shortcut.CallbackId) is { } listener:
-            {
-                var result = await RunListenerAsync("shortcut", shortcut.CallbackId, async () =>
-                {
-                    await listener(shortcut, context, http.RequestAborted);
-                    return true;
-                });
-                return result.Failed ? Failed() : SlackAck.Empty(context);
-            }
-
-            default:
-                Log.Unhandled(logger, "interaction", payload.Type);
-                return SlackAck.Empty();
-        }
-    }
-
-    private async Task<SlackAck> DispatchOptionsAsync(HttpContext http, byte[] body, CancellationToken beforeAck)
-    {
-        var form = Encoding.UTF8.GetString(body);
-        if (IsSslCheck(form))
-            return SlackAck.Empty();
-        if (InteractionPayload.ParseForm(form) is not BlockSuggestionPayload suggestion)
-            throw new SlackPayloadException("the options endpoint expects a block_suggestion payload");
-        if (await CheckAccessAsync(http, SlackRequester.Of(suggestion)) is not SlackAccess.Allowed)
-            return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
-        return await DispatchSuggestionAsync(http, suggestion, beforeAck);
-    }
-
-    private async Task<SlackAck> DispatchSuggestionAsync(HttpContext http, BlockSuggestionPayload suggestion, CancellationToken beforeAck)
-    {
-        var listener = app.FindOptions(suggestion.ActionId);
-        if (listener is null)
-        {
-            Log.Unhandled(logger, "options", suggestion.ActionId);
-            return SlackAck.Json(OptionsResponse.Empty, _json.OptionsResponse, null);
-        }
-
-        var context = SlackListenerContext.For(suggestion, services, beforeAck);
-        var reply = await RunListenerAsync("options", suggestion.ActionId, () => listener(suggestion, context, http.RequestAborted));
-        // A failed search offers nothing, as an unknown one does: Slack shows "no results", not an error.
-        return SlackAck.Json(reply.Failed ? OptionsResponse.Empty : reply.Value, _json.OptionsResponse, context);
+            await AckAsync(http, reply.Value, context);
+        else if (app.CreateErrorHandler() is { } errors)
+            await AckAsync(http, errors.CommandFailed(command, context), context);
+        else
+            await FailedAsync(http);
     }
 
     /// <summary>The one place a listener's failure is caught and logged; the registry's error handler then answers.</summary>
@@ -250,7 +170,15 @@ internal sealed partial class SlackRequestHandler(
         }
     }
 
-    private static SlackAck Failed() => SlackAck.Status(StatusCodes.Status500InternalServerError);
+    private static Task FailedAsync(HttpContext http) => StatusAsync(http, StatusCodes.Status500InternalServerError);
+
+    /// <summary>A form-encoded endpoint (commands, interactivity, options): Slack's <c>ssl_check</c> is acked empty, unparsed.</summary>
+    private Func<HttpContext, byte[], CancellationToken, Task> Form(Func<HttpContext, string, CancellationToken, Task> dispatch) =>
+        (http, body, beforeAck) =>
+        {
+            var form = Encoding.UTF8.GetString(body);
+            return IsSslCheck(form) ? AckAsync(http, null) : dispatch(http, form, beforeAck);
+        };
 
     private static bool IsSslCheck(string form) =>
         form.Contains("ssl_check=", StringComparison.Ordinal) && QueryHelpers.ParseQuery(form).TryGetValue("ssl_check", out var v) && v == "1";

@@ -12,6 +12,7 @@ using AccountBot.Slack.Telemetry;
 using AccountBot.Slack.WebApi;
 using AccountBot.Adapters.FollowUps;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,12 @@ public static class SlackServiceCollectionExtensions
     /// <see cref="ISlackInstallationStore"/> unless one is already registered (single-workspace when only
     /// <c>Slack:BotToken</c> is set, otherwise in memory). Then map with <c>app.MapSlackEndpoints()</c>.
     /// </summary>
+    /// <summary>
+    /// Maps Slack's endpoints to <see cref="SlackRequestHandler"/> when <c>Slack:SigningSecret</c> is set (and the
+    /// install endpoints when <c>Slack:ClientId</c> is too); false when nothing was mapped.
+    /// </summary>
+    public static bool MapSlackEndpoints(this IEndpointRouteBuilder endpoints) => SlackRequestHandler.Map(endpoints);
+
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);

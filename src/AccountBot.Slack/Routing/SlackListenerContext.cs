@@ -1,4 +1,5 @@
 using AccountBot.Adapters.FollowUps;
+using AccountBot.Core.Features;
 using AccountBot.Core.Features.Routing;
 using AccountBot.Core.Views;
 using AccountBot.Slack.Blocks;
@@ -84,6 +85,25 @@ public sealed partial class SlackListenerContext(SlackTeamKey team, Cancellation
         SendAfterAck(SlackAnnouncementSender.Step(Team, target, Request.User.Id, Request.Workspace, map));
         return true;
     }
+
+    /// <summary>
+    /// Announces what a save changed in <paramref name="channel"/> (<see cref="Say(MapView, string?)"/>); nothing, and
+    /// false, when it changed nothing: a repeated submission (Slack retrying it, or a double click) was applied, and
+    /// announced, once, by the save that wrote it (the store applies a submission id once: <see cref="SaveReply.Announcement"/>).
+    /// </summary>
+    public bool Say(SaveReply saved, string? channel)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        return saved.Announcement is MapView map && channel is { Length: > 0 } && Say(map, channel);
+    }
+
+    /// <summary>
+    /// <see cref="Say(MapView, string?)"/> once per <paramref name="key"/> in the request's workspace, for a change the
+    /// core does not apply once by itself (a submission sent twice would be announced twice): <see cref="AnnouncedSubmissions"/>
+    /// remembers the keys announced.
+    /// </summary>
+    public bool SayOnce(MapView map, string channel, string key) =>
+        Services.GetRequiredService<AnnouncedSubmissions>().TryClaim(Request.Workspace.Value + "|" + key) && Say(map, channel);
 
     /// <summary>Posts <paramref name="message"/> in <see cref="ChannelId"/> (in <see cref="ThreadTs"/>) once the ack has gone out.</summary>
     public void Say(SlackMessage message)

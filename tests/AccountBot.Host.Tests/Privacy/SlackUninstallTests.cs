@@ -124,7 +124,7 @@ public sealed class SlackUninstallTests : IAsyncDisposable
     private async Task<HttpStatusCode> PostEventAsync(string team, string eventJson)
     {
         var body = $$"""{ "token": "XXYYZZ", "team_id": "{{team}}", "api_app_id": "A0CA5", "event": {{eventJson}}, "type": "event_callback", "event_id": "Ev{{Guid.NewGuid():N}}", "event_time": 1515449522 }""";
-        using var request = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, body);
+        using var request = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, body);
         using var response = await _host.Client.SendAsync(request);
         return response.StatusCode;
     }
@@ -134,10 +134,10 @@ public sealed class SlackUninstallTests : IAsyncDisposable
         // The install link redirects to Slack: read the redirect, do not follow it.
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _host.Client.BaseAddress };
         string state;
-        using (var install = await client.GetAsync(new Uri(SlackEndpoints.Install, UriKind.Relative)))
+        using (var install = await client.GetAsync(new Uri(SlackRequestHandler.Install, UriKind.Relative)))
             state = QueryHelpers.ParseQuery(install.Headers.Location!.Query)["state"].ToString();
 
-        using var callback = new HttpRequestMessage(HttpMethod.Get, $"{SlackEndpoints.OAuthCallback}?code=code-1&state={Uri.EscapeDataString(state)}");
+        using var callback = new HttpRequestMessage(HttpMethod.Get, $"{SlackRequestHandler.OAuthCallback}?code=code-1&state={Uri.EscapeDataString(state)}");
         callback.Headers.Add("Cookie", $"{SlackOAuthState.CookieName}={state}");
         return await client.SendAsync(callback);
     }

@@ -60,6 +60,15 @@ public sealed class SlackAdminsAndPrivateChannelsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OtherCommands_NeverAskSlackWhetherTheChannelIsPrivate()
+    {
+        await _host.CommandTextAsync("help", channel: "G0HUSH");
+        await _host.CommandTextAsync("list", channel: "G0HUSH");
+
+        Assert.Empty(_host.Api.CallsTo("conversations.info"));
+    }
+
+    [Fact]
     public async Task Create_SlackCannotTellWhetherTheChannelIsPrivate_PrivateToBeSafe()
     {
         _host.Api.Responder = call => call.Method == "conversations.info" ? FakeSlackReply.Error("channel_not_found") : null;

@@ -55,7 +55,7 @@ public sealed class RejectionLoggingTests : IAsyncLifetime, IDisposable
     private async Task PostWithWrongSecretAsync()
     {
         var signer = new SlackRequestSigner("wrong-secret", _host.Time);
-        using var request = signer.CreateJsonRequest(SlackEndpoints.Events, """{"type":"event_callback","team_id":"T0A","event_id":"Ev1","event":{"type":"app_mention"}}""");
+        using var request = signer.CreateJsonRequest(SlackRequestHandler.Events, """{"type":"event_callback","team_id":"T0A","event_id":"Ev1","event":{"type":"app_mention"}}""");
         using var response = await _host.Client.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

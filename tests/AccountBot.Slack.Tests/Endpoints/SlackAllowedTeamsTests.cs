@@ -45,7 +45,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
     [Fact]
     public async Task Command_TeamNotAllowed_EphemeralNoticeAndListenerNotCalled()
     {
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, SlackPayloads.Command("Acme create", team: "T0EVIL"));
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, SlackPayloads.Command("Acme create", team: "T0EVIL"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -61,7 +61,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
     [InlineData("T0GRID", "E0GRID")]
     public async Task Command_TeamOrItsEnterpriseAllowed_ListenerAnswers(string team, string? enterprise)
     {
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, SlackPayloads.Command("Acme", team: team, enterprise: enterprise));
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, SlackPayloads.Command("Acme", team: team, enterprise: enterprise));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -73,7 +73,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
     [Fact]
     public async Task BlockAction_TeamNotAllowed_EphemeralNoticeToResponseUrlAndListenerNotCalled()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity,
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity,
             SlackPayloads.BlockAction("cmd:create", "map Acme create", team: "T0EVIL", responseUrl: _host.Api.ResponseUrl("evil")));
 
         using var response = await _host.Client.SendAsync(request, Ct);
@@ -89,7 +89,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
     [Fact]
     public async Task ViewSubmission_TeamNotAllowed_ModalShowsNoticeAndListenerNotCalled()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity,
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity,
             SlackPayloads.ViewSubmission("stakeholder-form", "{}", new Dictionary<string, System.Text.Json.Nodes.JsonObject> { ["name"] = SlackPayloads.Text("Jane") }, team: "T0EVIL"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
@@ -105,7 +105,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
     [Fact]
     public async Task Options_TeamNotAllowed_NoOptionsAndListenerNotCalled()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Options,
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Options,
             SlackPayloads.BlockSuggestion("reportsTo", "reportsTo", "ja", "{}", team: "T0EVIL"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
@@ -119,7 +119,7 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
     [Fact]
     public async Task Event_TeamNotAllowed_EmptyOkAndListenerNeverRuns()
     {
-        using var request = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, SlackPayloads.AppMention("<@U0BOT> map Acme create", "Ev0EVIL", team: "T0EVIL"));
+        using var request = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, SlackPayloads.AppMention("<@U0BOT> map Acme create", "Ev0EVIL", team: "T0EVIL"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -134,9 +134,9 @@ public sealed class SlackAllowedTeamsTests : IAsyncLifetime
     [Fact]
     public async Task OAuthCallback_TeamNotAllowed_StoresNoTokenAndSaysWhy()
     {
-        using var start = await _host.Client.GetAsync(new Uri(SlackEndpoints.Install, UriKind.Relative), Ct);
+        using var start = await _host.Client.GetAsync(new Uri(SlackRequestHandler.Install, UriKind.Relative), Ct);
         var state = QueryHelpers.ParseQuery(start.Headers.Location!.Query)["state"].ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{SlackEndpoints.OAuthCallback}?code=code-1&state={Uri.EscapeDataString(state)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{SlackRequestHandler.OAuthCallback}?code=code-1&state={Uri.EscapeDataString(state)}");
         request.Headers.Add("Cookie", $"{SlackOAuthState.CookieName}={state}");
 
         using var response = await _host.Client.SendAsync(request, Ct);

@@ -116,10 +116,10 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         var data = new TheoryData<string, string>();
         foreach (var tamper in new[] { "bad-signature", "stale", "future", "tampered-body", "missing-signature", "missing-timestamp", "wrong-version" })
         {
-            data.Add(SlackEndpoints.Commands, tamper);
-            data.Add(SlackEndpoints.Interactivity, tamper);
-            data.Add(SlackEndpoints.Events, tamper);
-            data.Add(SlackEndpoints.Options, tamper);
+            data.Add(SlackRequestHandler.Commands, tamper);
+            data.Add(SlackRequestHandler.Interactivity, tamper);
+            data.Add(SlackRequestHandler.Events, tamper);
+            data.Add(SlackRequestHandler.Options, tamper);
         }
 
         return data;
@@ -127,9 +127,9 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
 
     private static (string Body, string ContentType) ValidBody(string path) => path switch
     {
-        SlackEndpoints.Commands => (CommandBody(), SlackRequestSigner.FormContentType),
-        SlackEndpoints.Interactivity => (SlackRequestSigner.EncodeInteraction(Fixture.Read("stakeholder-buttons.in-block-actions.json")), SlackRequestSigner.FormContentType),
-        SlackEndpoints.Options => (SlackRequestSigner.EncodeInteraction(Fixture.Read("account-search.block-suggestion.json")), SlackRequestSigner.FormContentType),
+        SlackRequestHandler.Commands => (CommandBody(), SlackRequestSigner.FormContentType),
+        SlackRequestHandler.Interactivity => (SlackRequestSigner.EncodeInteraction(Fixture.Read("stakeholder-buttons.in-block-actions.json")), SlackRequestSigner.FormContentType),
+        SlackRequestHandler.Options => (SlackRequestSigner.EncodeInteraction(Fixture.Read("account-search.block-suggestion.json")), SlackRequestSigner.FormContentType),
         _ => (EventJson("Ev0TAMPER"), SlackRequestSigner.JsonContentType),
     };
 
@@ -181,7 +181,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Post_BodyOver64KB_Returns413()
     {
-        using var request = _host.Signer.CreateRequest(SlackEndpoints.Commands, CommandBody(new string('a', 70_000)), SlackRequestSigner.FormContentType);
+        using var request = _host.Signer.CreateRequest(SlackRequestHandler.Commands, CommandBody(new string('a', 70_000)), SlackRequestSigner.FormContentType);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -192,7 +192,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Post_SslCheck_Returns200WithoutListener()
     {
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, [new("ssl_check", "1"), new("token", "x")]);
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, [new("ssl_check", "1"), new("token", "x")]);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -203,7 +203,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Command_Signed_AckedWithListenersMessage()
     {
-        using var request = _host.Signer.CreateRequest(SlackEndpoints.Commands, CommandBody("Acme <corp>"), SlackRequestSigner.FormContentType);
+        using var request = _host.Signer.CreateRequest(SlackRequestHandler.Commands, CommandBody("Acme <corp>"), SlackRequestSigner.FormContentType);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -219,7 +219,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     public async Task Command_ListenerReturnsNull_EmptyOk()
     {
         var body = SlackRequestSigner.EncodeForm(Fixture.ReadCommandFields("map.in-command.json").Select(kv => kv.Key == "command" ? new KeyValuePair<string, string>("command", "/quiet") : kv));
-        using var request = _host.Signer.CreateRequest(SlackEndpoints.Commands, body, SlackRequestSigner.FormContentType);
+        using var request = _host.Signer.CreateRequest(SlackRequestHandler.Commands, body, SlackRequestSigner.FormContentType);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -231,8 +231,8 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     public async Task Command_Unknown_Returns404AndListenerThrowing_Returns500()
     {
         string With(string name) => SlackRequestSigner.EncodeForm(Fixture.ReadCommandFields("map.in-command.json").Select(kv => kv.Key == "command" ? new KeyValuePair<string, string>("command", name) : kv));
-        using var unknown = _host.Signer.CreateRequest(SlackEndpoints.Commands, With("/nope"), SlackRequestSigner.FormContentType);
-        using var boom = _host.Signer.CreateRequest(SlackEndpoints.Commands, With("/boom"), SlackRequestSigner.FormContentType);
+        using var unknown = _host.Signer.CreateRequest(SlackRequestHandler.Commands, With("/nope"), SlackRequestSigner.FormContentType);
+        using var boom = _host.Signer.CreateRequest(SlackRequestHandler.Commands, With("/boom"), SlackRequestSigner.FormContentType);
 
         using var unknownResponse = await _host.Client.SendAsync(unknown, Ct);
         using var boomResponse = await _host.Client.SendAsync(boom, Ct);
@@ -245,7 +245,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Command_FollowUpWork_RunsAfterTheAck()
     {
-        using var request = _host.Signer.CreateRequest(SlackEndpoints.Commands, CommandBody(), SlackRequestSigner.FormContentType);
+        using var request = _host.Signer.CreateRequest(SlackRequestHandler.Commands, CommandBody(), SlackRequestSigner.FormContentType);
 
         // The follow-up waits on a gate that only opens once the response is here: if the ack waited for the
         // follow-up, this would time out instead.
@@ -261,9 +261,9 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     public async Task Interactivity_BlockActions_RoutesByActionIdAndPrefix()
     {
         var fixture = Fixture.Read("stakeholder-buttons.in-block-actions.json");
-        using var exact = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, fixture);
-        using var prefixed = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, fixture.Replace("stakeholder:edit", "map:archive", StringComparison.Ordinal));
-        using var unhandled = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, fixture.Replace("stakeholder:edit", "link:open", StringComparison.Ordinal));
+        using var exact = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, fixture);
+        using var prefixed = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, fixture.Replace("stakeholder:edit", "map:archive", StringComparison.Ordinal));
+        using var unhandled = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, fixture.Replace("stakeholder:edit", "link:open", StringComparison.Ordinal));
 
         using var r1 = await _host.Client.SendAsync(exact, Ct);
         using var r2 = await _host.Client.SendAsync(prefixed, Ct);
@@ -276,7 +276,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Interactivity_ViewSubmissionInvalid_RespondsWithErrorsByBlockId()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, Fixture.Read("stakeholder-form.in-view-submission.json"));
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, Fixture.Read("stakeholder-form.in-view-submission.json"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -289,7 +289,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     public async Task Interactivity_ViewSubmissionValid_EmptyOkClosesModal()
     {
         var json = Fixture.Read("stakeholder-form.in-view-submission.json").Replace("\"7.5\"", "\"3\"", StringComparison.Ordinal);
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, json);
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, json);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -300,7 +300,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Interactivity_ViewClosed_CallsListener()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, Fixture.Read("stakeholder-form.in-view-closed.json"));
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, Fixture.Read("stakeholder-form.in-view-closed.json"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -311,7 +311,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Interactivity_NotAPayload_Returns400()
     {
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Interactivity, [new("payload", "{not json")]);
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Interactivity, [new("payload", "{not json")]);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -321,7 +321,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Options_BlockSuggestion_RespondsWithListenersOptions()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Options, Fixture.Read("account-search.block-suggestion.json"));
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Options, Fixture.Read("account-search.block-suggestion.json"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -333,7 +333,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Events_UrlVerification_AnsweredWithChallenge()
     {
-        using var request = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, Fixture.Read("url-verification.event.json"));
+        using var request = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, Fixture.Read("url-verification.event.json"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -345,7 +345,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Events_AppMention_AckedThenListenerRunsWithTypedEvent()
     {
-        using var request = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, EventJson("Ev0LAN670R"));
+        using var request = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, EventJson("Ev0LAN670R"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -357,8 +357,8 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Events_RetryWithSameEventId_ListenerRunsOnce()
     {
-        using var first = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, EventJson("Ev0LAN670R"));
-        using var retry = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, EventJson("Ev0LAN670R"));
+        using var first = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, EventJson("Ev0LAN670R"));
+        using var retry = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, EventJson("Ev0LAN670R"));
         retry.Headers.Add("X-Slack-Retry-Num", "1");
         retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
 
@@ -367,7 +367,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         using var r2 = await _host.Client.SendAsync(retry, Ct);
 
         // A different event afterwards is a barrier: the queue is FIFO, so once it has run, a duplicate would have too.
-        using var other = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, EventJson("Ev0BARRIER"));
+        using var other = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, EventJson("Ev0BARRIER"));
         using var r3 = await _host.Client.SendAsync(other, Ct);
         await _barrier.Task.WaitAsync(Ct);
 
@@ -384,7 +384,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     {
         await _host.Store.SaveAsync(new SlackInstallation { TeamId = "T3MDE", BotToken = "xoxb-gone" }, Ct);
         await _host.Store.SaveAsync(new SlackInstallation { TeamId = "T0OTHER", BotToken = "xoxb-stays" }, Ct);
-        using var request = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, Fixture.Read(fixture));
+        using var request = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, Fixture.Read(fixture));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -397,7 +397,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Install_Get_RedirectsToSlackWithStateAndSetsCookie()
     {
-        using var response = await _host.Client.GetAsync(new Uri(SlackEndpoints.Install, UriKind.Relative), Ct);
+        using var response = await _host.Client.GetAsync(new Uri(SlackRequestHandler.Install, UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
@@ -413,13 +413,13 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
 
     private async Task<string> StartInstallAsync()
     {
-        using var response = await _host.Client.GetAsync(new Uri(SlackEndpoints.Install, UriKind.Relative), Ct);
+        using var response = await _host.Client.GetAsync(new Uri(SlackRequestHandler.Install, UriKind.Relative), Ct);
         return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["state"].ToString();
     }
 
     private async Task<HttpResponseMessage> CallbackAsync(string query, string? cookie)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, SlackEndpoints.OAuthCallback + query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, SlackRequestHandler.OAuthCallback + query);
         if (cookie is not null)
             request.Headers.Add("Cookie", $"{SlackOAuthState.CookieName}={cookie}");
         return await _host.Client.SendAsync(request, Ct);

@@ -43,7 +43,7 @@ public sealed class SlackErrorHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Command_ListenerThrows_ErrorHandlerAnswersAndTheFailureIsLoggedOnce()
     {
-        using var request = _host.Signer.CreateRequest(SlackEndpoints.Commands, SlackRequestSigner.EncodeForm(Fixture.ReadCommandFields("map.in-command.json")), SlackRequestSigner.FormContentType);
+        using var request = _host.Signer.CreateRequest(SlackRequestHandler.Commands, SlackRequestSigner.EncodeForm(Fixture.ReadCommandFields("map.in-command.json")), SlackRequestSigner.FormContentType);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -58,7 +58,7 @@ public sealed class SlackErrorHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Action_ListenerThrows_AckedAndTheErrorHandlerToldOnce()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, Fixture.Read("stakeholder-buttons.in-block-actions.json"));
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, Fixture.Read("stakeholder-buttons.in-block-actions.json"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -70,7 +70,7 @@ public sealed class SlackErrorHandlerTests : IAsyncLifetime
     [Fact]
     public async Task ViewSubmission_ListenerThrows_ErrorHandlersAnswerKeepsTheModalOpen()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, Fixture.Read("stakeholder-form.in-view-submission.json"));
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, Fixture.Read("stakeholder-form.in-view-submission.json"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -82,7 +82,7 @@ public sealed class SlackErrorHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Options_ListenerThrows_NoOptionsRatherThanAnError()
     {
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Options, Fixture.Read("account-search.block-suggestion.json"));
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Options, Fixture.Read("account-search.block-suggestion.json"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 

@@ -42,7 +42,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
     [Fact]
     public async Task Command_TeamWithoutThisAppInstalled_ExternalUserNoticeAndListenerNotCalled()
     {
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, SlackPayloads.Command("Acme", team: "T0CUSTOMER", user: "U0GUEST"));
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, SlackPayloads.Command("Acme", team: "T0CUSTOMER", user: "U0GUEST"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -56,7 +56,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
     public async Task Command_InstallationOfAnotherApp_ExternalUserNotice()
     {
         var fields = SlackPayloads.Command("Acme", user: "U0GUEST").Select(f => f.Key == "api_app_id" ? new KeyValuePair<string, string>(f.Key, "A0SOMEONEELSE") : f);
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, fields);
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, fields);
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -67,7 +67,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
     [Fact]
     public async Task Command_MemberOfTheInstallingTeam_ListenerAnswers()
     {
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, SlackPayloads.Command("Acme"));
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, SlackPayloads.Command("Acme"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -80,7 +80,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
     {
         var payload = JsonNode.Parse(SlackPayloads.BlockAction("cmd:create", "map Acme create", user: "U0GUEST", responseUrl: _host.Api.ResponseUrl("guest")))!;
         payload["user"]!["team_id"] = "T0CUSTOMER";
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, payload.ToJsonString());
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, payload.ToJsonString());
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -97,7 +97,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
         // A modal opened from a Slack Connect channel: team is the outsider's, view.app_installed_team_id ours.
         var payload = JsonNode.Parse(SlackPayloads.ViewSubmission("stakeholder-form", "{}", new Dictionary<string, JsonObject> { ["name"] = SlackPayloads.Text("Jane") }, team: "T0CUSTOMER", user: "U0GUEST"))!;
         payload["view"]!["app_installed_team_id"] = "T0ACME";
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity, payload.ToJsonString());
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity, payload.ToJsonString());
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -112,7 +112,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
     {
         var payload = JsonNode.Parse(SlackPayloads.BlockSuggestion("reportsTo", "reportsTo", "ja", "{}", user: "U0GUEST"))!;
         payload["user"]!["team_id"] = "T0CUSTOMER";
-        using var request = _host.Signer.CreateInteractionRequest(SlackEndpoints.Options, payload.ToJsonString());
+        using var request = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Options, payload.ToJsonString());
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -126,7 +126,7 @@ public sealed class SlackExternalUsersTests : IAsyncLifetime
         var payload = JsonNode.Parse(SlackPayloads.AppMention("<@U0BOT> map Acme", "Ev0GUEST", user: "U0GUEST"))!;
         payload["event"]!["user_team"] = "T0CUSTOMER";
         payload["is_ext_shared_channel"] = true;
-        using var request = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, payload.ToJsonString());
+        using var request = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, payload.ToJsonString());
 
         using var response = await _host.Client.SendAsync(request, Ct);
 

@@ -103,7 +103,7 @@ public sealed class SlackHostingTests
     public async Task MapSlackEndpoints_NoSigningSecret_ReturnsFalseAndMapsNothing()
     {
         await using var host = await SlackTestHost.StartAsync(_ => { }, new Dictionary<string, string?> { ["Slack:SigningSecret"] = null, ["Slack:ClientId"] = null, ["Slack:ClientSecret"] = null });
-        using var request = host.Signer.CreateFormRequest(SlackEndpoints.Commands, [new("command", "/map")]);
+        using var request = host.Signer.CreateFormRequest(SlackRequestHandler.Commands, [new("command", "/map")]);
 
         using var response = await host.Client.SendAsync(request);
 

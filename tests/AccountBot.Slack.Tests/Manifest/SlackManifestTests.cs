@@ -49,7 +49,7 @@ public sealed class SlackManifestTests : IDisposable
         var manifest = Manifest();
 
         Assert.Contains("command: " + SlackBotIds.SlashCommand, manifest, StringComparison.Ordinal);
-        foreach (var path in new[] { SlackEndpoints.Commands, SlackEndpoints.Interactivity, SlackEndpoints.Options, SlackEndpoints.Events, SlackEndpoints.OAuthCallback })
+        foreach (var path in new[] { SlackRequestHandler.Commands, SlackRequestHandler.Interactivity, SlackRequestHandler.Options, SlackRequestHandler.Events, SlackRequestHandler.OAuthCallback })
             Assert.Contains("https://example.com" + path, manifest, StringComparison.Ordinal);
         foreach (var scope in new[] { "commands", "chat:write", "app_mentions:read", "users:read", "channels:read", "groups:read", "im:write", "files:write", "channels:history", "groups:history", "im:read", "mpim:read" })
             Assert.Contains("- " + scope + "\n", manifest, StringComparison.Ordinal);

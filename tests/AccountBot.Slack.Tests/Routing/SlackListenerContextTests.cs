@@ -72,7 +72,7 @@ public sealed class SlackListenerContextTests : IAsyncLifetime
     [Fact]
     public async Task Say_AfterTheAck_PostsInTheRequestsChannelWithItsWorkspaceToken()
     {
-        using var request = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, SlackPayloads.Command("say", team: "T0BETA", user: "U0BEN", channel: "C0BETA"));
+        using var request = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, SlackPayloads.Command("say", team: "T0BETA", user: "U0BEN", channel: "C0BETA"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -87,10 +87,10 @@ public sealed class SlackListenerContextTests : IAsyncLifetime
     [Fact]
     public async Task Respond_GoesToTheRequestsResponseUrl_AndNowhereWithoutOne()
     {
-        using var answered = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity,
+        using var answered = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity,
             SlackPayloads.BlockAction("cmd:show", "map Acme", responseUrl: _host.Api.ResponseUrl("mine")));
         using var first = await _host.Client.SendAsync(answered, Ct);
-        using var without = _host.Signer.CreateInteractionRequest(SlackEndpoints.Interactivity,
+        using var without = _host.Signer.CreateInteractionRequest(SlackRequestHandler.Interactivity,
             SlackPayloads.BlockAction("cmd:show", "map Acme", responseUrl: "not a url"));
         using var second = await _host.Client.SendAsync(without, Ct);
 
@@ -106,7 +106,7 @@ public sealed class SlackListenerContextTests : IAsyncLifetime
     [Fact]
     public async Task SayAsync_InAMention_AnswersInItsThread()
     {
-        using var request = _host.Signer.CreateJsonRequest(SlackEndpoints.Events, SlackPayloads.AppMention("<@U0BOT> hi", "Ev0CONTEXT", team: "T0BETA", channel: "C0BETA"));
+        using var request = _host.Signer.CreateJsonRequest(SlackRequestHandler.Events, SlackPayloads.AppMention("<@U0BOT> hi", "Ev0CONTEXT", team: "T0BETA", channel: "C0BETA"));
 
         using var response = await _host.Client.SendAsync(request, Ct);
 
@@ -120,8 +120,8 @@ public sealed class SlackListenerContextTests : IAsyncLifetime
     [Fact]
     public async Task BoundClient_TwoWorkspacesAtOnce_EachCallUsesItsOwnRequestsToken()
     {
-        using var acme = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, SlackPayloads.Command("post", team: "T0ACME", user: "U0ANA", channel: "C0ACME"));
-        using var beta = _host.Signer.CreateFormRequest(SlackEndpoints.Commands, SlackPayloads.Command("post", team: "T0BETA", user: "U0BEN", channel: "C0BETA"));
+        using var acme = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, SlackPayloads.Command("post", team: "T0ACME", user: "U0ANA", channel: "C0ACME"));
+        using var beta = _host.Signer.CreateFormRequest(SlackRequestHandler.Commands, SlackPayloads.Command("post", team: "T0BETA", user: "U0BEN", channel: "C0BETA"));
         var sends = new[] { _host.Client.SendAsync(acme, Ct), _host.Client.SendAsync(beta, Ct) };
         foreach (var response in await Task.WhenAll(sends))
         {

@@ -141,7 +141,18 @@ public sealed class LiteDbContext : IDisposable
             }
 
             _disposed = true;
-            _database.Dispose();
+            try
+            {
+                // LiteDB's own close only tries a checkpoint and skips it while another thread's read is still in
+                // flight, leaving the changes in the -log file and the data file as it was: a token encrypted at
+                // start-up would stay readable in plain text there until the next start. This one waits for it.
+                _database.Checkpoint();
+            }
+            finally
+            {
+                _database.Dispose();
+            }
+
             _lockFile.Dispose();
         }
 

@@ -16,11 +16,16 @@ public sealed class ApiCallMetricsHandler(BotMetrics metrics, Platform platform,
     // A resilience pipeline sends the same request message again; a mark on it tells a retry from a first attempt.
     private static readonly HttpRequestOptionsKey<bool> Sent = new("AccountBot.Telemetry.Sent");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var retry = request.Options.TryGetValue(Sent, out var sent) && sent;
         request.Options.Set(Sent, true);
+        return metrics.ApiCallsMeasured ? MeasuredAsync(request, retry, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> MeasuredAsync(HttpRequestMessage request, bool retry, CancellationToken cancellationToken)
+    {
         var name = request.RequestUri is { } uri ? operation(uri) : "unknown";
         var start = Stopwatch.GetTimestamp();
         try

@@ -93,7 +93,7 @@ public static class CommandParser
         }
 
         var verbAt = FindVerb(tokens);
-        var account = Join(tokens.Take(verbAt == -1 ? tokens.Count : verbAt));
+        var account = Join(tokens, verbAt == -1 ? tokens.Count : verbAt);
         if (account.Length == 0)
         {
             return new InvalidCommand(Sentences.CommandsWhichAccount, CommandText.Example);
@@ -227,23 +227,31 @@ public static class CommandParser
         return -1;
     }
 
+    /// <summary>Drops a leading <c>/</c> and the word <c>map</c>, in place (the tokenizer's own list).</summary>
     private static List<Token> StripPrefix(List<Token> tokens)
     {
         if (tokens.Count > 0 && !tokens[0].Quoted && tokens[0].Text.StartsWith('/'))
         {
             var rest = tokens[0].Text.TrimStart('/');
-            tokens = rest.Length == 0 ? tokens.Skip(1).ToList() : [new Token(rest, false), .. tokens.Skip(1)];
+            if (rest.Length == 0)
+                tokens.RemoveAt(0);
+            else
+                tokens[0] = new Token(rest, false);
         }
 
         if (tokens.Count > 0 && !tokens[0].Quoted && tokens[0].Text.Equals("map", StringComparison.OrdinalIgnoreCase))
         {
-            tokens = tokens.Skip(1).ToList();
+            tokens.RemoveAt(0);
         }
 
         return tokens;
     }
 
     internal static string Join(IEnumerable<Token> tokens) => string.Join(' ', tokens.Select(t => t.Text)).Trim();
+
+    /// <summary>The first <paramref name="count"/> tokens' words, joined: a one-word account name is the token's own text.</summary>
+    private static string Join(List<Token> tokens, int count) =>
+        count == 1 ? tokens[0].Text.Trim() : string.Join(' ', tokens.Take(count).Select(t => t.Text)).Trim();
 
     /// <summary>Quotes an account name when a parser would otherwise read part of it as a verb.</summary>
     public static string Quote(string account)

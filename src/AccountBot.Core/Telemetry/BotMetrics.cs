@@ -63,6 +63,15 @@ public sealed class BotMetrics : IDisposable
     }
 
     /// <summary>One HTTP request to a platform API; <paramref name="status"/> is null when no response came (then <paramref name="error"/> says why).</summary>
+    /// <summary>
+    /// Whether anything listens to the platform API instruments (OpenTelemetry, <c>dotnet-counters</c>, a test's
+    /// listener): when nothing does, a call is not named nor timed at all.
+    /// </summary>
+    public bool ApiCallsMeasured => _apiCalls.Enabled || _apiDuration.Enabled || _apiThrottles.Enabled || _apiRetries.Enabled;
+
+    /// <summary>Whether anything listens to the store latency histogram (see <see cref="ApiCallsMeasured"/>).</summary>
+    public bool StoreCallsMeasured => _storeDuration.Enabled;
+
     public void ApiCall(Platform platform, string operation, string method, int? status, string? error, TimeSpan elapsed, bool retry)
     {
         var call = new TagList { { BotTelemetry.PlatformAttribute, PlatformName(platform) }, { BotTelemetry.OperationAttribute, operation } };

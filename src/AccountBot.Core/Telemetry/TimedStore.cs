@@ -38,6 +38,9 @@ public class TimedStore : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
+        if (!_metrics.StoreCallsMeasured)
+            return Forward(targetMethod, args);
+
         var start = Stopwatch.GetTimestamp();
         object? result;
         try
@@ -53,7 +56,12 @@ public class TimedStore : DispatchProxy
             throw;
         }
 
-        if (result is Task task)
+        if (result is Task { IsCompleted: true } done)
+        {
+            // A read served from the store's cache: recorded now, without a continuation.
+            Record(targetMethod.Name, start, done);
+        }
+        else if (result is Task task)
         {
             // The caller awaits the store's own task; the time is recorded when it ends.
             _ = task.ContinueWith(
@@ -68,6 +76,20 @@ public class TimedStore : DispatchProxy
         }
 
         return result;
+    }
+
+    /// <summary>The call as is, nothing measuring it; the store's own exception as without the proxy.</summary>
+    private object? Forward(MethodInfo method, object?[]? args)
+    {
+        try
+        {
+            return method.Invoke(_inner, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is { } thrown)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+            throw;
+        }
     }
 
     private void Record(string operation, long start, Task done) =>

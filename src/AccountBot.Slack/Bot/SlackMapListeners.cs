@@ -49,7 +49,7 @@ public sealed class SlackMapListeners(
             case ExportView export:
                 exports.Upload(context, export, request);
                 return messages.Render(export) with { ResponseType = ResponseType.Ephemeral };
-            case SettingsView settings when await sharedChannels.IsSharedOrUnknownAsync(context.Api, command.ChannelId, null, context.BeforeAck):
+            case SettingsView settings when await sharedChannels.IsSharedOrUnknownAsync(context, command.ChannelId):
                 return SharedChannelNotice.Private(messages.Render(settings), AccessNotices.SharedChannelSettings);
             default:
                 return await PrivateIfSharedAsync(context, messages.Render(reply), false);
@@ -144,7 +144,7 @@ public sealed class SlackMapListeners(
     {
         if (message.ResponseType != ResponseType.InChannel && !replacesChannelMessage)
             return message;
-        if (!await sharedChannels.IsSharedOrUnknownAsync(context.Api, context.ChannelId, null, context.BeforeAck))
+        if (!await sharedChannels.IsSharedOrUnknownAsync(context, context.ChannelId))
             return message;
         Log.SharedChannelWithheld(logger, context.ChannelId ?? "unknown", "map answer");
         return SharedChannelNotice.Private(message, AccessNotices.SharedChannelPrivateReply);

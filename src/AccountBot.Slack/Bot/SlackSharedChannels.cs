@@ -1,5 +1,6 @@
 using AccountBot.Core.Caching;
 using AccountBot.Slack.Installations;
+using AccountBot.Slack.Routing;
 using AccountBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,9 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     public const int Capacity = 10_000;
+
+    private static readonly Task<bool> Shared = Task.FromResult(true);
+    private static readonly Task<bool> NotShared = Task.FromResult(false);
 
     private readonly ExpiringCache<(SlackTeamKey Team, string Channel), bool> _known = new(time, MaxAge, Capacity);
 
@@ -35,6 +39,18 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
     {
         ArgumentNullException.ThrowIfNull(api);
         return IsSharedOrUnknownAsync(api.Client, api.Team, channel, known, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same for a listener before its ack, asking Slack within the ack budget (<see cref="SlackListenerContext.BeforeAck"/>).
+    /// A kept answer is given without building the request's client: the common case, every map shown in a channel.
+    /// </summary>
+    public Task<bool> IsSharedOrUnknownAsync(SlackListenerContext context, string? channel)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (channel is { Length: > 0 } && _known.TryGet((context.Team, channel), out var kept))
+            return kept ? Shared : NotShared;
+        return IsSharedOrUnknownAsync(context.Api.Client, context.Team, channel, null, context.BeforeAck);
     }
 
     /// <summary>

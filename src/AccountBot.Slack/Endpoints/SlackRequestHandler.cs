@@ -63,11 +63,13 @@ public sealed partial class SlackRequestHandler(
         if (!settings.EndpointsEnabled)
             return false;
 
+        // One handler for the host's lifetime (a singleton), found once here rather than in a scope made per request.
+        var handler = endpoints.ServiceProvider.GetRequiredService<SlackRequestHandler>();
         var slack = endpoints.MapGroup("").WithTags("Slack");
-        slack.MapPost(Commands, (HttpContext http) => Of(http).HandleCommandAsync(http));
-        slack.MapPost(Interactivity, (HttpContext http) => Of(http).HandleInteractivityAsync(http));
-        slack.MapPost(Events, (HttpContext http) => Of(http).HandleEventsAsync(http));
-        slack.MapPost(Options, (HttpContext http) => Of(http).HandleOptionsAsync(http));
+        slack.MapPost(Commands, (HttpContext http) => handler.HandleAsync(http, Commands));
+        slack.MapPost(Interactivity, (HttpContext http) => handler.HandleAsync(http, Interactivity));
+        slack.MapPost(Events, (HttpContext http) => handler.HandleAsync(http, Events));
+        slack.MapPost(Options, (HttpContext http) => handler.HandleAsync(http, Options));
         if (settings.OAuthEnabled)
         {
             slack.MapGet(Install, (HttpContext http, SlackOAuthHandler oauth) => oauth.Install(http));
@@ -77,17 +79,8 @@ public sealed partial class SlackRequestHandler(
         return true;
     }
 
-    private static SlackRequestHandler Of(HttpContext http) => http.RequestServices.GetRequiredService<SlackRequestHandler>();
-
-    private Task HandleCommandAsync(HttpContext http) => HandleAsync(http, Form(DispatchCommandAsync));
-
-    private Task HandleInteractivityAsync(HttpContext http) => HandleAsync(http, Form(DispatchInteractivityAsync));
-
-    private Task HandleOptionsAsync(HttpContext http) => HandleAsync(http, Form(DispatchOptionsAsync));
-
-    private Task HandleEventsAsync(HttpContext http) => HandleAsync(http, DispatchEventAsync);
-
-    private async Task HandleAsync(HttpContext http, Func<HttpContext, byte[], CancellationToken, Task> dispatch)
+    /// <param name="route">The endpoint's path (<see cref="Commands"/>, <see cref="Events"/>…), naming its dispatcher.</param>
+    private async Task HandleAsync(HttpContext http, string route)
     {
         var path = http.Request.Path.Value ?? "";
         var body = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
@@ -120,7 +113,7 @@ public sealed partial class SlackRequestHandler(
         try
         {
             // Parses, runs the listener and writes its ack; a payload that cannot be read is refused before anything is written.
-            await dispatch(http, body, beforeAck.Token);
+            await DispatchAsync(http, route, body, beforeAck.Token);
         }
         catch (SlackPayloadException e)
         {
@@ -172,13 +165,24 @@ public sealed partial class SlackRequestHandler(
 
     private static Task FailedAsync(HttpContext http) => StatusAsync(http, StatusCodes.Status500InternalServerError);
 
-    /// <summary>A form-encoded endpoint (commands, interactivity, options): Slack's <c>ssl_check</c> is acked empty, unparsed.</summary>
-    private Func<HttpContext, byte[], CancellationToken, Task> Form(Func<HttpContext, string, CancellationToken, Task> dispatch) =>
-        (http, body, beforeAck) =>
+    /// <summary>
+    /// The route's dispatcher. The form-encoded endpoints (commands, interactivity, options) ack Slack's <c>ssl_check</c>
+    /// empty, unparsed.
+    /// </summary>
+    private Task DispatchAsync(HttpContext http, string route, byte[] body, CancellationToken beforeAck)
+    {
+        if (route == Events)
+            return DispatchEventAsync(http, body, beforeAck);
+        var form = Encoding.UTF8.GetString(body);
+        if (IsSslCheck(form))
+            return AckAsync(http, null);
+        return route switch
         {
-            var form = Encoding.UTF8.GetString(body);
-            return IsSslCheck(form) ? AckAsync(http, null) : dispatch(http, form, beforeAck);
+            Commands => DispatchCommandAsync(http, form, beforeAck),
+            Interactivity => DispatchInteractivityAsync(http, form, beforeAck),
+            _ => DispatchOptionsAsync(http, form, beforeAck),
         };
+    }
 
     private static bool IsSslCheck(string form) =>
         form.Contains("ssl_check=", StringComparison.Ordinal) && QueryHelpers.ParseQuery(form).TryGetValue("ssl_check", out var v) && v == "1";

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AccountBot.Slack.Protocol;
@@ -5,6 +6,13 @@ namespace AccountBot.Slack.Protocol;
 /// <summary>A slash command invocation, read from Slack's <c>application/x-www-form-urlencoded</c> body.</summary>
 public sealed record SlashCommand
 {
+    private static readonly IReadOnlyDictionary<string, string> NoExtra = FrozenDictionary<string, string>.Empty;
+
+    /// <summary>The fields named by this record, and the deprecated verification <c>token</c>, dropped.</summary>
+    private static readonly FrozenSet<string> Known = FrozenSet.Create(StringComparer.Ordinal,
+        "token", "command", "text", "team_id", "team_domain", "enterprise_id", "enterprise_name", "channel_id",
+        "channel_name", "user_id", "user_name", "response_url", "trigger_id", "api_app_id", "is_enterprise_install");
+
     public required string Command { get; init; }
     public string Text { get; init; } = "";
     public required string TeamId { get; init; }
@@ -21,7 +29,7 @@ public sealed record SlashCommand
     public bool IsEnterpriseInstall { get; init; }
 
     /// <summary>Fields this record does not name (the deprecated verification <c>token</c> is dropped).</summary>
-    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = NoExtra;
 
     public Installations.SlackTeamKey TeamKey => new(EnterpriseId, TeamId);
 
@@ -40,11 +48,6 @@ public sealed record SlashCommand
             fields.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : throw new SlackPayloadException($"slash command without '{name}'");
         string? Optional(string name) => fields.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
-        var known = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "token", "command", "text", "team_id", "team_domain", "enterprise_id", "enterprise_name", "channel_id",
-            "channel_name", "user_id", "user_name", "response_url", "trigger_id", "api_app_id", "is_enterprise_install",
-        };
         return new SlashCommand
         {
             Command = Required("command"),
@@ -62,7 +65,19 @@ public sealed record SlashCommand
             ApiAppId = Optional("api_app_id"),
             // A form field, so the wire spells the boolean as the string "true"/"false".
             IsEnterpriseInstall = string.Equals(Optional("is_enterprise_install"), "true", StringComparison.OrdinalIgnoreCase),
-            Extra = fields.Where(kv => !known.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            Extra = ExtraOf(fields),
         };
+    }
+
+    private static IReadOnlyDictionary<string, string> ExtraOf(IReadOnlyDictionary<string, string> fields)
+    {
+        Dictionary<string, string>? extra = null;
+        foreach (var (name, value) in fields)
+        {
+            if (!Known.Contains(name))
+                (extra ??= new(StringComparer.Ordinal))[name] = value;
+        }
+
+        return extra ?? NoExtra;
     }
 }

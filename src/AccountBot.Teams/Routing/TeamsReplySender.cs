@@ -17,8 +17,13 @@ public sealed partial class TeamsReplySender(ConnectorClient connector, IService
 {
     public const string Kind = "teams.reply";
 
-    /// <summary>The stored step for <paramref name="reply"/>.</summary>
-    public static FollowUpStep Step(TeamsStoredReply reply) => new(Kind, JsonSerializer.Serialize(reply, TeamsJsonContext.Default.TeamsStoredReply));
+    /// <summary>The stored step for <paramref name="reply"/>: its inbound activity cut to the reference (no text or values).</summary>
+    public static FollowUpStep Step(TeamsStoredReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var stored = reply with { Inbound = TeamsStoredReply.ReferenceOf(reply.Inbound) };
+        return new(Kind, JsonSerializer.Serialize(stored, TeamsJsonContext.Default.TeamsStoredReply));
+    }
 
     public Task SendAsync(string payload, CancellationToken cancellationToken) =>
         SendAsync(JsonSerializer.Deserialize(payload, TeamsJsonContext.Default.TeamsStoredReply) ?? throw new JsonException("A stored Teams reply is null."), cancellationToken);

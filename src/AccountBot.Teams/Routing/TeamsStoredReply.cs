@@ -4,9 +4,9 @@ namespace AccountBot.Teams.Routing;
 
 /// <summary>
 /// A reply or card update promised after the ack, as kept in the follow-up outbox (<see cref="TeamsReplySender"/>):
-/// what to do (<see cref="Operation"/>), where (<see cref="Inbound"/>: the conversation reference of the activity that
-/// asked — service URL, conversation, the activity id to reply to, sender, bot, tenant; never its text or values), and
-/// the message or card to send (<see cref="Outbound"/>).
+/// what to do (<see cref="Operation"/>), where (<see cref="Inbound"/>: the activity that asked, stored as its conversation
+/// reference only — service URL, conversation, the activity id to reply to, sender, bot, tenant; never its text or
+/// values: <see cref="TeamsReplySender.Step"/>), and the message or card to send (<see cref="Outbound"/>).
 /// </summary>
 public sealed record TeamsStoredReply(string Operation, Activity Inbound, Activity Outbound, string? CardId = null)
 {

@@ -49,11 +49,25 @@ public sealed partial class TeamsTurn
     {
         if (string.IsNullOrWhiteSpace(text))
             return string.Empty;
+        if (IsPlain(text))
+            return text;
         var lines = LineTags().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "\n");
         var withoutTags = Tags().Replace(lines, " ");
         var decoded = WebUtility.HtmlDecode(withoutTags).Replace('\u00A0', ' ');
         return string.Join('\n', decoded.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0));
     }
+
+    /// <summary>
+    /// One line with nothing to clean (no tag, entity, line break, tab, no-break space, double or outer space): the
+    /// text as it is, as most typed commands are.
+    /// </summary>
+    private static bool IsPlain(string text) =>
+        text.AsSpan().IndexOfAny(NeedsCleaning) < 0
+        && !text.Contains("  ", StringComparison.Ordinal)
+        && !char.IsWhiteSpace(text[0])
+        && !char.IsWhiteSpace(text[^1]);
+
+    private static readonly System.Buffers.SearchValues<char> NeedsCleaning = System.Buffers.SearchValues.Create("<>&\r\n\t\u00A0");
 
     private async Task<string?> ObjectIdAsync(string userId, CancellationToken cancellationToken)
     {

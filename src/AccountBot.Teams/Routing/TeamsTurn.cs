@@ -162,7 +162,7 @@ public sealed partial class TeamsTurn
     private void AfterAck(string operation, Activity outbound, string? cardId = null)
     {
         ArgumentNullException.ThrowIfNull(outbound);
-        _afterAck.Add(new TeamsStoredReply(operation, TeamsStoredReply.ReferenceOf(Activity), outbound, cardId));
+        _afterAck.Add(new TeamsStoredReply(operation, Activity, outbound, cardId));
     }
 
     private (string ServiceUrl, string ConversationId) Address() =>

@@ -58,10 +58,11 @@ internal static class SlackLoadGenerator
             var realResult = Result.Combine(realRounds);
 
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| target | requests/s | p50 ms | p99 ms | errors |"));
-            Console.WriteLine("|---|---:|---:|---:|---:|");
+            Console.WriteLine("| target | requests/s | p50 ms | p99 ms | errors | process CPU µs/request | allocated B/request |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var r in new[] { bareResult, realResult })
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Errors} |"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F2} | {r.P99:F2} | {r.Errors} | {r.CpuPerRequest:F1} | {r.AllocatedPerRequest:F0} |"));
             var ratio = realResult.RequestsPerSecond / bareResult.RequestsPerSecond;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratio real/bare = {ratio:F2} (target >= 0.5); real p99 = {realResult.P99:F2} ms (target <= 50 ms); {concurrency} concurrent, 3 x {seconds} s each, {Environment.ProcessorCount} cores"));
@@ -135,12 +136,15 @@ internal static class SlackLoadGenerator
         await RunWorkersAsync(client, signer, fields, concurrency, Warmup, null);
         var latencies = new List<double>[concurrency];
         var errors = new int[concurrency];
+        // The generator shares the process, so these include its own share; the two targets' difference is the host's.
+        var cpu = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         await RunWorkersAsync(client, signer, fields, concurrency, TimeSpan.FromSeconds(seconds), (latencies, errors));
         var elapsed = clock.Elapsed.TotalSeconds;
 
         var all = latencies.SelectMany(l => l).ToArray();
-        return new Result(name, all, elapsed, errors.Sum());
+        return new Result(name, all, elapsed, errors.Sum(), Environment.CpuUsage.TotalTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }
 
     private static Task RunWorkersAsync(HttpClient client, SlackRequestSigner signer, List<KeyValuePair<string, string>> fields, int concurrency, TimeSpan duration, (List<double>[] Latencies, int[] Errors)? record)
@@ -172,15 +176,18 @@ internal static class SlackLoadGenerator
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private sealed record Result(string Name, double[] Latencies, double Seconds, int Errors)
+    private sealed record Result(string Name, double[] Latencies, double Seconds, int Errors, TimeSpan Cpu, long Allocated)
     {
         private readonly double[] _sorted = [.. Latencies.Order()];
 
         public double RequestsPerSecond => Latencies.Length / Seconds;
         public double P50 => Percentile(_sorted, 0.50);
         public double P99 => Percentile(_sorted, 0.99);
+        public double CpuPerRequest => Latencies.Length == 0 ? double.NaN : Cpu.TotalMicroseconds / Latencies.Length;
+        public double AllocatedPerRequest => Latencies.Length == 0 ? double.NaN : (double)Allocated / Latencies.Length;
 
         public static Result Combine(IReadOnlyList<Result> rounds) =>
-            new(rounds[0].Name, [.. rounds.SelectMany(r => r.Latencies)], rounds.Sum(r => r.Seconds), rounds.Sum(r => r.Errors));
+            new(rounds[0].Name, [.. rounds.SelectMany(r => r.Latencies)], rounds.Sum(r => r.Seconds), rounds.Sum(r => r.Errors),
+                TimeSpan.FromTicks(rounds.Sum(r => r.Cpu.Ticks)), rounds.Sum(r => r.Allocated));
     }
 }

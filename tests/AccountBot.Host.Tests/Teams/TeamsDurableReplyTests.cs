@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AccountBot.Adapters.FollowUps;
 using AccountBot.Teams.Protocol;
 using AccountBot.Testing.Teams;
@@ -54,6 +55,27 @@ public sealed class TeamsDurableReplyTests : IAsyncLifetime
         Assert.Single(_rig.Connector.Accepted);
         Assert.Equal(2, _rig.Connector.Requests.Count);
         Assert.Empty(await StoredAsync(second.Services));
+    }
+
+    [Fact]
+    public async Task Reply_StoredWhileSending_KeepsWhereToAnswerNotWhatWasAsked()
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        var hang = FakeConnectorResponse.Hang();
+        _rig.Connector.Enqueue(hang);
+        await using var host = _rig.Start(ShortDrain);
+        var asked = Message("map Acme create");
+
+        Assert.Equal(HttpStatusCode.OK, await _rig.PostWithoutWaitingAsync(host, asked, patience.Token));
+        await hang.Arrived.Task.WaitAsync(patience.Token);
+
+        // The inbound activity is kept as its conversation reference: where and to what to reply, not the text asked.
+        var step = Assert.Single(Assert.Single(await StoredAsync(host.Services)).Steps);
+        using var payload = JsonDocument.Parse(step.Payload);
+        var inbound = payload.RootElement.EnumerateObject().Single(p => p.Name.Equals("inbound", StringComparison.OrdinalIgnoreCase)).Value;
+        Assert.Equal(asked.Id, inbound.GetProperty("id").GetString());
+        Assert.Equal(asked.Conversation!.Id, inbound.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.False(inbound.TryGetProperty("text", out _));
     }
 
     [Fact]

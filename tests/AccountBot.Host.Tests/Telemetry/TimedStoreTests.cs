@@ -58,6 +58,36 @@ public sealed class TimedStoreTests : IDisposable
         Assert.Equal(nameof(ArgumentException), Assert.Single(_durations.GetMeasurementSnapshot()).Tags["error.type"]);
     }
 
+    [Fact]
+    public async Task Call_StoreStillWorking_RecordedWhenItsTaskEnds()
+    {
+        var pending = new TaskCompletionSource<ConversationAddress?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = TimedStore.Create<IConversationStore>(new Conversations(found: null, pending: pending.Task), _metrics);
+
+        var call = store.GetAsync(WorkspaceKey.ForSlack(null, "T0A"), "C1", CancellationToken.None);
+        Assert.Empty(_durations.GetMeasurementSnapshot());
+        pending.SetResult(null);
+
+        Assert.Null(await call);
+        await _durations.WaitForMeasurementsAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(nameof(IConversationStore.GetAsync), Assert.Single(_durations.GetMeasurementSnapshot()).Tags[BotTelemetry.StoreOperationAttribute]);
+    }
+
+    [Fact]
+    public async Task Call_NothingListens_TheCallerSeesTheSameResultsAndExceptions()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var unobserved = new BotMetrics(services.GetRequiredService<IMeterFactory>());
+        var address = new ConversationAddress { Workspace = WorkspaceKey.ForSlack(null, "T0A"), ChannelId = "C1", ConversationId = "C1", UpdatedAt = DateTimeOffset.UnixEpoch };
+        var store = TimedStore.Create<IConversationStore>(new Conversations(found: address), unobserved);
+
+        Assert.False(unobserved.StoreCallsMeasured);
+        Assert.Same(address, await store.GetAsync(address.Workspace, "C1", CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => store.ListAsync(Platform.Slack, CancellationToken.None));
+        Assert.Equal("address", Assert.Throws<ArgumentException>(() => { _ = store.SaveAsync(null!, CancellationToken.None); }).ParamName);
+        Assert.Empty(_durations.GetMeasurementSnapshot());
+    }
+
     public void Dispose()
     {
         _durations.Dispose();
@@ -65,14 +95,14 @@ public sealed class TimedStoreTests : IDisposable
         _services.Dispose();
     }
 
-    /// <summary>Finds <c>found</c>; saving throws at once (before any task), listing fails in its task.</summary>
-    private sealed class Conversations(ConversationAddress? found) : IConversationStore
+    /// <summary>Finds <c>found</c> (or answers with <c>pending</c>); saving throws at once (before any task), listing fails in its task.</summary>
+    private sealed class Conversations(ConversationAddress? found, Task<ConversationAddress?>? pending = null) : IConversationStore
     {
         public Task SaveAsync(ConversationAddress address, CancellationToken cancellationToken) =>
             throw new ArgumentException("No address.", nameof(address));
 
         public Task<ConversationAddress?> GetAsync(WorkspaceKey workspace, string channelId, CancellationToken cancellationToken) =>
-            Task.FromResult(found);
+            pending ?? Task.FromResult(found);
 
         public Task<IReadOnlyList<ConversationAddress>> ListAsync(Platform platform, CancellationToken cancellationToken) =>
             Task.FromException<IReadOnlyList<ConversationAddress>>(new IOException("The disk is gone."));

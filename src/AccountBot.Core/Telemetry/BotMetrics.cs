@@ -62,7 +62,6 @@ public sealed class BotMetrics : IDisposable
         }
     }
 
-    /// <summary>One HTTP request to a platform API; <paramref name="status"/> is null when no response came (then <paramref name="error"/> says why).</summary>
     /// <summary>
     /// Whether anything listens to the platform API instruments (OpenTelemetry, <c>dotnet-counters</c>, a test's
     /// listener): when nothing does, a call is not named nor timed at all.
@@ -72,6 +71,7 @@ public sealed class BotMetrics : IDisposable
     /// <summary>Whether anything listens to the store latency histogram (see <see cref="ApiCallsMeasured"/>).</summary>
     public bool StoreCallsMeasured => _storeDuration.Enabled;
 
+    /// <summary>One HTTP request to a platform API; <paramref name="status"/> is null when no response came (then <paramref name="error"/> says why).</summary>
     public void ApiCall(Platform platform, string operation, string method, int? status, string? error, TimeSpan elapsed, bool retry)
     {
         var call = new TagList { { BotTelemetry.PlatformAttribute, PlatformName(platform) }, { BotTelemetry.OperationAttribute, operation } };

@@ -45,14 +45,11 @@ public class TimedStore : DispatchProxy
         object? result;
         try
         {
-            result = targetMethod.Invoke(_inner, args);
+            result = Forward(targetMethod, args);
         }
-        catch (TargetInvocationException e) when (e.InnerException is { } thrown)
+        catch (Exception thrown)
         {
             _metrics.StoreCall(_store, targetMethod.Name, Stopwatch.GetElapsedTime(start), thrown.GetType().Name);
-
-            // The caller sees the store's own exception, with its stack trace, as without the proxy.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
             throw;
         }
 
@@ -78,7 +75,7 @@ public class TimedStore : DispatchProxy
         return result;
     }
 
-    /// <summary>The call as is, nothing measuring it; the store's own exception as without the proxy.</summary>
+    /// <summary>The call itself: the caller sees the store's own exception, with its stack trace, as without the proxy.</summary>
     private object? Forward(MethodInfo method, object?[]? args)
     {
         try

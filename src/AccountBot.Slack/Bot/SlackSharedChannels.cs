@@ -16,9 +16,6 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     public const int Capacity = 10_000;
 
-    private static readonly Task<bool> Shared = Task.FromResult(true);
-    private static readonly Task<bool> NotShared = Task.FromResult(false);
-
     private readonly ExpiringCache<(SlackTeamKey Team, string Channel), bool> _known = new(time, MaxAge, Capacity);
 
     /// <summary>Asks Slack unless a fresh answer is kept; a failed call throws (<see cref="SlackApiException"/>, <see cref="HttpRequestException"/>).</summary>
@@ -45,12 +42,12 @@ public sealed class SlackSharedChannels(TimeProvider time, ILogger<SlackSharedCh
     /// The same for a listener before its ack, asking Slack within the ack budget (<see cref="SlackListenerContext.BeforeAck"/>).
     /// A kept answer is given without building the request's client: the common case, every map shown in a channel.
     /// </summary>
-    public Task<bool> IsSharedOrUnknownAsync(SlackListenerContext context, string? channel)
+    public async Task<bool> IsSharedOrUnknownAsync(SlackListenerContext context, string? channel)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (channel is { Length: > 0 } && _known.TryGet((context.Team, channel), out var kept))
-            return kept ? Shared : NotShared;
-        return IsSharedOrUnknownAsync(context.Api.Client, context.Team, channel, null, context.BeforeAck);
+            return kept;
+        return await IsSharedOrUnknownAsync(context.Api.Client, context.Team, channel, null, context.BeforeAck);
     }
 
     /// <summary>

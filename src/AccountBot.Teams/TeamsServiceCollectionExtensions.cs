@@ -24,7 +24,7 @@ public static class TeamsServiceCollectionExtensions
     /// Binds <see cref="TeamsOptions"/> from section <c>Teams</c> and <see cref="BotCredentialsOptions"/>
     /// from the root keys <c>MicrosoftAppType/Id/Password/TenantId</c>, both validated at start-up,
     /// and registers <see cref="BotAuthenticator"/>, <see cref="ConnectorClient"/> and
-    /// <see cref="TeamsActivityRouter"/>. Map the endpoint with <see cref="TeamsEndpoints.MapTeamsEndpoints"/>. Needs an
+    /// <see cref="TeamsActivityRouter"/> with the endpoint's <see cref="TeamsRequestHandler"/>. Map the endpoint with <see cref="TeamsEndpoints.MapTeamsEndpoints"/>. Needs an
     /// <see cref="AccountBot.Adapters.Conversations.IBlockedConversationStore"/> from the host (the storage registers one).
     /// </summary>
     public static IServiceCollection AddTeamsAdapter(this IServiceCollection services, IConfiguration configuration)
@@ -61,10 +61,11 @@ public static class TeamsServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new ApiCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), Platform.Teams, ConnectorOperation.Of));
 
         services.TryAddSingleton<TeamsActivityRouter>();
+        services.TryAddSingleton<TeamsRequestHandler>();
         services.AddFollowUps();
-        // Replies and card updates promised after the ack are stored and sent by this (see TeamsTurn.ReplyAfterAck).
-        // (A read-only turn's answers are sent by it from memory, TeamsEndpoints.)
-        services.TryAddTransient<TeamsReplySender>();
+        // Replies and card updates promised after the ack are stored and sent by this (see TeamsTurn.ReplyAfterAck);
+        // a read-only turn's answers it sends from memory (TeamsRequestHandler).
+        services.TryAddSingleton<TeamsReplySender>();
         services.TryAddKeyedTransient<IFollowUpSender>(TeamsReplySender.Kind, static (sp, _) => sp.GetRequiredService<TeamsReplySender>());
         return services;
     }

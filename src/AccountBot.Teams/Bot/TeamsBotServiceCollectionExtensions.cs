@@ -44,7 +44,7 @@ public static class TeamsBotServiceCollectionExtensions
     }
 
     /// <summary><c>POST /api/messages</c> with the bot's handlers and its message actions.</summary>
-    public static RouteHandlerBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints, string pattern = TeamsEndpoints.DefaultPattern)
+    public static IEndpointConventionBuilder MapTeamsBot(this IEndpointRouteBuilder endpoints, string pattern = TeamsEndpoints.DefaultPattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var bot = endpoints.ServiceProvider.GetRequiredService<TeamsBot>();

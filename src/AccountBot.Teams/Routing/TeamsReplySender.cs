@@ -13,7 +13,8 @@ namespace AccountBot.Teams.Routing;
 /// Throttling or a connector outage that outlasts the HTTP client's retries is retried later (nothing was sent);
 /// any other failure is logged (the change the message reports is already stored).
 /// </summary>
-public sealed partial class TeamsReplySender(ConnectorClient connector, IServiceProvider services, ILogger<TeamsReplySender> logger) : IFollowUpSender
+/// <param name="services">The host's services, where each reply's turn finds its <see cref="ConnectorClient"/> when it sends.</param>
+public sealed partial class TeamsReplySender(IServiceProvider services, ILogger<TeamsReplySender> logger) : IFollowUpSender
 {
     public const string Kind = "teams.reply";
 
@@ -47,7 +48,7 @@ public sealed partial class TeamsReplySender(ConnectorClient connector, IService
     private async Task SendAsync(TeamsStoredReply reply, CancellationToken cancellationToken)
     {
         // The reference was trusted when it was stored (a turn exists only for an authenticated request).
-        var turn = new TeamsTurn(reply.Inbound, isAuthenticated: true, identity: null, connector, services);
+        var turn = new TeamsTurn(reply.Inbound, isAuthenticated: true, identity: null, services);
         try
         {
             await SendAsync(turn, reply, cancellationToken);

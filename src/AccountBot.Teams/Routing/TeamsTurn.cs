@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AccountBot.Teams.Connector;
 using AccountBot.Teams.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountBot.Teams.Routing;
 
@@ -14,14 +15,19 @@ public sealed partial class TeamsTurn
 {
     private readonly List<TeamsStoredReply> _afterAck = [];
 
-    public TeamsTurn(Activity activity, bool isAuthenticated, ClaimsIdentity? identity, ConnectorClient connector, IServiceProvider services)
+    private readonly IServiceProvider _services;
+    private ConnectorClient? _connector;
+
+    /// <param name="services">Where <see cref="Connector"/> is found when the turn first calls the Bot Connector (most
+    /// turns only answer after the ack, so most never do).</param>
+    public TeamsTurn(Activity activity, bool isAuthenticated, ClaimsIdentity? identity, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(services);
         Activity = activity;
         IsAuthenticated = isAuthenticated;
         Identity = identity;
-        Connector = connector;
-        Services = services;
+        _services = services;
     }
 
     public Activity Activity { get; }
@@ -32,7 +38,7 @@ public sealed partial class TeamsTurn
     /// <summary>The validated token's claims, when authenticated.</summary>
     public ClaimsIdentity? Identity { get; }
 
-    public ConnectorClient Connector { get; }
+    public ConnectorClient Connector => _connector ??= _services.GetRequiredService<ConnectorClient>();
 
     /// <summary>Replies and card updates promised with the <c>…AfterAck</c> methods, in order; stored before the ack unless <see cref="IsReadOnly"/>.</summary>
     public IReadOnlyList<TeamsStoredReply> AfterAckReplies => _afterAck;
@@ -48,9 +54,6 @@ public sealed partial class TeamsTurn
 
     /// <summary>Says the turn changed nothing (see <see cref="IsReadOnly"/>); call before replying.</summary>
     public void MarkReadOnly() => IsReadOnly = true;
-
-    /// <summary>The request's service scope, for handlers that need scoped services.</summary>
-    public IServiceProvider Services { get; }
 
     /// <summary>Store this to send proactively later (<see cref="ConnectorClient.SendProactiveAsync"/>).</summary>
     public ConversationReference GetConversationReference() => Activity.GetConversationReference();

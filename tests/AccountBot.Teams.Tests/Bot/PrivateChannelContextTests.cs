@@ -1,6 +1,7 @@
 using AccountBot.Teams.Protocol;
 using AccountBot.Teams.Routing;
 using AccountBot.Testing.Teams;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountBot.Teams.Tests.Bot;
 
@@ -26,6 +27,6 @@ public sealed class PrivateChannelContextTests
     public void Context_PersonalChat_NotPrivate() =>
         Assert.False(Turn(new ActivityBuilder().Message("map Hush create").Build()).Context!.PrivateChannel);
 
-    // The turn's context reads the activity only; no connector or services are needed for it.
-    internal static TeamsTurn Turn(Activity activity) => new(activity, isAuthenticated: true, identity: null, connector: null!, services: null!);
+    // The turn's context reads the activity only: services with no Bot Connector client in them are enough.
+    internal static TeamsTurn Turn(Activity activity) => new(activity, isAuthenticated: true, identity: null, new ServiceCollection().BuildServiceProvider());
 }

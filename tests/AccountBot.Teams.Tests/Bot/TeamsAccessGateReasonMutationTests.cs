@@ -157,7 +157,7 @@ public sealed class TeamsAccessGateReasonMutationTests : IAsyncLifetime
     private Task<AccessRefusal?> CheckDirectlyAsync(Activity activity, CancellationToken cancellationToken)
     {
         var services = _host.Services;
-        var turn = new TeamsTurn(activity, isAuthenticated: false, identity: null, services.GetRequiredService<ConnectorClient>(), services);
+        var turn = new TeamsTurn(activity, isAuthenticated: false, identity: null, services);
         return services.GetRequiredService<TeamsAccessGate>().CheckAsync(turn, cancellationToken);
     }
 

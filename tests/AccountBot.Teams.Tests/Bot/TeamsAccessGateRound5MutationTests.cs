@@ -62,7 +62,7 @@ public sealed class TeamsAccessGateRound5MutationTests : IAsyncLifetime
     private Task<AccessRefusal?> CheckDirectlyAsync(Activity activity)
     {
         var services = _host.Services;
-        var turn = new TeamsTurn(activity, isAuthenticated: false, identity: null, services.GetRequiredService<ConnectorClient>(), services);
+        var turn = new TeamsTurn(activity, isAuthenticated: false, identity: null, services);
         return services.GetRequiredService<TeamsAccessGate>().CheckAsync(turn, CancellationToken.None);
     }
 }

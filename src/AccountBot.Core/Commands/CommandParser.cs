@@ -251,7 +251,7 @@ public static class CommandParser
 
     /// <summary>The first <paramref name="count"/> tokens' words, joined: a one-word account name is the token's own text.</summary>
     private static string Join(List<Token> tokens, int count) =>
-        count == 1 ? tokens[0].Text.Trim() : string.Join(' ', tokens.Take(count).Select(t => t.Text)).Trim();
+        count == 1 ? tokens[0].Text.Trim() : Join(tokens.Take(count));
 
     /// <summary>Quotes an account name when a parser would otherwise read part of it as a verb.</summary>
     public static string Quote(string account)

@@ -64,9 +64,10 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsRequestHandler>();
         services.AddFollowUps();
         // Replies and card updates promised after the ack are stored and sent by this (see TeamsTurn.ReplyAfterAck);
-        // a read-only turn's answers it sends from memory (TeamsRequestHandler).
+        // a read-only turn's answers it sends from memory (TeamsRequestHandler). One instance serves both: the outbox
+        // finds it under its kind, the handler by its type.
         services.TryAddSingleton<TeamsReplySender>();
-        services.TryAddKeyedTransient<IFollowUpSender>(TeamsReplySender.Kind, static (sp, _) => sp.GetRequiredService<TeamsReplySender>());
+        services.TryAddKeyedSingleton<IFollowUpSender>(TeamsReplySender.Kind, static (sp, _) => sp.GetRequiredService<TeamsReplySender>());
         return services;
     }
 }
